@@ -1,0 +1,85 @@
+// @ts-check
+import js from '@eslint/js';
+import importPlugin from 'eslint-plugin-import';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/**
+ * The rooms of ../shared/ARCHITECTURE.md and who may import whom. Each zone forbids `target`
+ * from importing `from`; `except` (relative to `from`) lists the one door left open.
+ * Hosts may start the simulator for the demo account, through sim/index.ts and nothing else.
+ */
+const room = (path) => `./${path}`;
+const everyRoomBut = (...allowed) =>
+  ['src/shared', 'src/core', 'src/main', 'src/preload', 'src/renderer', 'src/headless', 'sim'].filter((r) => !allowed.includes(r)).map(room);
+
+const boundaryZones = [
+  { target: room('src/shared'), from: everyRoomBut('src/shared'), message: 'src/shared runs anywhere and imports nothing of ours.' },
+  { target: room('src/core'), from: everyRoomBut('src/core', 'src/shared'), message: 'src/core may import only src/shared.' },
+  { target: room('src/preload'), from: everyRoomBut('src/preload', 'src/shared'), message: 'src/preload may import only src/shared (and electron).' },
+  { target: room('src/renderer'), from: everyRoomBut('src/renderer', 'src/shared'), message: 'The renderer may import only src/shared: everything else goes through the contract.' },
+  { target: room('sim'), from: everyRoomBut('sim', 'src/shared'), message: 'The simulator may import only its own code and src/shared.' },
+  ...['src/main', 'src/headless'].flatMap((host) => [
+    { target: room(host), from: everyRoomBut(host, 'src/core', 'src/shared', 'sim'), message: `${host} may import only src/core and src/shared.` },
+    { target: room(host), from: room('sim'), except: ['./index.ts'], message: 'A host may only start the simulator (sim/index.ts) for the demo account.' },
+  ]),
+];
+
+const nodeBuiltinsForbidden = {
+  'import/no-nodejs-modules': ['error'],
+};
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'native/**', 'test-results/**', 'playwright-report/**', 'test/fixtures/lint/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx,mts,mjs}'],
+    plugins: { import: importPlugin },
+    languageOptions: { globals: { ...globals.node } },
+    settings: {
+      'import/resolver': { node: { extensions: ['.ts', '.tsx', '.mts', '.js', '.mjs', '.json'] } },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-console': 'error',
+    },
+  },
+  // The boundaries hold for product code; tests may reach across to set up real peers.
+  {
+    files: ['src/**/*.{ts,tsx}', 'sim/**/*.ts'],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: {
+      'import/no-restricted-paths': ['error', { zones: boundaryZones }],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}', 'sim/**/*.ts'],
+    ignores: ['src/main/**', 'src/preload/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'electron is imported only in src/main and src/preload.' }], patterns: [{ group: ['electron/*'], message: 'electron is imported only in src/main and src/preload.' }] },
+      ],
+    },
+  },
+  { files: ['src/shared/**/*.ts', 'src/renderer/**/*.{ts,tsx}'], ignores: ['**/*.test.{ts,tsx}'], rules: nodeBuiltinsForbidden },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: { ...globals.browser } },
+    rules: { ...reactHooks.configs.recommended.rules },
+  },
+  {
+    // Command-line entry points and scripts talk to people through stdout/stderr.
+    files: ['scripts/**', 'bench/**', 'e2e/**', 'sim/cli.ts', 'src/headless/*-cli.ts'],
+    rules: { 'no-console': 'off' },
+  },
+  {
+    // Playwright fixtures declare their (empty) dependencies with an object pattern.
+    files: ['e2e/**'],
+    rules: { 'no-empty-pattern': 'off' },
+  },
+);

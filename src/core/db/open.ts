@@ -1,0 +1,67 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { migrate, schemaVersion } from './migrate';
+import { migrations } from './migrations';
+import type { DB } from './schema';
+
+export interface OpenDatabaseOptions {
+  /**
+   * Path to a better_sqlite3.node built for another ABI. The Electron host passes the binary built
+   * for Electron; plain Node uses the one npm built.
+   */
+  nativeBinding?: string;
+  readonly?: boolean;
+}
+
+export interface MirrorDatabase {
+  readonly path: string;
+  /** The raw connection, for migrations, hot prepared statements and transactions. */
+  readonly sqlite: Database.Database;
+  /** Typed query builder over the same connection. */
+  readonly db: Kysely<DB>;
+  schemaVersion(): number;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens (creating if needed) the mirror at `path`, in WAL mode, and migrates it to the newest
+ * schema. The same file is the product's data, so every write elsewhere goes through transactions.
+ */
+export function openDatabase(path: string, options: OpenDatabaseOptions = {}): MirrorDatabase {
+  if (!options.readonly) mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new Database(path, {
+    nativeBinding: options.nativeBinding,
+    readonly: options.readonly ?? false,
+    fileMustExist: options.readonly ?? false,
+  });
+  try {
+    sqlite.pragma('busy_timeout = 5000');
+    if (!options.readonly) {
+      sqlite.pragma('journal_mode = WAL');
+      // NORMAL is durable across application crashes in WAL mode; only an OS crash can lose the
+      // last transactions, and the sync engine re-downloads those.
+      sqlite.pragma('synchronous = NORMAL');
+      migrate(sqlite, migrations);
+    }
+    sqlite.pragma('foreign_keys = ON');
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  let closed = false;
+  return {
+    path,
+    sqlite,
+    db,
+    schemaVersion: () => schemaVersion(sqlite),
+    async close() {
+      if (closed) return;
+      closed = true;
+      // Kysely's SqliteDriver closes the underlying better-sqlite3 handle when destroyed.
+      await db.destroy();
+    },
+  };
+}

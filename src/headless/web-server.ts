@@ -1,0 +1,164 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { z } from 'zod';
+import { BRIDGE_PATH, BRIDGE_SECRET_PARAM, type ClientMessage, type ServerMessage } from '../shared/bridge-protocol';
+import { RENDERER_CSP_HEADER } from '../shared/content-security-policy';
+import type { Handlers } from '../shared/contract';
+import { dispatchRequest } from '../core/host/dispatch';
+import type { EventHub } from '../core/host/event-hub';
+import type { Logger } from '../core/log';
+import { readStaticFile } from './static-files';
+
+/** A route the host adds beside the renderer's files (e.g. the OAuth redirect). */
+export type ExtraRoute = (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<void> | void;
+
+export interface WebPreviewOptions {
+  handlers: Handlers;
+  events: EventHub;
+  rendererDir: string;
+  /** 0 picks any free port. */
+  port: number;
+  log: Logger;
+  routes?: Record<string, ExtraRoute>;
+}
+
+export interface WebPreview {
+  /** The address to open, secret included. */
+  readonly url: string;
+  readonly origin: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+const LOOPBACK = '127.0.0.1';
+
+const clientMessageSchema = z.object({
+  kind: z.literal('request'),
+  id: z.number().int().nonnegative(),
+  name: z.string().max(100),
+  args: z.unknown(),
+}) satisfies z.ZodType<ClientMessage>;
+const MAX_MESSAGE_BYTES = 1024 * 1024;
+
+/**
+ * Serves the built renderer on loopback and carries the contract over a WebSocket. Three checks
+ * keep other pages and local processes out: the Host header must name this server (against DNS
+ * rebinding), the socket's Origin must be this server's origin (against other web pages), and the
+ * socket URL must carry the per-launch secret (against other local processes).
+ */
+export async function startWebPreview(options: WebPreviewOptions): Promise<WebPreview> {
+  const secret = randomBytes(32).toString('base64url');
+  const log = options.log.child('web');
+  const server = createServer();
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, LOOPBACK, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const allowedHosts = new Set([`${LOOPBACK}:${port}`, `localhost:${port}`]);
+  const allowedOrigins = new Set([...allowedHosts].map((host) => `http://${host}`));
+  const origin = `http://${LOOPBACK}:${port}`;
+
+  server.on('request', (request, response) => {
+    void serveHttp(request, response).catch((error: unknown) => {
+      log.error('HTTP request failed', error);
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    });
+  });
+
+  async function serveHttp(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (!allowedHosts.has(request.headers.host ?? '')) {
+      response.writeHead(421, { 'content-type': 'text/plain' }).end('Misdirected request');
+      return;
+    }
+    const url = new URL(request.url ?? '/', origin);
+    const route = options.routes?.[url.pathname];
+    if (route) return route(request, response, url);
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const file = await readStaticFile(options.rendererDir, url.pathname);
+    if (!file) {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found. Was the renderer built (npm run build)?');
+      return;
+    }
+    response.writeHead(200, {
+      'content-type': file.contentType,
+      'content-security-policy': RENDERER_CSP_HEADER,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'cache-control': 'no-store',
+    });
+    response.end(request.method === 'HEAD' ? undefined : file.body);
+  }
+
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const refusal = refuseUpgrade(request);
+    if (refusal) {
+      log.warn('Refused a bridge connection', { reason: refusal, origin: request.headers.origin ?? null });
+      socket.end(`HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (ws) => attach(ws));
+  });
+
+  function refuseUpgrade(request: IncomingMessage): string | null {
+    if (!allowedHosts.has(request.headers.host ?? '')) return 'host';
+    if (!allowedOrigins.has(request.headers.origin ?? '')) return 'origin';
+    const url = new URL(request.url ?? '/', origin);
+    if (url.pathname !== BRIDGE_PATH) return 'path';
+    if (!sameSecret(url.searchParams.get(BRIDGE_SECRET_PARAM) ?? '', secret)) return 'secret';
+    return null;
+  }
+
+  const unsubscribe = options.events.subscribe((name, payload) => {
+    const message = JSON.stringify({ kind: 'event', name, payload } satisfies ServerMessage);
+    for (const client of sockets.clients) if (client.readyState === client.OPEN) client.send(message);
+  });
+
+  function attach(ws: WebSocket): void {
+    ws.on('message', (data, isBinary) => {
+      if (isBinary) return ws.close(1003, 'text frames only');
+      void answer(ws, data.toString());
+    });
+  }
+
+  async function answer(ws: WebSocket, text: string): Promise<void> {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return ws.close(1007, 'invalid JSON');
+    }
+    const message = clientMessageSchema.safeParse(json);
+    if (!message.success) return ws.close(1008, 'invalid message');
+    const { id, name, args } = message.data;
+    const result = await dispatchRequest(options.handlers, name, args, log);
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ kind: 'response', id, result } satisfies ServerMessage));
+  }
+
+  return {
+    url: `${origin}/?${BRIDGE_SECRET_PARAM}=${secret}`,
+    origin,
+    port,
+    async close() {
+      unsubscribe();
+      for (const client of sockets.clients) client.terminate();
+      sockets.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

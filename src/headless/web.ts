@@ -1,0 +1,61 @@
+/**
+ * `npm run web`: the headless host. Runs the core under plain Node and serves the built renderer
+ * on 127.0.0.1 with the contract over a WebSocket, for machines where Electron cannot run and for
+ * the end-to-end tests.
+ */
+import { resolve } from 'node:path';
+import packageJson from '../../package.json';
+import { createCore } from '../core/app/create-core';
+import { resolveDatabasePath } from '../core/app/paths';
+import { createLogger, stderrSink } from '../core/log';
+import { parseCli, parsePort, UsageError } from './cli-args';
+import { startWebPreview } from './web-server';
+
+const USAGE = `Usage: npm run web -- [--port N] [--json] [--db FILE]
+  --port N     port on 127.0.0.1 (0 = any free port; default 0)
+  --json       print one JSON line {"url": ...} instead of a sentence
+  --db FILE    the SQLite mirror (default: KOMMO_MIRROR_DB, then the app-data folder)`;
+
+async function main(): Promise<void> {
+  const args = parseCli(process.argv.slice(2), {
+    port: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    db: { type: 'string' },
+    help: { type: 'boolean', default: false },
+  });
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const log = createLogger(stderrSink(), 'headless');
+  const core = createCore({
+    databasePath: resolve(resolveDatabasePath({ flag: args.db })),
+    host: 'web',
+    version: packageJson.version,
+    systemLocale: Intl.DateTimeFormat().resolvedOptions().locale,
+    log,
+  });
+  const preview = await startWebPreview({
+    handlers: core.handlers,
+    events: core.events,
+    rendererDir: resolve(__dirname, '../../out/renderer'),
+    port: parsePort(args.port, 0),
+    log,
+  });
+  process.stdout.write(
+    args.json ? `${JSON.stringify({ url: preview.url })}\n` : `Kommo Mirror is running. Open ${preview.url}\n(Ctrl+C stops it.)\n`,
+  );
+  const shutdown = async (): Promise<void> => {
+    await preview.close();
+    await core.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof UsageError) process.stderr.write(`${error.message}\n\n${USAGE}\n`);
+  else process.stderr.write(`Kommo Mirror could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(error instanceof UsageError ? 2 : 1);
+});

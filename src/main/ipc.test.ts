@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { REQUEST_NAMES, type Handlers } from '../shared/contract';
+import { requestChannel } from '../shared/ipc';
+import { silentLogger } from '../core/log';
+import { registerContractHandlers, type IpcMainLike } from './ipc';
+import { createSenderCheck } from './sender-check';
+
+const RENDERER = 'file:///app/out/renderer/index.html';
+
+function fakeIpcMain() {
+  const listeners = new Map<string, Parameters<IpcMainLike['handle']>[1]>();
+  const ipc: IpcMainLike = {
+    handle: (channel, listener) => {
+      if (listeners.has(channel)) throw new Error(`second handler for ${channel}`);
+      listeners.set(channel, listener);
+    },
+    removeHandler: (channel) => listeners.delete(channel),
+  };
+  const invoke = (channel: string, fromUrl: string, args: unknown) => listeners.get(channel)?.({ senderFrame: { url: fromUrl, parent: null } }, args);
+  return { ipc, listeners, invoke };
+}
+
+const handlers = {
+  'app.info': async () => ({ name: 'Kommo Mirror', version: '1', host: 'electron', databasePath: '/db', schemaVersion: 1, latestSchemaVersion: 1, systemLocale: 'es' }),
+} satisfies Handlers;
+
+describe('registerContractHandlers', () => {
+  it('registers exactly one handler per request of the contract, and removes them all', () => {
+    const { ipc, listeners } = fakeIpcMain();
+    const unregister = registerContractHandlers(ipc, handlers, { isTrustedSender: createSenderCheck(RENDERER), log: silentLogger });
+    expect([...listeners.keys()].sort()).toEqual(REQUEST_NAMES.map(requestChannel).sort());
+    unregister();
+    expect(listeners.size).toBe(0);
+  });
+
+  it('answers our own renderer', async () => {
+    const { ipc, invoke } = fakeIpcMain();
+    registerContractHandlers(ipc, handlers, { isTrustedSender: createSenderCheck(RENDERER), log: silentLogger });
+    expect(await invoke(requestChannel('app.info'), RENDERER, {})).toMatchObject({ ok: true, value: { host: 'electron' } });
+  });
+
+  it('refuses a foreign sender without running the handler', async () => {
+    const { ipc, invoke } = fakeIpcMain();
+    let ran = false;
+    const spying = { 'app.info': async () => ((ran = true), handlers['app.info']()) } satisfies Handlers;
+    registerContractHandlers(ipc, spying, { isTrustedSender: createSenderCheck(RENDERER), log: silentLogger });
+    expect(await invoke(requestChannel('app.info'), 'https://evil.example/', {})).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(ran).toBe(false);
+  });
+
+  it('refuses arguments the contract does not allow', async () => {
+    const { ipc, invoke } = fakeIpcMain();
+    registerContractHandlers(ipc, handlers, { isTrustedSender: createSenderCheck(RENDERER), log: silentLogger });
+    expect(await invoke(requestChannel('app.info'), RENDERER, { injected: '<script>' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+});

@@ -1,0 +1,15 @@
+export type HostKind = 'electron' | 'web';
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  host: HostKind;
+  /** Absolute path of the local SQLite mirror. */
+  databasePath: string;
+  /** The migration the database is at (SQLite `user_version`). */
+  schemaVersion: number;
+  /** The newest migration this build knows. */
+  latestSchemaVersion: number;
+  /** BCP 47 tag of the operating system's language, e.g. `es-PE`. */
+  systemLocale: string;
+}

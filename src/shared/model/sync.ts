@@ -1,0 +1,34 @@
+/** The states the UI shows; times are epoch milliseconds of the host's clock. */
+export type SyncState =
+  | 'disconnected'
+  | 'idle'
+  | 'syncing'
+  | 'paused'
+  | 'offline'
+  | 'rate_limited'
+  | 'blocked'
+  | 'auth_required'
+  | 'error';
+
+export type SyncPhase = 'metadata' | 'leads' | 'contacts' | 'events' | 'incremental';
+
+export interface SyncProgress {
+  phase: SyncPhase;
+  /** Records (or metadata steps) done in this phase. */
+  done: number;
+  /** Best estimate of the phase's total, or null while unknown (Kommo lists carry no totals). */
+  estimatedTotal: number | null;
+}
+
+export interface SyncStatus {
+  state: SyncState;
+  /** Set while the first full download is running; null afterwards. */
+  progress: SyncProgress | null;
+  /** True once the first full download has completed (the mirror is complete). */
+  initialSyncComplete: boolean;
+  lastSuccessfulSyncAt: number | null;
+  /** When the engine will try again (offline, rate-limited, blocked), if it knows. */
+  nextAttemptAt: number | null;
+  /** A human-readable explanation for offline/blocked/error states. */
+  message: string | null;
+}

@@ -1,0 +1,48 @@
+import { resolve } from 'node:path';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The import table of ARCHITECTURE.md is enforced by ESLint; these probes are linted as if they
+ * were files at the given paths, so the rule is shown to reject what it must (and only that).
+ */
+const eslint = new ESLint({ cwd: resolve(__dirname, '..') });
+
+async function ruleIdsFor(path: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: resolve(__dirname, '..', path) });
+  return (result?.messages ?? []).map((message) => message.ruleId ?? `fatal: ${message.message}`);
+}
+
+describe('process boundaries', () => {
+  it('rejects electron imported into src/core', async () => {
+    expect(await ruleIdsFor('src/core/probe.ts', "import { app } from 'electron';\nexport const a = app;\n")).toContain(
+      'no-restricted-imports',
+    );
+  });
+
+  it('rejects src/core imported into the renderer', async () => {
+    const code = "import { createCore } from '../../core/app/create-core';\nexport const c = createCore;\n";
+    expect(await ruleIdsFor('src/renderer/src/probe.ts', code)).toContain('import/no-restricted-paths');
+  });
+
+  it('rejects host code imported into src/core and src/shared', async () => {
+    expect(await ruleIdsFor('src/core/probe.ts', "import { lockDown } from '../main/window';\nexport const l = lockDown;\n")).toContain(
+      'import/no-restricted-paths',
+    );
+    expect(await ruleIdsFor('src/shared/probe.ts', "import { openDatabase } from '../core/db/open';\nexport const o = openDatabase;\n")).toContain(
+      'import/no-restricted-paths',
+    );
+  });
+
+  it('rejects Node built-ins in code that runs in the renderer', async () => {
+    expect(await ruleIdsFor('src/shared/probe.ts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n")).toContain(
+      'import/no-nodejs-modules',
+    );
+  });
+
+  it('lets each room import what the table allows', async () => {
+    expect(await ruleIdsFor('src/renderer/src/probe.ts', "import { ok } from '../../shared/result';\nexport const o = ok;\n")).toEqual([]);
+    expect(await ruleIdsFor('src/core/probe.ts', "import { ok } from '../shared/result';\nexport const o = ok;\n")).toEqual([]);
+    expect(await ruleIdsFor('src/main/probe.ts', "import { app } from 'electron';\nimport { createCore } from '../core/app/create-core';\nexport const x = [app, createCore];\n")).toEqual([]);
+  });
+});
