@@ -1,4 +1,6 @@
-import type { LeadUpdate } from '../model/changes';
+import type { EntityChanges, LeadUpdate } from '../model/changes';
+import type { ConnectionState } from '../model/connection';
+import type { Settings } from '../model/settings';
 import type { SyncStatus } from '../model/sync';
 
 /** A declared event: its name is a runtime key, its payload a type. */
@@ -14,6 +16,15 @@ function event<Payload>(): EventSpec<Payload> {
 export const events = {
   /** A committed sync batch changed leads. */
   lead_update: event<LeadUpdate>(),
-  /** The sync engine's state changed (also sent once to each renderer that connects). */
+  /** A committed sync batch changed contacts. */
+  contact_update: event<EntityChanges & { duringInitialSync: boolean }>(),
+  /** Pipelines, statuses, users, custom fields or tags changed: names and colours may differ. */
+  metadata_update: event<Record<string, never>>(),
+  /** The sync engine's state changed. */
   sync_status: event<SyncStatus>(),
+  /** Signed in, signed out, or sign-in needed again. */
+  connection_state: event<ConnectionState>(),
+  settings_changed: event<Settings>(),
+  /** The host asks the page to show one record (e.g. a notification was clicked). */
+  open_entity: event<{ entity: 'lead' | 'contact'; id: number }>(),
 };

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { request } from './define';
+import type {
+  BoardColumn,
+  ContactDetail,
+  ContactRow,
+  LeadDetail,
+  LeadRow,
+  MirrorMeta,
+  PageOf,
+  PhoneSearchResult,
+  TagWithCount,
+} from '../model/mirror';
+
+/** Queries over the local mirror. They run in the host; the renderer asks only for rows it shows. */
+
+const id = z.number().int().positive();
+const unixSeconds = z.number().int().nonnegative();
+const ids = z.array(id).max(500);
+const searchText = z.string().trim().max(200);
+const sortDirection = z.enum(['asc', 'desc']);
+const page = { offset: z.number().int().nonnegative().max(10_000_000).default(0), limit: z.number().int().min(1).max(500).default(100) };
+
+export const LEAD_SORT_FIELDS = ['name', 'price', 'status', 'responsible', 'contact', 'created_at', 'updated_at'] as const;
+export const CONTACT_SORT_FIELDS = ['name', 'responsible', 'created_at', 'updated_at'] as const;
+
+export const leadFilterSchema = z
+  .object({
+    /** Leads in any of these pipelines. */
+    pipelineIds: ids.optional(),
+    /** Leads in any of these stages (a status id is only meaningful with its pipeline: 142/143 are in every pipeline). */
+    stages: z.array(z.object({ pipelineId: id, statusId: id })).max(500).optional(),
+    tagIds: ids.optional(),
+    /** any: at least one of tagIds; all: every one of them. */
+    tagMode: z.enum(['any', 'all']).default('any'),
+    responsibleUserIds: ids.optional(),
+    priceMin: z.number().nonnegative().optional(),
+    priceMax: z.number().nonnegative().optional(),
+    createdFrom: unixSeconds.optional(),
+    createdTo: unixSeconds.optional(),
+    updatedFrom: unixSeconds.optional(),
+    updatedTo: unixSeconds.optional(),
+    /** Full-text over names and text custom fields. */
+    text: searchText.optional(),
+    /** Any way of writing a phone of a linked contact, or its last ≥ 6 digits. */
+    phone: searchText.optional(),
+  })
+  .strict();
+export type LeadFilter = z.input<typeof leadFilterSchema>;
+
+export const contactFilterSchema = z
+  .object({
+    tagIds: ids.optional(),
+    tagMode: z.enum(['any', 'all']).default('any'),
+    responsibleUserIds: ids.optional(),
+    text: searchText.optional(),
+    phone: searchText.optional(),
+  })
+  .strict();
+export type ContactFilter = z.input<typeof contactFilterSchema>;
+
+export const mirrorRequests = {
+  /** Names, colours and definitions for the ids on rows: account, pipelines and statuses, users, custom fields. */
+  'meta.get': request<MirrorMeta>()(z.object({}).strict()),
+  'leads.list': request<PageOf<LeadRow>>()(
+    z
+      .object({
+        filter: leadFilterSchema.default({ tagMode: 'any' }),
+        sort: z.object({ field: z.enum(LEAD_SORT_FIELDS), direction: sortDirection }).default({ field: 'updated_at', direction: 'desc' }),
+        ...page,
+      })
+      .strict(),
+  ),
+  'leads.get': request<LeadDetail | null>()(z.object({ id }).strict()),
+  /** Counts and price totals per status of one pipeline (the board), under the same filters as the list. */
+  'leads.board': request<BoardColumn[]>()(z.object({ pipelineId: id, filter: leadFilterSchema.default({ tagMode: 'any' }) }).strict()),
+  'contacts.list': request<PageOf<ContactRow>>()(
+    z
+      .object({
+        filter: contactFilterSchema.default({ tagMode: 'any' }),
+        sort: z.object({ field: z.enum(CONTACT_SORT_FIELDS), direction: sortDirection }).default({ field: 'updated_at', direction: 'desc' }),
+        ...page,
+      })
+      .strict(),
+  ),
+  'contacts.get': request<ContactDetail | null>()(z.object({ id }).strict()),
+  /** Every tag of one entity type with how many records carry it. */
+  'tags.list': request<TagWithCount[]>()(z.object({ entityType: z.enum(['leads', 'contacts', 'companies']) }).strict()),
+  /** Contacts (and their leads) whose phone matches any way of writing it, or its last ≥ 6 digits. */
+  'phone.search': request<PhoneSearchResult>()(z.object({ query: searchText, limit: z.number().int().min(1).max(100).default(20) }).strict()),
+};

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { request } from './define';
+import type { Settings } from '../model/settings';
+
+const MAX_UI_STATE_BYTES = 64 * 1024;
+
+export const settingsPatchSchema = z
+  .object({
+    language: z.enum(['system', 'es', 'en']).optional(),
+    closeToTray: z.boolean().optional(),
+    notifications: z.object({ enabled: z.boolean().optional(), doNotDisturb: z.boolean().optional() }).strict().optional(),
+    /** Keys given here replace the stored value of that key; other keys are kept. */
+    ui: z
+      .record(z.string().min(1).max(64), z.json())
+      .refine((value) => JSON.stringify(value).length <= MAX_UI_STATE_BYTES, 'UI state is too large')
+      .optional(),
+  })
+  .strict();
+export type SettingsPatch = z.input<typeof settingsPatchSchema>;
+
+export const settingsRequests = {
+  'settings.get': request<Settings>()(z.object({}).strict()),
+  'settings.update': request<Settings>()(z.object({ patch: settingsPatchSchema }).strict()),
+};

@@ -1,0 +1,10 @@
+import { z } from 'zod';
+import { request } from './define';
+import type { SyncStatus } from '../model/sync';
+
+export const syncRequests = {
+  'sync.status': request<SyncStatus>()(z.object({}).strict()),
+  /** Start a cycle at once (or as soon as the running one ends). */
+  'sync.now': request<SyncStatus>()(z.object({}).strict()),
+  'sync.setPaused': request<SyncStatus>()(z.object({ paused: z.boolean() }).strict()),
+};
