@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { REQUEST_NAMES, type Handlers } from '../shared/contract';
 import { requestChannel } from '../shared/ipc';
+import { DEFAULT_SETTINGS } from '../shared/model/settings';
 import { silentLogger } from '../core/log';
 import { registerContractHandlers, type IpcMainLike } from './ipc';
 import { createSenderCheck } from './sender-check';
@@ -22,6 +23,8 @@ function fakeIpcMain() {
 
 const handlers = {
   'app.info': async () => ({ name: 'Kommo Mirror', version: '1', host: 'electron', databasePath: '/db', schemaVersion: 1, latestSchemaVersion: 1, systemLocale: 'es' }),
+  'settings.get': async () => DEFAULT_SETTINGS,
+  'settings.update': async () => DEFAULT_SETTINGS,
 } satisfies Handlers;
 
 describe('registerContractHandlers', () => {
@@ -42,7 +45,7 @@ describe('registerContractHandlers', () => {
   it('refuses a foreign sender without running the handler', async () => {
     const { ipc, invoke } = fakeIpcMain();
     let ran = false;
-    const spying = { 'app.info': async () => ((ran = true), handlers['app.info']()) } satisfies Handlers;
+    const spying = { ...handlers, 'app.info': async () => ((ran = true), handlers['app.info']()) } satisfies Handlers;
     registerContractHandlers(ipc, spying, { isTrustedSender: createSenderCheck(RENDERER), log: silentLogger });
     expect(await invoke(requestChannel('app.info'), 'https://evil.example/', {})).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(ran).toBe(false);
@@ -52,5 +55,6 @@ describe('registerContractHandlers', () => {
     const { ipc, invoke } = fakeIpcMain();
     registerContractHandlers(ipc, handlers, { isTrustedSender: createSenderCheck(RENDERER), log: silentLogger });
     expect(await invoke(requestChannel('app.info'), RENDERER, { injected: '<script>' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await invoke(requestChannel('settings.update'), RENDERER, { patch: { language: 'fr' } })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 });

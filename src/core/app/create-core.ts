@@ -1,8 +1,11 @@
+import { dirname, join } from 'node:path';
 import type { Handlers } from '../../shared/contract';
 import type { HostKind } from '../../shared/model/app';
 import { openDatabase, type MirrorDatabase } from '../db/open';
 import { EventHub } from '../host/event-hub';
 import type { Logger } from '../log';
+import { settingsHandlers } from '../settings/handlers-settings';
+import { SettingsStore } from '../settings/settings-store';
 import { appHandlers } from './handlers-app';
 
 export interface CoreOptions {
@@ -13,6 +16,8 @@ export interface CoreOptions {
   log: Logger;
   /** Passed to better-sqlite3 when the host runs on another ABI (Electron). */
   nativeBinding?: string;
+  /** The settings file; by default `settings.json` next to the database. */
+  settingsPath?: string;
 }
 
 /** Everything a host needs from the core: the handlers to expose, the events to forward. */
@@ -20,6 +25,7 @@ export interface Core {
   readonly handlers: Handlers;
   readonly events: EventHub;
   readonly database: MirrorDatabase;
+  readonly settings: SettingsStore;
   close(): Promise<void>;
 }
 
@@ -27,13 +33,17 @@ export interface Core {
 export function createCore(options: CoreOptions): Core {
   const database = openDatabase(options.databasePath, { nativeBinding: options.nativeBinding });
   const events = new EventHub();
+  const settings = new SettingsStore(options.settingsPath ?? join(dirname(options.databasePath), 'settings.json'), options.log.child('settings'));
+  settings.onDidChange((value) => events.emit('settings_changed', value));
   const handlers: Handlers = {
     ...appHandlers({ database, host: options.host, version: options.version, systemLocale: options.systemLocale }),
+    ...settingsHandlers(settings),
   };
   return {
     handlers,
     events,
     database,
+    settings,
     async close() {
       await database.close();
     },

@@ -17,7 +17,7 @@ const info: AppInfo = {
 
 function setup(appInfo: () => Promise<AppInfo>) {
   const records: LogRecord[] = [];
-  const handlers = { 'app.info': appInfo } as Handlers;
+  const handlers = { 'app.info': appInfo } as Partial<Handlers> as Handlers;
   return { records, run: (name: unknown, args: unknown) => dispatchRequest(handlers, name, args, createLogger((r) => records.push(r))) };
 }
 

@@ -3,6 +3,7 @@ import type { Result } from '../result';
 import type { RequestSpec } from './define';
 import { appRequests } from './app';
 import { events, type EventSpec } from './events';
+import { settingsRequests } from './settings';
 
 /**
  * The one contract between a renderer and its host (Electron IPC or the web preview's WebSocket).
@@ -11,6 +12,7 @@ import { events, type EventSpec } from './events';
  */
 export const requests = {
   ...appRequests,
+  ...settingsRequests,
 };
 
 export type Requests = typeof requests;

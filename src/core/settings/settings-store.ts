@@ -1,0 +1,75 @@
+import { readFileSync, renameSync } from 'node:fs';
+import type { SettingsPatch } from '../../shared/contract/settings';
+import type { Settings } from '../../shared/model/settings';
+import type { Logger } from '../log';
+import { isMissingFile, writeFileAtomic } from './json-file';
+import { applySettingsPatch, defaultSettings, storedSettingsSchema } from './settings-schema';
+
+export type SettingsListener = (settings: Settings) => void;
+
+/**
+ * The user's settings, kept in one JSON file shared by both hosts. Reads never throw: a missing
+ * file means defaults, and an unreadable or invalid one is moved aside to `<file>.bak` (so the
+ * user's data is not lost) and replaced by defaults with a warning in the log.
+ */
+export class SettingsStore {
+  private current: Settings;
+  private readonly listeners = new Set<SettingsListener>();
+
+  constructor(
+    readonly path: string,
+    private readonly log: Logger,
+  ) {
+    this.current = this.load();
+  }
+
+  /** A copy: callers cannot change the stored settings by mutating it. */
+  get(): Settings {
+    return structuredClone(this.current);
+  }
+
+  /** Applies the patch, writes the file, then tells every listener (even if nothing changed). */
+  update(patch: SettingsPatch): Settings {
+    const next = applySettingsPatch(this.current, patch);
+    writeFileAtomic(this.path, `${JSON.stringify(next, null, 2)}\n`);
+    this.current = next;
+    for (const listener of this.listeners) listener(this.get());
+    return this.get();
+  }
+
+  onDidChange(listener: SettingsListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private load(): Settings {
+    let text: string;
+    try {
+      text = readFileSync(this.path, 'utf8');
+    } catch (error) {
+      if (!isMissingFile(error)) this.log.warn('Could not read the settings file; using defaults', { path: this.path, error });
+      return defaultSettings();
+    }
+    const parsed = parseSettings(text);
+    if (parsed.ok) return parsed.settings;
+    const backup = `${this.path}.bak`;
+    try {
+      renameSync(this.path, backup);
+    } catch (error) {
+      this.log.warn('Could not keep the invalid settings file aside', { path: this.path, error });
+    }
+    this.log.warn('The settings file was invalid; using defaults and keeping the old file', { path: this.path, backup, reason: parsed.reason });
+    return defaultSettings();
+  }
+}
+
+function parseSettings(text: string): { ok: true; settings: Settings } | { ok: false; reason: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, reason: `not JSON: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  const result = storedSettingsSchema.safeParse(json);
+  return result.success ? { ok: true, settings: result.data as Settings } : { ok: false, reason: result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') };
+}
