@@ -1,6 +1,7 @@
 import type { LanguagePreference } from '../model/settings';
 import type { Message } from './define';
 import { appMessages } from './messages/app';
+import { notificationMessages } from './messages/notifications';
 
 /**
  * The one i18n layer for every process: the renderer's screens, the tray and the notifications.
@@ -9,7 +10,7 @@ import { appMessages } from './messages/app';
 export const LOCALES = ['es', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-const areas = [appMessages] as const;
+const areas = [appMessages, notificationMessages] as const;
 
 type AreaKeys<A> = A extends { en: infer En } ? keyof En : never;
 export type MessageKey = AreaKeys<(typeof areas)[number]> & string;
