@@ -1,0 +1,55 @@
+import type { Migration } from './types';
+
+/**
+ * Every custom field value, so any field can be shown and filtered, plus contacts' phones and
+ * emails pulled out of their multitext fields. value is a string, a number, 0/1 for a checkbox,
+ * or JSON text for structured types (hence ANY). A phone keeps what was typed (raw), the shared
+ * normalizer's canonical digits, and those digits reversed so "ends with these digits" is an
+ * index range instead of a scan.
+ */
+export const migration005: Migration = {
+  version: 5,
+  name: 'field-values',
+  up(db) {
+    for (const [table, owner, parent] of [
+      ['lead_field_values', 'lead_id', 'leads'],
+      ['contact_field_values', 'contact_id', 'contacts'],
+      ['company_field_values', 'company_id', 'companies'],
+    ] as const) {
+      db.exec(`
+        CREATE TABLE ${table} (
+          ${owner}  INTEGER NOT NULL REFERENCES ${parent} (id) ON DELETE CASCADE,
+          field_id  INTEGER NOT NULL,
+          position  INTEGER NOT NULL,
+          value     ANY,
+          enum_id   INTEGER,
+          enum_code TEXT,
+          PRIMARY KEY (${owner}, field_id, position)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX ${table}_by_value ON ${table} (field_id, value);
+      `);
+    }
+    db.exec(`
+      CREATE TABLE contact_phones (
+        contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+        position   INTEGER NOT NULL,
+        raw        TEXT NOT NULL,
+        normalized TEXT NOT NULL,
+        reversed   TEXT NOT NULL,
+        type       TEXT,
+        PRIMARY KEY (contact_id, position)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX contact_phones_by_number ON contact_phones (normalized);
+      CREATE INDEX contact_phones_by_suffix ON contact_phones (reversed);
+
+      CREATE TABLE contact_emails (
+        contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+        position   INTEGER NOT NULL,
+        value      TEXT NOT NULL,
+        type       TEXT,
+        PRIMARY KEY (contact_id, position)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX contact_emails_by_value ON contact_emails (value COLLATE NOCASE);
+    `);
+  },
+};

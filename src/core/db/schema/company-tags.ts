@@ -1,0 +1,4 @@
+export interface CompanyTagsTable {
+  company_id: number;
+  tag_id: number;
+}

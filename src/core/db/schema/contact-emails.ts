@@ -1,0 +1,6 @@
+export interface ContactEmailsTable {
+  contact_id: number;
+  position: number;
+  value: string;
+  type: string | null;
+}

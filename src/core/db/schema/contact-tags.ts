@@ -1,0 +1,4 @@
+export interface ContactTagsTable {
+  contact_id: number;
+  tag_id: number;
+}

@@ -1,0 +1,4 @@
+export interface LeadTagsTable {
+  lead_id: number;
+  tag_id: number;
+}
