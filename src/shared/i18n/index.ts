@@ -2,6 +2,7 @@ import type { LanguagePreference } from '../model/settings';
 import type { Message } from './define';
 import { appMessages } from './messages/app';
 import { notificationMessages } from './messages/notifications';
+import { trayMessages } from './messages/tray';
 
 /**
  * The one i18n layer for every process: the renderer's screens, the tray and the notifications.
@@ -10,7 +11,7 @@ import { notificationMessages } from './messages/notifications';
 export const LOCALES = ['es', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-const areas = [appMessages, notificationMessages] as const;
+const areas = [appMessages, notificationMessages, trayMessages] as const;
 
 type AreaKeys<A> = A extends { en: infer En } ? keyof En : never;
 export type MessageKey = AreaKeys<(typeof areas)[number]> & string;

@@ -1,0 +1,43 @@
+import { defineMessages } from '../define';
+
+/** The tray (system notification area) icon's tooltip and menu. */
+export const trayMessages = defineMessages(
+  {
+    'tray.open': 'Open Kommo Mirror',
+    'tray.syncNow': 'Sync now',
+    'tray.pause': 'Pause sync',
+    'tray.resume': 'Resume sync',
+    'tray.quit': 'Quit',
+    'tray.lastSync': 'Last sync: {time}',
+    'tray.neverSynced': 'Not synced yet',
+    'tray.downloading': 'First download: {done} so far',
+    'tray.state.disconnected': 'Not connected to Kommo',
+    'tray.state.idle': 'Up to date',
+    'tray.state.syncing': 'Syncing…',
+    'tray.state.paused': 'Sync paused',
+    'tray.state.offline': 'Offline: will retry',
+    'tray.state.rate_limited': 'Kommo asked to slow down: will retry',
+    'tray.state.blocked': 'Kommo blocked access',
+    'tray.state.auth_required': 'Sign in to Kommo again',
+    'tray.state.error': 'Sync stopped by an error',
+  },
+  {
+    'tray.open': 'Abrir Kommo Mirror',
+    'tray.syncNow': 'Sincronizar ahora',
+    'tray.pause': 'Pausar sincronización',
+    'tray.resume': 'Reanudar sincronización',
+    'tray.quit': 'Salir',
+    'tray.lastSync': 'Última sincronización: {time}',
+    'tray.neverSynced': 'Aún sin sincronizar',
+    'tray.downloading': 'Primera descarga: {done} hasta ahora',
+    'tray.state.disconnected': 'Sin conectar a Kommo',
+    'tray.state.idle': 'Al día',
+    'tray.state.syncing': 'Sincronizando…',
+    'tray.state.paused': 'Sincronización en pausa',
+    'tray.state.offline': 'Sin conexión: se reintentará',
+    'tray.state.rate_limited': 'Kommo pidió ir más despacio: se reintentará',
+    'tray.state.blocked': 'Kommo bloqueó el acceso',
+    'tray.state.auth_required': 'Vuelve a iniciar sesión en Kommo',
+    'tray.state.error': 'La sincronización se detuvo por un error',
+  },
+);
