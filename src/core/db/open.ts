@@ -22,6 +22,12 @@ export interface MirrorDatabase {
   /** Typed query builder over the same connection. */
   readonly db: Kysely<DB>;
   schemaVersion(): number;
+  /**
+   * Runs `fn` in one synchronous write transaction (BEGIN IMMEDIATE; a savepoint when nested) and
+   * returns its result. The sync engine runs a page's upserts and its cursor in one call, so a kill
+   * leaves either both or neither. `fn` must not await: better-sqlite3 transactions are synchronous.
+   */
+  transaction<T>(fn: () => T): T;
   close(): Promise<void>;
 }
 
@@ -57,6 +63,7 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): M
     sqlite,
     db,
     schemaVersion: () => schemaVersion(sqlite),
+    transaction: <T>(fn: () => T): T => sqlite.transaction(fn).immediate(),
     async close() {
       if (closed) return;
       closed = true;

@@ -1,0 +1,35 @@
+import type { KommoAccount } from '../../kommo/entities';
+import type { MirrorDatabase } from '../open';
+import { atomically, statement } from './statements';
+
+/**
+ * Stores the account this mirror belongs to (one row). `host` is where it lives (acme.kommo.com),
+ * which only the caller knows. Returns true when anything changed.
+ */
+export function upsertAccount(mirror: MirrorDatabase, account: KommoAccount, host: string | null): boolean {
+  const timezone = account._embedded?.datetime_settings?.timezone ?? null;
+  const row = {
+    id: account.id,
+    name: account.name,
+    subdomain: account.subdomain,
+    host,
+    current_user_id: account.current_user_id,
+    country: account.country ?? null,
+    currency: account.currency ?? null,
+    currency_symbol: account.currency_symbol ?? null,
+    timezone: typeof timezone === 'string' ? timezone : null,
+    created_at: account.created_at ?? null,
+  };
+  return atomically(mirror.sqlite, () => {
+    const before = statement(mirror.sqlite, 'SELECT * FROM account').all();
+    if (before.length === 1 && JSON.stringify(before[0]) === JSON.stringify(row)) return false;
+    // One account per mirror: a different id replaces the row rather than adding a second.
+    statement(mirror.sqlite, 'DELETE FROM account').run();
+    statement(
+      mirror.sqlite,
+      `INSERT INTO account (id, name, subdomain, host, current_user_id, country, currency, currency_symbol, timezone, created_at)
+       VALUES (@id, @name, @subdomain, @host, @current_user_id, @country, @currency, @currency_symbol, @timezone, @created_at)`,
+    ).run(row);
+    return true;
+  });
+}

@@ -1,0 +1,62 @@
+import type Database from 'better-sqlite3';
+import { normalizePhone, splitPhones } from '../../../shared/phone';
+import type { KommoCustomFieldValue } from '../../kommo/entities';
+import { statement } from './statements';
+
+/**
+ * Phones and emails live in Kommo as multitext custom fields coded PHONE and EMAIL. They are
+ * pulled out into their own tables so phone search is an index lookup on canonical digits.
+ */
+
+function fieldsCoded(fields: KommoCustomFieldValue[] | null, code: string): KommoCustomFieldValue[] {
+  return (fields ?? []).filter((f) => f.field_code === code);
+}
+
+export interface PhoneRow {
+  raw: string;
+  normalized: string;
+  type: string | null;
+}
+
+/**
+ * One row per number: a value holding two numbers ("987654321 / 912345678") becomes two rows.
+ * A value with no digits is kept as typed (normalized '') so the UI can still show it.
+ */
+export function phonesOf(fields: KommoCustomFieldValue[] | null): PhoneRow[] {
+  const rows: PhoneRow[] = [];
+  for (const field of fieldsCoded(fields, 'PHONE')) {
+    for (const item of field.values) {
+      if (typeof item.value !== 'string' && typeof item.value !== 'number') continue;
+      const text = String(item.value).trim();
+      const pieces = splitPhones(text);
+      const type = item.enum_code ?? null;
+      if (pieces.length === 0) {
+        if (text !== '') rows.push({ raw: text, normalized: '', type });
+        continue;
+      }
+      for (const piece of pieces) rows.push({ raw: pieces.length === 1 ? text : piece, normalized: normalizePhone(piece), type });
+    }
+  }
+  return rows;
+}
+
+export function emailsOf(fields: KommoCustomFieldValue[] | null): Array<{ value: string; type: string | null }> {
+  return fieldsCoded(fields, 'EMAIL').flatMap((f) =>
+    f.values.filter((v) => typeof v.value === 'string' && v.value.trim() !== '').map((v) => ({ value: String(v.value).trim(), type: v.enum_code ?? null })),
+  );
+}
+
+export function reversed(digits: string): string {
+  return [...digits].reverse().join('');
+}
+
+export function replaceChannels(sqlite: Database.Database, contactId: number, fields: KommoCustomFieldValue[] | null, existed: boolean): void {
+  if (existed) {
+    statement(sqlite, 'DELETE FROM contact_phones WHERE contact_id = ?').run(contactId);
+    statement(sqlite, 'DELETE FROM contact_emails WHERE contact_id = ?').run(contactId);
+  }
+  const phone = statement(sqlite, 'INSERT INTO contact_phones (contact_id, position, raw, normalized, reversed, type) VALUES (?, ?, ?, ?, ?, ?)');
+  phonesOf(fields).forEach((p, i) => phone.run(contactId, i, p.raw, p.normalized, reversed(p.normalized), p.type));
+  const email = statement(sqlite, 'INSERT INTO contact_emails (contact_id, position, value, type) VALUES (?, ?, ?, ?)');
+  emailsOf(fields).forEach((e, i) => email.run(contactId, i, e.value, e.type));
+}

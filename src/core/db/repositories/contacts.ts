@@ -1,0 +1,115 @@
+import type Database from 'better-sqlite3';
+import type { KommoContact } from '../../kommo/entities';
+import type { MirrorDatabase } from '../open';
+import { replaceChannels } from './contact-channels';
+import { contentHash } from './content-hash';
+import { refreshContactSortKey, replaceContactLinks } from './lead-contacts';
+import { fieldValueParts, hasTombstones, isStale, replaceFieldValues, replaceFullText, replaceTags, tagParts, writeContext } from './record-parts';
+import { sortKey } from './sort-key';
+import { atomically, statement } from './statements';
+import type { ContactUpsertResult } from './types';
+
+const UPSERT_CONTACT = `
+  INSERT INTO contacts (id, name, first_name, last_name, responsible_user_id, group_id, company_id, created_by, updated_by,
+    created_at, updated_at, closest_task_at, sort_name, sort_responsible, content_hash)
+  VALUES (@id, @name, @first_name, @last_name, @responsible_user_id, @group_id, @company_id, @created_by, @updated_by,
+    @created_at, @updated_at, @closest_task_at, @sort_name, @sort_responsible, @content_hash)
+  ON CONFLICT (id) DO UPDATE SET
+    name = excluded.name, first_name = excluded.first_name, last_name = excluded.last_name,
+    responsible_user_id = excluded.responsible_user_id, group_id = excluded.group_id, company_id = excluded.company_id,
+    created_by = excluded.created_by, updated_by = excluded.updated_by, created_at = excluded.created_at,
+    updated_at = excluded.updated_at, closest_task_at = excluded.closest_task_at, sort_name = excluded.sort_name,
+    sort_responsible = excluded.sort_responsible, content_hash = excluded.content_hash`;
+
+function hashOf(contact: KommoContact, companyId: number | null): string {
+  return contentHash([
+    contact.name,
+    contact.first_name ?? null,
+    contact.last_name ?? null,
+    contact.responsible_user_id,
+    contact.group_id ?? null,
+    companyId,
+    contact.created_by ?? null,
+    contact.updated_by ?? null,
+    contact.created_at,
+    contact.updated_at,
+    contact.closest_task_at ?? null,
+    tagParts(contact._embedded?.tags),
+    fieldValueParts(contact.custom_fields_values),
+  ]);
+}
+
+function userSortNames(sqlite: Database.Database): Map<number, string> {
+  const rows = statement(sqlite, 'SELECT id, sort_name FROM users').all() as Array<{ id: number; sort_name: string }>;
+  return new Map(rows.map((u) => [u.id, u.sort_name]));
+}
+
+/**
+ * Applies a page of contacts with the same "apply if not older" rule as leads. Tags, custom field
+ * values, phones (normalized by the shared normalizer) and emails are replaced with the contact;
+ * when it came with `with=leads`, its links are replaced from its side. Leads that show it as
+ * their main contact get its new sort key.
+ */
+export function upsertContacts(mirror: MirrorDatabase, contacts: readonly KommoContact[]): ContactUpsertResult {
+  const sqlite = mirror.sqlite;
+  return atomically(sqlite, () => {
+    const result: ContactUpsertResult = { added: [], updated: [], unchanged: [], stale: [], relinkedLeadIds: [] };
+    const relinked = new Set<number>();
+    const ctx = writeContext(sqlite, 'contacts');
+    const users = userSortNames(sqlite);
+    const checkTombstones = hasTombstones(sqlite, 'contacts');
+    const select = statement(sqlite, 'SELECT updated_at, content_hash, sort_name FROM contacts WHERE id = ?');
+    const upsert = statement(sqlite, UPSERT_CONTACT);
+
+    for (const contact of contacts) {
+      const stored = select.get(contact.id) as { updated_at: number; content_hash: string; sort_name: string } | undefined;
+      if (isStale(ctx, checkTombstones, contact.id, contact.updated_at, stored?.updated_at)) {
+        result.stale.push(contact.id);
+        continue;
+      }
+      const existed = stored !== undefined;
+      const companyId = contact._embedded?.companies?.[0]?.id ?? null;
+      const hash = hashOf(contact, companyId);
+      const contentChanged = !existed || stored.content_hash !== hash;
+      if (contentChanged) {
+        const sortName = sortKey(contact.name);
+        upsert.run({
+          id: contact.id,
+          name: contact.name,
+          first_name: contact.first_name ?? null,
+          last_name: contact.last_name ?? null,
+          responsible_user_id: contact.responsible_user_id,
+          group_id: contact.group_id ?? null,
+          company_id: companyId,
+          created_by: contact.created_by ?? null,
+          updated_by: contact.updated_by ?? null,
+          created_at: contact.created_at,
+          updated_at: contact.updated_at,
+          closest_task_at: contact.closest_task_at ?? null,
+          sort_name: sortName,
+          sort_responsible: users.get(contact.responsible_user_id) ?? '',
+          content_hash: hash,
+        });
+        replaceTags(ctx, contact.id, contact._embedded?.tags, existed);
+        const text = replaceFieldValues(ctx, contact.id, contact.custom_fields_values, existed);
+        replaceChannels(sqlite, contact.id, contact.custom_fields_values, existed);
+        replaceFullText(sqlite, 'contacts', contact.id, fullTextName(contact), text, existed);
+        if (stored?.sort_name !== sortName) refreshContactSortKey(sqlite, contact.id, sortName);
+      }
+      const leads = contact._embedded?.leads;
+      const changedLeads = leads === undefined ? [] : replaceContactLinks(sqlite, contact.id, leads.map((l) => l.id));
+      for (const leadId of changedLeads) relinked.add(leadId);
+
+      if (!existed) result.added.push(contact.id);
+      else if (contentChanged || changedLeads.length > 0) result.updated.push(contact.id);
+      else result.unchanged.push(contact.id);
+    }
+    result.relinkedLeadIds = [...relinked];
+    return result;
+  });
+}
+
+/** Kommo's name is usually "first last"; the parts are indexed too in case it is not. */
+function fullTextName(contact: KommoContact): string {
+  return [contact.name, contact.first_name, contact.last_name].filter((p) => p && !contact.name.includes(p)).join(' ');
+}

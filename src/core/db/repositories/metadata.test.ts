@@ -1,0 +1,64 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { useTempDir } from '../../../../test/helpers/temp-dir';
+import type { MirrorDatabase } from '../open';
+import { lead, openTestMirror, pipelines } from '../test-fixtures';
+import { upsertAccount } from './account';
+import { upsertCustomFields } from './custom-fields';
+import { upsertLeads } from './leads';
+import { replacePipelines } from './pipelines';
+import { upsertTagList } from './tags';
+import { upsertUsers } from './users';
+
+const tempDir = useTempDir();
+let mirror: MirrorDatabase;
+beforeEach(() => {
+  mirror = openTestMirror(tempDir());
+});
+afterEach(async () => {
+  await mirror.close();
+});
+
+describe('metadata', () => {
+  it('stores one account and reports whether it changed', () => {
+    const account = { id: 1, name: 'Acme', subdomain: 'acme', current_user_id: 7, currency: 'PEN', _embedded: { datetime_settings: { timezone: 'America/Lima' } } };
+    expect(upsertAccount(mirror, account, 'acme.kommo.com')).toBe(true);
+    expect(upsertAccount(mirror, account, 'acme.kommo.com')).toBe(false);
+    expect(mirror.sqlite.prepare('SELECT host, timezone, currency FROM account').get()).toEqual({ host: 'acme.kommo.com', timezone: 'America/Lima', currency: 'PEN' });
+  });
+
+  it('replaces pipelines with statuses keyed by pipeline, and re-ranks leads when the order moves', () => {
+    upsertLeads(mirror, [lead(1, { pipeline_id: 2, status_id: 142 })]);
+    expect(replacePipelines(mirror, pipelines)).toBe(true);
+    expect(replacePipelines(mirror, pipelines)).toBe(false);
+    expect(mirror.sqlite.prepare('SELECT count(*) FROM statuses WHERE id = 142').pluck().get()).toBe(2);
+    expect(mirror.sqlite.prepare('SELECT sort_status FROM leads').pluck().get()).toBe(6);
+    const swapped = pipelines.map((p) => ({ ...p, sort: p.id === 2 ? 0 : 5 }));
+    expect(replacePipelines(mirror, swapped)).toBe(true);
+    expect(mirror.sqlite.prepare('SELECT sort_status FROM leads').pluck().get()).toBe(2);
+  });
+
+  it('upserts users and, given the complete list, removes the others', () => {
+    expect(upsertUsers(mirror, [{ id: 7, name: 'Ana' }, { id: 8, name: 'Beto' }])).toBe(true);
+    expect(upsertUsers(mirror, [{ id: 7, name: 'Ana' }])).toBe(false);
+    expect(upsertUsers(mirror, [{ id: 7, name: 'Ana' }], { complete: true })).toBe(true);
+    expect(mirror.sqlite.prepare('SELECT id FROM users').pluck().all()).toEqual([7]);
+  });
+
+  it('stores custom field definitions with enums, per entity type', () => {
+    const field = { id: 1, name: 'Programa', type: 'select', sort: 5, enums: [{ id: 11, value: 'A', sort: 1 }] };
+    expect(upsertCustomFields(mirror, 'leads', [field])).toBe(true);
+    expect(upsertCustomFields(mirror, 'leads', [field])).toBe(false);
+    expect(upsertCustomFields(mirror, 'contacts', [{ ...field, name: 'Otro' }], { complete: true })).toBe(true);
+    expect(mirror.sqlite.prepare('SELECT entity_type, name, enums FROM custom_fields ORDER BY entity_type').all()).toEqual([
+      { entity_type: 'contacts', name: 'Otro', enums: '[{"id":11,"value":"A","sort":1}]' },
+      { entity_type: 'leads', name: 'Programa', enums: '[{"id":11,"value":"A","sort":1}]' },
+    ]);
+  });
+
+  it('removes a tag gone from the complete list, and its links, so the next copy re-applies', () => {
+    upsertLeads(mirror, [lead(1, { _embedded: { tags: [{ id: 1, name: 'A' }, { id: 2, name: 'B' }] } })]);
+    expect(upsertTagList(mirror, 'leads', [{ id: 1, name: 'A' }], { complete: true })).toBe(true);
+    expect(mirror.sqlite.prepare('SELECT tag_id FROM lead_tags').pluck().all()).toEqual([1]);
+    expect(upsertLeads(mirror, [lead(1, { _embedded: { tags: [{ id: 1, name: 'A' }, { id: 2, name: 'B' }] } })]).updated).toEqual([1]);
+  });
+});

@@ -1,0 +1,39 @@
+import type Database from 'better-sqlite3';
+
+const caches = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/**
+ * A prepared statement for `sql` on this connection, compiled once and reused. Hot write paths
+ * call it per row, so compiling each time would dominate.
+ */
+export function statement(sqlite: Database.Database, sql: string): Database.Statement {
+  let cache = caches.get(sqlite);
+  if (!cache) {
+    cache = new Map();
+    caches.set(sqlite, cache);
+  }
+  let prepared = cache.get(sql);
+  if (!prepared) {
+    prepared = sqlite.prepare(sql);
+    cache.set(sql, prepared);
+  }
+  return prepared;
+}
+
+/**
+ * Binds a list of ids as one parameter (`... IN (SELECT value FROM json_each(?))`), so one
+ * prepared statement serves any number of ids.
+ */
+export function idList(ids: readonly number[]): string {
+  return JSON.stringify(ids);
+}
+
+/** Runs `fn` atomically: its own transaction, or a savepoint inside the caller's. */
+export function atomically<T>(sqlite: Database.Database, fn: () => T): T {
+  return sqlite.transaction(fn).immediate();
+}
+
+/** SQLite has no boolean: bind 0/1. */
+export function bit(value: boolean | null | undefined): number {
+  return value ? 1 : 0;
+}

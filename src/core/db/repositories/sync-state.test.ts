@@ -1,0 +1,80 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { useTempDir } from '../../../../test/helpers/temp-dir';
+import { openDatabase, type MirrorDatabase } from '../open';
+import { lead, openTestMirror } from '../test-fixtures';
+import { pruneChangeLog, readChanges, recordChanges } from './change-log';
+import { upsertLeads } from './leads';
+import { readCursor, readSyncState, writeCursor, writeSyncState } from './sync-state';
+
+const tempDir = useTempDir();
+let dir: string;
+let mirror: MirrorDatabase;
+beforeEach(() => {
+  dir = tempDir();
+  mirror = openTestMirror(dir);
+});
+afterEach(async () => {
+  await mirror.close();
+});
+
+describe('a page and its cursor in one transaction', () => {
+  it('commits both together and survives reopening', async () => {
+    mirror.transaction(() => {
+      const result = upsertLeads(mirror, [lead(1), lead(2)]);
+      writeCursor(mirror, 'leads', { updatedAt: 1_700_000_100, ids: [1, 2] }, 1000);
+      recordChanges(mirror, 'leads', result, 1000);
+    });
+    await mirror.close();
+    mirror = openDatabase(mirror.path);
+    expect(readCursor(mirror, 'leads')).toEqual({ updatedAt: 1_700_000_100, ids: [1, 2] });
+    expect(mirror.sqlite.prepare('SELECT count(*) FROM leads').pluck().get()).toBe(2);
+  });
+
+  it('keeps neither when the transaction fails after the page was written', () => {
+    writeCursor(mirror, 'leads', { page: 1 }, 1);
+    expect(() =>
+      mirror.transaction(() => {
+        upsertLeads(mirror, [lead(1)]);
+        writeCursor(mirror, 'leads', { page: 2 }, 2);
+        throw new Error('killed');
+      }),
+    ).toThrow('killed');
+    expect(readCursor(mirror, 'leads')).toEqual({ page: 1 });
+    expect(mirror.sqlite.prepare('SELECT count(*) FROM leads').pluck().get()).toBe(0);
+  });
+
+  it('stores and clears sync state by key', () => {
+    expect(readSyncState(mirror, 'progress')).toBeNull();
+    writeSyncState(mirror, 'progress', { phase: 'leads', done: 250, estimatedTotal: null }, 5);
+    expect(readSyncState(mirror, 'progress')).toEqual({ phase: 'leads', done: 250, estimatedTotal: null });
+    writeSyncState(mirror, 'progress', null, 6);
+    expect(readSyncState(mirror, 'progress')).toBeNull();
+  });
+});
+
+describe('change log', () => {
+  it('records added, updated, removed, stage and responsible changes, and reads them in order', () => {
+    recordChanges(mirror, 'leads', { added: [1], updated: [2], removed: [3] }, 100);
+    recordChanges(
+      mirror,
+      'leads',
+      { statusChanges: [{ leadId: 2, from: { pipelineId: 1, statusId: 10 }, to: { pipelineId: 2, statusId: 142 } }], responsibleChanges: [{ leadId: 2, from: 7, to: 8 }] },
+      200,
+    );
+    const rows = readChanges(mirror, 0);
+    expect(rows.map((r) => [r.entity_id, r.kind])).toEqual([[1, 'added'], [2, 'updated'], [3, 'removed'], [2, 'status'], [2, 'responsible']]);
+    expect(rows[3]).toMatchObject({ from_pipeline_id: 1, from_status_id: 10, to_pipeline_id: 2, to_status_id: 142 });
+    expect(rows[4]).toMatchObject({ from_user_id: 7, to_user_id: 8 });
+    expect(readChanges(mirror, rows[2]?.seq ?? 0)).toHaveLength(2);
+  });
+
+  it('prunes by age and by size, keeping sequence numbers increasing', () => {
+    recordChanges(mirror, 'leads', { added: [1, 2, 3] }, 100);
+    recordChanges(mirror, 'leads', { added: [4, 5, 6] }, 200);
+    expect(pruneChangeLog(mirror, { before: 150 })).toBe(3);
+    expect(pruneChangeLog(mirror, { before: 0, keepAtMost: 1 })).toBe(2);
+    const last = recordChanges(mirror, 'contacts', { updated: [9] }, 300);
+    expect(readChanges(mirror, 0).map((r) => r.entity_id)).toEqual([6, 9]);
+    expect(last).toBe(7);
+  });
+});
