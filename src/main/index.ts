@@ -1,52 +1,82 @@
 /**
  * The Electron host: the composition root of the desktop app. It runs the core in the main
- * process and exposes it to the sandboxed renderer through the contract's IPC handlers.
+ * process, exposes it to the sandboxed renderer through the contract's IPC handlers, and hands
+ * Electron's objects to the shell (tray, notifications, lifecycle), where the decisions live.
  */
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app, BrowserWindow, ipcMain, net, powerMonitor, screen } from 'electron';
 import { EVENT_NAMES } from '../shared/contract';
 import { eventChannel } from '../shared/ipc';
 import { createCore, type Core } from '../core/app/create-core';
 import { resolveDatabasePath } from '../core/app/paths';
+import { NetworkWatcher } from '../core/lifecycle/network-watcher';
+import { systemTimers } from '../core/lifecycle/timers';
 import { createLogger, stderrSink } from '../core/log';
+import { electronNotificationFactory, electronTrayFactory } from './electron-adapters';
+import { createShellIntegration } from './integration';
 import { registerContractHandlers } from './ipc';
 import { electronNativeBinding } from './native-binding';
 import { createSenderCheck } from './sender-check';
+import { createShell, type Shell } from './shell';
 import { createMainWindow, lockDown } from './window';
+import { placeWindow, WindowStateKeeper } from './window-state';
 
 const log = createLogger(stderrSink(), 'main');
 const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(__dirname, '../renderer/index.html')).href;
 const preloadPath = join(__dirname, '../preload/index.js');
+// In development the app path is the project folder; packaged, it is app.asar, which carries resources/.
+const resourcesDir = join(app.getAppPath(), 'resources');
+const appIcon = join(resourcesDir, 'icons', '256x256.png');
 
 app.enableSandbox();
+// Windows shows toasts only for an app with an AppUserModelID (the installer's appId).
+app.setAppUserModelId('com.kommomirror.app');
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let core: Core | null = null;
+  let shell: Shell | null = null;
   let mainWindow: BrowserWindow | null = null;
+  const windowState = new WindowStateKeeper(join(app.getPath('userData'), 'window-state.json'), systemTimers, log.child('window'));
 
-  const openMainWindow = (): void => {
-    mainWindow = createMainWindow({ preloadPath, rendererUrl });
-    mainWindow.on('closed', () => (mainWindow = null));
+  const openMainWindow = (): BrowserWindow => {
+    const window = createMainWindow({ preloadPath, rendererUrl, placement: placeWindow(windowState.load(), screen), iconPath: appIcon });
+    windowState.track(window);
+    window.on('close', (event) => {
+      if (shell?.lifecycle.onWindowClose() !== 'hide') return;
+      event.preventDefault();
+      window.hide();
+    });
+    window.on('closed', () => {
+      if (mainWindow === window) mainWindow = null;
+    });
+    mainWindow = window;
+    return window;
   };
 
-  app.on('second-instance', () => {
-    if (!mainWindow) return openMainWindow();
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
-  });
+  /** Shows and focuses the main window, creating it if needed; resolves once its page has loaded. */
+  const revealWindow = async (): Promise<void> => {
+    const window = mainWindow && !mainWindow.isDestroyed() ? mainWindow : openMainWindow();
+    if (window.isMinimized()) window.restore();
+    window.show();
+    window.focus();
+    if (window.webContents.isLoading()) await new Promise<void>((done) => window.webContents.once('did-finish-load', () => done()));
+  };
+
+  app.on('second-instance', () => void revealWindow());
 
   // Every web contents, including ones we did not create on purpose, gets the same lock-down.
   app.on('web-contents-created', (_event, contents) => lockDown(contents, rendererUrl));
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
+    const systemLocale = app.getPreferredSystemLanguages()[0] ?? app.getLocale();
     core = createCore({
       databasePath: resolve(resolveDatabasePath({ flag: dbFlag(process.argv), dataDir: app.getPath('userData') })),
       host: 'electron',
       version: app.getVersion(),
-      systemLocale: app.getPreferredSystemLanguages()[0] ?? app.getLocale(),
+      systemLocale,
       log,
       nativeBinding: electronNativeBinding(app.getAppPath()),
     });
@@ -55,17 +85,36 @@ if (!app.requestSingleInstanceLock()) {
       if (!EVENT_NAMES.includes(name)) return;
       for (const window of BrowserWindow.getAllWindows()) window.webContents.send(eventChannel(name), payload);
     });
-    openMainWindow();
-    app.on('activate', () => {
-      if (!mainWindow) openMainWindow();
+    shell = createShell({
+      core,
+      integration: createShellIntegration(core),
+      trayFactory: electronTrayFactory(resourcesDir),
+      notificationFactory: electronNotificationFactory(appIcon),
+      revealWindow,
+      quitApp: () => app.quit(),
+      systemLocale,
+      platform: process.platform,
+      timers: systemTimers,
+      log,
     });
+    const lifecycle = shell.lifecycle;
+    powerMonitor.on('suspend', () => lifecycle.suspend());
+    powerMonitor.on('resume', () => lifecycle.resume());
+    new NetworkWatcher({ isOnline: () => net.isOnline(), timers: systemTimers, onOnline: () => lifecycle.networkOnline() }).start();
+    openMainWindow();
+    app.on('activate', () => void revealWindow());
+    await lifecycle.launch();
   });
 
+  app.on('before-quit', () => shell?.lifecycle.beginQuit());
+
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
+    if (!shell || shell.lifecycle.onAllWindowsClosed() === 'quit') app.quit();
   });
 
   app.on('will-quit', (event) => {
+    if (shell) return shell.lifecycle.onWillQuit(() => event.preventDefault());
+    // The core failed to start: there is no sync loop, only (maybe) a database to close.
     if (!core) return;
     event.preventDefault();
     const closing = core;

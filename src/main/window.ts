@@ -1,19 +1,24 @@
 import { BrowserWindow, shell, type WebContents } from 'electron';
+import { WINDOW_SIZE, type WindowState } from './window-state';
 
 export interface MainWindowOptions {
   preloadPath: string;
   rendererUrl: string;
+  /** Where to open it (see placeWindow: always on a current display). */
+  placement: WindowState;
+  /** The window icon on Linux (Windows and macOS take it from the executable). */
+  iconPath?: string;
 }
 
 /** Our windows: isolated, sandboxed, no Node, and unable to open or navigate anywhere else. */
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
-    width: 1280,
-    height: 800,
-    minWidth: 800,
-    minHeight: 500,
+    ...options.placement.bounds,
+    minWidth: WINDOW_SIZE.minWidth,
+    minHeight: WINDOW_SIZE.minHeight,
     show: false,
     title: 'Kommo Mirror',
+    ...(options.iconPath ? { icon: options.iconPath } : {}),
     webPreferences: {
       preload: options.preloadPath,
       contextIsolation: true,
@@ -25,7 +30,10 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     },
   });
   lockDown(window.webContents, options.rendererUrl);
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    if (options.placement.maximized) window.maximize();
+    window.show();
+  });
   void window.loadURL(options.rendererUrl);
   return window;
 }

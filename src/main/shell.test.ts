@@ -1,0 +1,124 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { EventName } from '../shared/contract';
+import type { LeadUpdate } from '../shared/model/changes';
+import { EventHub } from '../core/host/event-hub';
+import { FakeSyncController, settle } from '../core/lifecycle/fake-sync-controller';
+import { FakeTimers } from '../core/lifecycle/fake-timers';
+import { INITIAL_SYNC_STATUS } from '../core/lifecycle/sync-controller';
+import { silentLogger } from '../core/log';
+import { SettingsStore } from '../core/settings/settings-store';
+import { useTempDir } from '../../test/helpers/temp-dir';
+import type { ShellIntegration } from './integration';
+import type { NotificationLike } from './notifier';
+import { createShell } from './shell';
+import type { TrayLike } from './tray-service';
+import type { TrayCommand, TrayMenuItem } from './tray-view';
+
+const tempDir = useTempDir('kommo-shell-');
+const newLead = (id: number): LeadUpdate => ({ added: [id], updated: [], removed: [], statusChanges: [], responsibleChanges: [], duringInitialSync: false });
+
+function setup(withEngine = true) {
+  const timers = new FakeTimers();
+  const events = new EventHub();
+  const emitted: Array<[EventName, unknown]> = [];
+  events.subscribe((name, payload) => emitted.push([name, payload]));
+  const settings = new SettingsStore(join(tempDir(), 'settings.json'), silentLogger);
+  const controller = new FakeSyncController();
+  const log: string[] = [];
+  const trayImages: unknown[] = [];
+  let menu: { items: TrayMenuItem[]; run: (c: TrayCommand) => void } | null = null;
+  const notifications: Array<{ title: string; body: string; click(): void }> = [];
+  const integration: ShellIntegration = {
+    syncController: withEngine ? controller : null,
+    hasStoredCredentials: async () => true,
+    currentUserId: () => 7,
+    notificationLookup: { lead: (id) => ({ name: `Lead ${id}`, responsibleUserId: 7 }), stageName: () => null },
+  };
+  const tray: TrayLike = { setImage: (i) => trayImages.push(i), setToolTip: () => {}, setContextMenu: () => {}, onClick: () => {}, destroy: () => log.push('tray destroyed') };
+  const shell = createShell({
+    core: { events, settings, close: async () => void log.push('database closed') },
+    integration,
+    trayFactory: { createTray: (i) => (trayImages.push(i), tray), image: (kind) => kind, menu: (items, run) => (menu = { items, run }) },
+    notificationFactory: {
+      isSupported: () => true,
+      create: ({ title, body }) => {
+        const listeners = new Map<string, () => void>();
+        const native: NotificationLike = { on: (event, l) => listeners.set(event, l), show: () => notifications.push({ title, body, click: () => listeners.get('click')!() }) };
+        return native;
+      },
+    },
+    revealWindow: async () => void log.push('window revealed'),
+    quitApp: () => log.push('quit'),
+    systemLocale: 'es-PE',
+    platform: 'linux',
+    timers,
+    log: silentLogger,
+  });
+  return { shell, timers, events, emitted, settings, controller, log, trayImages, notifications, menu: () => menu! };
+}
+
+describe('the desktop shell, wired', () => {
+  it('shows the engine’s status in the tray and sends it to the windows as sync_status', async () => {
+    const { shell, controller, emitted, trayImages } = setup();
+    await shell.lifecycle.launch();
+    controller.report({ ...INITIAL_SYNC_STATUS, state: 'syncing' });
+    controller.report({ ...INITIAL_SYNC_STATUS, state: 'idle', lastSuccessfulSyncAt: 1 });
+    expect(trayImages).toEqual(['attention', 'syncing', 'ok']);
+    expect(emitted.filter(([name]) => name === 'sync_status').map(([, s]) => (s as { state: string }).state)).toEqual(['disconnected', 'syncing', 'idle']);
+  });
+
+  it('turns a lead_update into a notification whose click reveals the window and opens the lead', async () => {
+    const { timers, events, emitted, notifications, log } = setup();
+    events.emit('lead_update', newLead(42));
+    timers.advance(10_000);
+    expect(notifications).toMatchObject([{ title: 'Nuevo lead', body: 'Lead 42' }]);
+    notifications[0]!.click();
+    await settle();
+    expect(log).toEqual(['window revealed']);
+    expect(emitted.at(-1)).toEqual(['open_entity', { entity: 'lead', id: 42 }]);
+  });
+
+  it('follows the language and notification settings', () => {
+    const { settings, timers, events, notifications, menu } = setup();
+    expect(menu().items[0]).toMatchObject({ label: 'Abrir Kommo Mirror' });
+    settings.update({ language: 'en' });
+    expect(menu().items[0]).toMatchObject({ label: 'Open Kommo Mirror' });
+    settings.update({ notifications: { doNotDisturb: true } });
+    events.emit('lead_update', newLead(1));
+    timers.advance(10_000);
+    expect(notifications).toEqual([]);
+  });
+
+  it('runs the tray menu: pause, resume and quit', async () => {
+    const { shell, controller, menu, log } = setup();
+    await shell.lifecycle.launch();
+    menu().run('togglePause');
+    expect(controller.paused).toBe(true);
+    expect(menu().items.find((i) => i.type === 'item' && i.command === 'togglePause')).toMatchObject({ label: 'Reanudar sincronización' });
+    menu().run('togglePause');
+    menu().run('syncNow');
+    expect(controller.calls).toEqual(['start', 'setPaused(true)', 'setPaused(false)', 'syncNow']);
+    menu().run('quit');
+    expect(log).toEqual(['quit']);
+  });
+
+  it('shuts down in order: sync loop stopped, database closed, then the app quits', async () => {
+    const { shell, controller, log } = setup();
+    await shell.lifecycle.launch();
+    shell.lifecycle.onWillQuit(() => {});
+    await settle();
+    await settle();
+    expect(controller.calls.at(-1)).toBe('stop');
+    expect(log).toEqual(['tray destroyed', 'database closed', 'quit']);
+  });
+
+  it('without a sync engine yet: syncing commands are disabled and quitting still closes the database', async () => {
+    const { shell, menu, log } = setup(false);
+    await shell.lifecycle.launch();
+    expect(menu().items.filter((i) => i.type === 'item' && !i.enabled).map((i) => (i.type === 'item' ? i.command : ''))).toEqual(['syncNow', 'togglePause']);
+    shell.lifecycle.onWillQuit(() => {});
+    await settle();
+    expect(log).toEqual(['tray destroyed', 'database closed', 'quit']);
+  });
+});
