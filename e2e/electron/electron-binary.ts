@@ -20,6 +20,9 @@ export function findElectronBinary(root: string): { path: string } | { missing: 
 export function electronSkipReason(root: string): string | null {
   const found = findElectronBinary(root);
   if ('missing' in found) return found.missing;
+  if (!existsSync(join(root, 'native', 'electron', 'better_sqlite3.node'))) {
+    return 'better-sqlite3 has not been built for Electron yet (run `npm run native:electron` first)';
+  }
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
     return 'no display to open an Electron window on (run under xvfb-run)';
   }

@@ -29,6 +29,9 @@ const preloadPath = join(__dirname, '../preload/index.js');
 const resourcesDir = join(app.getAppPath(), 'resources');
 const appIcon = join(resourcesDir, 'icons', '256x256.png');
 
+// A separate profile (settings of the window, single-instance lock) for tests and side-by-side runs.
+if (process.env.KOMMO_MIRROR_USER_DATA) app.setPath('userData', resolve(process.env.KOMMO_MIRROR_USER_DATA));
+
 app.enableSandbox();
 // Windows shows toasts only for an app with an AppUserModelID (the installer's appId).
 app.setAppUserModelId('com.kommomirror.app');

@@ -1,4 +1,5 @@
 import { BrowserWindow, shell, type WebContents } from 'electron';
+import { secureWebPreferences } from './web-preferences';
 import { WINDOW_SIZE, type WindowState } from './window-state';
 
 export interface MainWindowOptions {
@@ -19,15 +20,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     show: false,
     title: 'Kommo Mirror',
     ...(options.iconPath ? { icon: options.iconPath } : {}),
-    webPreferences: {
-      preload: options.preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      spellcheck: false,
-    },
+    webPreferences: secureWebPreferences(options.preloadPath),
   });
   lockDown(window.webContents, options.rendererUrl);
   window.once('ready-to-show', () => {
