@@ -2,6 +2,7 @@ import type { LanguagePreference } from '../model/settings';
 import type { Message } from './define';
 import { appMessages } from './messages/app';
 import { notificationMessages } from './messages/notifications';
+import { settingsMessages } from './messages/settings';
 import { trayMessages } from './messages/tray';
 
 /**
@@ -11,7 +12,7 @@ import { trayMessages } from './messages/tray';
 export const LOCALES = ['es', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-const areas = [appMessages, notificationMessages, trayMessages] as const;
+const areas = [appMessages, notificationMessages, settingsMessages, trayMessages] as const;
 
 type AreaKeys<A> = A extends { en: infer En } ? keyof En : never;
 export type MessageKey = AreaKeys<(typeof areas)[number]> & string;
