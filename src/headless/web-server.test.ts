@@ -6,6 +6,7 @@ import WebSocket from 'ws';
 import { useTempDir } from '../../test/helpers/temp-dir';
 import type { SyncStatus } from '../shared/model/sync';
 import { createCore, type Core } from '../core/app/create-core';
+import { LATEST_SCHEMA_VERSION } from '../core/db/migrations';
 import { silentLogger } from '../core/log';
 import { startWebPreview, type WebPreview } from './web-server';
 
@@ -91,7 +92,7 @@ describe('web preview server', () => {
     if (!('socket' in opened)) throw new Error(`refused with ${opened.refusedWith}`);
     const reply = nextMessage(opened.socket);
     opened.socket.send(JSON.stringify({ kind: 'request', id: 1, name: 'app.info', args: {} }));
-    expect(await reply).toMatchObject({ kind: 'response', id: 1, result: { ok: true, value: { version: '9.9.9', schemaVersion: 1 } } });
+    expect(await reply).toMatchObject({ kind: 'response', id: 1, result: { ok: true, value: { version: '9.9.9', schemaVersion: LATEST_SCHEMA_VERSION } } });
     opened.socket.close();
   });
 

@@ -5,6 +5,7 @@ import { DEFAULT_SETTINGS } from '../shared/model/settings';
 import { silentLogger } from '../core/log';
 import { registerContractHandlers, type IpcMainLike } from './ipc';
 import { createSenderCheck } from './sender-check';
+import type { ConnectionState } from '../shared/model/connection';
 
 const RENDERER = 'file:///app/out/renderer/index.html';
 
@@ -21,10 +22,17 @@ function fakeIpcMain() {
   return { ipc, listeners, invoke };
 }
 
+const DISCONNECTED: ConnectionState = { status: 'disconnected', account: null, user: null, tokenStorage: null, message: null };
+
 const handlers = {
   'app.info': async () => ({ name: 'Kommo Mirror', version: '1', host: 'electron', databasePath: '/db', schemaVersion: 1, latestSchemaVersion: 1, systemLocale: 'es' }),
   'settings.get': async () => DEFAULT_SETTINGS,
   'settings.update': async () => DEFAULT_SETTINGS,
+  'auth.state': async () => DISCONNECTED,
+  'auth.startOAuth': async () => ({ consentUrl: 'https://www.kommo.com/oauth', openedByHost: true }),
+  'auth.connectToken': async () => DISCONNECTED,
+  'auth.connectDemo': async () => DISCONNECTED,
+  'auth.disconnect': async () => DISCONNECTED,
 } satisfies Handlers;
 
 describe('registerContractHandlers', () => {

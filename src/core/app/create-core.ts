@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
 import type { Handlers } from '../../shared/contract';
 import type { HostKind } from '../../shared/model/app';
+import { authHandlers, createConnection, type ConnectionManager, type CoreAuthOptions } from '../auth';
 import { openDatabase, type MirrorDatabase } from '../db/open';
 import { EventHub } from '../host/event-hub';
 import type { Logger } from '../log';
@@ -18,6 +19,8 @@ export interface CoreOptions {
   nativeBinding?: string;
   /** The settings file; by default `settings.json` next to the database. */
   settingsPath?: string;
+  /** Token store, OAuth settings, consent window and demo account (see src/core/auth/index.ts). */
+  auth?: CoreAuthOptions;
 }
 
 /** Everything a host needs from the core: the handlers to expose, the events to forward. */
@@ -26,6 +29,8 @@ export interface Core {
   readonly events: EventHub;
   readonly database: MirrorDatabase;
   readonly settings: SettingsStore;
+  /** The Kommo connection: `current()` gives the sync engine its client, account and user. */
+  readonly connection: ConnectionManager;
   close(): Promise<void>;
 }
 
@@ -35,16 +40,20 @@ export function createCore(options: CoreOptions): Core {
   const events = new EventHub();
   const settings = new SettingsStore(options.settingsPath ?? join(dirname(options.databasePath), 'settings.json'), options.log.child('settings'));
   settings.onDidChange((value) => events.emit('settings_changed', value));
+  const connection = createConnection(options.auth ?? {}, options.log, (state) => events.emit('connection_state', state));
   const handlers: Handlers = {
     ...appHandlers({ database, host: options.host, version: options.version, systemLocale: options.systemLocale }),
     ...settingsHandlers(settings),
+    ...authHandlers(connection),
   };
   return {
     handlers,
     events,
     database,
     settings,
+    connection,
     async close() {
+      await connection.close();
       await database.close();
     },
   };

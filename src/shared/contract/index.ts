@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Result } from '../result';
 import type { RequestSpec } from './define';
 import { appRequests } from './app';
+import { authRequests } from './auth';
 import { events, type EventSpec } from './events';
 import { settingsRequests } from './settings';
 
@@ -12,6 +13,7 @@ import { settingsRequests } from './settings';
  */
 export const requests = {
   ...appRequests,
+  ...authRequests,
   ...settingsRequests,
 };
 

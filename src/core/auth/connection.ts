@@ -1,0 +1,423 @@
+import type { ConnectionState, ConnectionStatus } from '../../shared/model/connection';
+import { CoreError } from '../errors';
+import { KommoClient, sharedTransport, type KommoClientOptions } from '../kommo/client';
+import { systemClock, type Clock, type Random } from '../kommo/clock';
+import { KommoAuthRequiredError, KommoMalformedResponseError, KommoNetworkError, KommoNotFoundError, KommoUnexpectedStatusError } from '../kommo/errors';
+import { sharedGates, type HostGateRegistry } from '../kommo/host-gate';
+import { httpDeps, type HttpDeps } from '../kommo/http';
+import { resolveBaseUrl } from '../kommo/query';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../kommo/retry';
+import type { Transport } from '../kommo/transport';
+import { registerSecret, type Logger } from '../log';
+import { buildConsentUrl, parseRedirect, type OAuthConfig } from './consent';
+import { credentialsSchema, type Credentials, type TokenStore } from './credentials';
+import { OAuthStates } from './oauth-state';
+import { MemoryTokenStore } from './stores';
+import { requestTokens } from './token-endpoint';
+import { TokenSession } from './token-session';
+
+/** The demo account a host starts (the simulator in activity mode); core never imports sim/. */
+export interface DemoAccount {
+  accountHost: string;
+  apiBaseUrl: string;
+  /** A long-lived token of the demo account. */
+  token: string;
+  close(): Promise<void>;
+}
+export type StartDemoAccount = () => Promise<DemoAccount>;
+
+/** Electron: shows the consent page in its own window; resolves with the redirect's query, or null if the user closed it. */
+export type ConsentOpener = (consentUrl: string) => Promise<URLSearchParams | null>;
+
+/** What the sync engine needs: an authenticated client for the account, and who we are there. */
+export interface ActiveConnection {
+  readonly client: KommoClient;
+  readonly accountHost: string;
+  readonly accountId: number | null;
+  readonly userId: number | null;
+  readonly isDemo: boolean;
+}
+
+export interface ConnectionManagerOptions {
+  store: TokenStore;
+  /** Sign in with Kommo; null when the integration is not configured (then only tokens and the demo work). */
+  oauth: OAuthConfig | null;
+  log: Logger;
+  /** Every change of the state the renderer may see (the host emits `connection_state`). */
+  onState?(state: ConnectionState): void;
+  openConsent?: ConsentOpener;
+  startDemoAccount?: StartDemoAccount;
+  /** `auth.disconnect({ forgetData: true })`: the database owner removes the mirror. */
+  forgetData?(): Promise<void>;
+  /**
+   * A base URL instead of `https://{host}` (a proxy, the simulator). `{host}` and `{subdomain}`
+   * are replaced, e.g. `http://127.0.0.1:4010/a/{subdomain}`.
+   */
+  apiBaseUrlTemplate?: string | null;
+  clock?: Clock;
+  random?: Random;
+  gates?: HostGateRegistry;
+  transport?: Transport;
+  retry?: Partial<RetryPolicy>;
+  /** How often to check whether a proactive refresh is due. */
+  refreshCheckMs?: number;
+}
+
+export type OAuthCompletion = { ok: true; state: ConnectionState } | { ok: false; message: string; state: ConnectionState };
+
+interface Active {
+  connection: ActiveConnection;
+  session: TokenSession;
+  demo: DemoAccount | null;
+  storageKind: ConnectionState['tokenStorage'];
+  dispose(): void;
+}
+
+const DENIED = 'You chose not to give Kommo Mirror access in Kommo, so nothing was connected. Start the sign-in again and choose "Allow" to connect.';
+const STATE_MESSAGES = {
+  missing: 'This sign-in answer was not started by Kommo Mirror (it has no state). Start the sign-in again from the app.',
+  unknown: 'This sign-in answer was not started by Kommo Mirror (unknown state). Start the sign-in again from the app.',
+  expired: 'The sign-in took longer than 15 minutes and has expired. Start it again.',
+  used: 'This sign-in answer has already been used. Start the sign-in again.',
+} as const;
+
+/**
+ * The app's connection to one Kommo account: signing in (OAuth, a long-lived token, the demo),
+ * restoring it at start, and signing out. It owns the token session and the client, and tells
+ * the renderer only the state, account and host (never a secret).
+ */
+export class ConnectionManager {
+  readonly ready: Promise<void>;
+  private readonly states: OAuthStates;
+  private readonly clock: Clock;
+  private readonly log: Logger;
+  private active: Active | null = null;
+  private status: ConnectionStatus = 'disconnected';
+  private message: string | null = null;
+  private remembered: Credentials | null = null;
+  private readonly listeners = new Set<(connection: ActiveConnection | null) => void>();
+  private closed = false;
+
+  constructor(private readonly options: ConnectionManagerOptions) {
+    this.clock = options.clock ?? systemClock;
+    this.log = options.log.child('auth');
+    this.states = new OAuthStates(this.clock);
+    this.ready = this.restore().catch((error: unknown) => {
+      this.log.error('Could not restore the saved connection', error);
+      this.setState('disconnected', 'The saved sign-in could not be restored. Connect again.');
+    });
+  }
+
+  // ── For the sync engine ──────────────────────────────────────────────────────────────────
+
+  current(): ActiveConnection | null {
+    return this.active && this.status === 'connected' ? this.active.connection : null;
+  }
+
+  /** Called with the new connection (or null) whenever it changes. */
+  subscribe(listener: (connection: ActiveConnection | null) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  // ── The contract's requests ──────────────────────────────────────────────────────────────
+
+  state(): ConnectionState {
+    const info = this.active?.session.current() ?? this.remembered;
+    return {
+      status: this.status,
+      account: info ? { id: info.accountId, name: info.accountName, host: info.accountHost, isDemo: info.isDemo } : null,
+      user: info?.userId != null ? { id: info.userId, name: info.userName } : null,
+      tokenStorage: this.status === 'disconnected' ? null : (this.active?.storageKind ?? this.options.store.kind()),
+      message: this.message,
+    };
+  }
+
+  async startOAuth(): Promise<{ consentUrl: string; openedByHost: boolean }> {
+    const config = this.options.oauth;
+    if (!config) {
+      throw new CoreError('invalid_input', 'Sign-in with Kommo is not set up: set KOMMO_CLIENT_ID, KOMMO_CLIENT_SECRET and KOMMO_REDIRECT_URI (see the README), or paste a long-lived token.');
+    }
+    const state = this.states.issue();
+    const opener = this.options.openConsent;
+    const consentUrl = buildConsentUrl(config, state, opener ? 'post_message' : 'popup');
+    if (opener) {
+      void opener(consentUrl)
+        .then(async (query) => {
+          if (query) await this.completeOAuth(query);
+          else this.setState(this.status, 'Sign-in was cancelled.');
+        })
+        .catch((error: unknown) => {
+          this.log.error('The sign-in window failed', error);
+          this.setState(this.status, 'The sign-in window failed. Try again.');
+        });
+    }
+    return { consentUrl, openedByHost: Boolean(opener) };
+  }
+
+  /** The redirect came back (caught by the Electron window, or the web preview's /oauth/callback). */
+  async completeOAuth(query: URLSearchParams): Promise<OAuthCompletion> {
+    const config = this.options.oauth;
+    const redirect = parseRedirect(query);
+    const check = this.states.consume(redirect.state);
+    if (redirect.kind === 'denied') return this.failOAuth(DENIED);
+    if (!check.ok) return this.failOAuth(STATE_MESSAGES[check.reason]);
+    if (redirect.kind === 'invalid') return this.failOAuth(`Kommo's answer could not be used: ${redirect.reason}. Start the sign-in again.`);
+    if (!config) return this.failOAuth('Sign-in with Kommo is not set up.');
+    registerSecret(redirect.code);
+    const previous = this.status;
+    this.setState('connecting', null);
+    try {
+      const http = this.httpFor(redirect.accountHost);
+      const answer = await requestTokens(http, config, { grant_type: 'authorization_code', code: redirect.code }, this.log);
+      if (!answer.ok) {
+        this.status = previous;
+        return this.failOAuth(`Kommo refused the sign-in${answer.hint ? ` ("${answer.hint}")` : ''}. Start it again.`);
+      }
+      const now = this.clock.now();
+      const credentials = credentialsSchema.parse({
+        kind: 'oauth',
+        accountHost: redirect.accountHost,
+        apiBaseUrl: this.baseUrlOverride(redirect.accountHost),
+        accessToken: answer.pair.access_token,
+        refreshToken: answer.pair.refresh_token,
+        expiresAt: now + answer.pair.expires_in * 1000,
+        issuedAt: now,
+      });
+      await this.activate(credentials, this.options.store, null);
+      return { ok: true, state: this.state() };
+    } catch (error) {
+      this.status = previous;
+      return this.failOAuth(this.explain(error, redirect.accountHost));
+    }
+  }
+
+  /** A long-lived token and its account host, checked with GET /api/v4/account before anything is saved. */
+  async connectToken(accountHost: string, token: string): Promise<ConnectionState> {
+    registerSecret(token);
+    const credentials = credentialsSchema.parse({
+      kind: 'long_lived',
+      accountHost,
+      apiBaseUrl: this.baseUrlOverride(accountHost),
+      accessToken: token,
+      issuedAt: this.clock.now(),
+    });
+    const previous = this.status;
+    this.setState('connecting', null);
+    try {
+      await this.activate(credentials, this.options.store, null);
+    } catch (error) {
+      this.setState(previous, this.explain(error, accountHost));
+      throw this.asCoreError(error, accountHost);
+    }
+    return this.state();
+  }
+
+  /** The bundled simulator, started by the host, with its long-lived token kept only in memory. */
+  async connectDemo(): Promise<ConnectionState> {
+    const start = this.options.startDemoAccount;
+    if (!start) throw new CoreError('invalid_input', 'The demo account is not available in this build.');
+    const previous = this.status;
+    this.setState('connecting', null);
+    const demo = await start();
+    registerSecret(demo.token);
+    const credentials = credentialsSchema.parse({
+      kind: 'long_lived',
+      accountHost: demo.accountHost,
+      apiBaseUrl: demo.apiBaseUrl,
+      accessToken: demo.token,
+      issuedAt: this.clock.now(),
+      isDemo: true,
+    });
+    try {
+      await this.activate(credentials, new MemoryTokenStore(), demo);
+      // The demo replaces any saved account.
+      await this.options.store.clear();
+    } catch (error) {
+      await demo.close().catch(() => undefined);
+      this.setState(previous, this.explain(error, demo.accountHost));
+      throw this.asCoreError(error, demo.accountHost);
+    }
+    return this.state();
+  }
+
+  /** Forgets the credentials (and closes the demo). The mirror stays unless `forgetData`. */
+  async disconnect(options: { forgetData: boolean }): Promise<ConnectionState> {
+    await this.deactivate();
+    this.remembered = null;
+    await this.options.store.clear();
+    if (options.forgetData) await this.options.forgetData?.();
+    this.setState('disconnected', null);
+    return this.state();
+  }
+
+  /** Shutdown: stops timers and the demo simulator; keeps the saved credentials. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.ready;
+    await this.deactivate();
+  }
+
+  // ── Internals ────────────────────────────────────────────────────────────────────────────
+
+  private async restore(): Promise<void> {
+    const loaded = await this.options.store.load();
+    if (this.closed || this.active) return;
+    if (loaded.status === 'empty') return;
+    if (loaded.status === 'unreadable') {
+      this.log.warn('Saved credentials are unreadable: reconnect needed', { reason: loaded.reason });
+      this.setState('auth_required', 'The saved sign-in could not be read (the system keyring may have changed). Connect again; your mirror is kept.');
+      return;
+    }
+    const credentials = loaded.credentials;
+    if (credentials.needsReconnect || !credentials.accessToken) {
+      this.remembered = credentials;
+      this.setState('auth_required', 'Kommo no longer accepts the saved sign-in. Connect the account again; your mirror stays as it is.');
+      return;
+    }
+    // No network call: the app opens offline; the first request will tell if the tokens still work.
+    this.install(credentials, this.options.store, null);
+    this.setState('connected', null);
+  }
+
+  /** Builds the session and client, asks Kommo who we are, saves, and makes it the connection. */
+  private async activate(credentials: Credentials, store: TokenStore, demo: DemoAccount | null): Promise<void> {
+    // Validate with a scratch store: a refused token must not touch what is saved.
+    const probe = this.build(credentials, new MemoryTokenStore(), () => {});
+    let known: Credentials;
+    try {
+      const account = await probe.client.getAccount();
+      const userName = await this.userName(probe.client, account.current_user_id);
+      known = { ...probe.session.current(), accountId: account.id, accountName: account.name, userId: account.current_user_id, userName };
+    } finally {
+      probe.dispose();
+    }
+    await store.save(known);
+    await this.deactivate();
+    this.install(known, store, demo);
+    this.remembered = null;
+    this.setState('connected', null);
+    this.log.info('Connected to Kommo', { host: known.accountHost, accountId: known.accountId, kind: known.kind, demo: known.isDemo });
+  }
+
+  private install(credentials: Credentials, store: TokenStore, demo: DemoAccount | null): void {
+    const built = this.build(credentials, store, (message) => this.setState('auth_required', message));
+    const unsubscribe = built.client.onStateChange((state) => {
+      if (state.kind === 'auth_required' && this.status === 'connected') this.setState('auth_required', state.message);
+    });
+    const timer = setInterval(() => {
+      built.session.refreshIfDue().catch((error: unknown) => this.log.warn('Scheduled token refresh failed', error));
+    }, this.options.refreshCheckMs ?? 3_600_000);
+    timer.unref?.();
+    this.active = {
+      connection: {
+        client: built.client,
+        accountHost: credentials.accountHost,
+        accountId: credentials.accountId,
+        userId: credentials.userId,
+        isDemo: credentials.isDemo,
+      },
+      session: built.session,
+      demo,
+      storageKind: store.kind(),
+      dispose: () => {
+        clearInterval(timer);
+        unsubscribe();
+        built.dispose();
+      },
+    };
+  }
+
+  private build(credentials: Credentials, store: TokenStore, onAuthRequired: (message: string) => void) {
+    const http = this.httpFor(credentials.accountHost, credentials.apiBaseUrl);
+    const session = new TokenSession({ store, credentials, oauth: this.options.oauth, http, clock: this.clock, log: this.log, onAuthRequired });
+    const client = new KommoClient(this.clientOptions(credentials.accountHost, credentials.apiBaseUrl, session));
+    return { session, client, dispose: () => client.dispose() };
+  }
+
+  private clientOptions(accountHost: string, baseUrl: string | null, auth: TokenSession): KommoClientOptions {
+    return {
+      accountHost,
+      baseUrl,
+      auth,
+      log: this.options.log,
+      clock: this.clock,
+      random: this.options.random,
+      gates: this.options.gates ?? sharedGates,
+      transport: this.options.transport,
+      retry: this.options.retry,
+    };
+  }
+
+  private httpFor(accountHost: string, override: string | null = this.baseUrlOverride(accountHost)): HttpDeps {
+    return httpDeps({
+      accountHost,
+      baseUrl: resolveBaseUrl(accountHost, override),
+      gates: this.options.gates ?? sharedGates,
+      transport: this.options.transport ?? sharedTransport(),
+      clock: this.clock,
+      random: this.options.random ?? Math.random,
+      retry: { ...DEFAULT_RETRY_POLICY, ...this.options.retry },
+      log: this.log,
+    });
+  }
+
+  private baseUrlOverride(accountHost: string): string | null {
+    const template = this.options.apiBaseUrlTemplate;
+    if (!template) return null;
+    return template.replaceAll('{host}', accountHost).replaceAll('{subdomain}', accountHost.split('.')[0] ?? accountHost);
+  }
+
+  /** Best effort: the users endpoint may need admin rights; the name is only for display. */
+  private async userName(client: KommoClient, userId: number): Promise<string | null> {
+    try {
+      const user = await client.getUser(userId);
+      return user?.name ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  private async deactivate(): Promise<void> {
+    const active = this.active;
+    if (!active) return;
+    this.active = null;
+    active.dispose();
+    if (active.demo) await active.demo.close().catch((error: unknown) => this.log.warn('Could not stop the demo account', error));
+    for (const listener of this.listeners) listener(null);
+  }
+
+  private failOAuth(message: string): OAuthCompletion {
+    this.setState(this.status === 'connecting' ? 'disconnected' : this.status, message);
+    return { ok: false, message, state: this.state() };
+  }
+
+  private explain(error: unknown, host: string): string {
+    return this.asCoreError(error, host).message;
+  }
+
+  private asCoreError(error: unknown, host: string): CoreError {
+    if (error instanceof KommoAuthRequiredError) {
+      return new CoreError('auth_required', `Kommo did not accept this token for ${host}. Check that it was copied whole, belongs to this account and has not expired.`);
+    }
+    if (error instanceof KommoNetworkError) {
+      return new CoreError('offline', `Could not reach ${host} (${error.message}) Check the account address and the internet connection.`);
+    }
+    if (error instanceof KommoNotFoundError || error instanceof KommoMalformedResponseError || error instanceof KommoUnexpectedStatusError) {
+      return new CoreError('invalid_input', `${host} does not answer like a Kommo account. Check the address (like acme.kommo.com).`);
+    }
+    if (error instanceof CoreError) return error;
+    this.log.error('Connecting failed', error);
+    return new CoreError('internal', 'Connecting to Kommo failed unexpectedly. The details are in the log.');
+  }
+
+  private setState(status: ConnectionStatus, message: string | null): void {
+    const wasConnected = this.current();
+    this.status = status;
+    this.message = message;
+    const state = this.state();
+    this.options.onState?.(state);
+    const now = this.current();
+    if (now !== wasConnected) for (const listener of this.listeners) listener(now);
+  }
+}

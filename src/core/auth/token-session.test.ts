@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { KommoClient } from '../kommo/client';
+import { KommoAuthRequiredError, KommoNetworkError } from '../kommo/errors';
+import { HostGateRegistry } from '../kommo/host-gate';
+import { httpDeps } from '../kommo/http';
+import { DEFAULT_RETRY_POLICY } from '../kommo/retry';
+import { FakeClock, json, ScriptedTransport, type Answer } from '../kommo/testing/fakes';
+import type { TransportRequest } from '../kommo/transport';
+import { silentLogger } from '../log';
+import { credentialsSchema, type Credentials, type TokenStore } from './credentials';
+import { MemoryTokenStore } from './stores';
+import { REFRESH_AT_LEAST_EVERY_MS, TokenSession } from './token-session';
+
+const OAUTH = { clientId: 'cid', clientSecret: 'client-secret-value', redirectUri: 'https://app.example/cb', consentUrl: 'https://www.kommo.com/oauth' };
+const HOUR = 3_600_000;
+
+function pair(n: number) {
+  return json(200, { token_type: 'Bearer', expires_in: 86_400, access_token: `access-${n}-xxxxxxxx`, refresh_token: `def50200-refresh-${n}` });
+}
+
+function setup(script: Answer[], overrides: Partial<Credentials> = {}, store: TokenStore = new MemoryTokenStore()) {
+  const clock = new FakeClock();
+  const transport = new ScriptedTransport(script, (request: TransportRequest) => json(200, { id: 1, name: 'A', subdomain: 'a', current_user_id: 2, seen: request.headers.authorization }));
+  const gates = new HostGateRegistry({ minTimeMs: 0, maxPerWindow: 1000 }, clock);
+  const credentials = credentialsSchema.parse({
+    kind: 'oauth',
+    accountHost: 'acme.kommo.com',
+    accessToken: 'access-0-xxxxxxxx',
+    refreshToken: 'def50200-refresh-0',
+    expiresAt: clock.now() + 24 * HOUR,
+    issuedAt: clock.now(),
+    ...overrides,
+  });
+  const authRequired: string[] = [];
+  const common = { accountHost: 'acme.kommo.com', baseUrl: 'https://acme.kommo.com', gates, transport, clock, random: () => 0.5, log: silentLogger };
+  const session = new TokenSession({
+    store,
+    credentials,
+    oauth: OAUTH,
+    http: httpDeps({ ...common, retry: DEFAULT_RETRY_POLICY }),
+    clock,
+    log: silentLogger,
+    onAuthRequired: (m) => authRequired.push(m),
+  });
+  const client = new KommoClient({ ...common, auth: session });
+  const tokenRequests = () => transport.requests.filter((r) => r.url.endsWith('/oauth2/access_token')).map((r) => JSON.parse(r.body ?? '{}') as Record<string, string>);
+  return { clock, transport, session, client, store, authRequired, tokenRequests };
+}
+
+describe('TokenSession', () => {
+  it('refreshes proactively 5 minutes before expiry, once for many concurrent callers', async () => {
+    const t = setup([pair(1)]);
+    t.clock.advance(24 * HOUR - 4 * 60_000);
+    const results = await Promise.all(Array.from({ length: 20 }, () => t.client.getAccount()));
+    expect(t.tokenRequests()).toHaveLength(1);
+    expect(t.tokenRequests()[0]).toMatchObject({ grant_type: 'refresh_token', refresh_token: 'def50200-refresh-0', client_id: 'cid', redirect_uri: 'https://app.example/cb' });
+    expect(new Set(results.map((r) => (r as unknown as { seen: string }).seen))).toEqual(new Set(['Bearer access-1-xxxxxxxx']));
+  });
+
+  it('refreshes at least every 30 days, even when the access token is not near expiry', async () => {
+    const t = setup([pair(1)], { expiresAt: null });
+    expect(t.session.refreshDue()).toBe(false);
+    t.clock.advance(REFRESH_AT_LEAST_EVERY_MS);
+    await t.session.refreshIfDue();
+    expect(t.tokenRequests()).toHaveLength(1);
+  });
+
+  it('saves the new pair before it is used, and keeps the old pair if saving fails', async () => {
+    const events: string[] = [];
+    let fail = true;
+    const store: TokenStore = {
+      kind: () => 'memory',
+      load: async () => ({ status: 'empty' }),
+      save: async (c) => {
+        events.push(`save ${c.accessToken}`);
+        if (fail) throw new Error('disk full');
+      },
+      clear: async () => {},
+    };
+    const t = setup([pair(1), pair(2)], { expiresAt: Date.now() }, store);
+    t.clock.t = Date.now() + 1;
+    await expect(t.client.getAccount()).rejects.toMatchObject({ code: 'internal' });
+    expect(t.session.current().refreshToken).toBe('def50200-refresh-0');
+    fail = false;
+    await t.client.getAccount();
+    const firstUse = t.transport.requests.findIndex((r) => r.headers.authorization === 'Bearer access-2-xxxxxxxx');
+    expect(firstUse).toBeGreaterThan(0);
+    expect(events).toEqual(['save access-1-xxxxxxxx', 'save access-2-xxxxxxxx']);
+    // The second refresh went out with the old refresh token: the first pair was never saved, so never used.
+    expect(t.tokenRequests().map((b) => b.refresh_token)).toEqual(['def50200-refresh-0', 'def50200-refresh-0']);
+  });
+
+  it('retries a refresh whose answer was lost with the same (old) refresh token', async () => {
+    const t = setup([json(401, {}), new KommoNetworkError(true, false, 'socket hang up'), pair(1)]);
+    await expect(t.client.getAccount()).resolves.toMatchObject({ id: 1 });
+    expect(t.tokenRequests().map((b) => b.refresh_token)).toEqual(['def50200-refresh-0', 'def50200-refresh-0']);
+    expect(t.session.current().accessToken).toBe('access-1-xxxxxxxx');
+  });
+
+  it('ends in auth-required when Kommo says the refresh token was revoked, keeping the account', async () => {
+    const revoked = json(401, { hint: 'Token has been revoked', title: 'Unauthorized', status: 401, type: 'https://developers.amocrm.ru/v3/errors/OAuthProblemJson' });
+    const t = setup([json(401, {}), revoked]);
+    await expect(t.client.getAccount()).rejects.toBeInstanceOf(KommoAuthRequiredError);
+    expect(t.authRequired).toHaveLength(1);
+    expect(t.client.state()).toMatchObject({ kind: 'auth_required' });
+    const saved = await t.store.load();
+    expect(saved).toMatchObject({ status: 'ok', credentials: { accountHost: 'acme.kommo.com', needsReconnect: true, accessToken: '', refreshToken: null } });
+    // No more requests to Kommo with dead tokens.
+    const before = t.transport.requests.length;
+    await expect(t.client.getAccount()).rejects.toBeInstanceOf(KommoAuthRequiredError);
+    expect(t.transport.requests.length).toBe(before);
+  });
+
+  it('never refreshes a long-lived token: a 401 means a new token is needed', async () => {
+    const t = setup([json(401, {})], { kind: 'long_lived', refreshToken: null, expiresAt: null });
+    t.clock.advance(400 * 24 * HOUR);
+    await expect(t.client.getAccount()).rejects.toBeInstanceOf(KommoAuthRequiredError);
+    expect(t.tokenRequests()).toHaveLength(0);
+    expect(t.authRequired[0]).toMatch(/long-lived/);
+  });
+});

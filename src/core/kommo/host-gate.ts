@@ -1,0 +1,276 @@
+import Bottleneck from 'bottleneck';
+import type { Logger } from '../log';
+import { systemClock, type Clock } from './clock';
+import { KommoBlockedError, KommoRateLimitedError } from './errors';
+
+export interface HostGateOptions {
+  /** Even spacing between request starts. 150 ms keeps 7 starts inside 1050 ms (≤ 7 per second with 50 ms of slack). */
+  minTimeMs: number;
+  /** Requests in flight at once, so that latency does not lower the rate. */
+  maxConcurrent: number;
+  /** The server's bound: at most `maxPerWindow` arrivals in any `windowMs`. */
+  maxPerWindow: number;
+  windowMs: number;
+  /**
+   * Slack added to the window for arrival jitter: the server counts arrivals, and a request that
+   * was slow to leave (a stalled event loop, a new TLS connection) can land just before a later
+   * one. No `maxPerWindow` starts are ever closer than windowMs + this.
+   */
+  jitterMarginMs: number;
+  /** A 429 without `retry_after`: backoff base and cap. */
+  rateLimitBackoffMs: number;
+  rateLimitBackoffMaxMs: number;
+  /** This many 429s in a row open the rate-limit circuit: calls fail fast until it cools down. */
+  rateLimitCircuitAfter: number;
+  rateLimitCircuitCooldownMs: number;
+  /** A 403 block stops all traffic this long (or until resetCircuit()). At least 5 minutes. */
+  blockCooldownMs: number;
+  /** A caller waits out a pause up to this long; a longer pause fails the call with KommoRateLimitedError. */
+  maxCallerWaitMs: number;
+  /**
+   * After a 429 the gate lowers its own per-window bound below what it had just sent (the server's
+   * limit may be stricter than 7: another client of the account, a changed policy); it gives one
+   * back after this many successes in a row.
+   */
+  recoverAfterSuccesses: number;
+}
+
+export const DEFAULT_GATE_OPTIONS: HostGateOptions = {
+  minTimeMs: 150,
+  maxConcurrent: 4,
+  maxPerWindow: 7,
+  windowMs: 1_000,
+  jitterMarginMs: 100,
+  rateLimitBackoffMs: 2_000,
+  rateLimitBackoffMaxMs: 60_000,
+  rateLimitCircuitAfter: 4,
+  rateLimitCircuitCooldownMs: 5 * 60_000,
+  blockCooldownMs: 5 * 60_000,
+  maxCallerWaitMs: 60_000,
+  recoverAfterSuccesses: 200,
+};
+
+const MIN_BLOCK_COOLDOWN_MS = 5 * 60_000;
+
+export type GateState =
+  | { kind: 'open' }
+  | { kind: 'paused'; until: number }
+  | { kind: 'rate_limited'; until: number }
+  | { kind: 'blocked'; since: number; until: number };
+
+/**
+ * The one gate every request to one Kommo account host passes, whoever makes it. Bottleneck
+ * queues, spaces and bounds concurrency; on top of it the gate keeps a log of actual departures
+ * (a stalled timer can make bottleneck start a job late and the next one on time), pauses
+ * everything on a 429, and holds two circuits: repeated 429s, and a 403 block.
+ */
+export class HostGate {
+  readonly options: HostGateOptions;
+  private readonly limiter: Bottleneck;
+  private readonly departures: number[] = [];
+  private lastDeparture = -Infinity;
+  private departureChain: Promise<void> = Promise.resolve();
+  private minTimeMs: number;
+  /** The per-window bound in force: `maxPerWindow`, or less after a 429 taught us the server's. */
+  private perWindow: number;
+  private pausedUntil = 0;
+  private consecutive429 = 0;
+  private successesSinceSlowdown = 0;
+  private rateCircuitUntil = 0;
+  private block: { since: number; until: number } | null = null;
+  /** Set when a circuit opens: the first request after it is a lone probe. */
+  private halfOpen = false;
+  private readonly listeners = new Set<(state: GateState) => void>();
+  private lastState: GateState = { kind: 'open' };
+
+  constructor(
+    readonly host: string,
+    options: Partial<HostGateOptions> = {},
+    private readonly clock: Clock = systemClock,
+    private readonly log?: Logger,
+  ) {
+    this.options = { ...DEFAULT_GATE_OPTIONS, ...options };
+    this.options.blockCooldownMs = Math.max(this.options.blockCooldownMs, MIN_BLOCK_COOLDOWN_MS);
+    this.minTimeMs = this.options.minTimeMs;
+    this.perWindow = this.options.maxPerWindow;
+    this.limiter = new Bottleneck({ maxConcurrent: this.options.maxConcurrent, minTime: this.minTimeMs });
+  }
+
+  /** Runs `send` when the host may take another request; fails fast while a circuit is open. */
+  schedule<T>(send: () => Promise<T>): Promise<T> {
+    this.throwIfOpen();
+    return this.limiter.schedule(async () => {
+      const release = await this.admit();
+      try {
+        return await send();
+      } finally {
+        release();
+      }
+    });
+  }
+
+  state(): GateState {
+    const now = this.clock.now();
+    if (this.block && now < this.block.until) return { kind: 'blocked', ...this.block };
+    if (now < this.rateCircuitUntil) return { kind: 'rate_limited', until: this.rateCircuitUntil };
+    if (now < this.pausedUntil) return { kind: 'paused', until: this.pausedUntil };
+    return { kind: 'open' };
+  }
+
+  onChange(listener: (state: GateState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** A 2xx (or any answer that is not a limit): the server is taking our rate. */
+  reportSuccess(): void {
+    this.consecutive429 = 0;
+    if (this.perWindow < this.options.maxPerWindow && ++this.successesSinceSlowdown >= this.options.recoverAfterSuccesses) {
+      this.setPerWindow(this.perWindow + 1);
+    }
+    this.emitIfChanged();
+  }
+
+  /**
+   * A 429. Pauses every request to the host for `retryAfterMs` (Kommo's body `retry_after`) or a
+   * growing backoff, slows the spacing, and opens the circuit after repeated 429s.
+   */
+  reportRateLimited(retryAfterMs: number | null): void {
+    const now = this.clock.now();
+    this.consecutive429 += 1;
+    const backoff = Math.min(this.options.rateLimitBackoffMaxMs, this.options.rateLimitBackoffMs * 2 ** (this.consecutive429 - 1));
+    const pause = retryAfterMs ?? backoff;
+    this.pausedUntil = Math.max(this.pausedUntil, now + pause);
+    // We had sent `recent` requests in the last window, the refused one included, and that was
+    // too many: the server's bound is below it.
+    const recent = this.departures.filter((at) => at > now - this.windowSpan()).length;
+    this.setPerWindow(Math.max(1, Math.min(this.perWindow, recent - 1)));
+    if (this.consecutive429 >= this.options.rateLimitCircuitAfter) {
+      this.rateCircuitUntil = Math.max(this.pausedUntil, now + this.options.rateLimitCircuitCooldownMs);
+      this.pausedUntil = this.rateCircuitUntil;
+      this.halfOpen = true;
+      this.log?.warn('Repeated 429s: the rate-limit circuit is open', { host: this.host, until: new Date(this.rateCircuitUntil).toISOString() });
+    } else {
+      this.log?.warn('429 Too Many Requests: pausing every request to the host', { host: this.host, pauseMs: pause });
+    }
+    this.emitIfChanged();
+  }
+
+  /** A 403 block: no traffic until the cool-down ends or resetCircuit(). */
+  reportBlocked(): void {
+    const now = this.clock.now();
+    this.block = { since: now, until: now + this.options.blockCooldownMs };
+    this.halfOpen = true;
+    this.log?.error('Kommo blocked this client (403): all requests stop', { host: this.host, until: new Date(this.block.until).toISOString() });
+    this.emitIfChanged();
+  }
+
+  /** The user asked to try again: close both circuits and the pause. The next request is the probe. */
+  resetCircuit(): void {
+    this.block = null;
+    this.rateCircuitUntil = 0;
+    this.pausedUntil = 0;
+    this.consecutive429 = 0;
+    this.emitIfChanged();
+  }
+
+  async close(): Promise<void> {
+    await this.limiter.stop({ dropWaitingJobs: true }).catch(() => undefined);
+  }
+
+  private throwIfOpen(): void {
+    const now = this.clock.now();
+    if (this.block && now < this.block.until) throw new KommoBlockedError(this.block.until);
+    if (now < this.rateCircuitUntil) throw new KommoRateLimitedError(this.rateCircuitUntil);
+    if (this.pausedUntil - now > this.options.maxCallerWaitMs) throw new KommoRateLimitedError(this.pausedUntil);
+  }
+
+  /**
+   * Waits out any pause, then takes a departure slot: departures are serialized so that, whatever
+   * bottleneck's timers did, starts stay `minTime` apart and never more than `maxPerWindow` fall
+   * in `windowMs + jitterMarginMs`.
+   */
+  private async admit(): Promise<() => void> {
+    const previous = this.departureChain;
+    let release!: () => void;
+    this.departureChain = new Promise<void>((resolve) => (release = resolve));
+    let holdUntilAnswered = false;
+    try {
+      await previous;
+      for (;;) {
+        this.throwIfOpen();
+        const now = this.clock.now();
+        const windowStart = this.departures.length >= this.perWindow ? this.departures[this.departures.length - this.perWindow]! : -Infinity;
+        const earliest = Math.max(this.pausedUntil, this.lastDeparture + this.minTimeMs, windowStart + this.windowSpan());
+        if (earliest <= now) break;
+        await this.clock.sleep(earliest - now);
+      }
+      const now = this.clock.now();
+      this.lastDeparture = now;
+      this.departures.push(now);
+      if (this.departures.length > Math.max(this.options.maxPerWindow, 1) * 2) this.departures.shift();
+      // Half-open after a circuit: this request is the probe; nobody else leaves until it is answered.
+      holdUntilAnswered = this.halfOpen;
+      this.halfOpen = false;
+      this.emitIfChanged();
+      return holdUntilAnswered ? release : () => {};
+    } finally {
+      if (!holdUntilAnswered) release();
+    }
+  }
+
+  private windowSpan(): number {
+    return this.options.windowMs + this.options.jitterMarginMs;
+  }
+
+  /** A new per-window bound, with the spacing widened to match so requests stay evenly spread. */
+  private setPerWindow(perWindow: number): void {
+    this.successesSinceSlowdown = 0;
+    if (perWindow === this.perWindow) return;
+    this.perWindow = perWindow;
+    this.minTimeMs = Math.max(this.options.minTimeMs, perWindow < this.options.maxPerWindow ? Math.ceil(this.windowSpan() / perWindow) : 0);
+    this.limiter.updateSettings({ minTime: this.minTimeMs });
+    this.log?.info('Request pacing changed', { host: this.host, perWindow, minTimeMs: this.minTimeMs });
+  }
+
+  /** The pacing in force (for logs, benches and tests). */
+  pacing(): { perWindow: number; minTimeMs: number } {
+    return { perWindow: this.perWindow, minTimeMs: this.minTimeMs };
+  }
+
+  private emitIfChanged(): void {
+    const state = this.state();
+    if (JSON.stringify(state) === JSON.stringify(this.lastState)) return;
+    this.lastState = state;
+    for (const listener of this.listeners) listener(state);
+  }
+}
+
+/** One gate per account host, shared by every client and caller in the process. */
+export class HostGateRegistry {
+  private readonly gates = new Map<string, HostGate>();
+
+  constructor(
+    private readonly options: Partial<HostGateOptions> = {},
+    private readonly clock: Clock = systemClock,
+    private readonly log?: Logger,
+  ) {}
+
+  get(host: string): HostGate {
+    const key = host.toLowerCase();
+    let gate = this.gates.get(key);
+    if (!gate) {
+      gate = new HostGate(key, this.options, this.clock, this.log?.child('gate'));
+      this.gates.set(key, gate);
+    }
+    return gate;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.gates.values()].map((gate) => gate.close()));
+    this.gates.clear();
+  }
+}
+
+/** The process-wide registry the hosts use; tests make their own. */
+export const sharedGates = new HostGateRegistry();

@@ -1,0 +1,145 @@
+import { redactText, type Logger } from '../log';
+import type { Clock, Random } from './clock';
+import { KommoBlockedError, KommoNetworkError, KommoServerError } from './errors';
+import type { HostGate, HostGateRegistry } from './host-gate';
+import { joinUrl } from './query';
+import { backoffDelay, type RetryPolicy } from './retry';
+import type { Transport, TransportResponse } from './transport';
+
+export interface HttpCall {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** `/api/v4/...` or `/oauth2/...`, with its query. */
+  pathAndQuery: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /**
+   * True when sending it twice cannot do anything twice (GET, PATCH to set values, a refresh
+   * under Kommo's grace rule): then 5xx and network failures are retried. Otherwise only
+   * failures that prove the request was not processed (429, a refused connection) are.
+   */
+  idempotent: boolean;
+}
+
+export interface HttpDeps {
+  baseUrl: string;
+  gate: HostGate;
+  transport: Transport;
+  clock: Clock;
+  random: Random;
+  retry: RetryPolicy;
+  log: Logger;
+  /** Network reachability for the client's state. */
+  onReachability(offline: KommoNetworkError | null): void;
+}
+
+export interface HttpSetup {
+  accountHost: string;
+  baseUrl: string;
+  gates: HostGateRegistry;
+  transport: Transport;
+  clock: Clock;
+  random: Random;
+  retry: RetryPolicy;
+  log: Logger;
+  onReachability?(offline: KommoNetworkError | null): void;
+}
+
+/** The pieces every exchange with one account host shares (its gate above all). */
+export function httpDeps(setup: HttpSetup): HttpDeps {
+  return {
+    baseUrl: setup.baseUrl,
+    gate: setup.gates.get(setup.accountHost),
+    transport: setup.transport,
+    clock: setup.clock,
+    random: setup.random,
+    retry: setup.retry,
+    log: setup.log,
+    onReachability: setup.onReachability ?? (() => {}),
+  };
+}
+
+/**
+ * One HTTP exchange with the account host, through its gate: paced, paused on 429, stopped on a
+ * 403 block, retried on 5xx and network failures where that is safe. Every other answer (2xx,
+ * other 4xx) is returned for the caller to interpret.
+ */
+export async function exchange(deps: HttpDeps, call: HttpCall): Promise<TransportResponse> {
+  const url = joinUrl(deps.baseUrl, call.pathAndQuery);
+  const path = call.pathAndQuery.split('?')[0] ?? call.pathAndQuery;
+  const headers: Record<string, string> = { accept: 'application/json', ...call.headers };
+  let body: string | undefined;
+  if (call.body !== undefined) {
+    body = JSON.stringify(call.body);
+    headers['content-type'] = 'application/json';
+  }
+  for (let attempt = 1; ; attempt++) {
+    let response: TransportResponse;
+    try {
+      response = await deps.gate.schedule(() => deps.transport.send({ method: call.method, url, headers, body }));
+    } catch (error) {
+      if (!(error instanceof KommoNetworkError)) throw error;
+      deps.onReachability(error);
+      const safe = call.idempotent || !error.sent;
+      if (!safe || attempt >= deps.retry.maxAttempts) throw error;
+      deps.log.info('Network failure; retrying', { method: call.method, path, attempt, error: error.message });
+      await deps.clock.sleep(backoffDelay(attempt, deps.retry, deps.random));
+      continue;
+    }
+    deps.onReachability(null);
+
+    if (response.status === 429) {
+      deps.gate.reportRateLimited(retryAfterMs(response));
+      // The server refused it unprocessed, so even a write goes again, after the pause.
+      continue;
+    }
+    if (response.status === 403 && isBlock(response, path)) {
+      deps.gate.reportBlocked();
+      const state = deps.gate.state();
+      throw new KommoBlockedError(state.kind === 'blocked' ? state.until : deps.clock.now());
+    }
+    deps.gate.reportSuccess();
+    if (response.status >= 500) {
+      if (!call.idempotent || attempt >= deps.retry.maxAttempts) throw new KommoServerError(response.status);
+      deps.log.info('Server error; retrying', { method: call.method, path, status: response.status, attempt });
+      await deps.clock.sleep(backoffDelay(attempt, deps.retry, deps.random));
+      continue;
+    }
+    return response;
+  }
+}
+
+/** `retry_after` (seconds) from Kommo's JSON body, else a Retry-After header; null → the gate's backoff. */
+export function retryAfterMs(response: TransportResponse): number | null {
+  try {
+    const body = JSON.parse(response.body) as { retry_after?: unknown };
+    const seconds = Number(body?.retry_after);
+    if (body && body.retry_after != null && Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  } catch {
+    // Not JSON: fall through to the header.
+  }
+  const header = Number(response.retryAfterHeader);
+  if (response.retryAfterHeader && Number.isFinite(header) && header >= 0) return header * 1000;
+  return null;
+}
+
+/** Endpoints that answer 403 to users without admin rights: a JSON 403 there is about rights, not a block. */
+const RIGHTS_GATED = [/^\/api\/v4\/users(\/|$)/, /^\/api\/v4\/webhooks(\/|$)/, /^\/api\/v4\/roles(\/|$)/];
+
+/**
+ * A 403 is a block unless it is a JSON answer on an endpoint that needs admin rights. An HTML
+ * (nginx) 403 is always a block: that is how Kommo answers a blocked IP.
+ */
+export function isBlock(response: TransportResponse, path: string): boolean {
+  if (!looksLikeJson(response)) return true;
+  return !RIGHTS_GATED.some((pattern) => pattern.test(path));
+}
+
+export function looksLikeJson(response: TransportResponse): boolean {
+  const text = response.body.trimStart();
+  return /json/i.test(response.contentType) || text.startsWith('{') || text.startsWith('[');
+}
+
+/** A short, secret-free excerpt of a body for logs. */
+export function bodyExcerpt(body: string): string {
+  return redactText(body.slice(0, 200));
+}

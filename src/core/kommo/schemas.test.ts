@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { createLogger, type LogRecord } from '../log';
+import { KommoMalformedResponseError } from './errors';
+import { parseRecords, readPageEnvelope } from './records';
+import { accountSchema, customFieldDefinitionSchema, eventSchema, leadSchema, pipelineSchema } from './schemas';
+
+const lead = {
+  id: 5765922,
+  name: 'Marcelo',
+  price: 0,
+  responsible_user_id: 10471703,
+  group_id: 0,
+  status_id: 143,
+  pipeline_id: 7810667,
+  loss_reason_id: 18764247,
+  created_by: 0,
+  updated_by: 0,
+  created_at: 1709579763,
+  updated_at: 1713970855,
+  closed_at: 1709739580,
+  closest_task_at: null,
+  is_deleted: false,
+  custom_fields_values: [
+    { field_id: 747664, field_name: 'Programa', field_code: null, field_type: 'select', values: [{ value: 'Diplomado', enum_id: 656296, enum_code: null }] },
+  ],
+  score: null,
+  account_id: 32067039,
+  labor_cost: null,
+  _links: { self: { href: 'https://x.kommo.com/api/v4/leads/5765922' } },
+  _embedded: { tags: [{ id: 61124, name: 'FBD', color: null }], companies: [], contacts: [{ id: 7140816, is_main: true, _links: {} }] },
+};
+
+function capture() {
+  const records: LogRecord[] = [];
+  return { records, log: createLogger((r) => records.push(r)) };
+}
+
+describe('entity schemas', () => {
+  it('parse a real lead and keep fields they do not know', () => {
+    const parsed = leadSchema.parse({ ...lead, price_with_minor_units: 0, brand_new_field: { x: 1 } });
+    expect(parsed).toMatchObject({ id: 5765922, status_id: 143, _embedded: { contacts: [{ id: 7140816, is_main: true }] } });
+    expect((parsed as unknown as Record<string, unknown>).brand_new_field).toEqual({ x: 1 });
+    expect((parsed as unknown as Record<string, unknown>).labor_cost).toBeNull();
+  });
+
+  it('keep custom fields of unknown types and odd value shapes instead of rejecting them', () => {
+    const parsed = leadSchema.parse({
+      ...lead,
+      custom_fields_values: [
+        { field_id: 1, field_type: 'hologram', values: [{ value: { beams: 3 }, extra: 'kept' }] },
+        { field_id: 2, field_type: 'radiobutton', values: { 0: { value: 'A', enum_id: 5 } } },
+        { field_id: 3, field_type: 'date', values: ['1729717200'] },
+        { field_id: 4, field_type: 'text', values: null },
+      ],
+    });
+    expect(parsed.custom_fields_values).toEqual([
+      { field_id: 1, field_type: 'hologram', values: [{ value: { beams: 3 }, extra: 'kept' }] },
+      { field_id: 2, field_type: 'radiobutton', values: [{ value: 'A', enum_id: 5 }] },
+      { field_id: 3, field_type: 'date', values: [{ value: '1729717200' }] },
+      { field_id: 4, field_type: 'text', values: [] },
+    ]);
+  });
+
+  it('treat missing custom fields as null and null optional fields as absent', () => {
+    const { custom_fields_values: _cf, ...withoutFields } = lead;
+    const parsed = leadSchema.parse({ ...withoutFields, group_id: null, _embedded: null });
+    expect(parsed.custom_fields_values).toBeNull();
+    expect(parsed.group_id).toBeUndefined();
+  });
+
+  it('read event ids as strings, account timezones, pipelines, and custom field definitions of any type', () => {
+    expect(eventSchema.parse({ id: 42, type: 'lead_deleted', entity_id: 1, entity_type: 'lead', created_by: 0, created_at: 1 }).id).toBe('42');
+    expect(
+      accountSchema.parse({ id: 1, name: 'Acme', subdomain: 'acme', current_user_id: 7, _embedded: { datetime_settings: { timezone: 'America/Lima', date_format: 'd.m.Y' } } })._embedded
+        ?.datetime_settings?.timezone,
+    ).toBe('America/Lima');
+    const pipeline = pipelineSchema.parse({
+      id: 1,
+      name: 'Sales',
+      sort: 1,
+      is_main: true,
+      is_archive: false,
+      _embedded: { statuses: [{ id: 142, name: 'Won', sort: 10000, pipeline_id: 1, color: '#CCFF66', type: 0, descriptions: [] }] },
+    });
+    expect(pipeline._embedded.statuses[0]?.id).toBe(142);
+    expect(customFieldDefinitionSchema.parse({ id: 9, name: 'X', type: 'tracking_data', sort: 1, enums: null, chained_lists: null }).type).toBe('tracking_data');
+  });
+});
+
+describe('parseRecords', () => {
+  it('skips a malformed record, logs its id (not its content), and keeps the rest of the page', () => {
+    const { records, log } = capture();
+    const bad = { ...lead, id: 99, name: 'Secret Person', status_id: 'won' };
+    const result = parseRecords([lead, bad, { ...lead, id: 100 }], leadSchema, 'lead', log);
+    expect(result.items.map((l) => l.id)).toEqual([5765922, 100]);
+    expect(result.skipped).toEqual([{ id: 99, problems: ['status_id: invalid_type'] }]);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ level: 'warn', data: { id: 99 } });
+    expect(JSON.stringify(records)).not.toContain('Secret Person');
+  });
+
+  it('reads the page envelope, and calls a body without the list malformed', () => {
+    const envelope = readPageEnvelope({ _page: 2, _links: { next: { href: 'https://x.kommo.com/api/v4/leads?page=3&limit=250' } }, _embedded: { leads: [lead] } }, 'leads', 200, '/api/v4/leads');
+    expect(envelope).toMatchObject({ page: 2, next: '/api/v4/leads?page=3&limit=250', records: [lead] });
+    expect(() => readPageEnvelope({ _embedded: {} }, 'leads', 200, '/api/v4/leads')).toThrow(KommoMalformedResponseError);
+    expect(() => readPageEnvelope('<html>', 'leads', 200, '/api/v4/leads')).toThrow(KommoMalformedResponseError);
+  });
+});

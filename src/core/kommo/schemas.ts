@@ -1,0 +1,196 @@
+import { z } from 'zod';
+import type {
+  KommoAccount,
+  KommoCompany,
+  KommoContact,
+  KommoCustomFieldDefinition,
+  KommoCustomFieldValue,
+  KommoCustomFieldValueItem,
+  KommoEvent,
+  KommoLead,
+  KommoPipeline,
+  KommoStatus,
+  KommoTag,
+  KommoUser,
+} from './entities';
+
+/**
+ * zod schemas for every entity the client reads. They are loose on purpose: unknown fields pass
+ * through untouched (`looseObject`), custom fields of types we have never seen keep their raw
+ * values, and optional fields accept null. Only what the mirror cannot do without (ids, names,
+ * timestamps, the pipeline and status of a lead) is required; a record missing one is reported
+ * and skipped by the caller, never the whole page.
+ */
+
+const id = z.number().int();
+const unix = z.number();
+/** Optional on our side; Kommo sometimes sends null where the docs say "absent". */
+const opt = <T extends z.ZodType>(schema: T) => schema.nullish().transform((value) => value ?? undefined);
+/** Nullable on our side; absent is treated as null. */
+const nul = <T extends z.ZodType>(schema: T) => schema.nullish().transform((value) => value ?? null);
+const optNullable = <T extends z.ZodType>(schema: T) => schema.nullish();
+
+const ref = z.looseObject({ id });
+
+const customFieldValueItem: z.ZodType<KommoCustomFieldValueItem> = z.preprocess(
+  // A bare scalar (as webhooks send for dates) becomes { value }.
+  (item) => (item !== null && typeof item === 'object' ? item : { value: item }),
+  z.looseObject({ value: z.unknown(), enum_id: optNullable(z.number()), enum_code: optNullable(z.string()) }),
+) as z.ZodType<KommoCustomFieldValueItem>;
+
+export const customFieldValueSchema: z.ZodType<KommoCustomFieldValue> = z.looseObject({
+  field_id: id,
+  field_name: optNullable(z.string()),
+  field_code: optNullable(z.string()),
+  // Any string: unknown types are kept, not rejected.
+  field_type: optNullable(z.string()),
+  // Radiobutton values have been seen as an object keyed by index; null means no values.
+  values: z.preprocess(
+    (values) => (values == null ? [] : Array.isArray(values) ? values : typeof values === 'object' ? Object.values(values) : [values]),
+    z.array(customFieldValueItem),
+  ),
+});
+
+const customFieldValues = nul(z.array(customFieldValueSchema));
+
+export const tagSchema: z.ZodType<KommoTag> = z.looseObject({
+  id,
+  name: z.string(),
+  color: optNullable(z.string()),
+});
+
+export const leadSchema: z.ZodType<KommoLead> = z.looseObject({
+  id,
+  name: z.string(),
+  price: nul(z.number()),
+  responsible_user_id: id,
+  group_id: opt(id),
+  status_id: id,
+  pipeline_id: id,
+  loss_reason_id: optNullable(id),
+  created_by: opt(id),
+  updated_by: opt(id),
+  created_at: unix,
+  updated_at: unix,
+  closed_at: optNullable(unix),
+  closest_task_at: optNullable(unix),
+  is_deleted: opt(z.boolean()),
+  custom_fields_values: customFieldValues,
+  score: optNullable(z.number()),
+  account_id: opt(id),
+  _embedded: opt(
+    z.looseObject({
+      tags: opt(z.array(tagSchema)),
+      companies: opt(z.array(ref)),
+      contacts: opt(z.array(z.looseObject({ id, is_main: opt(z.boolean()) }))),
+    }),
+  ),
+});
+
+/** `with=only_deleted` answers with `{ id, updated_at, is_deleted: true }` and little else. */
+export const deletedLeadSchema = z.looseObject({ id, updated_at: opt(unix), is_deleted: opt(z.boolean()) });
+export type KommoDeletedEntity = z.output<typeof deletedLeadSchema>;
+
+export const contactSchema: z.ZodType<KommoContact> = z.looseObject({
+  id,
+  name: z.string(),
+  first_name: optNullable(z.string()),
+  last_name: optNullable(z.string()),
+  responsible_user_id: id,
+  group_id: opt(id),
+  created_by: opt(id),
+  updated_by: opt(id),
+  created_at: unix,
+  updated_at: unix,
+  closest_task_at: optNullable(unix),
+  is_deleted: opt(z.boolean()),
+  custom_fields_values: customFieldValues,
+  account_id: opt(id),
+  _embedded: opt(
+    z.looseObject({
+      tags: opt(z.array(tagSchema)),
+      companies: opt(z.array(ref)),
+      leads: opt(z.array(ref)),
+    }),
+  ),
+});
+
+export const companySchema: z.ZodType<KommoCompany> = z.looseObject({
+  id,
+  name: z.string(),
+  responsible_user_id: id,
+  created_at: unix,
+  updated_at: unix,
+  is_deleted: opt(z.boolean()),
+  custom_fields_values: customFieldValues,
+  _embedded: opt(z.looseObject({ tags: opt(z.array(tagSchema)) })),
+});
+
+export const statusSchema: z.ZodType<KommoStatus> = z.looseObject({
+  id,
+  name: z.string(),
+  sort: z.number(),
+  is_editable: opt(z.boolean()),
+  pipeline_id: id,
+  color: z.string(),
+  type: z.number(),
+});
+
+export const pipelineSchema: z.ZodType<KommoPipeline> = z.looseObject({
+  id,
+  name: z.string(),
+  sort: z.number(),
+  is_main: z.boolean(),
+  is_unsorted_on: opt(z.boolean()),
+  is_archive: z.boolean(),
+  _embedded: z.looseObject({ statuses: z.array(statusSchema) }),
+});
+
+export const userSchema: z.ZodType<KommoUser> = z.looseObject({
+  id,
+  name: z.string(),
+  email: optNullable(z.string()),
+  lang: optNullable(z.string()),
+  rights: opt(z.record(z.string(), z.unknown())),
+});
+
+export const customFieldDefinitionSchema: z.ZodType<KommoCustomFieldDefinition> = z.looseObject({
+  id,
+  name: z.string(),
+  // Any string: a type we do not know is kept.
+  type: z.string(),
+  code: optNullable(z.string()),
+  sort: z.number(),
+  is_predefined: opt(z.boolean()),
+  entity_type: opt(z.string()),
+  enums: optNullable(z.array(z.looseObject({ id, value: z.string(), sort: z.number() }))),
+});
+
+export const accountSchema: z.ZodType<KommoAccount> = z.looseObject({
+  id,
+  name: z.string(),
+  subdomain: z.string(),
+  current_user_id: id,
+  country: optNullable(z.string()),
+  currency: optNullable(z.string()),
+  currency_symbol: optNullable(z.string()),
+  created_at: opt(unix),
+  _embedded: opt(z.looseObject({ datetime_settings: opt(z.looseObject({ timezone: optNullable(z.string()) })) })),
+});
+
+export const eventSchema: z.ZodType<KommoEvent> = z.looseObject({
+  // A string (ULID-like) in real responses; a number is accepted and kept as its text.
+  id: z.union([z.string(), z.number()]).transform(String),
+  type: z.string(),
+  entity_id: id,
+  entity_type: z.string(),
+  created_by: id,
+  created_at: unix,
+  value_after: z.unknown().optional(),
+  value_before: z.unknown().optional(),
+  account_id: opt(id),
+});
+
+/** Write results: only what we read back. */
+export const writtenItemSchema = z.looseObject({ id, updated_at: opt(unix), request_id: opt(z.union([z.string(), z.number()]).transform(String)) });
+export type KommoWrittenItem = z.output<typeof writtenItemSchema>;
