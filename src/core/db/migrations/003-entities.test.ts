@@ -28,7 +28,6 @@ describe('migration 003 entities', () => {
     expect(indexNames(db, 'leads')).toEqual([
       'leads_by_contact_name',
       'leads_by_created',
-      'leads_by_main_contact',
       'leads_by_name',
       'leads_by_price',
       'leads_by_responsible',

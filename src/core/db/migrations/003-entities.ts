@@ -49,7 +49,6 @@ export const migration003: Migration = {
       CREATE INDEX leads_by_status_rank ON leads (sort_status);
       CREATE INDEX leads_by_responsible_name ON leads (sort_responsible);
       CREATE INDEX leads_by_contact_name ON leads (sort_contact);
-      CREATE INDEX leads_by_main_contact ON leads (main_contact_id);
 
       CREATE TABLE contacts (
         id                  INTEGER PRIMARY KEY NOT NULL,

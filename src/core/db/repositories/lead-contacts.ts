@@ -95,5 +95,10 @@ export function refreshMainContact(sqlite: Database.Database, leadId: number): v
 
 /** A contact's name changed (or it arrived): leads showing it as main contact sort by the new name. */
 export function refreshContactSortKey(sqlite: Database.Database, contactId: number, sortName: string): void {
-  statement(sqlite, 'UPDATE leads SET sort_contact = ? WHERE main_contact_id = ? AND sort_contact IS NOT ?').run(sortName, contactId, sortName);
+  // Found through lead_contacts' contact index: one index fewer on leads to maintain on every write.
+  statement(
+    sqlite,
+    `UPDATE leads SET sort_contact = :name
+     WHERE id IN (SELECT lead_id FROM lead_contacts WHERE contact_id = :contact) AND main_contact_id = :contact AND sort_contact IS NOT :name`,
+  ).run({ name: sortName, contact: contactId });
 }

@@ -27,18 +27,20 @@ interface StoredLead {
 
 const UPSERT_LEAD = `
   INSERT INTO leads (id, name, price, status_id, pipeline_id, responsible_user_id, group_id, loss_reason_id, company_id,
-    created_by, updated_by, created_at, updated_at, closed_at, closest_task_at, score,
+    created_by, updated_by, created_at, updated_at, closed_at, closest_task_at, score, main_contact_id,
     sort_name, sort_status, sort_responsible, sort_contact, content_hash)
   VALUES (@id, @name, @price, @status_id, @pipeline_id, @responsible_user_id, @group_id, @loss_reason_id, @company_id,
-    @created_by, @updated_by, @created_at, @updated_at, @closed_at, @closest_task_at, @score,
-    @sort_name, @sort_status, @sort_responsible, '', @content_hash)
+    @created_by, @updated_by, @created_at, @updated_at, @closed_at, @closest_task_at, @score, @main_contact_id,
+    @sort_name, @sort_status, @sort_responsible, @sort_contact, @content_hash)
   ON CONFLICT (id) DO UPDATE SET
     name = excluded.name, price = excluded.price, status_id = excluded.status_id, pipeline_id = excluded.pipeline_id,
     responsible_user_id = excluded.responsible_user_id, group_id = excluded.group_id, loss_reason_id = excluded.loss_reason_id,
     company_id = excluded.company_id, created_by = excluded.created_by, updated_by = excluded.updated_by,
     created_at = excluded.created_at, updated_at = excluded.updated_at, closed_at = excluded.closed_at,
     closest_task_at = excluded.closest_task_at, score = excluded.score, sort_name = excluded.sort_name,
-    sort_status = excluded.sort_status, sort_responsible = excluded.sort_responsible, content_hash = excluded.content_hash`;
+    sort_status = excluded.sort_status, sort_responsible = excluded.sort_responsible, content_hash = excluded.content_hash,
+    main_contact_id = iif(@has_contacts, excluded.main_contact_id, main_contact_id),
+    sort_contact = iif(@has_contacts, excluded.sort_contact, sort_contact)`;
 
 /** Lookups that are small tables, read once per call instead of once per lead. */
 function sortLookups(sqlite: Database.Database) {
@@ -92,6 +94,8 @@ export function upsertLeads(mirror: MirrorDatabase, leads: readonly KommoLead[])
     const checkTombstones = hasTombstones(sqlite, 'leads');
     const select = statement(sqlite, 'SELECT updated_at, content_hash, pipeline_id, status_id, responsible_user_id FROM leads WHERE id = ?');
     const upsert = statement(sqlite, UPSERT_LEAD);
+    const contactName = statement(sqlite, 'SELECT sort_name FROM contacts WHERE id = ?').pluck();
+    const contactSortName = (id: number) => (contactName.get(id) as string | undefined) ?? '';
 
     for (const lead of leads) {
       const stored = select.get(lead.id) as StoredLead | undefined;
@@ -103,6 +107,9 @@ export function upsertLeads(mirror: MirrorDatabase, leads: readonly KommoLead[])
       const companyId = lead._embedded?.companies?.[0]?.id ?? null;
       const hash = hashOf(lead, companyId);
       const contentChanged = !existed || stored.content_hash !== hash;
+      // Links and the main contact come only with `with=contacts`; without them both are left as they are.
+      const contacts = lead._embedded?.contacts;
+      const mainContactId = contacts === undefined ? null : mainContactOf(contacts);
       if (contentChanged) {
         upsert.run({
           id: lead.id,
@@ -121,6 +128,9 @@ export function upsertLeads(mirror: MirrorDatabase, leads: readonly KommoLead[])
           closed_at: lead.closed_at ?? null,
           closest_task_at: lead.closest_task_at ?? null,
           score: lead.score ?? null,
+          has_contacts: contacts === undefined ? 0 : 1,
+          main_contact_id: mainContactId,
+          sort_contact: mainContactId === null ? '' : contactSortName(mainContactId),
           sort_name: sortKey(lead.name),
           sort_status: lookups.statusRank(lead.pipeline_id, lead.status_id),
           sort_responsible: lookups.userSortName(lead.responsible_user_id),
@@ -131,9 +141,8 @@ export function upsertLeads(mirror: MirrorDatabase, leads: readonly KommoLead[])
         replaceFullText(sqlite, 'leads', lead.id, lead.name, text, existed);
       }
       // Links are compared directly rather than hashed: the contact side may have changed them since.
-      const contacts = lead._embedded?.contacts;
       const linksChanged = contacts !== undefined && replaceLeadLinks(sqlite, lead.id, contacts, existed);
-      if (linksChanged || (contentChanged && contacts !== undefined)) setMainContact(sqlite, lead.id, mainContactOf(contacts ?? []));
+      if (linksChanged && !contentChanged) setMainContact(sqlite, lead.id, mainContactId);
 
       if (!existed) {
         result.added.push(lead.id);
@@ -163,6 +172,6 @@ function setMainContact(sqlite: Database.Database, leadId: number, contactId: nu
   statement(
     sqlite,
     `UPDATE leads SET main_contact_id = :contact, sort_contact = coalesce((SELECT sort_name FROM contacts WHERE id = :contact), '')
-     WHERE id = :lead AND (main_contact_id IS NOT :contact OR sort_contact = '')`,
+     WHERE id = :lead`,
   ).run({ lead: leadId, contact: contactId });
 }

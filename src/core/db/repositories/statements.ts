@@ -28,9 +28,13 @@ export function idList(ids: readonly number[]): string {
   return JSON.stringify(ids);
 }
 
-/** Runs `fn` atomically: its own transaction, or a savepoint inside the caller's. */
+/**
+ * Runs `fn` atomically: in its own transaction, or as part of the caller's. Inside a caller's
+ * transaction no savepoint is taken: a failure rolls back the caller's whole transaction anyway,
+ * and savepoints make SQLite journal every page a page of records touches.
+ */
 export function atomically<T>(sqlite: Database.Database, fn: () => T): T {
-  return sqlite.transaction(fn).immediate();
+  return sqlite.inTransaction ? fn() : sqlite.transaction(fn).immediate();
 }
 
 /** SQLite has no boolean: bind 0/1. */
