@@ -12,7 +12,7 @@ import { API_BASE_URL_ENV, MemoryTokenStore } from './stores';
 export { authHandlers } from './handlers-auth';
 export { ConnectionManager, type ActiveConnection, type ConsentOpener, type DemoAccount, type OAuthCompletion, type StartDemoAccount } from './connection';
 export { buildConsentUrl, DEFAULT_CONSENT_URL, OAUTH_ENV, oauthConfigFromEnv, parseRedirect, type OAuthConfig } from './consent';
-export type { Credentials, LoadResult, TokenStore } from './credentials';
+export { credentialsSchema, parseStoredCredentials, type Credentials, type LoadResult, type TokenStore } from './credentials';
 export { API_BASE_URL_ENV, EnvTokenStore, FileTokenStore, MemoryTokenStore, TOKEN_ENV, TOKEN_HOST_ENV } from './stores';
 
 /** What a host passes to createCore. Everything is optional: a bare core can still use tokens typed by the user. */

@@ -1,0 +1,52 @@
+/**
+ * The Electron host's sign-in pieces, ready for createCore({ auth }). This file imports electron
+ * and electron-store (ESM-only, bundled into main), so tests never import it; the logic it wires
+ * lives in oauth-window.ts and safe-storage-token-store.ts, which they do.
+ */
+import { BrowserWindow, safeStorage } from 'electron';
+import Store from 'electron-store';
+import { oauthConfigFromEnv, type CoreAuthOptions, type StartDemoAccount } from '../../core/auth';
+import type { Logger } from '../../core/log';
+import { createOAuthWindowOpener, type SignInWindowLike } from './oauth-window';
+import { SafeStorageTokenStore } from './safe-storage-token-store';
+
+export interface ElectronAuthOptions {
+  log: Logger;
+  /** The demo account (the bundled simulator); see demo-account.ts. */
+  startDemoAccount?: StartDemoAccount;
+  /** Origins the sign-in window may show besides Kommo's (the simulator's, in dev). */
+  extraConsentOrigins?: string[];
+  env?: NodeJS.ProcessEnv;
+}
+
+export function createElectronAuth(options: ElectronAuthOptions): CoreAuthOptions {
+  const env = options.env ?? process.env;
+  const log = options.log.child('auth');
+  const oauth = oauthConfigFromEnv(env);
+  // A file of its own: the settings store never holds secrets.
+  const store = new Store<Record<string, unknown>>({ name: 'credentials', clearInvalidConfig: true });
+  const tokenStore = new SafeStorageTokenStore({ safeStorage, store, log });
+  const consentOrigin = oauth ? safeOrigin(oauth.consentUrl) : null;
+  const extraOrigins = [...(options.extraConsentOrigins ?? []), ...(consentOrigin && !consentOrigin.startsWith('https:') ? [consentOrigin] : [])];
+  return {
+    tokenStore,
+    oauth,
+    startDemoAccount: options.startDemoAccount,
+    openConsent: oauth
+      ? createOAuthWindowOpener({
+          createWindow: (windowOptions) => new BrowserWindow(windowOptions) as unknown as SignInWindowLike,
+          redirectUri: oauth.redirectUri,
+          extraOrigins,
+          log,
+        })
+      : undefined,
+  };
+}
+
+function safeOrigin(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
