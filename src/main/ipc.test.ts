@@ -33,6 +33,14 @@ const handlers = {
   'auth.connectToken': async () => DISCONNECTED,
   'auth.connectDemo': async () => DISCONNECTED,
   'auth.disconnect': async () => DISCONNECTED,
+  'meta.get': async () => ({ account: null, currentUserId: null, pipelines: [], users: [], customFields: [] }),
+  'leads.list': async () => ({ rows: [], total: 0 }),
+  'leads.get': async () => null,
+  'leads.board': async () => [],
+  'contacts.list': async () => ({ rows: [], total: 0 }),
+  'contacts.get': async () => null,
+  'tags.list': async () => [],
+  'phone.search': async () => ({ normalized: '', matchedBy: 'none' as const, contacts: [] }),
 } satisfies Handlers;
 
 describe('registerContractHandlers', () => {

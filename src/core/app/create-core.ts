@@ -8,6 +8,7 @@ import type { Logger } from '../log';
 import { settingsHandlers } from '../settings/handlers-settings';
 import { SettingsStore } from '../settings/settings-store';
 import { appHandlers } from './handlers-app';
+import { mirrorHandlers } from './handlers-mirror';
 
 export interface CoreOptions {
   databasePath: string;
@@ -45,6 +46,7 @@ export function createCore(options: CoreOptions): Core {
     ...appHandlers({ database, host: options.host, version: options.version, systemLocale: options.systemLocale }),
     ...settingsHandlers(settings),
     ...authHandlers(connection),
+    ...mirrorHandlers(database),
   };
   return {
     handlers,

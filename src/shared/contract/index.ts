@@ -4,6 +4,7 @@ import type { RequestSpec } from './define';
 import { appRequests } from './app';
 import { authRequests } from './auth';
 import { events, type EventSpec } from './events';
+import { mirrorRequests } from './mirror';
 import { settingsRequests } from './settings';
 
 /**
@@ -13,6 +14,7 @@ import { settingsRequests } from './settings';
  */
 export const requests = {
   ...appRequests,
+  ...mirrorRequests,
   ...authRequests,
   ...settingsRequests,
 };

@@ -111,5 +111,6 @@ export function upsertContacts(mirror: MirrorDatabase, contacts: readonly KommoC
 
 /** Kommo's name is usually "first last"; the parts are indexed too in case it is not. */
 function fullTextName(contact: KommoContact): string {
-  return [contact.name, contact.first_name, contact.last_name].filter((p) => p && !contact.name.includes(p)).join(' ');
+  const parts = [contact.first_name, contact.last_name].filter((p): p is string => !!p && !contact.name.includes(p));
+  return [contact.name, ...parts].join(' ');
 }

@@ -1,0 +1,8 @@
+/** Read-side queries over the mirror, for the UI handlers and the host. */
+export { getContact, listContacts, type ContactListArgs } from './contacts';
+export { ftsMatch } from './fts';
+export { getLead, leadBoard, listLeads, type LeadListArgs } from './leads';
+export { leadFacts, optimizeMirror, stageName } from './lookup';
+export { getMeta } from './meta';
+export { searchPhone } from './phone';
+export { listTags } from './tags';

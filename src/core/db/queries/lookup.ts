@@ -1,0 +1,28 @@
+import type { StageRef } from '../../../shared/model/changes';
+import type { MirrorDatabase } from '../open';
+import { statement } from '../repositories/statements';
+
+/**
+ * Synchronous lookups for code that reacts to a committed batch (the notification policy's
+ * NotificationLookup): a lead's name and owner, a stage's name.
+ */
+export function leadFacts(mirror: MirrorDatabase, leadId: number): { name: string; responsibleUserId: number | null } | null {
+  const row = statement(mirror.sqlite, 'SELECT name, responsible_user_id FROM leads WHERE id = ?').get(leadId) as
+    | { name: string; responsible_user_id: number }
+    | undefined;
+  return row ? { name: row.name, responsibleUserId: row.responsible_user_id } : null;
+}
+
+export function stageName(mirror: MirrorDatabase, stage: StageRef): string | null {
+  const name = statement(mirror.sqlite, 'SELECT name FROM statuses WHERE pipeline_id = ? AND id = ?').pluck().get(stage.pipelineId, stage.statusId);
+  return typeof name === 'string' ? name : null;
+}
+
+/**
+ * Refreshes the query planner's statistics. Call after the first download and now and then
+ * (cheap when little changed): with them SQLite picks the filter's index over the sort's when the
+ * filter is selective.
+ */
+export function optimizeMirror(mirror: MirrorDatabase): void {
+  mirror.sqlite.pragma('optimize');
+}

@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LEAD_SORT_FIELDS } from '../../../shared/contract/mirror';
+import type { MirrorDatabase } from '../open';
+import { replacePipelines, upsertContacts, upsertLeads, upsertUsers } from '../repositories';
+import { contact, lead, phoneField, pipelines } from '../test-fixtures';
+import { openDatabase } from '../open';
+import { contactListSql } from './contacts';
+import type { ContactFilterInput, LeadFilterInput } from './filters';
+import { boardSql, leadListSql, type LeadSortField } from './leads';
+import { optimizeMirror } from './lookup';
+import { PHONE_EXACT_SQL, PHONE_SUFFIX_SQL } from './phone';
+import { tagListSql } from './tags';
+import { join } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+
+/**
+ * EXPLAIN QUERY PLAN proves the indexed paths stay indexed: none of them reads the whole of
+ * leads, contacts or contact_phones. The mirror holds enough rows, with planner statistics, for
+ * SQLite to plan as it would on a real account.
+ */
+
+/** One mirror for the whole file (useTempDir cleans up after each test). */
+let dir: string;
+let mirror: MirrorDatabase;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'kommo-mirror-plans-'));
+  mirror = openDatabase(join(dir, 'mirror.sqlite'));
+  replacePipelines(mirror, pipelines);
+  upsertUsers(mirror, Array.from({ length: 20 }, (_, i) => ({ id: i + 1, name: `User ${i}` })));
+  const stages = pipelines.flatMap((p) => p._embedded.statuses.map((s) => [p.id, s.id] as const));
+  mirror.transaction(() => {
+    for (let i = 1; i <= 3000; i += 1) {
+      const [pipelineId, statusId] = stages[i % stages.length] ?? [1, 10];
+      upsertContacts(mirror, [contact(100_000 + i, { responsible_user_id: (i % 20) + 1, custom_fields_values: phoneField(`9${String(i).padStart(8, '0')}`), _embedded: { tags: [{ id: i % 30, name: `T${i % 30}` }] } })]);
+      upsertLeads(mirror, [
+        lead(i, {
+          name: `Lead ${i} ${i % 7 === 0 ? 'cemento' : 'fierro'}`,
+          price: (i * 37) % 10_000,
+          pipeline_id: pipelineId,
+          status_id: statusId,
+          responsible_user_id: (i % 20) + 1,
+          created_at: 1_600_000_000 + i * 100,
+          updated_at: 1_700_000_000 + ((i * 7919) % 3000) * 100,
+          _embedded: { tags: [{ id: i % 40, name: `T${i % 40}` }], contacts: [{ id: 100_000 + i, is_main: true }] },
+        }),
+      ]);
+    }
+  });
+  optimizeMirror(mirror);
+});
+
+afterAll(async () => {
+  await mirror.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function plan(sql: string, params: unknown[]): string[] {
+  return (mirror.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail);
+}
+
+/** A full read of one of the big tables: "SCAN leads" / "SCAN l", without an index. */
+function fullScans(details: string[]): string[] {
+  return details.filter((d) => /^SCAN (leads|contacts|contact_phones|l|c|p)\b(?! USING)/.test(d));
+}
+
+const selective: Array<[string, Partial<LeadFilterInput>]> = [
+  ['pipeline', { pipelineIds: [2] }],
+  ['stage', { stages: [{ pipelineId: 2, statusId: 142 }] }],
+  ['tag (any)', { tagIds: [3, 4], tagMode: 'any' }],
+  ['tag (all)', { tagIds: [3, 4], tagMode: 'all' }],
+  ['responsible', { responsibleUserIds: [3] }],
+  ['price range', { priceMin: 100, priceMax: 200 }],
+  ['created range', { createdFrom: 1_600_000_000, createdTo: 1_600_010_000 }],
+  ['updated range', { updatedFrom: 1_700_000_000, updatedTo: 1_700_010_000 }],
+  ['text', { text: 'cemento' }],
+  ['phone', { phone: '900000123' }],
+];
+
+describe('lead list plans', () => {
+  it.each(selective)('filter by %s: the count and the page use an index, never a full scan', (_label, filter) => {
+    const sql = leadListSql({ filter, sort: { field: 'updated_at', direction: 'desc' }, offset: 0, limit: 100 });
+    const countPlan = plan(sql.count, sql.params);
+    const pagePlan = plan(sql.page, [...sql.params, 100, 0]);
+    expect(fullScans(countPlan), countPlan.join('\n')).toEqual([]);
+    expect(fullScans(pagePlan), pagePlan.join('\n')).toEqual([]);
+    expect(countPlan.join('\n')).toMatch(/SEARCH|USING (COVERING )?INDEX/);
+  });
+
+  it.each(LEAD_SORT_FIELDS)('sort by %s walks its index instead of sorting the table', (field) => {
+    const sql = leadListSql({ filter: {}, sort: { field: field as LeadSortField, direction: 'asc' }, offset: 0, limit: 100 });
+    const details = plan(sql.page, [...sql.params, 100, 0]);
+    expect(details.join('\n')).toMatch(/SCAN l USING INDEX leads_by_/);
+    expect(details.join('\n')).not.toContain('USE TEMP B-TREE FOR ORDER BY');
+  });
+
+  it('the board reads only the pipeline range of the stage index', () => {
+    const { sql, params } = boardSql({});
+    expect(plan(sql, [2, ...params]).join('\n')).toMatch(/SEARCH l USING COVERING INDEX leads_by_stage \(pipeline_id=\?\)/);
+  });
+
+  it('tag counts read only each tag range of the tag index', () => {
+    const details = plan(tagListSql('leads'), ['leads']).join('\n');
+    expect(details).toContain('SEARCH x USING COVERING INDEX lead_tags_by_tag (tag_id=?)');
+  });
+});
+
+describe('contact and phone plans', () => {
+  const filters: Array<[string, Partial<ContactFilterInput>]> = [
+    ['tag', { tagIds: [3] }],
+    ['responsible', { responsibleUserIds: [3] }],
+    ['text', { text: 'contact' }],
+    ['phone', { phone: '654321' }],
+  ];
+  it.each(filters)('contacts by %s use an index', (_label, filter) => {
+    const sql = contactListSql({ filter, sort: { field: 'name', direction: 'asc' }, offset: 0, limit: 100 });
+    expect(fullScans(plan(sql.count, sql.params))).toEqual([]);
+    expect(fullScans(plan(sql.page, [...sql.params, 100, 0]))).toEqual([]);
+  });
+
+  it('an exact phone is an index lookup and a suffix an index range', () => {
+    expect(plan(PHONE_EXACT_SQL, ['51900000123', 20]).join('\n')).toMatch(/SEARCH contact_phones USING (COVERING )?INDEX contact_phones_by_number \(normalized=\?\)/);
+    expect(plan(PHONE_SUFFIX_SQL, ['321000', '321000:', 20]).join('\n')).toMatch(/SEARCH contact_phones USING (COVERING )?INDEX contact_phones_by_suffix \(reversed>\? AND reversed<\?\)/);
+  });
+});
