@@ -1,33 +1,33 @@
-import { useEffect, useState } from 'react';
-import type { HostApi } from '../../shared/contract';
-import type { AppInfo } from '../../shared/model/app';
-import type { HostError } from '../../shared/result';
+import { useEffect } from 'react';
+import { ConnectScreen } from './features/connect/ConnectScreen';
+import { AppShell } from './features/shell/AppShell';
+import { useT } from './i18n/use-t';
+import type { AppStore } from './store';
+import { StoreProvider, useAppStore } from './store/context';
 
-export function App({ host }: { host: HostApi }) {
-  const [info, setInfo] = useState<AppInfo | null>(null);
-  const [error, setError] = useState<HostError | null>(null);
-
-  useEffect(() => {
-    void host.request('app.info', {}).then((result) => {
-      if (result.ok) setInfo(result.value);
-      else setError(result.error);
-    });
-  }, [host]);
-
+export function App({ store }: { store: AppStore }) {
   return (
-    <main className="about">
-      <h1>Kommo Mirror</h1>
-      {error && <p role="alert">{error.message}</p>}
-      {info && (
-        <dl aria-label="About this mirror">
-          <dt>Version</dt>
-          <dd data-testid="app-version">{info.version}</dd>
-          <dt>Database</dt>
-          <dd data-testid="database-path">{info.databasePath}</dd>
-          <dt>Schema version</dt>
-          <dd data-testid="schema-version">{info.schemaVersion}</dd>
-        </dl>
-      )}
-    </main>
+    <StoreProvider store={store}>
+      <Root />
+    </StoreProvider>
   );
+}
+
+/** The connect screen until an account (or a browsable mirror) is there, then the app. */
+function Root() {
+  const t = useT();
+  const screen = useAppStore((state) => state.screen);
+  const locale = useAppStore((state) => state.locale);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = t('app.name');
+  }, [locale, t]);
+  if (screen === 'loading') {
+    return (
+      <div className="splash" role="status">
+        <span className="spinner" aria-hidden="true" /> {t('common.loading')}
+      </div>
+    );
+  }
+  return screen === 'connect' ? <ConnectScreen /> : <AppShell />;
 }

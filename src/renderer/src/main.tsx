@@ -1,14 +1,19 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { connectBridge } from './bridge';
 import { connectToHost } from './host';
-import './styles.css';
+import { createAppStore } from './store';
+import './styles/index.css';
 
 const host = connectToHost();
+const store = createAppStore({ host });
+connectBridge(host, store);
+
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App host={host} />
+    <App store={store} />
   </StrictMode>,
 );

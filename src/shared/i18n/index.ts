@@ -4,6 +4,14 @@ import { appMessages } from './messages/app';
 import { notificationMessages } from './messages/notifications';
 import { settingsMessages } from './messages/settings';
 import { trayMessages } from './messages/tray';
+import { uiConnectMessages } from './messages/ui-connect';
+import { uiContactsMessages } from './messages/ui-contacts';
+import { uiDetailMessages } from './messages/ui-detail';
+import { uiLeadsMessages } from './messages/ui-leads';
+import { uiPhoneMessages } from './messages/ui-phone';
+import { uiSettingsMessages } from './messages/ui-settings';
+import { uiShellMessages } from './messages/ui-shell';
+import { uiSyncMessages } from './messages/ui-sync';
 
 /**
  * The one i18n layer for every process: the renderer's screens, the tray and the notifications.
@@ -12,7 +20,21 @@ import { trayMessages } from './messages/tray';
 export const LOCALES = ['es', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-const areas = [appMessages, notificationMessages, settingsMessages, trayMessages] as const;
+const areas = [
+  appMessages,
+  notificationMessages,
+  settingsMessages,
+  trayMessages,
+  // The renderer's screens.
+  uiShellMessages,
+  uiConnectMessages,
+  uiSyncMessages,
+  uiLeadsMessages,
+  uiContactsMessages,
+  uiDetailMessages,
+  uiPhoneMessages,
+  uiSettingsMessages,
+] as const;
 
 type AreaKeys<A> = A extends { en: infer En } ? keyof En : never;
 export type MessageKey = AreaKeys<(typeof areas)[number]> & string;

@@ -1,0 +1,189 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { SortDirection } from '../store/view-state';
+import { ColumnHeader } from './ColumnHeader';
+
+export const ROW_HEIGHT = 34;
+const HEADER_HEIGHT = 34;
+
+export interface Column<Row> {
+  id: string;
+  label: string;
+  /** Default width in px (the user's own width wins). */
+  width: number;
+  /** The contract's sort field for this column, when it can be sorted. */
+  sortField?: string;
+  align?: 'end';
+  render(row: Row): ReactNode;
+}
+
+export interface DataGridProps<Row extends { id: number }> {
+  label: string;
+  testId?: string;
+  columns: readonly Column<Row>[];
+  widths: Readonly<Record<string, number>>;
+  /** Rows matching the query (null while unknown). */
+  total: number | null;
+  /** Changes with every new query: the grid returns to the top. */
+  generation: number;
+  rowAt(index: number): Row | undefined;
+  /** The rows on screen changed: fetch what is missing. */
+  onRange(range: readonly [number, number]): void;
+  sort: { field: string; direction: SortDirection };
+  onSort(field: string): void;
+  onResize(column: string, px: number): void;
+  selectedId: number | null;
+  onSelect(id: number): void;
+  onOpen(row: Row): void;
+  flash: Readonly<Record<number, true>>;
+  /** Shown in place of rows when there are none. */
+  empty: ReactNode;
+  sortLabel(column: string, direction: SortDirection | null): string;
+  resizeLabel(column: string): string;
+}
+
+/**
+ * A virtualized ARIA grid: only the rows on screen are in the DOM, and `aria-rowcount` /
+ * `aria-rowindex` tell assistive technology where they sit in the whole result. Focus stays on
+ * the grid; the active row is announced through `aria-activedescendant`, so moving past the
+ * rendered rows never loses focus. Arrows, Page Up/Down and Home/End move, Enter opens.
+ */
+export function DataGrid<Row extends { id: number }>(props: DataGridProps<Row>) {
+  const { columns, widths, total, generation, rowAt, onRange } = props;
+  const idPrefix = useId();
+  const scroller = useRef<HTMLDivElement>(null);
+  const [active, setActive] = useState(0);
+  const count = total ?? 0;
+
+  // The app does not use the React Compiler; the virtualizer re-renders this component itself on scroll.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    scrollMargin: HEADER_HEIGHT,
+    // React 19 batches the scroll updates itself; flushSync from a layout effect only warns.
+    useFlushSync: false,
+  });
+
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? 0;
+  useEffect(() => {
+    onRange([first, Math.max(first, last)]);
+  }, [first, last, onRange, generation]);
+
+  // A new query starts at the top; a live refresh (same generation) leaves the scroll alone.
+  const seenGeneration = useRef(generation);
+  useLayoutEffect(() => {
+    if (seenGeneration.current === generation) return;
+    seenGeneration.current = generation;
+    scroller.current?.scrollTo({ top: 0 });
+    setActive(0);
+  }, [generation]);
+
+  const template = columns.map((column) => `${widths[column.id] ?? column.width}px`).join(' ') + ' 1fr';
+  const activeIndex = Math.min(active, Math.max(0, count - 1));
+
+  function move(to: number): void {
+    if (count === 0) return;
+    const index = Math.max(0, Math.min(count - 1, to));
+    setActive(index);
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+    const row = rowAt(index);
+    if (row) props.onSelect(row.id);
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
+    if (event.target !== event.currentTarget) return;
+    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => move(activeIndex + 1),
+      ArrowUp: () => move(activeIndex - 1),
+      PageDown: () => move(activeIndex + page),
+      PageUp: () => move(activeIndex - page),
+      Home: () => move(0),
+      End: () => move(count - 1),
+      Enter: () => {
+        const row = rowAt(activeIndex);
+        if (row) props.onOpen(row);
+      },
+      ' ': () => {
+        const row = rowAt(activeIndex);
+        if (row) props.onSelect(row.id);
+      },
+    };
+    const action = keys[event.key];
+    if (!action) return;
+    event.preventDefault();
+    action();
+  }
+
+  const activeRendered = items.some((item) => item.index === activeIndex);
+  return (
+    <div
+      ref={scroller}
+      className="grid"
+      role="grid"
+      aria-label={props.label}
+      aria-rowcount={count + 1}
+      aria-colcount={columns.length}
+      aria-busy={total === null}
+      aria-activedescendant={count > 0 && activeRendered ? `${idPrefix}-r${activeIndex}` : undefined}
+      tabIndex={0}
+      data-testid={props.testId}
+      onKeyDown={onKeyDown}
+    >
+      <div role="rowgroup" className="grid-head">
+        <div role="row" aria-rowindex={1} className="grid-row grid-header-row" style={{ gridTemplateColumns: template }}>
+          {columns.map((column, index) => (
+            <ColumnHeader
+              key={column.id}
+              column={column}
+              index={index}
+              width={widths[column.id] ?? column.width}
+              direction={column.sortField && props.sort.field === column.sortField ? props.sort.direction : null}
+              onSort={props.onSort}
+              onResize={props.onResize}
+              sortLabel={props.sortLabel}
+              resizeLabel={props.resizeLabel}
+            />
+          ))}
+        </div>
+      </div>
+      <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((item) => {
+          const row = rowAt(item.index);
+          const selected = row !== undefined && row.id === props.selectedId;
+          const classes = ['grid-row', item.index === activeIndex && 'is-active', selected && 'is-selected', row && props.flash[row.id] && 'is-flash', !row && 'is-loading'];
+          return (
+            <div
+              key={item.key}
+              id={`${idPrefix}-r${item.index}`}
+              role="row"
+              aria-rowindex={item.index + 2}
+              aria-selected={selected}
+              className={classes.filter(Boolean).join(' ')}
+              style={{ gridTemplateColumns: template, transform: `translateY(${item.start - HEADER_HEIGHT}px)` }}
+              onClick={() => {
+                setActive(item.index);
+                if (row) {
+                  props.onSelect(row.id);
+                  props.onOpen(row);
+                }
+              }}
+            >
+              {columns.map((column, index) => (
+                <div key={column.id} role="gridcell" aria-colindex={index + 1} className={`grid-cell${column.align === 'end' ? ' align-end' : ''}`}>
+                  {row ? column.render(row) : <span className="skeleton" />}
+                </div>
+              ))}
+            </div>
+          );
+        })}
+      </div>
+      {total === 0 && <div className="grid-empty">{props.empty}</div>}
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import type { Translate } from '../../../shared/i18n';
+import { assertNever, type HostError } from '../../../shared/result';
+
+/** A host failure in the user's language; the host's own message (English, technical) is kept for "internal". */
+export function errorText(t: Translate, error: HostError): string {
+  switch (error.code) {
+    case 'offline':
+      return t('errors.offline');
+    case 'auth_required':
+      return t('errors.authRequired');
+    case 'rate_limited':
+      return t('errors.rateLimited');
+    case 'blocked':
+      return t('errors.blocked');
+    case 'invalid_input':
+      return t('errors.invalidInput');
+    case 'internal':
+      return t('errors.internal', { message: error.message });
+    default:
+      return assertNever(error.code);
+  }
+}

@@ -1,0 +1,38 @@
+import { useAppStore } from '../../store/context';
+import { BoardView } from '../board/BoardView';
+import { ConnectOverlay } from '../connect/ConnectOverlay';
+import { ContactsView } from '../contacts/ContactsView';
+import { DetailPanel } from '../detail/DetailPanel';
+import { LeadsView } from '../leads/LeadsView';
+import { SettingsView } from '../settings/SettingsView';
+import { Banners } from '../sync/Banners';
+import { TagsView } from '../tags/TagsView';
+import { Sidebar } from './Sidebar';
+import { TopBar } from './TopBar';
+import { useGlobalShortcuts } from './use-global-shortcuts';
+
+/** The app around the mirror: navigation, the top bar (phone search, sync), banners, the view and the open record. */
+export function AppShell() {
+  const view = useAppStore((state) => state.view);
+  const detailOpen = useAppStore((state) => state.detail.target !== null);
+  const connectOpen = useAppStore((state) => state.connectOpen);
+  useGlobalShortcuts();
+  return (
+    <div className={`shell${detailOpen ? ' with-detail' : ''}`}>
+      <Sidebar />
+      <div className="shell-main">
+        <TopBar />
+        <Banners />
+        <main className="shell-content" id="main">
+          {view === 'leads' && <LeadsView />}
+          {view === 'board' && <BoardView />}
+          {view === 'contacts' && <ContactsView />}
+          {view === 'tags' && <TagsView />}
+          {view === 'settings' && <SettingsView />}
+        </main>
+      </div>
+      <DetailPanel />
+      {connectOpen && <ConnectOverlay />}
+    </div>
+  );
+}

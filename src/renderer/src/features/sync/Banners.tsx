@@ -1,0 +1,90 @@
+import type { ReactNode } from 'react';
+import { useNow } from '../../components/use-now';
+import { useFormat } from '../../i18n/use-format';
+import { useT } from '../../i18n/use-t';
+import { useAppStore } from '../../store/context';
+import { nextAttemptText } from './sync-text';
+
+interface Banner {
+  key: string;
+  tone: 'warning' | 'danger' | 'info';
+  text: string;
+  action?: { label: string; run(): void };
+}
+
+/**
+ * What needs the user's attention, each saying what happens next: offline (retrying when),
+ * sign-in needed (reconnect), rate-limited or blocked (paused until when), a stopped sync, a
+ * paused sync, and sign-in kept without the system keychain. The mirror stays browsable in all.
+ */
+export function Banners() {
+  const t = useT();
+  const fmt = useFormat();
+  const now = useNow(10_000);
+  const status = useAppStore((state) => state.syncStatus);
+  const connection = useAppStore((state) => state.connection);
+  const setConnectOpen = useAppStore((state) => state.setConnectOpen);
+  const syncNow = useAppStore((state) => state.syncNow);
+  const setSyncPaused = useAppStore((state) => state.setSyncPaused);
+
+  const banners: Banner[] = [];
+  const reconnect = { label: t('banner.reconnect'), run: () => setConnectOpen(true) };
+  const next = nextAttemptText(t, fmt, status?.nextAttemptAt ?? null, now);
+
+  if (connection.status === 'auth_required' || status?.state === 'auth_required') {
+    banners.push({ key: 'auth', tone: 'danger', text: t('banner.authRequired'), action: reconnect });
+  } else if (connection.status === 'disconnected') {
+    banners.push({ key: 'disconnected', tone: 'info', text: t('banner.disconnected'), action: { label: t('banner.connect'), run: () => setConnectOpen(true) } });
+  }
+  switch (status?.state) {
+    case 'offline':
+      banners.push({ key: 'offline', tone: 'warning', text: `${t('banner.offline')} ${next}`, action: { label: t('banner.retryNow'), run: () => void syncNow() } });
+      break;
+    case 'rate_limited':
+      banners.push({ key: 'rate', tone: 'warning', text: `${t('banner.rateLimited')} ${next}` });
+      break;
+    case 'blocked':
+      banners.push({
+        key: 'blocked',
+        tone: 'danger',
+        text:
+          status.nextAttemptAt && status.nextAttemptAt > now
+            ? t('banner.blockedUntil', { minutes: Math.max(1, Math.round((status.nextAttemptAt - now) / 60_000)), time: fmt.clock(status.nextAttemptAt) })
+            : t('banner.blocked'),
+      });
+      break;
+    case 'error':
+      banners.push({ key: 'error', tone: 'danger', text: t('banner.error', { message: status.message ?? '' }), action: { label: t('banner.tryAgain'), run: () => void syncNow() } });
+      break;
+    case 'paused':
+      banners.push({ key: 'paused', tone: 'info', text: t('banner.paused'), action: { label: t('banner.resume'), run: () => void setSyncPaused(false) } });
+      break;
+    default:
+      break;
+  }
+  if (connection.tokenStorage === 'os_weak' || connection.tokenStorage === 'file_unencrypted') {
+    banners.push({ key: 'weak', tone: 'info', text: t(connection.tokenStorage === 'os_weak' ? 'banner.weakKeyring' : 'banner.plainFile') });
+  }
+
+  if (banners.length === 0) return null;
+  return (
+    <div className="banners">
+      {banners.map((banner) => (
+        <BannerView key={banner.key} banner={banner} />
+      ))}
+    </div>
+  );
+}
+
+function BannerView({ banner }: { banner: Banner }): ReactNode {
+  return (
+    <div className={`banner tone-${banner.tone}`} role={banner.tone === 'danger' ? 'alert' : 'status'} data-banner={banner.key}>
+      <span className="banner-text">{banner.text}</span>
+      {banner.action && (
+        <button type="button" className="button" onClick={banner.action.run}>
+          {banner.action.label}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createBoardSlice } from './slices/board-slice';
+import { createContactsSlice } from './slices/contacts-slice';
+import { createDetailSlice } from './slices/detail-slice';
+import { createLeadsSlice } from './slices/leads-slice';
+import { createLiveSlice } from './slices/live-slice';
+import { createMetaSlice } from './slices/meta-slice';
+import { createNavSlice } from './slices/nav-slice';
+import { createPhoneSlice } from './slices/phone-slice';
+import { createSessionSlice } from './slices/session-slice';
+import { createSyncSlice } from './slices/sync-slice';
+import { createTagsSlice } from './slices/tags-slice';
+import type { AppState, StoreDeps } from './types';
+
+export type AppStore = StoreApi<AppState>;
+export type { AppState, StoreDeps } from './types';
+
+/** Composes the slices into the app's one store. A store per host, so tests each get their own. */
+export function createAppStore(deps: StoreDeps): AppStore {
+  const full: Required<StoreDeps> = { persistDelayMs: 400, liveDelayMs: 150, ...deps };
+  return createStore<AppState>()((...a) => ({
+    ...createSessionSlice(full)(...a),
+    ...createSyncSlice(full)(...a),
+    ...createMetaSlice(full)(...a),
+    ...createNavSlice(full)(...a),
+    ...createLeadsSlice(full)(...a),
+    ...createContactsSlice(full)(...a),
+    ...createBoardSlice(full)(...a),
+    ...createTagsSlice(full)(...a),
+    ...createDetailSlice(full)(...a),
+    ...createPhoneSlice(full)(...a),
+    ...createLiveSlice(full)(...a),
+  }));
+}

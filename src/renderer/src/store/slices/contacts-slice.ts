@@ -1,0 +1,22 @@
+import type { ContactFilter } from '../../../../shared/contract/mirror';
+import type { ContactRow } from '../../../../shared/model/mirror';
+import { createListController, type ListSlice } from '../list-controller';
+import { CONTACTS_VIEW_KEY, DEFAULT_CONTACTS_VIEW, type ContactSortField } from '../view-state';
+import type { Slice } from '../types';
+
+export type ContactsList = ListSlice<ContactRow, ContactFilter, ContactSortField>;
+
+export interface ContactsSlice {
+  contacts: ContactsList;
+}
+
+export const createContactsSlice: Slice<ContactsSlice> = ({ host }) => (set, get) => ({
+  contacts: createListController<ContactRow, ContactFilter, ContactSortField>({
+    initialView: DEFAULT_CONTACTS_VIEW,
+    read: () => get().contacts,
+    write: (update) => set((state) => ({ contacts: update(state.contacts) })),
+    fetch: (view, offset, limit) => host.request('contacts.list', { filter: view.filter, sort: view.sort, offset, limit }),
+    persist: (view) => get().persistUi(CONTACTS_VIEW_KEY, view),
+    firstDirection: (field) => (field === 'name' || field === 'responsible' ? 'asc' : 'desc'),
+  }),
+});

@@ -1,0 +1,88 @@
+import type { EntityChanges, LeadUpdate } from '../../../../shared/model/changes';
+import type { Slice } from '../types';
+
+/** During the first download batches arrive back to back: the view catches up at most this often. */
+const INITIAL_SYNC_REFRESH_MS = 1000;
+
+export interface LiveSlice {
+  /** A committed sync batch changed leads (`lead_update`). */
+  leadsChanged(update: LeadUpdate): void;
+  /** A committed sync batch changed contacts (`contact_update`). */
+  contactsChanged(changes: EntityChanges & { duringInitialSync: boolean }): void;
+  /** Pipelines, users, fields or tags changed: names and colours may differ (`metadata_update`). */
+  metadataChanged(): void;
+  /** Re-reads everything on screen (e.g. the first download finished). */
+  refreshAll(): void;
+}
+
+/**
+ * Live updates re-read only what is on screen (the visible pages and their totals, the open
+ * record, the board, the phone results), gathered over a short window so a burst of events costs
+ * one round of requests. Nothing else in the store changes: scroll position, selection and filters
+ * stay where the user left them.
+ */
+export const createLiveSlice: Slice<LiveSlice> = ({ liveDelayMs }) => (_set, get) => {
+  const pending = { leads: new Set<number>(), contacts: new Set<number>(), highlight: false, any: { leads: false, contacts: false } };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  function schedule(delay: number): void {
+    timer ??= setTimeout(flush, delay);
+  }
+
+  function flush(): void {
+    timer = undefined;
+    const state = get();
+    const leadIds = [...pending.leads];
+    const contactIds = [...pending.contacts];
+    const { highlight, any } = pending;
+    pending.leads.clear();
+    pending.contacts.clear();
+    pending.highlight = false;
+    pending.any = { leads: false, contacts: false };
+
+    // Contact names and phones show on lead rows too.
+    void state.leads.actions.refresh(leadIds, highlight);
+    if (any.contacts) void state.contacts.actions.refresh(contactIds, highlight);
+    if (state.view === 'board') void state.loadBoard();
+    if (state.view === 'tags') void state.refreshTags();
+    if (state.phone.query.trim()) void state.searchPhoneNow();
+    if (touchesDetail(leadIds, contactIds, any)) void state.reloadDetail();
+  }
+
+  function touchesDetail(leadIds: number[], contactIds: number[], any: { leads: boolean; contacts: boolean }): boolean {
+    const { target, lead, contact } = get().detail;
+    if (!target) return false;
+    if (target.entity === 'lead') {
+      return leadIds.includes(target.id) || (lead?.contacts.some((c) => contactIds.includes(c.id)) ?? false);
+    }
+    return contactIds.includes(target.id) || (any.leads && (contact?.leads.some((l) => leadIds.includes(l.id)) ?? false));
+  }
+
+  function gather(kind: 'leads' | 'contacts', changes: EntityChanges, duringInitialSync: boolean): void {
+    for (const id of [...changes.added, ...changes.updated, ...changes.removed]) pending[kind].add(id);
+    pending.any[kind] = true;
+    // The first download fills the table; highlighting every row of it would be noise.
+    if (!duringInitialSync) pending.highlight = true;
+    schedule(duringInitialSync ? INITIAL_SYNC_REFRESH_MS : liveDelayMs);
+  }
+
+  return {
+    leadsChanged: (update) => gather('leads', update, update.duringInitialSync),
+    contactsChanged: (changes) => gather('contacts', changes, changes.duringInitialSync),
+    metadataChanged() {
+      const state = get();
+      void state.loadMeta().then(() => {
+        if (get().view === 'board') void get().loadBoard();
+      });
+      void state.refreshTags();
+    },
+    refreshAll() {
+      const state = get();
+      void state.loadMeta();
+      void state.refreshTags();
+      void state.leads.actions.refresh([], false);
+      void state.contacts.actions.refresh([], false);
+      if (state.view === 'board') void state.loadBoard();
+    },
+  };
+};

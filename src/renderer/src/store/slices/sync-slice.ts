@@ -1,0 +1,41 @@
+import type { SyncStatus } from '../../../../shared/model/sync';
+import type { HostError } from '../../../../shared/result';
+import type { Slice } from '../types';
+
+export interface SyncSlice {
+  /** Null until the host has said (or when it has no sync engine yet). */
+  syncStatus: SyncStatus | null;
+  /** The last failed "sync now" or pause request. */
+  syncError: HostError | null;
+  loadSync(): Promise<void>;
+  setSyncStatus(status: SyncStatus): void;
+  syncNow(): Promise<void>;
+  setSyncPaused(paused: boolean): Promise<void>;
+}
+
+export const createSyncSlice: Slice<SyncSlice> = ({ host }) => (set, get) => ({
+  syncStatus: null,
+  syncError: null,
+
+  async loadSync() {
+    const result = await host.request('sync.status', {});
+    if (result.ok) get().setSyncStatus(result.value);
+  },
+
+  setSyncStatus(status) {
+    const before = get().syncStatus;
+    set({ syncStatus: status });
+    // The first download just finished: names, colours and counts are now complete.
+    if (before && !before.initialSyncComplete && status.initialSyncComplete) get().refreshAll();
+  },
+
+  async syncNow() {
+    const result = await host.request('sync.now', {});
+    set(result.ok ? { syncStatus: result.value, syncError: null } : { syncError: result.error });
+  },
+
+  async setSyncPaused(paused) {
+    const result = await host.request('sync.setPaused', { paused });
+    set(result.ok ? { syncStatus: result.value, syncError: null } : { syncError: result.error });
+  },
+});

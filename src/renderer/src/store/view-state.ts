@@ -1,0 +1,125 @@
+import type { CONTACT_SORT_FIELDS, ContactFilter, LEAD_SORT_FIELDS, LeadFilter } from '../../../shared/contract/mirror';
+
+export type LeadSortField = (typeof LEAD_SORT_FIELDS)[number];
+export type ContactSortField = (typeof CONTACT_SORT_FIELDS)[number];
+export type SortDirection = 'asc' | 'desc';
+
+export interface Sort<Field extends string> {
+  field: Field;
+  direction: SortDirection;
+}
+
+/** What a list remembers across restarts: its filters, its sort and its column widths (px by column id). */
+export interface ListView<Filter, Field extends string> {
+  filter: Filter;
+  sort: Sort<Field>;
+  widths: Record<string, number>;
+}
+
+export type LeadsView = ListView<LeadFilter, LeadSortField>;
+export type ContactsView = ListView<ContactFilter, ContactSortField>;
+
+/** Keys under `settings.ui` (the host keeps them; localStorage would not survive the web preview's changing port). */
+export const LEADS_VIEW_KEY = 'leads.view';
+export const CONTACTS_VIEW_KEY = 'contacts.view';
+
+// Restated as values because the contract's constants live beside zod, which the renderer bundle
+// leaves out; the Record types make the compiler check that every sort field is listed.
+const LEAD_SORTS = Object.keys({ name: 1, price: 1, status: 1, responsible: 1, contact: 1, created_at: 1, updated_at: 1 } satisfies Record<LeadSortField, 1>) as LeadSortField[];
+const CONTACT_SORTS = Object.keys({ name: 1, responsible: 1, created_at: 1, updated_at: 1 } satisfies Record<ContactSortField, 1>) as ContactSortField[];
+
+export const DEFAULT_LEADS_VIEW: LeadsView = { filter: { tagMode: 'any' }, sort: { field: 'updated_at', direction: 'desc' }, widths: {} };
+export const DEFAULT_CONTACTS_VIEW: ContactsView = { filter: { tagMode: 'any' }, sort: { field: 'updated_at', direction: 'desc' }, widths: {} };
+
+/** How many filters are set (a tag list counts once, whatever its length). */
+export function countFilters(filter: LeadFilter | ContactFilter): number {
+  return Object.entries(filter).filter(([key, value]) => key !== 'tagMode' && isSet(value)).length;
+}
+
+export function isSet(value: unknown): boolean {
+  if (value === undefined || value === null || value === '') return false;
+  return !Array.isArray(value) || value.length > 0;
+}
+
+/** Drops unset keys so the stored state and the request stay small and comparable. */
+export function compact<F extends object>(filter: F): F {
+  return Object.fromEntries(Object.entries(filter).filter(([key, value]) => key === 'tagMode' || isSet(value))) as F;
+}
+
+// The stored state is opaque JSON that an older or newer build may have written: read it defensively,
+// keeping what is valid and dropping the rest rather than failing.
+
+export function parseLeadsView(raw: unknown): LeadsView {
+  const value = asRecord(raw);
+  const filter = asRecord(value.filter);
+  const stages = Array.isArray(filter.stages)
+    ? filter.stages.map(asRecord).filter((stage) => isId(stage.pipelineId) && isId(stage.statusId)).map((stage) => ({ pipelineId: stage.pipelineId as number, statusId: stage.statusId as number }))
+    : undefined;
+  return {
+    filter: compact<LeadFilter>({
+      pipelineIds: ids(filter.pipelineIds),
+      stages,
+      tagIds: ids(filter.tagIds),
+      tagMode: filter.tagMode === 'all' ? 'all' : 'any',
+      responsibleUserIds: ids(filter.responsibleUserIds),
+      priceMin: nonNegative(filter.priceMin),
+      priceMax: nonNegative(filter.priceMax),
+      createdFrom: nonNegative(filter.createdFrom),
+      createdTo: nonNegative(filter.createdTo),
+      updatedFrom: nonNegative(filter.updatedFrom),
+      updatedTo: nonNegative(filter.updatedTo),
+      text: text(filter.text),
+      phone: text(filter.phone),
+    }),
+    sort: parseSort(value.sort, LEAD_SORTS, DEFAULT_LEADS_VIEW.sort),
+    widths: parseWidths(value.widths),
+  };
+}
+
+export function parseContactsView(raw: unknown): ContactsView {
+  const value = asRecord(raw);
+  const filter = asRecord(value.filter);
+  return {
+    filter: compact<ContactFilter>({
+      tagIds: ids(filter.tagIds),
+      tagMode: filter.tagMode === 'all' ? 'all' : 'any',
+      responsibleUserIds: ids(filter.responsibleUserIds),
+      text: text(filter.text),
+      phone: text(filter.phone),
+    }),
+    sort: parseSort(value.sort, CONTACT_SORTS, DEFAULT_CONTACTS_VIEW.sort),
+    widths: parseWidths(value.widths),
+  };
+}
+
+function parseSort<Field extends string>(raw: unknown, fields: readonly Field[], fallback: Sort<Field>): Sort<Field> {
+  const value = asRecord(raw);
+  if (!fields.includes(value.field as Field)) return fallback;
+  return { field: value.field as Field, direction: value.direction === 'asc' ? 'asc' : 'desc' };
+}
+
+function parseWidths(raw: unknown): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(asRecord(raw)).filter((entry): entry is [string, number] => typeof entry[1] === 'number' && entry[1] >= 40 && entry[1] <= 1200),
+  );
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+function isId(value: unknown): value is number {
+  return Number.isInteger(value) && (value as number) > 0;
+}
+
+function ids(value: unknown): number[] | undefined {
+  return Array.isArray(value) ? value.filter(isId).slice(0, 500) : undefined;
+}
+
+function nonNegative(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() ? value.slice(0, 200) : undefined;
+}

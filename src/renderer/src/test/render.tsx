@@ -1,0 +1,35 @@
+import { act, render, type RenderResult } from '@testing-library/react';
+import { App } from '../App';
+import { connectBridge } from '../bridge';
+import { createAppStore, type AppStore } from '../store';
+import { installLayout } from './dom';
+import { FakeHost, type FakeHostData } from './fake-host';
+
+export interface Rendered extends RenderResult {
+  host: FakeHost;
+  store: AppStore;
+}
+
+/** The whole app on a fake host, after its first requests have been answered. */
+export async function renderApp(data: Partial<FakeHostData> = {}, setup?: (host: FakeHost) => void): Promise<Rendered> {
+  installLayout();
+  const host = new FakeHost(data);
+  setup?.(host);
+  const store = createAppStore({ host, persistDelayMs: 20, liveDelayMs: 10 });
+  const disconnect = connectBridge(host, store);
+  const result = render(<App store={store} />);
+  await settle();
+  const unmount = result.unmount;
+  result.unmount = () => {
+    unmount();
+    disconnect();
+  };
+  return { ...result, host, store };
+}
+
+/** Lets pending host answers, timers of a few ms and React updates run. */
+export async function settle(ms = 30): Promise<void> {
+  await act(async () => {
+    await new Promise((resolve) => setTimeout(resolve, ms));
+  });
+}
