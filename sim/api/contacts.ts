@@ -1,0 +1,103 @@
+import { pageLinks, pageQuery } from '../http/links';
+import { leaves, withSet } from '../http/query';
+import { type CompanyRecord, type ContactRecord } from '../model/types';
+import { type ApiContext, type Handler } from './context';
+import { runList, type ListSpec } from './list-engine';
+import { readIntFilter, readOrder, readPaging, readRanges, searchText } from './list-params';
+import { companyToApi, contactToApi, deletedToApi } from './serialize';
+
+// created_at ordering on contacts is UNCONFIRMED (reference §5); it is accepted here.
+const ORDERS = ['id', 'updated_at', 'created_at'] as const;
+const RANGES = ['updated_at', 'created_at', 'closest_task_at'] as const;
+
+function predicate<T extends ContactRecord | CompanyRecord>(ctx: ApiContext, entity: 'contacts' | 'companies'): ((r: T) => boolean) | null {
+  const { query, acct } = ctx;
+  const tests: Array<(r: T) => boolean> = [];
+  for (const key of ['responsible_user_id', 'created_by', 'updated_by'] as const) {
+    const ids = readIntFilter(query, key);
+    if (ids) {
+      const set = new Set(ids);
+      tests.push((r) => set.has(r[key]));
+    }
+  }
+  const names = typeof query.filter === 'object' ? leaves(query.filter.name).map((n) => n.toLowerCase()) : [];
+  if (names.length > 0) tests.push((r) => names.includes(r.name.toLowerCase()));
+  const text = typeof query.query === 'string' ? query.query.trim().toLowerCase() : '';
+  if (text !== '') {
+    tests.push((r) =>
+      acct.searchText(entity, r.id, () => searchText(r, 'first_name' in r ? [r.first_name, r.last_name] : [])).includes(text),
+    );
+  }
+  if (tests.length === 0) return null;
+  return (r) => tests.every((t) => t(r));
+}
+
+/** GET /api/v4/contacts (reference §8). */
+export const listContacts: Handler = (ctx) => {
+  const { acct, query, reply } = ctx;
+  const s = acct.state;
+  const paging = readPaging(query, reply, s.behaviour);
+  if (!paging) return;
+  const w = withSet(query);
+  const deleted = w.has('only_deleted');
+  acct.paging.beforeList('contacts');
+  const spec: ListSpec<ContactRecord> = {
+    table: s.contacts,
+    deleted,
+    order: readOrder(query, ORDERS, s.behaviour),
+    ids: readIntFilter(query, 'id') ?? null,
+    ranges: readRanges(query, RANGES),
+    predicate: predicate<ContactRecord>(ctx, 'contacts'),
+    inclusive: s.behaviour.rangeInclusive,
+  };
+  const { items, hasNext } = runList(spec, paging.page, paging.limit);
+  if (items.length === 0) return reply.noContent();
+  acct.paging.afterList('contacts', items, spec.order.field);
+  const o = { links: ctx.links, query: pageQuery(ctx.rawQuery, paging.page, paging.limit), with: w };
+  reply.hal(200, {
+    _page: paging.page,
+    _links: pageLinks(ctx.links, '/api/v4/contacts', ctx.rawQuery, paging.page, paging.limit, hasNext),
+    _embedded: { contacts: items.map((c) => (deleted ? deletedToApi('contacts', c, o) : contactToApi(s, c, o))) },
+  });
+};
+
+export const getContact: Handler = (ctx, [id]) => {
+  const s = ctx.acct.state;
+  const contact = s.contacts.getLive(Number(id));
+  if (!contact) return ctx.reply.noContent();
+  ctx.reply.hal(200, contactToApi(s, contact, { links: ctx.links, query: ctx.rawQuery, with: withSet(ctx.query) }));
+};
+
+/** GET /api/v4/companies: basic (reference §8.3). */
+export const listCompanies: Handler = (ctx) => {
+  const { acct, query, reply } = ctx;
+  const s = acct.state;
+  const paging = readPaging(query, reply, s.behaviour);
+  if (!paging) return;
+  const w = withSet(query);
+  const deleted = w.has('only_deleted');
+  const spec: ListSpec<CompanyRecord> = {
+    table: s.companies,
+    deleted,
+    order: readOrder(query, ORDERS, s.behaviour),
+    ids: readIntFilter(query, 'id') ?? null,
+    ranges: readRanges(query, RANGES),
+    predicate: predicate<CompanyRecord>(ctx, 'companies'),
+    inclusive: s.behaviour.rangeInclusive,
+  };
+  const { items, hasNext } = runList(spec, paging.page, paging.limit);
+  if (items.length === 0) return reply.noContent();
+  const o = { links: ctx.links, query: pageQuery(ctx.rawQuery, paging.page, paging.limit), with: w };
+  reply.hal(200, {
+    _page: paging.page,
+    _links: pageLinks(ctx.links, '/api/v4/companies', ctx.rawQuery, paging.page, paging.limit, hasNext),
+    _embedded: { companies: items.map((c) => (deleted ? deletedToApi('companies', c, o) : companyToApi(s, c, o))) },
+  });
+};
+
+export const getCompany: Handler = (ctx, [id]) => {
+  const s = ctx.acct.state;
+  const company = s.companies.getLive(Number(id));
+  if (!company) return ctx.reply.noContent();
+  ctx.reply.hal(200, companyToApi(s, company, { links: ctx.links, query: ctx.rawQuery, with: withSet(ctx.query) }));
+};
