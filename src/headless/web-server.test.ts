@@ -7,7 +7,6 @@ import { useTempDir } from '../../test/helpers/temp-dir';
 import type { SyncStatus } from '../shared/model/sync';
 import { createCore, type Core } from '../core/app/create-core';
 import { LATEST_SCHEMA_VERSION } from '../core/db/migrations';
-import { LATEST_SCHEMA_VERSION } from '../core/db/migrations';
 import { silentLogger } from '../core/log';
 import { startWebPreview, type WebPreview } from './web-server';
 
