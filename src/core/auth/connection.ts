@@ -140,7 +140,9 @@ export class ConnectionManager {
     }
     const state = this.states.issue();
     const opener = this.options.openConsent;
-    const consentUrl = buildConsentUrl(config, state, opener ? 'post_message' : 'popup');
+    // post_message keeps the redirect in the window or tab that shows the consent page (popup
+    // would send it to the opener: our app page), where it is caught or lands on /oauth/callback.
+    const consentUrl = buildConsentUrl(config, state, 'post_message');
     if (opener) {
       void opener(consentUrl)
         .then(async (query) => {

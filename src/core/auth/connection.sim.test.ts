@@ -1,0 +1,284 @@
+/**
+ * Signing in against the simulator: OAuth (state, consent, code exchange, who-am-I), long-lived
+ * tokens, the demo, refresh (single-flight, lost answers, revocation) and restoring at start.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { request } from 'undici';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FAST_GATE, useSimulators } from '../../../test/helpers/kommo-sim';
+import { useTempDir } from '../../../test/helpers/temp-dir';
+import type { Simulator } from '../../../sim/index';
+import type { ConnectionState } from '../../shared/model/connection';
+import { CoreError } from '../errors';
+import { KommoAuthRequiredError, KommoNetworkError } from '../kommo/errors';
+import { HostGateRegistry } from '../kommo/host-gate';
+import { createUndiciTransport, type Transport } from '../kommo/transport';
+import { silentLogger } from '../log';
+import { ConnectionManager, type ConnectionManagerOptions } from './connection';
+import type { TokenStore } from './credentials';
+import { STATE_TTL_MS } from './oauth-state';
+import { FileTokenStore, MemoryTokenStore } from './stores';
+
+const startSim = useSimulators();
+const tempDir = useTempDir();
+const cleanup: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const close of cleanup.splice(0).reverse()) await close();
+});
+
+/** Real time plus an offset the test moves (expiry checks), with real sleeps (the limiter). */
+function shiftedClock() {
+  const clock = { offset: 0, now: () => Date.now() + clock.offset, sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)) };
+  return clock;
+}
+
+async function setup(sim: Simulator, options: Partial<ConnectionManagerOptions> & { store?: TokenStore } = {}) {
+  const account = sim.account();
+  const states: ConnectionState[] = [];
+  const clock = shiftedClock();
+  const gates = new HostGateRegistry(FAST_GATE, clock);
+  const transport = options.transport ?? createUndiciTransport();
+  const store = options.store ?? new MemoryTokenStore();
+  const connection = new ConnectionManager({
+    store,
+    oauth: { clientId: account.oauth.clientId, clientSecret: account.oauth.clientSecret, redirectUri: account.oauth.redirectUri, consentUrl: account.oauth.consentUrl },
+    log: silentLogger,
+    onState: (state) => states.push(state),
+    apiBaseUrlTemplate: `${sim.url}/a/{subdomain}`,
+    clock,
+    gates,
+    transport,
+    retry: { baseDelayMs: 5, maxDelayMs: 20 },
+    ...options,
+  });
+  cleanup.push(async () => {
+    await connection.close();
+    await gates.close();
+    await transport.close();
+  });
+  await connection.ready;
+  return { connection, states, clock, store, account };
+}
+
+/** What the consent page does when the user clicks Allow (or Deny): the redirect's query. */
+async function consent(sim: Simulator, consentUrl: string, decision: 'approve' | 'deny' = 'approve'): Promise<URLSearchParams> {
+  const url = new URL(consentUrl);
+  const form = new URLSearchParams({ client_id: url.searchParams.get('client_id') ?? '', state: url.searchParams.get('state') ?? '', mode: url.searchParams.get('mode') ?? '', decision });
+  const response = await request(`${sim.url}/oauth/decision`, { method: 'POST', body: form.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  await response.body.text();
+  expect(response.statusCode).toBe(302);
+  return new URL(String(response.headers.location)).searchParams;
+}
+
+async function signIn(sim: Simulator, connection: ConnectionManager) {
+  const { consentUrl, openedByHost } = await connection.startOAuth();
+  expect(openedByHost).toBe(false);
+  return connection.completeOAuth(await consent(sim, consentUrl));
+}
+
+const tokenRequests = (sim: Simulator) => sim.control.counters().perEndpoint['POST /oauth2/access_token'] ?? 0;
+
+describe('OAuth sign-in against the simulator', () => {
+  it('exchanges the code on the account host and learns the account and the current user', async () => {
+    const sim = await startSim({ leads: 10, contacts: 10 });
+    const { connection, states, account } = await setup(sim);
+    const { consentUrl } = await connection.startOAuth();
+    const consentParams = new URL(consentUrl).searchParams;
+    expect(consentUrl.startsWith(account.oauth.consentUrl)).toBe(true);
+    expect(consentParams.get('mode')).toBe('post_message');
+    expect(consentParams.get('state')?.length).toBeGreaterThanOrEqual(22);
+    const outcome = await connection.completeOAuth(await consent(sim, consentUrl));
+    expect(outcome.ok).toBe(true);
+    const state = connection.state();
+    expect(state).toMatchObject({ status: 'connected', account: { host: 'demo.kommo.com', isDemo: false }, user: { id: account.currentUserId }, tokenStorage: 'memory', message: null });
+    expect(states.map((s) => s.status)).toEqual(['connecting', 'connected']);
+    expect(JSON.stringify(states)).not.toMatch(/eyJ|def502|secret/i);
+    const current = connection.current();
+    expect(current).toMatchObject({ accountHost: 'demo.kommo.com', userId: account.currentUserId, isDemo: false });
+    expect(current?.accountId).toBe(state.account?.id);
+    await expect(current!.client.fetchPage('leads')).resolves.toMatchObject({ next: null });
+  });
+
+  it('rejects a forged, a reused and an expired state, and explains access_denied', async () => {
+    const sim = await startSim({ leads: 10, contacts: 10 });
+    const { connection, clock } = await setup(sim);
+
+    const forged = await consent(sim, (await connection.startOAuth()).consentUrl);
+    forged.set('state', 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
+    expect(await connection.completeOAuth(forged)).toMatchObject({ ok: false, message: expect.stringMatching(/not started by Kommo Mirror/) });
+
+    const good = await consent(sim, (await connection.startOAuth()).consentUrl);
+    expect(await connection.completeOAuth(good)).toMatchObject({ ok: true });
+    expect(await connection.completeOAuth(good)).toMatchObject({ ok: false, message: expect.stringMatching(/already been used/) });
+
+    const late = await consent(sim, (await connection.startOAuth()).consentUrl);
+    clock.offset += STATE_TTL_MS + 1_000;
+    expect(await connection.completeOAuth(late)).toMatchObject({ ok: false, message: expect.stringMatching(/expired/) });
+
+    const denied = await consent(sim, (await connection.startOAuth()).consentUrl, 'deny');
+    expect(denied.get('error')).toBe('access_denied');
+    const outcome = await connection.completeOAuth(denied);
+    expect(outcome).toMatchObject({ ok: false, message: expect.stringMatching(/chose not to give Kommo Mirror access/) });
+    // The earlier good sign-in is untouched by the failures.
+    expect(connection.state()).toMatchObject({ status: 'connected', message: expect.stringMatching(/chose not to/) });
+  });
+
+  it('explains a code Kommo refuses, without connecting', async () => {
+    const sim = await startSim({ leads: 10, contacts: 10 });
+    const { connection } = await setup(sim);
+    const query = await consent(sim, (await connection.startOAuth()).consentUrl);
+    query.set('code', 'def502-not-a-real-code');
+    const outcome = await connection.completeOAuth(query);
+    expect(outcome).toMatchObject({ ok: false, message: expect.stringMatching(/Cannot decrypt the authorization code/) });
+    expect(connection.state().status).toBe('disconnected');
+  });
+
+  it('is not offered when the integration is not configured', async () => {
+    const sim = await startSim({ leads: 1, contacts: 1 });
+    const { connection } = await setup(sim, { oauth: null });
+    await expect(connection.startOAuth()).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/KOMMO_CLIENT_ID/) });
+  });
+});
+
+describe('token refresh against the simulator', () => {
+  it('makes exactly 1 refresh request for 100 concurrent calls with a token Kommo says expired', async () => {
+    const sim = await startSim({ leads: 10, contacts: 10 });
+    sim.control.setBehaviour({ rateLimit: { enabled: false } });
+    const { connection } = await setup(sim);
+    await signIn(sim, connection);
+    const client = connection.current()!.client;
+    // The server's clock moves past the access token's 24 hours; ours does not know.
+    sim.control.advanceClock({ seconds: 25 * 3600 });
+    sim.control.resetCounters();
+    const results = await Promise.all(Array.from({ length: 100 }, () => client.getAccount()));
+    expect(results).toHaveLength(100);
+    expect(tokenRequests(sim)).toBe(1);
+  });
+
+  it('makes exactly 1 refresh request for 100 concurrent calls when the token is expired by our clock', async () => {
+    const sim = await startSim({ leads: 10, contacts: 10 });
+    sim.control.setBehaviour({ rateLimit: { enabled: false } });
+    const { connection, clock } = await setup(sim);
+    await signIn(sim, connection);
+    clock.offset += 25 * 3600 * 1000;
+    sim.control.advanceClock({ seconds: 25 * 3600 });
+    sim.control.resetCounters();
+    await Promise.all(Array.from({ length: 100 }, () => connection.current()!.client.fetchPage('leads', { limit: 5 })));
+    expect(tokenRequests(sim)).toBe(1);
+    expect(sim.control.counters().perStatus['401'] ?? 0).toBe(0);
+  });
+
+  for (const graceEndsOn of ['new_refresh_token', 'new_access_or_refresh_token'] as const) {
+    it(`recovers from a lost refresh answer with the old refresh token (grace ends on ${graceEndsOn})`, async () => {
+      const sim = await startSim({ leads: 10, contacts: 10, behaviour: { refreshGraceEndsOn: graceEndsOn } });
+      const inner = createUndiciTransport();
+      let lose = 0;
+      // The request reaches the simulator (which rotates the pair), but its answer never arrives.
+      const losing: Transport = {
+        async send(req) {
+          const response = await inner.send(req);
+          if (req.url.endsWith('/oauth2/access_token') && lose > 0) {
+            lose -= 1;
+            throw new KommoNetworkError(true, false, 'The connection was reset before the answer arrived.');
+          }
+          return response;
+        },
+        close: () => inner.close(),
+      };
+      const { connection, store } = await setup(sim, { transport: losing });
+      await signIn(sim, connection);
+      sim.control.advanceClock({ seconds: 25 * 3600 });
+      sim.control.resetCounters();
+      lose = 1;
+      await expect(connection.current()!.client.getAccount()).resolves.toMatchObject({ subdomain: 'demo' });
+      const log = sim.control.requestLog().filter((e) => e.endpoint === 'POST /oauth2/access_token');
+      expect(log.map((e) => e.status)).toEqual([200, 200]);
+      // The chain is healthy afterwards: the next refresh works too.
+      sim.control.advanceClock({ seconds: 25 * 3600 });
+      await expect(connection.current()!.client.getAccount()).resolves.toMatchObject({ subdomain: 'demo' });
+      expect(connection.state().status).toBe('connected');
+      expect(await store.load()).toMatchObject({ status: 'ok', credentials: { needsReconnect: false } });
+    });
+  }
+
+  for (const refreshFailureStatus of [400, 401] as const) {
+    it(`ends in auth-required when the refresh token was revoked (answered ${refreshFailureStatus}), keeping the account`, async () => {
+      const sim = await startSim({ leads: 10, contacts: 10, behaviour: { refreshFailureStatus } });
+      const { connection, states } = await setup(sim);
+      await signIn(sim, connection);
+      const client = connection.current()!.client;
+      const seen: Array<unknown> = [];
+      connection.subscribe((current) => seen.push(current));
+      sim.control.revokeTokens();
+      await expect(client.getAccount()).rejects.toBeInstanceOf(KommoAuthRequiredError);
+      expect(connection.state()).toMatchObject({ status: 'auth_required', account: { host: 'demo.kommo.com' }, message: expect.stringMatching(/Connect the account again/) });
+      expect(states.at(-1)?.status).toBe('auth_required');
+      expect(connection.current()).toBeNull();
+      expect(seen).toEqual([null]);
+      expect(client.state()).toMatchObject({ kind: 'auth_required' });
+      // A new sign-in recovers.
+      expect(await signIn(sim, connection)).toMatchObject({ ok: true });
+      expect(connection.state().status).toBe('connected');
+    });
+  }
+});
+
+describe('long-lived tokens, the demo, and restoring at start', () => {
+  it('validates a pasted token with the account call, with clear messages for a wrong token or an unreachable host', async () => {
+    const sim = await startSim({ leads: 10, contacts: 10 });
+    const { connection, account } = await setup(sim);
+    const wrong = (await connection.connectToken('demo.kommo.com', 'x'.repeat(40)).catch((e: unknown) => e)) as CoreError;
+    expect(wrong).toBeInstanceOf(CoreError);
+    expect(wrong).toMatchObject({ code: 'auth_required', message: expect.stringMatching(/did not accept this token for demo.kommo.com/) });
+    expect(connection.state()).toMatchObject({ status: 'disconnected', message: expect.stringMatching(/did not accept/) });
+
+    const unreachable = await setup(sim, { apiBaseUrlTemplate: 'http://127.0.0.1:1/a/{subdomain}' });
+    await expect(unreachable.connection.connectToken('demo.kommo.com', account.longLivedToken)).rejects.toMatchObject({ code: 'offline', message: expect.stringMatching(/Could not reach demo.kommo.com/) });
+
+    const state = await connection.connectToken('demo.kommo.com', account.longLivedToken);
+    expect(state).toMatchObject({ status: 'connected', account: { host: 'demo.kommo.com' }, user: { id: account.currentUserId } });
+  });
+
+  it('never refreshes a long-lived token: when Kommo revokes it, the user is asked for a new one', async () => {
+    const sim = await startSim({ leads: 10, contacts: 10 });
+    const { connection, account } = await setup(sim);
+    await connection.connectToken('demo.kommo.com', account.longLivedToken);
+    sim.control.resetCounters();
+    sim.control.revokeTokens({ includeLongLived: true });
+    await expect(connection.current()!.client.getAccount()).rejects.toBeInstanceOf(KommoAuthRequiredError);
+    expect(tokenRequests(sim)).toBe(0);
+    expect(connection.state()).toMatchObject({ status: 'auth_required', message: expect.stringMatching(/long-lived token/) });
+  });
+
+  it('connects the demo (an injected simulator), and stops it on disconnect', async () => {
+    let closed = 0;
+    const sim = await startSim({ leads: 10, contacts: 10 });
+    const { connection } = await setup(sim, {
+      startDemoAccount: async () => ({ accountHost: sim.account().host, apiBaseUrl: sim.account().apiBaseUrl, token: sim.account().longLivedToken, close: async () => void closed++ }),
+    });
+    expect(await connection.connectDemo()).toMatchObject({ status: 'connected', account: { isDemo: true }, tokenStorage: 'memory' });
+    expect(connection.current()?.isDemo).toBe(true);
+    expect(await connection.disconnect({ forgetData: false })).toMatchObject({ status: 'disconnected', account: null });
+    expect(closed).toBe(1);
+  });
+
+  it('restores a saved connection without a network call, and asks to reconnect when the saved one is unreadable', async () => {
+    const sim = await startSim({ leads: 10, contacts: 10 });
+    const file = join(tempDir(), 'credentials.json');
+    const first = await setup(sim, { store: new FileTokenStore(file) });
+    await signIn(sim, first.connection);
+    sim.control.resetCounters();
+    const second = await setup(sim, { store: new FileTokenStore(file) });
+    expect(second.connection.state()).toMatchObject({ status: 'connected', tokenStorage: 'file_unencrypted', account: { host: 'demo.kommo.com' } });
+    expect(sim.control.counters().total).toBe(0);
+    await expect(second.connection.current()!.client.getAccount()).resolves.toMatchObject({ subdomain: 'demo' });
+
+    writeFileSync(file, 'garbage');
+    const third = await setup(sim, { store: new FileTokenStore(file) });
+    expect(third.connection.state()).toMatchObject({ status: 'auth_required', message: expect.stringMatching(/could not be read/) });
+
+    await second.connection.disconnect({ forgetData: false });
+    expect(await new FileTokenStore(file).load()).toEqual({ status: 'empty' });
+  });
+});

@@ -1,0 +1,135 @@
+/**
+ * The client against the real simulator on 127.0.0.1: pagination, pacing, 429 storms, blocks,
+ * 204s, malformed bodies, writes. Real time passes only where the limiter needs it.
+ */
+import { describe, expect, it } from 'vitest';
+import { FAST_GATE, maxPerSecond, useClients, useSimulators } from '../../../test/helpers/kommo-sim';
+import { KommoBlockedError, KommoMalformedResponseError, KommoValidationError } from './errors';
+
+const startSim = useSimulators();
+const makeClient = useClients();
+
+describe('KommoClient against the simulator', () => {
+  it('pages 10,000 leads in exactly 40 list requests, never more than 7 in a second', async () => {
+    const sim = await startSim({ leads: 10_000, contacts: 10 });
+    const { client } = makeClient(sim);
+    sim.control.resetCounters();
+    let count = 0;
+    const ids = new Set<number>();
+    for await (const page of client.pages('leads', { with: ['contacts'], order: { updated_at: 'asc' } })) {
+      count += page.items.length;
+      for (const lead of page.items) ids.add(lead.id);
+      expect(page.skipped).toEqual([]);
+    }
+    expect(count).toBe(10_000);
+    expect(ids.size).toBe(10_000);
+    const counters = sim.control.counters();
+    expect(counters.perEndpoint['GET /api/v4/leads']).toBe(40);
+    expect(counters.maxPerSecond).toBeLessThanOrEqual(7);
+    expect(counters.served429).toBe(0);
+  }, 60_000);
+
+  it('follows next links written on the request URL as well as on the canonical host', async () => {
+    const sim = await startSim({ leads: 600, contacts: 10, behaviour: { linksHost: 'request' } });
+    const { client } = makeClient(sim, { gate: FAST_GATE });
+    sim.control.setBehaviour({ rateLimit: { enabled: false } });
+    expect((await client.listAll('leads')).length).toBe(600);
+    sim.control.setBehaviour({ linksHost: 'canonical' });
+    expect((await client.listAll('leads')).length).toBe(600);
+  });
+
+  it('reads incrementally by updated_at, deleted records, events and every kind of metadata', async () => {
+    const sim = await startSim({ leads: 300, contacts: 300 });
+    sim.control.setBehaviour({ rateLimit: { enabled: false } });
+    const { client } = makeClient(sim, { gate: FAST_GATE });
+    const from = sim.control.now() - 10;
+    const lead = sim.control.create({ entity: 'leads', data: { name: 'Fresh lead' } });
+    sim.control.delete({ entity: 'leads', id: sim.control.snapshot().leads[0]!.id });
+    const changed = await client.listAll('leads', { with: ['contacts'], filter: { updated_at: { from, to: sim.control.now() + 10 } }, order: { updated_at: 'asc' } });
+    expect(changed.map((l) => l.id)).toContain(lead.id);
+    const contacts = await client.fetchPage('contacts', { with: ['leads'], order: { updated_at: 'asc' }, limit: 250 });
+    expect(contacts.items.length).toBe(250);
+    expect(contacts.next).not.toBeNull();
+    expect((await client.listAll('deleted_leads')).length).toBeGreaterThanOrEqual(1);
+    const events = await client.listAll('events', { filter: { type: ['lead_deleted', 'lead_added'], created_at: { from } } });
+    expect(events.map((e) => e.type).sort()).toEqual(['lead_added', 'lead_deleted']);
+    expect(typeof events[0]?.id).toBe('string');
+    const account = await client.getAccount(['datetime_settings']);
+    expect(account._embedded?.datetime_settings?.timezone).toBeTruthy();
+    expect((await client.getPipelines()).every((p) => p._embedded.statuses.some((s) => s.id === 142))).toBe(true);
+    expect((await client.listAll('users')).length).toBeGreaterThan(0);
+    expect((await client.listAll('contact_custom_fields')).some((f) => f.code === 'PHONE')).toBe(true);
+    expect((await client.listAll('lead_custom_fields')).length).toBeGreaterThan(0);
+    await expect(client.listAll('lead_tags')).resolves.toBeInstanceOf(Array);
+    await expect(client.listAll('contact_tags')).resolves.toBeInstanceOf(Array);
+    // Nothing matches → 204 → an empty page.
+    expect(await client.fetchPage('events', { filter: { type: ['lead_restored'], created_at: { from: sim.control.now() + 3600 } } })).toMatchObject({ items: [], next: null });
+    expect(await client.getLead(987_654_321)).toBeNull();
+  });
+
+  it('survives a 429 storm: after the first 429 no window exceeds the limit, and callers see only delay', async () => {
+    const sim = await startSim({ leads: 600, contacts: 10 });
+    // A server three times stricter than documented, asking for a one-second pause.
+    sim.control.setBehaviour({ rateLimit: { perSecond: 3, retryAfter: 1 } });
+    const { client } = makeClient(sim);
+    sim.control.resetCounters();
+    const pages = await Promise.all([client.listAll('leads', { limit: 100 }), client.listAll('contacts', { limit: 5 }), client.getAccount()]);
+    expect(pages[0]).toHaveLength(600);
+    expect(pages[1]).toHaveLength(10);
+    const log = sim.control.requestLog();
+    const first429 = log.findIndex((entry) => entry.status === 429);
+    expect(first429).toBeGreaterThanOrEqual(0);
+    const after = log.slice(first429 + 1);
+    expect(after.length).toBeGreaterThan(5);
+    expect(after.filter((entry) => entry.status === 429)).toEqual([]);
+    expect(maxPerSecond(after)).toBeLessThanOrEqual(3);
+    expect(client.state()).toEqual({ kind: 'ok' });
+  }, 60_000);
+
+  it('stops all traffic on an HTML 403 block and says "blocked" until the user retries', async () => {
+    const sim = await startSim({ leads: 50, contacts: 10 });
+    const { client } = makeClient(sim);
+    sim.control.block({ seconds: 3600 });
+    await expect(client.fetchPage('leads')).rejects.toBeInstanceOf(KommoBlockedError);
+    expect(client.state()).toMatchObject({ kind: 'blocked' });
+    const seen = sim.control.counters().total;
+    await expect(client.getAccount()).rejects.toMatchObject({ code: 'blocked' });
+    await expect(client.fetchPage('contacts')).rejects.toBeInstanceOf(KommoBlockedError);
+    expect(sim.control.counters().total).toBe(seen);
+    sim.control.unblock();
+    client.resetCircuit();
+    await expect(client.getAccount()).resolves.toMatchObject({ subdomain: 'demo' });
+    expect(client.state()).toEqual({ kind: 'ok' });
+  });
+
+  it('retries reads through 5xx and connection resets, and names a malformed page', async () => {
+    const sim = await startSim({ leads: 50, contacts: 10 });
+    const { client } = makeClient(sim, { retry: { baseDelayMs: 5, maxDelayMs: 20 } });
+    sim.control.setFaults({ failNext: 2, failNextStatus: 503, resetNext: 1 });
+    expect((await client.fetchPage('leads')).items).toHaveLength(50);
+    sim.control.setFaults({ malformedNext: 1 });
+    await expect(client.fetchPage('leads')).rejects.toBeInstanceOf(KommoMalformedResponseError);
+  });
+
+  it('writes notes, tasks and lead fields', async () => {
+    const sim = await startSim({ leads: 20, contacts: 20 });
+    const { client } = makeClient(sim);
+    const [lead, other] = sim.control.snapshot().leads;
+    const contact = sim.control.snapshot().contacts[0]!;
+    expect((await client.addNote('leads', lead!.id, 'Called, will buy')).id).toBeGreaterThan(0);
+    expect((await client.addNote('contacts', contact.id, 'Prefers WhatsApp')).id).toBeGreaterThan(0);
+    const task = await client.createTask({ text: 'Send the quote', complete_till: sim.control.now() + 86_400, entity_id: lead!.id, entity_type: 'leads' });
+    expect(task.id).toBeGreaterThan(0);
+    const updated = await client.updateLeads([
+      { id: lead!.id, price: 1234 },
+      { id: other!.id, name: 'Renamed' },
+    ]);
+    expect(updated.map((u) => u.id).sort()).toEqual([lead!.id, other!.id].sort());
+    await expect(client.updateLead(lead!.id, { price: 999 })).resolves.toMatchObject({ id: lead!.id });
+    const after = sim.control.snapshot().leads.find((l) => l.id === lead!.id);
+    expect(after?.price).toBe(999);
+    expect(sim.control.snapshot().leads.find((l) => l.id === other!.id)?.name).toBe('Renamed');
+    const error = await client.updateLead(lead!.id, { status_id: 'won' as unknown as number }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(KommoValidationError);
+  });
+});
