@@ -8,10 +8,10 @@ export function StatusPill({ pipelineId, statusId, withPipeline = false }: { pip
   const pipeline = useAppStore((state) => state.lookup.pipeline.get(pipelineId));
   return (
     <span className="status-cell">
-      {withPipeline && <span className="pipeline-name">{pipeline?.name ?? `#${pipelineId}`}</span>}
       <span className="status-pill" style={statusColors(status?.color)}>
         {status?.name ?? `#${statusId}`}
       </span>
+      {withPipeline && <span className="pipeline-name">{pipeline?.name ?? `#${pipelineId}`}</span>}
     </span>
   );
 }

@@ -45,7 +45,7 @@ export function createFormatters(options: { locale: Locale; systemLocale?: strin
   const number = new Intl.NumberFormat(tag, { maximumFractionDigits: 2 });
   let money: (value: number) => string;
   try {
-    const currency = new Intl.NumberFormat(tag, { style: 'currency', currency: options.currency ?? '', maximumFractionDigits: 2, minimumFractionDigits: 0 });
+    const currency = new Intl.NumberFormat(tag, { style: 'currency', currency: options.currency ?? '', currencyDisplay: 'narrowSymbol', maximumFractionDigits: 2, minimumFractionDigits: 0 });
     money = (value) => currency.format(value);
   } catch {
     // No currency, or one Intl does not know: the account's own symbol, if any.

@@ -1,4 +1,4 @@
-import { act, render, type RenderResult } from '@testing-library/react';
+import { act, render, screen, within, type RenderResult } from '@testing-library/react';
 import { App } from '../App';
 import { connectBridge } from '../bridge';
 import { createAppStore, type AppStore } from '../store';
@@ -32,4 +32,9 @@ export async function settle(ms = 30): Promise<void> {
   await act(async () => {
     await new Promise((resolve) => setTimeout(resolve, ms));
   });
+}
+
+/** The main navigation's button for a view (filter buttons may share its name). */
+export function navButton(name: string): HTMLElement {
+  return within(screen.getByRole('navigation')).getByRole('button', { name });
 }

@@ -6,7 +6,7 @@ import { ConnectPanel } from './ConnectPanel';
 /** The first screen when no account is connected. */
 export function ConnectScreen() {
   const t = useT();
-  const canBrowse = useAppStore((state) => state.syncStatus?.lastSuccessfulSyncAt != null || state.syncStatus?.initialSyncComplete === true);
+  const canBrowse = useAppStore((state) => state.mirrorHasData);
   const browseOffline = useAppStore((state) => state.browseOffline);
   return (
     <main className="connect-screen">

@@ -39,6 +39,7 @@ function FieldRow({ field, name, t, fmt }: { field: CustomFieldValueView; name: 
       <dd data-field-type={field.type}>
         {field.values.map((item, index) => (
           <span key={index} className="field-value">
+            {index > 0 && ', '}
             {renderValue(field.type, item.value, t, fmt)}
             {field.type === 'multitext' && item.enumCode && <span className="muted"> ({item.enumCode})</span>}
           </span>

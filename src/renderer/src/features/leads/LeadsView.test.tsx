@@ -22,7 +22,7 @@ describe('the lead table', () => {
     expect(lists.length).toBeLessThanOrEqual(2);
     expect(lists.every((call) => (call.limit ?? 0) <= 100)).toBe(true);
     expect(rows().length).toBeLessThan(60);
-    expect(rows()[0].getAttribute('aria-rowindex')).toBe('2');
+    expect(rows()[0]!.getAttribute('aria-rowindex')).toBe('2');
   });
 
   it('filters by text in the host, after typing pauses, and shows the number of matches', async () => {
@@ -46,11 +46,11 @@ describe('the lead table', () => {
     await settle();
     expect(host.callsOf('leads.list').at(-1)!.sort).toEqual({ field: 'price', direction: 'desc' });
     expect(price.getAttribute('aria-sort')).toBe('descending');
-    expect(rows()[0].textContent).toContain('Lead 50');
+    expect(rows()[0]!.textContent).toContain('Lead 50');
     await user.click(within(price).getByRole('button'));
     await settle();
     expect(host.callsOf('leads.list').at(-1)!.sort).toEqual({ field: 'price', direction: 'asc' });
-    expect(rows()[0].textContent).toContain('Lead 1');
+    expect(rows()[0]!.textContent).toContain('Lead 1');
   });
 
   it('moves through rows with the keyboard and opens the active one with Enter', async () => {
@@ -63,7 +63,7 @@ describe('the lead table', () => {
     expect(active.getAttribute('aria-selected')).toBe('true');
     await user.keyboard('{End}');
     await settle();
-    expect(document.getElementById(grid().getAttribute('aria-activedescendant')!).getAttribute('aria-rowindex')).toBe('301');
+    expect(document.getElementById(grid().getAttribute('aria-activedescendant')!)!.getAttribute('aria-rowindex')).toBe('301');
     await user.keyboard('{Home}{Enter}');
     await settle();
     expect(host.callsOf('leads.get').at(-1)).toEqual({ id: 300 });

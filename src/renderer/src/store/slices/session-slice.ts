@@ -26,6 +26,8 @@ export interface SessionSlice {
   connectFailure: { kind: ConnectFailure; message: string | null } | null;
   /** An OAuth consent is open (in the host's window or a new tab), waiting for `connection_state`. */
   awaitingOAuth: boolean;
+  /** The mirror holds records, so it can be browsed without connecting (e.g. after signing out). */
+  mirrorHasData: boolean;
 
   /** Reads everything the first screen needs, in parallel. */
   bootstrap(): Promise<void>;
@@ -90,6 +92,11 @@ export const createSessionSlice: Slice<SessionSlice> = ({ host, persistDelayMs }
     return true;
   }
 
+  async function checkMirrorData(): Promise<void> {
+    const result = await host.request('leads.list', { limit: 1 });
+    set({ mirrorHasData: result.ok && result.value.total > 0 });
+  }
+
   return {
     info: null,
     infoError: null,
@@ -99,6 +106,7 @@ export const createSessionSlice: Slice<SessionSlice> = ({ host, persistDelayMs }
     screen: 'loading',
     connectFailure: null,
     awaitingOAuth: false,
+    mirrorHasData: false,
 
     async bootstrap() {
       const [info, settings, connection] = await Promise.all([
@@ -116,6 +124,7 @@ export const createSessionSlice: Slice<SessionSlice> = ({ host, persistDelayMs }
       const state = connection.ok ? connection.value : DISCONNECTED;
       set({ connection: state, screen: screenFor(state, 'loading') });
       if (get().screen === 'app') await get().loadMeta();
+      else await checkMirrorData();
     },
 
     setConnection(state) {
@@ -128,6 +137,7 @@ export const createSessionSlice: Slice<SessionSlice> = ({ host, persistDelayMs }
         set({ connectFailure: { kind: awaitingOAuth ? 'denied' : 'notice', message: state.message } });
       }
       if (screen === 'app' && before !== 'app') void get().loadMeta();
+      if (screen === 'connect' && before === 'app') void checkMirrorData();
     },
 
     applySettings(settings) {

@@ -1,0 +1,83 @@
+// @vitest-environment jsdom
+import { cleanup, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { INFO, makeLeads } from '../../test/fixtures';
+import { renderApp, settle } from '../../test/render';
+
+afterEach(cleanup);
+
+describe('language', () => {
+  it('follows the system locale by default and switches when the user picks another', async () => {
+    const user = userEvent.setup();
+    const { host } = await renderApp({ info: { ...INFO, systemLocale: 'es-PE' } });
+    expect(screen.getByRole('button', { name: 'Configuración' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Configuración' }));
+    await user.selectOptions(screen.getByLabelText('Idioma'), 'en');
+    await settle();
+    expect(screen.getByRole('heading', { level: 1, name: 'Settings' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Leads' })).toBeTruthy();
+    expect(document.documentElement.lang).toBe('en');
+    expect(host.callsOf('settings.update').at(-1)).toEqual({ patch: { language: 'en' } });
+  });
+
+  it('starts in English on an English system, and in the stored language when one was chosen', async () => {
+    await renderApp({ info: { ...INFO, systemLocale: 'en-US' } });
+    expect(screen.getByRole('button', { name: 'Settings' })).toBeTruthy();
+    cleanup();
+    const stored = await renderApp({ info: { ...INFO, systemLocale: 'en-US' } }, (h) => (h.data.settings.language = 'es'));
+    expect(stored.getByRole('button', { name: 'Configuración' })).toBeTruthy();
+  });
+
+  it('follows a language change made elsewhere (settings_changed)', async () => {
+    const { host } = await renderApp();
+    host.emit('settings_changed', { ...host.data.settings, language: 'en' });
+    await settle();
+    expect(screen.getByRole('button', { name: 'Contacts' })).toBeTruthy();
+  });
+});
+
+describe('settings', () => {
+  it('saves notifications, do-not-disturb and close-to-tray, and shows what this mirror is', async () => {
+    const user = userEvent.setup();
+    const { host } = await renderApp({ info: { ...INFO, host: 'electron' } });
+    await user.click(screen.getByRole('button', { name: 'Configuración' }));
+    await user.click(screen.getByLabelText('No molestar'));
+    await user.click(screen.getByLabelText(/Seguir sincronizando en la bandeja/));
+    await settle();
+    expect(host.callsOf('settings.update')).toEqual([{ patch: { notifications: { doNotDisturb: true } } }, { patch: { closeToTray: false } }]);
+    expect(screen.getByTestId('database-path').textContent).toBe(INFO.databasePath);
+    expect(screen.getByRole('region', { name: 'Cuenta de Kommo' }).textContent).toContain('acme.kommo.com');
+  });
+});
+
+describe('the lead list’s remembered view', () => {
+  it('is saved in the host’s settings (not localStorage) and restored on the next start', async () => {
+    const user = userEvent.setup();
+    const first = await renderApp({ leads: makeLeads(40) });
+    await user.click(within(screen.getByRole('search', { name: 'Filtros de leads' })).getByRole('button', { name: 'Responsable' }));
+    await user.click(screen.getByRole('checkbox', { name: /Diego/ }));
+    await user.click(screen.getByRole('columnheader', { name: /Venta/ }).querySelector('button')!);
+    const separator = screen.getByRole('separator', { name: 'Cambiar el ancho de la columna Nombre' });
+    separator.focus();
+    await user.keyboard('{ArrowRight}{ArrowRight}');
+    await settle(80);
+    const saved = first.host.data.settings.ui['leads.view'];
+    expect(saved).toEqual({ filter: { tagMode: 'any', responsibleUserIds: [11] }, sort: { field: 'price', direction: 'desc' }, widths: { name: 280 } });
+    expect(localStorage.length).toBe(0);
+    first.unmount();
+
+    // A new start of the app with the same host settings.
+    const second = await renderApp({ leads: makeLeads(40), settings: first.host.data.settings });
+    expect(second.host.callsOf('leads.list').find((call) => call.limit === 100)).toMatchObject({ filter: { responsibleUserIds: [11] }, sort: { field: 'price', direction: 'desc' } });
+    expect(within(screen.getByRole('search', { name: 'Filtros de leads' })).getByRole('button', { name: 'Responsable, 1 seleccionado' })).toBeTruthy();
+    expect(screen.getByRole('columnheader', { name: /Venta/ }).getAttribute('aria-sort')).toBe('descending');
+    expect(screen.getByRole('separator', { name: 'Cambiar el ancho de la columna Nombre' }).getAttribute('aria-valuenow')).toBe('280');
+  });
+
+  it('ignores a stored view it cannot read', async () => {
+    const { host } = await renderApp({ leads: makeLeads(5) }, (h) => (h.data.settings.ui = { 'leads.view': { filter: { tagIds: 'nope', priceMin: -3 }, sort: { field: 'DROP TABLE' } } }));
+    expect(host.callsOf('leads.list').find((call) => call.limit === 100)).toMatchObject({ filter: { tagMode: 'any' }, sort: { field: 'updated_at', direction: 'desc' } });
+    expect(screen.getByTestId('leads-table').getAttribute('aria-rowcount')).toBe('6');
+  });
+});

@@ -1,0 +1,72 @@
+// @vitest-environment jsdom
+import { cleanup, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SyncStatus } from '../../../../shared/model/sync';
+import { CONNECTED, IDLE } from '../../test/fixtures';
+import { renderApp, settle } from '../../test/render';
+
+afterEach(cleanup);
+
+const inMinutes = (minutes: number) => Date.now() + minutes * 60_000;
+const status = (patch: Partial<SyncStatus>): SyncStatus => ({ ...IDLE, ...patch });
+const banner = (key: string) => document.querySelector(`[data-banner="${key}"]`) as HTMLElement | null;
+
+describe('banners', () => {
+  it('show nothing when the mirror is up to date', async () => {
+    await renderApp({ sync: IDLE });
+    expect(document.querySelector('[data-banner]')).toBeNull();
+    expect(screen.getByTestId('sync-status').textContent).toContain('Actualizado');
+  });
+
+  it('say when an offline mirror will retry, and retry at once on request', async () => {
+    const user = userEvent.setup();
+    const at = inMinutes(3);
+    const { host } = await renderApp({ sync: status({ state: 'offline', nextAttemptAt: at }) });
+    const time = new Intl.DateTimeFormat('es-PE', { hour: '2-digit', minute: '2-digit' }).format(at);
+    expect(banner('offline')!.textContent).toContain('No se puede conectar con Kommo');
+    expect(banner('offline')!.textContent).toContain(`a las ${time}`);
+    await user.click(within(banner('offline')!).getByRole('button', { name: 'Reintentar ahora' }));
+    expect(host.callsOf('sync.now')).toHaveLength(1);
+  });
+
+  it('say how long Kommo has blocked traffic, and until when', async () => {
+    await renderApp({ sync: status({ state: 'blocked', nextAttemptAt: inMinutes(5) }) });
+    expect(banner('blocked')!.getAttribute('role')).toBe('alert');
+    expect(banner('blocked')!.textContent).toMatch(/Kommo ha bloqueado el acceso a la API; el tráfico está en pausa por 5 min \(hasta las .+\)/);
+  });
+
+  it('say when a rate-limited sync resumes', async () => {
+    await renderApp({ sync: status({ state: 'rate_limited', nextAttemptAt: inMinutes(1) }) });
+    expect(banner('rate')!.textContent).toContain('Se reintentará a las');
+  });
+
+  it('offer to reconnect when sign-in is needed, keeping the mirror on screen', async () => {
+    const user = userEvent.setup();
+    await renderApp({ connection: { ...CONNECTED, status: 'auth_required', message: 'Token revoked' }, sync: status({ state: 'auth_required' }) });
+    expect(screen.getByTestId('leads-table')).toBeTruthy();
+    await user.click(within(banner('auth')!).getByRole('button', { name: 'Reconectar' }));
+    const dialog = screen.getByRole('dialog', { name: 'Vuelve a iniciar sesión en Kommo' });
+    expect(within(dialog).getByTestId('connect-demo')).toBeTruthy();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('follow sync_status events as they arrive', async () => {
+    const { host } = await renderApp({ sync: IDLE });
+    host.emit('sync_status', status({ state: 'error', message: 'disk full' }));
+    await settle();
+    expect(banner('error')!.textContent).toContain('disk full');
+    host.emit('sync_status', status({ state: 'paused' }));
+    await settle();
+    expect(banner('error')).toBeNull();
+    expect(banner('paused')).not.toBeNull();
+  });
+
+  it('show the first download’s progress in the sync status', async () => {
+    await renderApp({ sync: status({ state: 'syncing', initialSyncComplete: false, progress: { phase: 'leads', done: 1200, estimatedTotal: 5000 } }) });
+    const widget = screen.getByTestId('sync-status');
+    expect(widget.textContent).toContain('Descargando leads: 1200 de unos 5000'.replace(/(\d)(\d{3})\b/g, '$1,$2'));
+    expect(within(widget).getByRole('progressbar')).toBeTruthy();
+  });
+});
