@@ -9,6 +9,9 @@ import { createCore } from '../core/app/create-core';
 import { resolveDatabasePath } from '../core/app/paths';
 import { createLogger, stderrSink } from '../core/log';
 import { parseCli, parsePort, UsageError } from './cli-args';
+import { startDemoAccount } from './demo-account';
+import { OAUTH_CALLBACK_PATH, oauthCallbackRoute } from './oauth-callback';
+import { headlessTokenStore } from './token-store';
 import { startWebPreview } from './web-server';
 
 const USAGE = `Usage: npm run web -- [--port N] [--json] [--db FILE]
@@ -28,12 +31,15 @@ async function main(): Promise<void> {
     return;
   }
   const log = createLogger(stderrSink(), 'headless');
+  const databasePath = resolve(resolveDatabasePath({ flag: args.db }));
   const core = createCore({
-    databasePath: resolve(resolveDatabasePath({ flag: args.db })),
+    databasePath,
     host: 'web',
     version: packageJson.version,
     systemLocale: Intl.DateTimeFormat().resolvedOptions().locale,
     log,
+    // OAuth settings come from KOMMO_CLIENT_ID / _SECRET / KOMMO_REDIRECT_URI (…/oauth/callback on this port).
+    auth: { tokenStore: headlessTokenStore(databasePath), startDemoAccount },
   });
   const preview = await startWebPreview({
     handlers: core.handlers,
@@ -41,6 +47,7 @@ async function main(): Promise<void> {
     rendererDir: resolve(__dirname, '../../out/renderer'),
     port: parsePort(args.port, 0),
     log,
+    routes: { [OAUTH_CALLBACK_PATH]: oauthCallbackRoute(core.connection, log) },
   });
   process.stdout.write(
     args.json ? `${JSON.stringify({ url: preview.url })}\n` : `Kommo Mirror is running. Open ${preview.url}\n(Ctrl+C stops it.)\n`,

@@ -86,6 +86,7 @@ export async function exchange(deps: HttpDeps, call: HttpCall): Promise<Transpor
       continue;
     }
     deps.onReachability(null);
+    deps.log.debug('Kommo answered', { method: call.method, path: call.pathAndQuery, status: response.status, attempt });
 
     if (response.status === 429) {
       deps.gate.reportRateLimited(retryAfterMs(response));
@@ -139,7 +140,12 @@ export function looksLikeJson(response: TransportResponse): boolean {
   return /json/i.test(response.contentType) || text.startsWith('{') || text.startsWith('[');
 }
 
-/** A short, secret-free excerpt of a body for logs. */
+/**
+ * What a log line may say about a body: the start of an HTML or text page (an nginx error), but
+ * of JSON only its size, since records carry people's names and phones.
+ */
 export function bodyExcerpt(body: string): string {
-  return redactText(body.slice(0, 200));
+  const text = body.trimStart();
+  if (text.startsWith('{') || text.startsWith('[')) return `(JSON, ${body.length} characters)`;
+  return redactText(text.slice(0, 160));
 }
