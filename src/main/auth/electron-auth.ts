@@ -7,18 +7,20 @@ import { BrowserWindow, safeStorage } from 'electron';
 import Store from 'electron-store';
 import { oauthConfigFromEnv, type CoreAuthOptions, type StartDemoAccount } from '../../core/auth';
 import type { Logger } from '../../core/log';
+import { startDemoAccount } from './demo-account';
 import { createOAuthWindowOpener, type SignInWindowLike } from './oauth-window';
 import { SafeStorageTokenStore } from './safe-storage-token-store';
 
 export interface ElectronAuthOptions {
   log: Logger;
-  /** The demo account (the bundled simulator); see demo-account.ts. */
+  /** The demo account; default: the bundled simulator in activity mode (demo-account.ts). */
   startDemoAccount?: StartDemoAccount;
   /** Origins the sign-in window may show besides Kommo's (the simulator's, in dev). */
   extraConsentOrigins?: string[];
   env?: NodeJS.ProcessEnv;
 }
 
+/** Call inside app.whenReady(): safeStorage can only tell whether it encrypts once the app is ready. */
 export function createElectronAuth(options: ElectronAuthOptions): CoreAuthOptions {
   const env = options.env ?? process.env;
   const log = options.log.child('auth');
@@ -31,7 +33,7 @@ export function createElectronAuth(options: ElectronAuthOptions): CoreAuthOption
   return {
     tokenStore,
     oauth,
-    startDemoAccount: options.startDemoAccount,
+    startDemoAccount: options.startDemoAccount ?? startDemoAccount,
     openConsent: oauth
       ? createOAuthWindowOpener({
           createWindow: (windowOptions) => new BrowserWindow(windowOptions) as unknown as SignInWindowLike,
