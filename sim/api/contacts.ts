@@ -4,7 +4,7 @@ import { type CompanyRecord, type ContactRecord } from '../model/types';
 import { type ApiContext, type Handler } from './context';
 import { runList, type ListSpec } from './list-engine';
 import { readIntFilter, readOrder, readPaging, readRanges, searchText } from './list-params';
-import { companyToApi, contactToApi, deletedToApi } from './serialize';
+import { companyJson, contactJson, deletedJson, pageJson } from './serialize';
 
 // created_at ordering on contacts is UNCONFIRMED (reference §5); it is accepted here.
 const ORDERS = ['id', 'updated_at', 'created_at'] as const;
@@ -54,18 +54,14 @@ export const listContacts: Handler = (ctx) => {
   if (items.length === 0) return reply.noContent();
   acct.paging.afterList('contacts', items, spec.order.field);
   const o = { links: ctx.links, query: pageQuery(ctx.rawQuery, paging.page, paging.limit), with: w };
-  reply.hal(200, {
-    _page: paging.page,
-    _links: pageLinks(ctx.links, '/api/v4/contacts', ctx.rawQuery, paging.page, paging.limit, hasNext),
-    _embedded: { contacts: items.map((c) => (deleted ? deletedToApi('contacts', c, o) : contactToApi(s, c, o))) },
-  });
+  const links = pageLinks(ctx.links, '/api/v4/contacts', ctx.rawQuery, paging.page, paging.limit, hasNext);
+  reply.halText(200, pageJson(paging.page, links, 'contacts', items.map((c) => (deleted ? deletedJson('contacts', c, o) : contactJson(acct, c, o)))));
 };
 
 export const getContact: Handler = (ctx, [id]) => {
-  const s = ctx.acct.state;
-  const contact = s.contacts.getLive(Number(id));
+  const contact = ctx.acct.state.contacts.getLive(Number(id));
   if (!contact) return ctx.reply.noContent();
-  ctx.reply.hal(200, contactToApi(s, contact, { links: ctx.links, query: ctx.rawQuery, with: withSet(ctx.query) }));
+  ctx.reply.halText(200, contactJson(ctx.acct, contact, { links: ctx.links, query: ctx.rawQuery, with: withSet(ctx.query) }));
 };
 
 /** GET /api/v4/companies: basic (reference §8.3). */
@@ -88,16 +84,12 @@ export const listCompanies: Handler = (ctx) => {
   const { items, hasNext } = runList(spec, paging.page, paging.limit);
   if (items.length === 0) return reply.noContent();
   const o = { links: ctx.links, query: pageQuery(ctx.rawQuery, paging.page, paging.limit), with: w };
-  reply.hal(200, {
-    _page: paging.page,
-    _links: pageLinks(ctx.links, '/api/v4/companies', ctx.rawQuery, paging.page, paging.limit, hasNext),
-    _embedded: { companies: items.map((c) => (deleted ? deletedToApi('companies', c, o) : companyToApi(s, c, o))) },
-  });
+  const links = pageLinks(ctx.links, '/api/v4/companies', ctx.rawQuery, paging.page, paging.limit, hasNext);
+  reply.halText(200, pageJson(paging.page, links, 'companies', items.map((c) => (deleted ? deletedJson('companies', c, o) : companyJson(acct, c, o)))));
 };
 
 export const getCompany: Handler = (ctx, [id]) => {
-  const s = ctx.acct.state;
-  const company = s.companies.getLive(Number(id));
+  const company = ctx.acct.state.companies.getLive(Number(id));
   if (!company) return ctx.reply.noContent();
-  ctx.reply.hal(200, companyToApi(s, company, { links: ctx.links, query: ctx.rawQuery, with: withSet(ctx.query) }));
+  ctx.reply.halText(200, companyJson(ctx.acct, company, { links: ctx.links, query: ctx.rawQuery, with: withSet(ctx.query) }));
 };

@@ -5,7 +5,7 @@ import { type LeadChanges, type NewLead } from '../state/mutations';
 import { BodyError, type ApiContext, type Handler } from './context';
 import { runList, type ListSpec } from './list-engine';
 import { readIntFilter, readOrder, readPaging, readRanges, searchText } from './list-params';
-import { deletedToApi, leadToApi } from './serialize';
+import { deletedJson, leadJson, pageJson } from './serialize';
 import { ERR, type FieldError, ItemErrors, isObject, readCustomFields, readTags, requestIdOf } from './write-validation';
 
 const LEAD_ORDERS = ['id', 'updated_at', 'created_at'] as const;
@@ -33,11 +33,8 @@ export const listLeads: Handler = (ctx) => {
   if (items.length === 0) return reply.noContent();
   acct.paging.afterList('leads', items, spec.order.field);
   const o = { links: ctx.links, query: pageQuery(ctx.rawQuery, paging.page, paging.limit), with: w };
-  reply.hal(200, {
-    _page: paging.page,
-    _links: pageLinks(ctx.links, '/api/v4/leads', ctx.rawQuery, paging.page, paging.limit, hasNext),
-    _embedded: { leads: items.map((l) => (deleted ? deletedToApi('leads', l, o) : leadToApi(s, l, o))) },
-  });
+  const links = pageLinks(ctx.links, '/api/v4/leads', ctx.rawQuery, paging.page, paging.limit, hasNext);
+  reply.halText(200, pageJson(paging.page, links, 'leads', items.map((l) => (deleted ? deletedJson('leads', l, o) : leadJson(acct, l, o)))));
 };
 
 function leadPredicate(ctx: ApiContext): ((l: LeadRecord) => boolean) | null {
@@ -71,10 +68,9 @@ function leadPredicate(ctx: ApiContext): ((l: LeadRecord) => boolean) | null {
 
 /** GET /api/v4/leads/{id}: 204 for an unknown or deleted id. */
 export const getLead: Handler = (ctx, [id]) => {
-  const s = ctx.acct.state;
-  const lead = s.leads.getLive(Number(id));
+  const lead = ctx.acct.state.leads.getLive(Number(id));
   if (!lead) return ctx.reply.noContent();
-  ctx.reply.hal(200, leadToApi(s, lead, { links: ctx.links, query: ctx.rawQuery, with: withSet(ctx.query) }));
+  ctx.reply.halText(200, leadJson(ctx.acct, lead, { links: ctx.links, query: ctx.rawQuery, with: withSet(ctx.query) }));
 };
 
 type Prepared = { id: number; requestId: string; changes: LeadChanges };

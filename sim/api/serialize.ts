@@ -1,10 +1,11 @@
 import { type Links } from '../http/links';
 import { type ApiTag, type CompanyRecord, type ContactRecord, type LeadRecord } from '../model/types';
-import { type AccountState } from '../state/account-state';
+import { type AccountRuntime } from '../runtime/account-runtime';
 
 /**
- * API bodies for records, in Kommo's field order (reference §7–§8). `query` is appended to every
- * entity self link, as real responses echo the request's query string there.
+ * API bodies for records as JSON text, in Kommo's field order (reference §7–§8). `query` is
+ * appended to every entity self link, as real responses echo the request's query string there.
+ * Lead and contact bodies are assembled from cached fragments (api/fragments.ts).
  */
 export interface SerializeOptions {
   links: Links;
@@ -12,89 +13,56 @@ export interface SerializeOptions {
   with: ReadonlySet<string>;
 }
 
-function tagsOut(tags: ApiTag[], colored: boolean): ApiTag[] {
-  return tags.map((t) => ({ id: t.id, name: t.name, color: colored ? t.color : null }));
+const q = JSON.stringify;
+
+function selfLink(o: SerializeOptions, path: string, query = o.query): string {
+  return `{"self":${q(o.links.href(path, query))}}`;
 }
 
-export function leadToApi(s: AccountState, lead: LeadRecord, o: SerializeOptions): Record<string, unknown> {
-  const out: Record<string, unknown> = {
-    id: lead.id,
-    name: lead.name,
-    price: lead.price,
-    responsible_user_id: lead.responsible_user_id,
-    group_id: lead.group_id,
-    status_id: lead.status_id,
-    pipeline_id: lead.pipeline_id,
-    loss_reason_id: lead.loss_reason_id,
-  };
-  if (o.with.has('source_id')) out.source_id = lead.source_id;
-  Object.assign(out, {
-    created_by: lead.created_by,
-    updated_by: lead.updated_by,
-    created_at: lead.created_at,
-    updated_at: lead.updated_at,
-    closed_at: lead.closed_at,
-    closest_task_at: lead.closest_task_at,
-    is_deleted: lead.is_deleted,
-    custom_fields_values: lead.custom_fields_values,
-    score: lead.score,
-    account_id: lead.account_id,
-    labor_cost: lead.labor_cost,
-  });
-  if (o.with.has('is_price_modified_by_robot')) out.is_price_modified_by_robot = false;
-  out._links = { self: o.links.href(`/api/v4/leads/${lead.id}`, o.query) };
-  const embedded: Record<string, unknown> = {
-    tags: tagsOut(lead._embedded.tags, true),
-    companies: lead._embedded.companies.map((c) => ({ id: c.id, _links: { self: o.links.href(`/api/v4/companies/${c.id}`, o.query) } })),
-  };
+export function leadJson(acct: AccountRuntime, lead: LeadRecord, o: SerializeOptions): string {
+  const s = acct.state;
+  const f = acct.fragments.leads.get(lead);
+  let out = `{${f.head}`;
+  if (o.with.has('source_id')) out += `,"source_id":${q(lead.source_id)}`;
+  out += `,${f.tail}`;
+  if (o.with.has('is_price_modified_by_robot')) out += ',"is_price_modified_by_robot":false';
+  out += `,"_links":${selfLink(o, `/api/v4/leads/${lead.id}`)},"_embedded":{"tags":${f.tags},"companies":[`;
+  out += lead._embedded.companies.map((c) => `{"id":${c.id},"_links":${selfLink(o, `/api/v4/companies/${c.id}`)}}`).join(',');
+  out += ']';
   if (o.with.has('contacts')) {
-    embedded.contacts = lead._embedded.contacts
-      .filter((c) => s.contacts.getLive(c.id) !== undefined)
-      .map((c) => ({ id: c.id, is_main: c.is_main, _links: { self: o.links.href(`/api/v4/contacts/${c.id}`, o.query) } }));
+    const contacts = lead._embedded.contacts.filter((c) => s.contacts.getLive(c.id) !== undefined);
+    out += `,"contacts":[${contacts.map((c) => `{"id":${c.id},"is_main":${c.is_main},"_links":${selfLink(o, `/api/v4/contacts/${c.id}`)}}`).join(',')}]`;
   }
   if (o.with.has('loss_reason') && lead.loss_reason_id !== null) {
     const reason = s.lossReasons.find((r) => r.id === lead.loss_reason_id);
-    if (reason) embedded.loss_reason = [{ ...reason, _links: { self: o.links.href(`/api/v4/leads/loss_reasons/${reason.id}`) } }];
+    if (reason) out += `,"loss_reason":[${q({ ...reason, _links: { self: o.links.href(`/api/v4/leads/loss_reasons/${reason.id}`) } })}]`;
   }
-  if (o.with.has('catalog_elements')) embedded.catalog_elements = [];
-  out._embedded = embedded;
-  return out;
+  if (o.with.has('catalog_elements')) out += ',"catalog_elements":[]';
+  return `${out}}}`;
 }
 
-export function contactToApi(s: AccountState, contact: ContactRecord, o: SerializeOptions): Record<string, unknown> {
-  const embedded: Record<string, unknown> = {
-    tags: tagsOut(contact._embedded.tags, false),
-    companies: contact._embedded.companies.map((c) => ({ id: c.id, _links: { self: o.links.href(`/api/v4/companies/${c.id}`, o.query) } })),
-  };
+export function contactJson(acct: AccountRuntime, contact: ContactRecord, o: SerializeOptions): string {
+  const s = acct.state;
+  const f = acct.fragments.contacts.get(contact);
+  let out = `{${f.body},"_links":${selfLink(o, `/api/v4/contacts/${contact.id}`)},"_embedded":{"tags":${f.tags},"companies":[`;
+  out += contact._embedded.companies.map((c) => `{"id":${c.id},"_links":${selfLink(o, `/api/v4/companies/${c.id}`)}}`).join(',');
+  out += ']';
   if (o.with.has('leads')) {
     const ids = [...(s.contactLeads.get(contact.id) ?? [])].filter((id) => s.leads.getLive(id)?._embedded.contacts.some((c) => c.id === contact.id)).sort((a, b) => a - b);
-    embedded.leads = ids.map((id) => ({ id, _links: { self: o.links.href(`/api/v4/leads/${id}`, o.query) } }));
+    out += `,"leads":[${ids.map((id) => `{"id":${id},"_links":${selfLink(o, `/api/v4/leads/${id}`)}}`).join(',')}]`;
   }
-  if (o.with.has('customers')) embedded.customers = [];
-  if (o.with.has('catalog_elements')) embedded.catalog_elements = [];
-  return {
-    id: contact.id,
-    name: contact.name,
-    first_name: contact.first_name,
-    last_name: contact.last_name,
-    responsible_user_id: contact.responsible_user_id,
-    group_id: contact.group_id,
-    created_by: contact.created_by,
-    updated_by: contact.updated_by,
-    created_at: contact.created_at,
-    updated_at: contact.updated_at,
-    closest_task_at: contact.closest_task_at,
-    is_deleted: contact.is_deleted,
-    is_unsorted: contact.is_unsorted,
-    custom_fields_values: contact.custom_fields_values,
-    account_id: contact.account_id,
-    _links: { self: o.links.href(`/api/v4/contacts/${contact.id}`, o.query) },
-    _embedded: embedded,
-  };
+  if (o.with.has('customers')) out += ',"customers":[]';
+  if (o.with.has('catalog_elements')) out += ',"catalog_elements":[]';
+  return `${out}}}`;
 }
 
-export function companyToApi(s: AccountState, company: CompanyRecord, o: SerializeOptions): Record<string, unknown> {
-  const embedded: Record<string, unknown> = { tags: tagsOut(company._embedded.tags, false) };
+function tagsOut(tags: ApiTag[]): ApiTag[] {
+  return tags.map((t) => ({ id: t.id, name: t.name, color: null }));
+}
+
+export function companyJson(acct: AccountRuntime, company: CompanyRecord, o: SerializeOptions): string {
+  const s = acct.state;
+  const embedded: Record<string, unknown> = { tags: tagsOut(company._embedded.tags) };
   if (o.with.has('contacts')) {
     const ids: number[] = [];
     for (const c of s.contacts.byId.values()) if (!c.is_deleted && c._embedded.companies.some((x) => x.id === company.id)) ids.push(c.id);
@@ -105,7 +73,7 @@ export function companyToApi(s: AccountState, company: CompanyRecord, o: Seriali
     for (const l of s.leads.byId.values()) if (!l.is_deleted && l._embedded.companies.some((x) => x.id === company.id)) ids.push(l.id);
     embedded.leads = ids.map((id) => ({ id, _links: { self: o.links.href(`/api/v4/leads/${id}`, o.query) } }));
   }
-  return {
+  return q({
     id: company.id,
     name: company.name,
     responsible_user_id: company.responsible_user_id,
@@ -120,10 +88,15 @@ export function companyToApi(s: AccountState, company: CompanyRecord, o: Seriali
     account_id: company.account_id,
     _links: { self: o.links.href(`/api/v4/companies/${company.id}`, o.query) },
     _embedded: embedded,
-  };
+  });
 }
 
 /** `with=only_deleted` serves only id, modification date and is_deleted (reference §7.2). */
-export function deletedToApi(entity: 'leads' | 'contacts' | 'companies', rec: { id: number; updated_at: number }, o: SerializeOptions): Record<string, unknown> {
-  return { id: rec.id, updated_at: rec.updated_at, is_deleted: true, _links: { self: o.links.href(`/api/v4/${entity}/${rec.id}`, o.query) } };
+export function deletedJson(entity: 'leads' | 'contacts' | 'companies', rec: { id: number; updated_at: number }, o: SerializeOptions): string {
+  return `{"id":${rec.id},"updated_at":${rec.updated_at},"is_deleted":true,"_links":${selfLink(o, `/api/v4/${entity}/${rec.id}`)}}`;
+}
+
+/** A list page: `_page`, `_links` and the records under `_embedded.{key}`. */
+export function pageJson(page: number, links: unknown, key: string, items: string[]): string {
+  return `{"_page":${page},"_links":${q(links)},"_embedded":{${q(key)}:[${items.join(',')}]}}`;
 }

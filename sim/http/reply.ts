@@ -1,5 +1,5 @@
 import { type ServerResponse } from 'node:http';
-import { HAL, PROBLEM, type ResponseFaults, problemBody, sendBlocked, sendHtml, sendJson, sendNoContent, sendRedirect } from './respond';
+import { HAL, PROBLEM, type ResponseFaults, problemBody, sendBlocked, sendHtml, sendJson, sendNoContent, sendRedirect, sendText } from './respond';
 
 /** Writes one response and remembers its status for the request log. */
 export class Reply {
@@ -17,6 +17,12 @@ export class Reply {
   hal(status: number, body: unknown): void {
     this.status = status;
     sendJson(this.res, status, HAL, body, this.faults);
+  }
+
+  /** A hal+json body already serialized (pages built from cached record fragments). */
+  halText(status: number, json: string): void {
+    this.status = status;
+    sendText(this.res, status, HAL, json, this.faults);
   }
 
   json(status: number, body: unknown, contentType = 'application/json'): void {

@@ -1,3 +1,4 @@
+import { Fragments } from '../api/fragments';
 import { type SimClock } from '../core/clock';
 import { PaginationMutator } from '../control/pagination-mutator';
 import { Faults } from '../guard/faults';
@@ -16,6 +17,8 @@ export class AccountRuntime {
   readonly counters = new AccountCounters();
   readonly paging: PaginationMutator;
   readonly webhooks: WebhookDeliverer;
+  /** Cached JSON pieces of records (see api/fragments.ts). */
+  readonly fragments: Fragments;
   /** A manual HTML-403 block (fault injection), in SimClock.monoMs milliseconds. */
   blockedUntilMs = 0;
   /** Lower-cased search text per record, valid while the record's version is unchanged. */
@@ -27,6 +30,7 @@ export class AccountRuntime {
     this.mutator = new Mutator(this.state, (n) => this.webhooks.notice(n));
     this.faults = new Faults(this.state.rng.fork(11));
     this.paging = new PaginationMutator(this.state, this.mutator);
+    this.fragments = new Fragments(this.state.leads, this.state.contacts);
   }
 
   get subdomain(): string {
