@@ -39,9 +39,11 @@ export const migration003: Migration = {
         sort_contact        TEXT NOT NULL,
         content_hash        TEXT NOT NULL
       ) STRICT;
-      -- The board (counts and totals per stage) is answered from this index alone.
-      CREATE INDEX leads_by_stage ON leads (pipeline_id, status_id, price);
-      CREATE INDEX leads_by_responsible ON leads (responsible_user_id);
+      -- The two filter indexes carry every column a lead filter tests, so counting the matches of
+      -- any filter reads index entries only, never the table (a table row lookup costs ~30x an
+      -- index entry). The board (counts and totals per stage) is answered from the first alone.
+      CREATE INDEX leads_by_stage ON leads (pipeline_id, status_id, price, responsible_user_id, created_at, updated_at);
+      CREATE INDEX leads_by_responsible ON leads (responsible_user_id, price, created_at, updated_at, pipeline_id, status_id);
       CREATE INDEX leads_by_updated ON leads (updated_at);
       CREATE INDEX leads_by_created ON leads (created_at);
       CREATE INDEX leads_by_price ON leads (price);

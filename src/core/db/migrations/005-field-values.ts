@@ -50,7 +50,6 @@ export const migration005: Migration = {
         type       TEXT,
         PRIMARY KEY (contact_id, position)
       ) STRICT, WITHOUT ROWID;
-      CREATE INDEX contact_emails_by_value ON contact_emails (value COLLATE NOCASE);
     `);
   },
 };

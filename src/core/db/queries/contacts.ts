@@ -1,17 +1,18 @@
 import type { ContactDetail, ContactRow, PageOf } from '../../../shared/model/mirror';
 import type { MirrorDatabase } from '../open';
 import { statement } from '../repositories/statements';
+import { countOnce } from './count-cache';
 import { contactConditions, type ContactFilterInput } from './filters';
-import { leadsByIds } from './leads';
+import { choosePagePlan, leadsByIds, type PagePlan } from './leads';
 import { CONTACT_COLUMNS, CONTACT_FROM, customFieldsOf, toContactRows, type ContactRecordRow } from './rows';
 
 export type ContactSortField = 'name' | 'responsible' | 'created_at' | 'updated_at';
 
-const SORT_COLUMNS: Record<ContactSortField, string> = {
-  name: 'c.sort_name',
-  responsible: 'c.sort_responsible',
-  created_at: 'c.created_at',
-  updated_at: 'c.updated_at',
+const SORTS: Record<ContactSortField, { column: string; index: string }> = {
+  name: { column: 'c.sort_name', index: 'contacts_by_name' },
+  responsible: { column: 'c.sort_responsible', index: 'contacts_by_responsible_name' },
+  created_at: { column: 'c.created_at', index: 'contacts_by_created' },
+  updated_at: { column: 'c.updated_at', index: 'contacts_by_updated' },
 };
 
 export interface ContactListArgs {
@@ -21,22 +22,29 @@ export interface ContactListArgs {
   limit: number;
 }
 
-export function contactListSql(args: ContactListArgs): { page: string; count: string; params: unknown[] } {
+/** As leadListSql: ids first, and the page plan chosen from the total. */
+export function contactListSql(args: ContactListArgs, plan: PagePlan = 'sort-matches'): { page: string; count: string; countParams: unknown[]; params: unknown[] } {
   const c = contactConditions(args.filter);
   const dir = args.sort.direction === 'asc' ? 'ASC' : 'DESC';
+  const sort = SORTS[args.sort.field];
+  const from = plan === 'walk-sort-index' ? `contacts c INDEXED BY ${sort.index}` : 'contacts c';
+  const key = plan === 'walk-sort-index' ? sort.column : `+${sort.column}`;
   return {
-    page: `SELECT ${CONTACT_COLUMNS} FROM ${CONTACT_FROM}${c.where()} ORDER BY ${SORT_COLUMNS[args.sort.field]} ${dir}, c.id ${dir} LIMIT ? OFFSET ?`,
-    count: `SELECT count(*) FROM contacts c${c.where()}`,
+    page: `SELECT c.id FROM ${from}${c.where(plan === 'walk-sort-index' ? 'probe' : 'in')} ORDER BY ${key} ${dir}, c.id ${dir} LIMIT ? OFFSET ?`,
+    count: c.countSql('contacts', 'c').sql,
+    countParams: c.countSql('contacts', 'c').params,
     params: c.params,
   };
 }
 
 export function listContacts(mirror: MirrorDatabase, args: ContactListArgs): PageOf<ContactRow> {
-  const sql = contactListSql(args);
-  const rows = statement(mirror.sqlite, sql.page).all(...sql.params, args.limit, args.offset) as ContactRecordRow[];
-  const total =
-    args.offset === 0 && rows.length < args.limit ? rows.length : (statement(mirror.sqlite, sql.count).pluck().get(...sql.params) as number);
-  return { rows: toContactRows(mirror.sqlite, rows), total };
+  const counting = contactListSql(args);
+  const total = countOnce(mirror, counting.count, counting.countParams);
+  if (total === 0 || args.offset >= total) return { rows: [], total };
+  const all = countOnce(mirror, 'SELECT count(*) FROM contacts', []);
+  const sql = contactListSql(args, choosePagePlan(total, all, args.offset, args.limit));
+  const ids = statement(mirror.sqlite, sql.page).pluck().all(...sql.params, args.limit, args.offset) as number[];
+  return { rows: contactsByIds(mirror, ids), total };
 }
 
 /** Contacts by id, in the order given; ids the mirror does not hold are skipped. */

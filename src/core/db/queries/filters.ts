@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { contactFilterSchema, leadFilterSchema } from '../../../shared/contract/mirror';
 import { phoneSearchKey } from '../../../shared/phone';
 import { ftsMatch } from './fts';
-import { Conditions, IDS, idsParam, reversedRange } from './sql';
+import { Conditions, placeholders, reversedRange } from './sql';
 
 export type LeadFilterInput = z.output<typeof leadFilterSchema>;
 export type ContactFilterInput = z.output<typeof contactFilterSchema>;
@@ -12,37 +12,56 @@ export type ContactFilterInput = z.output<typeof contactFilterSchema>;
  * suffix, so this also finds exact matches; it is an index range on contact_phones.reversed.
  * Null when the query has fewer than 6 digits (nothing is searched).
  */
-export function phoneContactsSubquery(phone: string): { sql: string; params: unknown[] } | null {
+export function phoneContactsSubquery(phone: string): { sql: string; where: string; params: unknown[] } | null {
   const { suffix } = phoneSearchKey(phone);
   if (suffix === null) return null;
-  return { sql: 'SELECT contact_id FROM contact_phones WHERE reversed >= ? AND reversed < ?', params: reversedRange(suffix) };
+  const where = 'reversed >= ? AND reversed < ?';
+  return { sql: `SELECT contact_id FROM contact_phones WHERE ${where}`, where, params: reversedRange(suffix) };
 }
 
 function tagCondition(c: Conditions, column: string, linkTable: string, owner: string, tagIds: readonly number[] | undefined, mode: 'any' | 'all'): void {
   if (!tagIds || tagIds.length === 0) return;
   const unique = [...new Set(tagIds)];
-  if (mode === 'any') c.add(`${column} IN (SELECT ${owner} FROM ${linkTable} WHERE tag_id IN ${IDS})`, idsParam(unique));
-  else c.add(`${column} IN (SELECT ${owner} FROM ${linkTable} WHERE tag_id IN ${IDS} GROUP BY ${owner} HAVING count(*) = ?)`, idsParam(unique), unique.length);
+  const list = placeholders(unique.length);
+  // One tag: its (tag, owner) index entries are already distinct owners.
+  const distinct = unique.length > 1 ? 'DISTINCT ' : '';
+  if (mode === 'any') {
+    c.addIdSet(
+      column,
+      `SELECT ${distinct}${owner} AS id FROM ${linkTable} WHERE tag_id IN ${list}`,
+      unique,
+      // Not EXISTS: SQLite 3.51's EXISTS-to-join rewrite counts a lead with two of the tags twice
+      // against OFFSET (caught by the page-plan test).
+      `(SELECT count(*) FROM ${linkTable} x WHERE x.${owner} = ${column} AND x.tag_id IN ${list}) > 0`,
+    );
+  } else {
+    c.addIdSet(
+      column,
+      `SELECT ${owner} AS id FROM ${linkTable} WHERE tag_id IN ${list} GROUP BY ${owner} HAVING count(*) = ?`,
+      [...unique, unique.length],
+      `(SELECT count(*) FROM ${linkTable} x WHERE x.${owner} = ${column} AND x.tag_id IN ${list}) = ?`,
+    );
+  }
 }
 
 function textCondition(c: Conditions, column: string, table: 'leads_fts' | 'contacts_fts', text: string | undefined): void {
   const match = text ? ftsMatch(text) : null;
-  if (match) c.add(`${column} IN (SELECT rowid FROM ${table} WHERE ${table} MATCH ?)`, match);
+  if (match) c.addIdSet(column, `SELECT rowid AS id FROM ${table} WHERE ${table} MATCH ?`, [match]);
 }
 
 /** The WHERE conditions for a lead filter, over `leads l`. Deleted leads are not in the table. */
 export function leadConditions(filter: Partial<LeadFilterInput>): Conditions {
   const c = new Conditions();
-  if (filter.pipelineIds?.length) c.add(`l.pipeline_id IN ${IDS}`, idsParam(filter.pipelineIds));
+  if (filter.pipelineIds?.length) c.add(`l.pipeline_id IN ${placeholders(filter.pipelineIds.length)}`, ...filter.pipelineIds);
   if (filter.stages?.length) {
     // A stage is a (pipeline, status) pair: 142/143 exist in every pipeline.
     c.add(
-      '(l.pipeline_id, l.status_id) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))',
-      JSON.stringify(filter.stages.map((s) => [s.pipelineId, s.statusId])),
+      `(l.pipeline_id, l.status_id) IN (VALUES ${filter.stages.map(() => '(?, ?)').join(', ')})`,
+      ...filter.stages.flatMap((s) => [s.pipelineId, s.statusId]),
     );
   }
   tagCondition(c, 'l.id', 'lead_tags', 'lead_id', filter.tagIds, filter.tagMode ?? 'any');
-  if (filter.responsibleUserIds?.length) c.add(`l.responsible_user_id IN ${IDS}`, idsParam(filter.responsibleUserIds));
+  if (filter.responsibleUserIds?.length) c.add(`l.responsible_user_id IN ${placeholders(filter.responsibleUserIds.length)}`, ...filter.responsibleUserIds);
   if (filter.priceMin !== undefined) c.add('l.price >= ?', filter.priceMin);
   if (filter.priceMax !== undefined) c.add('l.price <= ?', filter.priceMax);
   if (filter.createdFrom !== undefined) c.add('l.created_at >= ?', filter.createdFrom);
@@ -52,7 +71,7 @@ export function leadConditions(filter: Partial<LeadFilterInput>): Conditions {
   textCondition(c, 'l.id', 'leads_fts', filter.text);
   if (filter.phone !== undefined && filter.phone !== '') {
     const phone = phoneContactsSubquery(filter.phone);
-    if (phone) c.add(`l.id IN (SELECT lead_id FROM lead_contacts WHERE contact_id IN (${phone.sql}))`, ...phone.params);
+    if (phone) c.addIdSet('l.id', `SELECT DISTINCT lead_id AS id FROM lead_contacts WHERE contact_id IN (${phone.sql})`, phone.params);
     else c.add('0'); // fewer than 6 digits: a phone filter that cannot match
   }
   return c;
@@ -62,11 +81,11 @@ export function leadConditions(filter: Partial<LeadFilterInput>): Conditions {
 export function contactConditions(filter: Partial<ContactFilterInput>): Conditions {
   const c = new Conditions();
   tagCondition(c, 'c.id', 'contact_tags', 'contact_id', filter.tagIds, filter.tagMode ?? 'any');
-  if (filter.responsibleUserIds?.length) c.add(`c.responsible_user_id IN ${IDS}`, idsParam(filter.responsibleUserIds));
+  if (filter.responsibleUserIds?.length) c.add(`c.responsible_user_id IN ${placeholders(filter.responsibleUserIds.length)}`, ...filter.responsibleUserIds);
   textCondition(c, 'c.id', 'contacts_fts', filter.text);
   if (filter.phone !== undefined && filter.phone !== '') {
     const phone = phoneContactsSubquery(filter.phone);
-    if (phone) c.add(`c.id IN (${phone.sql})`, ...phone.params);
+    if (phone) c.addIdSet('c.id', `SELECT DISTINCT contact_id AS id FROM contact_phones WHERE ${phone.where}`, phone.params);
     else c.add('0');
   }
   return c;

@@ -5,7 +5,7 @@ import type { MirrorDatabase } from '../open';
 import { deleteRecords } from '../repositories';
 import { openTestMirror } from '../test-fixtures';
 import type { LeadFilterInput } from './filters';
-import { getLead, leadBoard, listLeads, type LeadSortField } from './leads';
+import { getLead, leadBoard, leadListSql, listLeads, type LeadSortField } from './leads';
 import { seedMirror } from './test-mirror';
 
 const tempDir = useTempDir();
@@ -147,5 +147,30 @@ describe('leads.board and leads.get', () => {
     expect(ids({ phone: '987654321' })).toEqual([2]);
     expect(getLead(mirror, 1)).toBeNull();
     expect(leadBoard(mirror, 1, {})[0]).toEqual({ statusId: 10, count: 0, priceTotal: 0 });
+  });
+});
+
+describe('page plans', () => {
+  it('walking the sort index and sorting the matches give the same page, for every filter and sort', () => {
+    const filters: Array<Partial<LeadFilterInput>> = [
+      {},
+      { tagIds: [1, 2], tagMode: 'any' },
+      { tagIds: [1, 2], tagMode: 'all' },
+      { pipelineIds: [1], priceMin: 1 },
+      { text: 'de', responsibleUserIds: [8, 9] },
+      { phone: '987654321' },
+    ];
+    for (const filter of filters) {
+      for (const field of LEAD_SORT_FIELDS) {
+        for (const direction of ['asc', 'desc'] as const) {
+          const args = { filter, sort: { field, direction }, offset: 1, limit: 2 };
+          const run = (plan: 'walk-sort-index' | 'sort-matches') => {
+            const sql = leadListSql(args, plan);
+            return mirror.sqlite.prepare(sql.page).pluck().all(...sql.params, 2, 1);
+          };
+          expect(run('walk-sort-index'), JSON.stringify(args)).toEqual(run('sort-matches'));
+        }
+      }
+    }
   });
 });

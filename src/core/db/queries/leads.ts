@@ -3,19 +3,20 @@ import type { MirrorDatabase } from '../open';
 import { statement } from '../repositories/statements';
 import { contactsByIds } from './contacts';
 import { leadConditions, type LeadFilterInput } from './filters';
+import { countOnce } from './count-cache';
 import { customFieldsOf, LEAD_COLUMNS, LEAD_FROM, toLeadRows, type LeadRecordRow } from './rows';
 
 export type LeadSortField = 'name' | 'price' | 'status' | 'responsible' | 'contact' | 'created_at' | 'updated_at';
 
-/** Every sort is an index walk on a key the repositories keep (see migration 003). */
-const SORT_COLUMNS: Record<LeadSortField, string> = {
-  name: 'l.sort_name',
-  price: 'l.price',
-  status: 'l.sort_status',
-  responsible: 'l.sort_responsible',
-  contact: 'l.sort_contact',
-  created_at: 'l.created_at',
-  updated_at: 'l.updated_at',
+/** Every sort key has its own index (see migration 003). */
+const SORTS: Record<LeadSortField, { column: string; index: string }> = {
+  name: { column: 'l.sort_name', index: 'leads_by_name' },
+  price: { column: 'l.price', index: 'leads_by_price' },
+  status: { column: 'l.sort_status', index: 'leads_by_status_rank' },
+  responsible: { column: 'l.sort_responsible', index: 'leads_by_responsible_name' },
+  contact: { column: 'l.sort_contact', index: 'leads_by_contact_name' },
+  created_at: { column: 'l.created_at', index: 'leads_by_created' },
+  updated_at: { column: 'l.updated_at', index: 'leads_by_updated' },
 };
 
 export interface LeadListArgs {
@@ -25,25 +26,55 @@ export interface LeadListArgs {
   limit: number;
 }
 
+/**
+ * How to read a page: walk the sort key's index and keep the rows that pass the filter, or
+ * collect the filter's matches and sort them. Walking costs about (offset + limit) × all ÷ matches
+ * row checks, collecting about `matches`; SQLite cannot know `matches` before it plans, but the
+ * total (needed for the answer anyway) tells us, so the choice is made here.
+ */
+export type PagePlan = 'walk-sort-index' | 'sort-matches';
+
+export function choosePagePlan(matches: number, all: number, offset: number, limit: number): PagePlan {
+  return (offset + limit) * all < matches * matches ? 'walk-sort-index' : 'sort-matches';
+}
+
 /** SQL for a page of leads and for their total, exported so EXPLAIN QUERY PLAN tests see the same text. */
-export function leadListSql(args: LeadListArgs): { page: string; count: string; params: unknown[] } {
+export function leadListSql(args: LeadListArgs, plan: PagePlan = 'sort-matches'): { page: string; count: string; countParams: unknown[]; params: unknown[] } {
   const c = leadConditions(args.filter);
   const dir = args.sort.direction === 'asc' ? 'ASC' : 'DESC';
+  const sort = SORTS[args.sort.field];
+  // Walking: INDEXED BY pins the sort index. Sorting: the unary + keeps SQLite from walking it.
+  const from = plan === 'walk-sort-index' ? `leads l INDEXED BY ${sort.index}` : 'leads l';
+  const key = plan === 'walk-sort-index' ? sort.column : `+${sort.column}`;
   return {
+    // Only ids here: when thousands of leads match and must be sorted, the sorter then carries
+    // (key, id) instead of whole rows with their joins; the page's rows are filled in after.
     // The id tiebreak keeps pages stable; every index ends in the rowid, so it costs no sort.
-    page: `SELECT ${LEAD_COLUMNS} FROM ${LEAD_FROM}${c.where()} ORDER BY ${SORT_COLUMNS[args.sort.field]} ${dir}, l.id ${dir} LIMIT ? OFFSET ?`,
-    count: `SELECT count(*) FROM leads l${c.where()}`,
+    page: `SELECT l.id FROM ${from}${c.where(plan === 'walk-sort-index' ? 'probe' : 'in')} ORDER BY ${key} ${dir}, l.id ${dir} LIMIT ? OFFSET ?`,
+    count: c.countSql('leads', 'l').sql,
+    countParams: c.countSql('leads', 'l').params,
     params: c.params,
   };
 }
 
 export function listLeads(mirror: MirrorDatabase, args: LeadListArgs): PageOf<LeadRow> {
-  const sql = leadListSql(args);
-  const rows = statement(mirror.sqlite, sql.page).all(...sql.params, args.limit, args.offset) as LeadRecordRow[];
-  // A short first page already says how many match.
-  const total =
-    args.offset === 0 && rows.length < args.limit ? rows.length : (statement(mirror.sqlite, sql.count).pluck().get(...sql.params) as number);
-  return { rows: toLeadRows(mirror.sqlite, rows), total };
+  const counting = leadListSql(args);
+  const total = countOnce(mirror, counting.count, counting.countParams);
+  if (total === 0 || args.offset >= total) return { rows: [], total };
+  const all = countOnce(mirror, 'SELECT count(*) FROM leads', []);
+  const sql = leadListSql(args, choosePagePlan(total, all, args.offset, args.limit));
+  const ids = statement(mirror.sqlite, sql.page).pluck().all(...sql.params, args.limit, args.offset) as number[];
+  return { rows: leadsInOrder(mirror, ids), total };
+}
+
+/** Leads by id, in the order given. */
+export function leadsInOrder(mirror: MirrorDatabase, ids: readonly number[]): LeadRow[] {
+  if (ids.length === 0) return [];
+  const rows = statement(mirror.sqlite, `SELECT ${LEAD_COLUMNS} FROM ${LEAD_FROM} WHERE l.id IN (SELECT value FROM json_each(?))`).all(
+    JSON.stringify(ids),
+  ) as LeadRecordRow[];
+  const byId = new Map(toLeadRows(mirror.sqlite, rows).map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 export function leadsByIds(mirror: MirrorDatabase, ids: readonly number[]): LeadRow[] {

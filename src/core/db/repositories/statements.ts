@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 
 const caches = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+const MAX_CACHED = 2000;
 
 /**
  * A prepared statement for `sql` on this connection, compiled once and reused. Hot write paths
@@ -14,6 +15,9 @@ export function statement(sqlite: Database.Database, sql: string): Database.Stat
   }
   let prepared = cache.get(sql);
   if (!prepared) {
+    // Filters build their SQL from the shape of a request (one placeholder per id), so the set of
+    // texts is large but bounded; start over rather than grow without limit.
+    if (cache.size >= MAX_CACHED) cache.clear();
     prepared = sqlite.prepare(sql);
     cache.set(sql, prepared);
   }

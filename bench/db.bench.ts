@@ -1,0 +1,151 @@
+/**
+ * `npm run bench:db`: the mirror database at scale, against the simulator's deterministic data.
+ * Prints upsert throughput (a first download, page by page, each page in one transaction with its
+ * cursor, as the sync engine runs it), the p50/p95 of a filtered page, a full-text search and a
+ * phone search at 200,000 leads + 200,000 contacts, and the peak RSS. A real SQLite file in a temp
+ * folder. Numbers only: a benchmark never passes or fails.
+ *
+ *   npm run bench:db -- [--leads N] [--contacts N] [--queries N] [--seed N]
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, type MirrorDatabase } from '../src/core/db/open';
+import { listLeads, optimizeMirror, searchPhone, type LeadListArgs } from '../src/core/db/queries';
+import * as repo from '../src/core/db/repositories';
+import { benchAccount, percentile, randomStream } from './db-bench-data';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const LEADS = option('leads', 200_000);
+const CONTACTS = option('contacts', 200_000);
+const QUERIES = option('queries', 300);
+const SEED = option('seed', 1);
+const PAGE = 250; // Kommo's page size: the engine commits one page per transaction
+
+let peakRss = 0;
+const sampleRss = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const ms = (n: number) => `${n.toFixed(2)} ms`;
+
+function upsertAll<T>(mirror: MirrorDatabase, stream: string, records: T[], write: (page: T[]) => unknown): number {
+  const started = performance.now();
+  for (let i = 0; i < records.length; i += PAGE) {
+    const page = records.slice(i, i + PAGE);
+    mirror.transaction(() => {
+      write(page);
+      repo.writeCursor(mirror, stream, { done: i + page.length }, Date.now());
+    });
+    if (i % (PAGE * 40) === 0) sampleRss();
+  }
+  return records.length / ((performance.now() - started) / 1000);
+}
+
+function timeEach(count: number, run: (i: number) => void): { p50: number; p95: number } {
+  const times: number[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const started = performance.now();
+    run(i);
+    times.push(performance.now() - started);
+  }
+  sampleRss();
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+function main(): void {
+  const dir = mkdtempSync(join(tmpdir(), 'kommo-mirror-bench-'));
+  const file = join(dir, 'mirror.sqlite');
+  try {
+    console.log(`Generating ${LEADS} leads + ${CONTACTS} contacts (simulator seed ${SEED})…`);
+    const data = benchAccount(SEED, LEADS, CONTACTS);
+    sampleRss();
+    const mirror = openDatabase(file);
+
+    // Metadata first, as the engine does.
+    repo.upsertAccount(mirror, data.account, `${data.account.subdomain}.kommo.com`);
+    repo.upsertUsers(mirror, data.raw.users, { complete: true });
+    repo.replacePipelines(mirror, data.pipelines);
+    for (const entity of ['leads', 'contacts', 'companies'] as const) {
+      repo.upsertCustomFields(mirror, entity, data.raw.customFields[entity], { complete: true });
+      repo.upsertTagList(mirror, entity, data.raw.tags[entity], { complete: true });
+    }
+
+    const leadRate = upsertAll(mirror, 'leads', data.leads, (page) => repo.upsertLeads(mirror, page));
+    const contactRate = upsertAll(mirror, 'contacts', data.contacts, (page) => repo.upsertContacts(mirror, page));
+    // An incremental pass: a tenth of the leads changed (new name, one second later).
+    const changed = data.leads.filter((_, i) => i % 10 === 0).map((l) => ({ ...l, name: `${l.name} (editado)`, updated_at: l.updated_at + 1 }));
+    const updateRate = upsertAll(mirror, 'leads', changed, (page) => repo.upsertLeads(mirror, page));
+    const unchangedRate = upsertAll(mirror, 'leads', data.leads.slice(0, 50_000), (page) => repo.upsertLeads(mirror, page));
+    optimizeMirror(mirror);
+    mirror.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+
+    const counts = mirror.sqlite
+      .prepare(
+        'SELECT (SELECT count(*) FROM leads) leads, (SELECT count(*) FROM contacts) contacts, (SELECT count(*) FROM lead_tags) lead_tags, (SELECT count(*) FROM lead_contacts) links, (SELECT count(*) FROM lead_field_values) lead_values, (SELECT count(*) FROM contact_phones) phones',
+      )
+      .get() as Record<string, number>;
+
+    // Queries a rep makes, drawn deterministically from the data.
+    const random = randomStream(SEED);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+    const pipelines = data.pipelines;
+    const users = data.raw.users.map((u) => u.id);
+    const leadTags = data.raw.tags.leads.map((t) => t.id);
+    const filters: Array<() => LeadListArgs['filter']> = [
+      () => {
+        const p = pick(pipelines);
+        return { pipelineIds: [p.id], stages: [{ pipelineId: p.id, statusId: pick(p._embedded.statuses).id }] };
+      },
+      () => ({ tagIds: [pick(leadTags), pick(leadTags)], tagMode: 'any' }),
+      () => ({ responsibleUserIds: [pick(users)], priceMin: 1_000, priceMax: 50_000 }),
+      () => ({ pipelineIds: [pick(pipelines).id], responsibleUserIds: [pick(users)], updatedFrom: 1_740_000_000 }),
+      () => ({ tagIds: [pick(leadTags)], createdFrom: 1_700_000_000, createdTo: 1_750_000_000 }),
+    ];
+    const sorts = ['updated_at', 'created_at', 'price', 'name', 'status', 'responsible', 'contact'] as const;
+    const filtered = timeEach(QUERIES, (i) => {
+      const filter = filters[i % filters.length]?.() ?? {};
+      listLeads(mirror, { filter: { tagMode: 'any', ...filter }, sort: { field: pick(sorts), direction: random() < 0.5 ? 'asc' : 'desc' }, offset: 0, limit: 100 });
+    });
+    const words = data.leads.slice(0, 5_000).flatMap((l) => l.name.split(/\s+/).filter((w) => w.length >= 4));
+    const fullText = timeEach(QUERIES, () => {
+      const text = random() < 0.5 ? pick(words) : `${pick(words)} ${pick(words).slice(0, 3)}`;
+      listLeads(mirror, { filter: { tagMode: 'any', text }, sort: { field: 'updated_at', direction: 'desc' }, offset: 0, limit: 100 });
+    });
+    const numbers = mirror.sqlite.prepare("SELECT normalized FROM contact_phones WHERE normalized LIKE '519%' AND length(normalized) = 11 LIMIT 20000").pluck().all() as string[];
+    const formats = [
+      (n: string) => `+51 ${n.slice(2, 5)} ${n.slice(5, 8)} ${n.slice(8)}`,
+      (n: string) => n.slice(2),
+      (n: string) => `00${n}`,
+      (n: string) => `${n.slice(2, 5)}-${n.slice(5, 8)}-${n.slice(8)}`,
+      (n: string) => n.slice(-7),
+    ];
+    const phone = timeEach(QUERIES, (i) => {
+      searchPhone(mirror, (formats[i % formats.length] ?? String)(pick(numbers)), 20);
+    });
+
+    const size = statSync(file).size;
+    void mirror.close();
+    const maxRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
+    console.log('');
+    console.log('Mirror database benchmark');
+    console.log(`  rows: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}; file ${mb(size)}`);
+    console.log(`  upsert, first download (pages of ${PAGE}, each with its cursor in one transaction):`);
+    console.log(`    leads with tags, links, custom fields, full text:   ${leadRate.toFixed(0)} rows/s (aim ≥ 20000)`);
+    console.log(`    contacts with phones, emails, tags, custom fields:   ${contactRate.toFixed(0)} rows/s`);
+    console.log(`    leads changed (incremental):                         ${updateRate.toFixed(0)} rows/s`);
+    console.log(`    leads unchanged (overlap window re-reads):           ${unchangedRate.toFixed(0)} rows/s`);
+    console.log(`  queries at ${counts.leads} leads + ${counts.contacts} contacts, ${QUERIES} each (aim p95 ≤ 20 ms; phone ≤ 5 ms):`);
+    console.log(`    filtered page of 100 with total:  p50 ${ms(filtered.p50)}  p95 ${ms(filtered.p95)}`);
+    console.log(`    full-text search page with total: p50 ${ms(fullText.p50)}  p95 ${ms(fullText.p95)}`);
+    console.log(`    phone search (any format):        p50 ${ms(phone.p50)}  p95 ${ms(phone.p95)}`);
+    console.log(`  peak RSS: ${mb(maxRss)} (includes the generated data set held in memory)`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main();
