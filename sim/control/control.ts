@@ -9,6 +9,9 @@ import { activityStep } from './activity';
 import { type ByActor, type ContactInput, type ControlEntity, type FieldInput, type LeadInput, type OnAccount, type SimControl, type SimSnapshot } from './types';
 import { type SimBehaviourInput } from '../options';
 
+/** Records handed out are copies: mutating one in place would corrupt the sorted indexes. */
+const copy = <T>(rec: T): T => structuredClone(rec);
+
 export class ControlError extends Error {
   override readonly name = 'ControlError';
 }
@@ -90,28 +93,28 @@ export class Control implements SimControl {
       const d = args.data ?? {};
       const contacts = (d.contacts ?? []).map((c, i) => (typeof c === 'number' ? { id: c, is_main: i === 0 } : c));
       for (const c of contacts) acct.mutator.liveContact(c.id);
-      return acct.mutator.createLead({ ...this.leadChanges(acct, d), contacts }, actor);
+      return copy(acct.mutator.createLead({ ...this.leadChanges(acct, d), contacts }, actor));
     }
-    return acct.mutator.createContact(this.contactChanges(acct, args.data ?? {}), actor);
+    return copy(acct.mutator.createContact(this.contactChanges(acct, args.data ?? {}), actor));
   }
 
   update(args: Parameters<SimControl['update']>[0]): LeadRecord | ContactRecord {
     const acct = this.acct(args);
     const actor = this.actor(acct, args);
-    if (args.entity === 'leads') return acct.mutator.updateLead(args.id, this.leadChanges(acct, args.data, acct.mutator.liveLead(args.id).pipeline_id), actor);
-    return acct.mutator.updateContact(args.id, this.contactChanges(acct, args.data), actor);
+    if (args.entity === 'leads') return copy(acct.mutator.updateLead(args.id, this.leadChanges(acct, args.data, acct.mutator.liveLead(args.id).pipeline_id), actor));
+    return copy(acct.mutator.updateContact(args.id, this.contactChanges(acct, args.data), actor));
   }
 
   delete(args: OnAccount & ByActor & { entity: ControlEntity; id: number }): LeadRecord | ContactRecord {
     const acct = this.acct(args);
     const actor = this.actor(acct, args);
-    return args.entity === 'leads' ? acct.mutator.deleteLead(args.id, actor) : acct.mutator.deleteContact(args.id, actor);
+    return copy(args.entity === 'leads' ? acct.mutator.deleteLead(args.id, actor) : acct.mutator.deleteContact(args.id, actor));
   }
 
   restore(args: OnAccount & ByActor & { entity: ControlEntity; id: number }): LeadRecord | ContactRecord {
     const acct = this.acct(args);
     const actor = this.actor(acct, args);
-    return args.entity === 'leads' ? acct.mutator.restoreLead(args.id, actor) : acct.mutator.restoreContact(args.id, actor);
+    return copy(args.entity === 'leads' ? acct.mutator.restoreLead(args.id, actor) : acct.mutator.restoreContact(args.id, actor));
   }
 
   moveStatus(args: OnAccount & ByActor & { id: number; statusId: number; pipelineId?: number }): LeadRecord {
@@ -119,14 +122,14 @@ export class Control implements SimControl {
     const lead = acct.mutator.liveLead(args.id);
     const pipelineId = args.pipelineId ?? lead.pipeline_id;
     if (!acct.state.status(pipelineId, args.statusId)) throw new ControlError(`status ${args.statusId} is not in pipeline ${pipelineId}`);
-    return acct.mutator.updateLead(args.id, { status_id: args.statusId, pipeline_id: pipelineId }, this.actor(acct, args));
+    return copy(acct.mutator.updateLead(args.id, { status_id: args.statusId, pipeline_id: pipelineId }, this.actor(acct, args)));
   }
 
   reassign(args: OnAccount & ByActor & { entity: ControlEntity; id: number; userId: number }): LeadRecord | ContactRecord {
     const acct = this.acct(args);
     if (!acct.state.user(args.userId)) throw new ControlError(`no user ${args.userId}`);
     const actor = this.actor(acct, args);
-    return args.entity === 'leads' ? acct.mutator.updateLead(args.id, { responsible_user_id: args.userId }, actor) : acct.mutator.updateContact(args.id, { responsible_user_id: args.userId }, actor);
+    return copy(args.entity === 'leads' ? acct.mutator.updateLead(args.id, { responsible_user_id: args.userId }, actor) : acct.mutator.updateContact(args.id, { responsible_user_id: args.userId }, actor));
   }
 
   tag(args: OnAccount & ByActor & { entity: ControlEntity; id: number; tag: string | number }): LeadRecord | ContactRecord {
@@ -141,19 +144,19 @@ export class Control implements SimControl {
     const acct = this.acct(args);
     const actor = this.actor(acct, args);
     const tags = this.tagList(acct, args.entity, [args.tag]) ?? [];
-    return args.entity === 'leads' ? acct.mutator.updateLead(args.id, { [key]: tags }, actor) : acct.mutator.updateContact(args.id, { [key]: tags }, actor);
+    return copy(args.entity === 'leads' ? acct.mutator.updateLead(args.id, { [key]: tags }, actor) : acct.mutator.updateContact(args.id, { [key]: tags }, actor));
   }
 
   link(args: OnAccount & ByActor & { leadId: number; contactId: number; isMain?: boolean }): LeadRecord {
     const acct = this.acct(args);
     acct.mutator.link(args.leadId, args.contactId, args.isMain ?? false, this.actor(acct, args));
-    return acct.mutator.liveLead(args.leadId);
+    return copy(acct.mutator.liveLead(args.leadId));
   }
 
   unlink(args: OnAccount & ByActor & { leadId: number; contactId: number }): LeadRecord {
     const acct = this.acct(args);
     acct.mutator.unlink(args.leadId, args.contactId, this.actor(acct, args));
-    return acct.mutator.liveLead(args.leadId);
+    return copy(acct.mutator.liveLead(args.leadId));
   }
 
   addNote(args: OnAccount & ByActor & { entity: ControlEntity; id: number; text: string }): { id: number } {
