@@ -53,6 +53,12 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): M
       // NORMAL is durable across application crashes in WAL mode; only an OS crash can lose the
       // last transactions, and the sync engine re-downloads those.
       sqlite.pragma('synchronous = NORMAL');
+      // A checkpoint is where NORMAL fsyncs. SQLite's default (every 1,000 pages) meant an fsync
+      // for nearly every page of 250 leads during the first download and halved its throughput;
+      // every 4,096 pages (16 MB of WAL) keeps most of the gain (measured). The WAL file is cut
+      // back to 64 MB after a checkpoint.
+      sqlite.pragma('wal_autocheckpoint = 4096');
+      sqlite.pragma('journal_size_limit = 67108864');
       migrate(sqlite, migrations);
     }
     sqlite.pragma('foreign_keys = ON');

@@ -42,7 +42,8 @@ export function listContacts(mirror: MirrorDatabase, args: ContactListArgs): Pag
   const total = countOnce(mirror, counting.count, counting.countParams);
   if (total === 0 || args.offset >= total) return { rows: [], total };
   const all = countOnce(mirror, 'SELECT count(*) FROM contacts', []);
-  const sql = contactListSql(args, choosePagePlan(total, all, args.offset, args.limit));
+  const correlated = args.sort.field === 'responsible' && !!args.filter.responsibleUserIds?.length; // see listLeads
+  const sql = contactListSql(args, correlated ? 'sort-matches' : choosePagePlan(total, all, args.offset, args.limit));
   const ids = statement(mirror.sqlite, sql.page).pluck().all(...sql.params, args.limit, args.offset) as number[];
   return { rows: contactsByIds(mirror, ids), total };
 }

@@ -62,7 +62,15 @@ export function listLeads(mirror: MirrorDatabase, args: LeadListArgs): PageOf<Le
   const total = countOnce(mirror, counting.count, counting.countParams);
   if (total === 0 || args.offset >= total) return { rows: [], total };
   const all = countOnce(mirror, 'SELECT count(*) FROM leads', []);
-  const sql = leadListSql(args, choosePagePlan(total, all, args.offset, args.limit));
+  // Walking assumes the matches are spread evenly along the sort key. Sorted by stage while
+  // filtered by stage (or by responsible while filtered by responsible), they sit in one stretch
+  // the walk would reach only after skipping every row before it.
+  const correlated =
+    (args.sort.field === 'status' && (!!args.filter.stages?.length || !!args.filter.pipelineIds?.length)) ||
+    (args.sort.field === 'responsible' && !!args.filter.responsibleUserIds?.length);
+  // (A range on the sort column itself is fine: the walk seeks straight to the range.)
+  const plan = correlated ? 'sort-matches' : choosePagePlan(total, all, args.offset, args.limit);
+  const sql = leadListSql(args, plan);
   const ids = statement(mirror.sqlite, sql.page).pluck().all(...sql.params, args.limit, args.offset) as number[];
   return { rows: leadsInOrder(mirror, ids), total };
 }
