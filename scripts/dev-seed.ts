@@ -1,6 +1,7 @@
 /**
- * Development only: fills a mirror database from the simulator's generator through the real write
- * repositories, so the renderer can be looked at with realistic data before the sync engine exists.
+ * Development and end-to-end tests only: fills a mirror database from the simulator's generator
+ * through the real write repositories, so the renderer can be looked at (and tested) with realistic
+ * data without a sync.
  *
  *   npx tsx scripts/dev-seed.ts --db /tmp/mirror.sqlite [--leads 20000] [--contacts 10000] [--seed 7]
  *   npm run web -- --db /tmp/mirror.sqlite
@@ -9,6 +10,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../src/core/db/open';
 import {
+  replacePipelines,
   upsertAccount,
   upsertCompanies,
   upsertContacts,
@@ -16,46 +18,81 @@ import {
   upsertLeads,
   upsertTagList,
   upsertUsers,
-  replacePipelines,
 } from '../src/core/db/repositories';
 import type { KommoAccount, KommoCompany, KommoContact, KommoCustomFieldDefinition, KommoLead, KommoPipeline, KommoTag, KommoUser } from '../src/core/kommo/entities';
 import { generateAccountData } from '../sim/generate';
 
-const { values } = parseArgs({
-  options: {
-    db: { type: 'string' },
-    leads: { type: 'string', default: '20000' },
-    contacts: { type: 'string', default: '10000' },
-    seed: { type: 'string', default: '7' },
-    timezone: { type: 'string', default: 'America/Lima' },
-  },
-});
-if (!values.db) {
-  console.error('Usage: npx tsx scripts/dev-seed.ts --db FILE [--leads N] [--contacts N] [--seed N]');
-  process.exit(2);
+export interface SeedOptions {
+  db: string;
+  leads: number;
+  contacts: number;
+  seed?: number;
+  /** The account's IANA zone (the generator has none). */
+  timezone?: string;
+  /** Renames the most recently updated lead, keeping it the newest (e.g. to an XSS payload for a test). */
+  newestLeadName?: string;
 }
 
-const started = Date.now();
-const data = generateAccountData({ seed: Number(values.seed), leads: Number(values.leads), contacts: Number(values.contacts) });
-for (const suffix of ['', '-wal', '-shm']) if (existsSync(values.db + suffix)) rmSync(values.db + suffix);
-const mirror = openDatabase(values.db);
-const BATCH = 250;
-
-// The generator's records are the API's JSON; the repositories take the client's parsed types.
-mirror.transaction(() => {
-  const account = { ...data.account, _embedded: { datetime_settings: { timezone: values.timezone } } } as unknown as KommoAccount;
-  upsertAccount(mirror, account, `${data.account.subdomain}.kommo.com`);
-  upsertUsers(mirror, data.users as unknown as KommoUser[], { complete: true });
-  replacePipelines(mirror, data.pipelines.map((p) => ({ ...p, _embedded: { statuses: p.statuses } })) as unknown as KommoPipeline[]);
-  for (const entity of ['leads', 'contacts', 'companies'] as const) {
-    upsertCustomFields(mirror, entity, data.customFields[entity] as unknown as KommoCustomFieldDefinition[], { complete: true });
-    upsertTagList(mirror, entity, data.tags[entity] as unknown as KommoTag[], { complete: true });
+/** Replaces `db` with a mirror of a generated account; resolves when the file is closed. */
+export async function seedMirror(options: SeedOptions): Promise<{ leads: number; contacts: number; companies: number }> {
+  const data = generateAccountData({ seed: options.seed ?? 7, leads: options.leads, contacts: options.contacts });
+  const live = data.leads.filter((lead) => !lead.is_deleted);
+  if (options.newestLeadName !== undefined && live.length > 0) {
+    // The most recently updated live lead, made the newest outright so it leads the default sort.
+    const newest = live.reduce((a, b) => (b.updated_at > a.updated_at ? b : a));
+    newest.name = options.newestLeadName;
+    newest.updated_at += 60;
   }
-});
-const inBatches = <T>(rows: readonly T[], write: (batch: readonly T[]) => unknown) => {
-  for (let i = 0; i < rows.length; i += BATCH) mirror.transaction(() => write(rows.slice(i, i + BATCH)));
-};
-inBatches(data.companies as unknown as KommoCompany[], (batch) => upsertCompanies(mirror, batch));
-inBatches(data.contacts as unknown as KommoContact[], (batch) => upsertContacts(mirror, batch));
-inBatches(data.leads as unknown as KommoLead[], (batch) => upsertLeads(mirror, batch));
-void mirror.close().then(() => console.log(`Seeded ${values.db}: ${data.leads.length} leads, ${data.contacts.length} contacts, ${data.companies.length} companies in ${((Date.now() - started) / 1000).toFixed(1)} s`));
+  for (const suffix of ['', '-wal', '-shm']) if (existsSync(options.db + suffix)) rmSync(options.db + suffix);
+  const mirror = openDatabase(options.db);
+  const BATCH = 250;
+
+  // The generator's records are the API's JSON; the repositories take the client's parsed types.
+  mirror.transaction(() => {
+    const account = { ...data.account, _embedded: { datetime_settings: { timezone: options.timezone ?? 'America/Lima' } } } as unknown as KommoAccount;
+    upsertAccount(mirror, account, `${data.account.subdomain}.kommo.com`);
+    upsertUsers(mirror, data.users as unknown as KommoUser[], { complete: true });
+    replacePipelines(mirror, data.pipelines.map((p) => ({ ...p, _embedded: { statuses: p.statuses } })) as unknown as KommoPipeline[]);
+    for (const entity of ['leads', 'contacts', 'companies'] as const) {
+      upsertCustomFields(mirror, entity, data.customFields[entity] as unknown as KommoCustomFieldDefinition[], { complete: true });
+      upsertTagList(mirror, entity, data.tags[entity] as unknown as KommoTag[], { complete: true });
+    }
+  });
+  const inBatches = <T>(rows: readonly T[], write: (batch: readonly T[]) => unknown) => {
+    for (let i = 0; i < rows.length; i += BATCH) mirror.transaction(() => write(rows.slice(i, i + BATCH)));
+  };
+  inBatches(data.companies as unknown as KommoCompany[], (batch) => upsertCompanies(mirror, batch));
+  inBatches(data.contacts as unknown as KommoContact[], (batch) => upsertContacts(mirror, batch));
+  inBatches(data.leads as unknown as KommoLead[], (batch) => upsertLeads(mirror, batch));
+  // Everything into the main file, so a copy of it alone is the whole mirror.
+  mirror.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  await mirror.close();
+  return { leads: data.leads.length, contacts: data.contacts.length, companies: data.companies.length };
+}
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      db: { type: 'string' },
+      leads: { type: 'string', default: '20000' },
+      contacts: { type: 'string', default: '10000' },
+      seed: { type: 'string', default: '7' },
+      timezone: { type: 'string', default: 'America/Lima' },
+    },
+  });
+  if (!values.db) {
+    console.error('Usage: npx tsx scripts/dev-seed.ts --db FILE [--leads N] [--contacts N] [--seed N] [--timezone ZONE]');
+    process.exit(2);
+  }
+  const started = Date.now();
+  const db = values.db;
+  seedMirror({ db, leads: Number(values.leads), contacts: Number(values.contacts), seed: Number(values.seed), timezone: values.timezone }).then(
+    (counts) => console.log(`Seeded ${db}: ${counts.leads} leads, ${counts.contacts} contacts, ${counts.companies} companies in ${((Date.now() - started) / 1000).toFixed(1)} s`),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
+
+if (require.main === module) main();

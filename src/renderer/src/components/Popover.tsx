@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 interface PopoverProps {
   /** The button's visible text. */
   label: ReactNode;
-  /** Its accessible name when the text alone is not enough (e.g. "Tags, 2 selected"). */
+  /** The open panel's accessible name (the button is named by its visible text). */
   ariaLabel?: string;
   active?: boolean;
   className?: string;
@@ -50,7 +50,6 @@ export function Popover({ label, ariaLabel, active = false, className, children 
         className={`filter-button${active ? ' is-active' : ''}`}
         aria-expanded={open}
         aria-controls={open ? id : undefined}
-        aria-label={ariaLabel}
         onClick={() => setOpen((value) => !value)}
       >
         {label}

@@ -1,7 +1,7 @@
 import type { Translate } from '../../../shared/i18n';
 import { assertNever, type HostError } from '../../../shared/result';
 
-/** A host failure in the user's language; the host's own message (English, technical) is kept for "internal". */
+/** A host failure in the user's language (the host's own message is English and technical; it goes to the log). */
 export function errorText(t: Translate, error: HostError): string {
   switch (error.code) {
     case 'offline':
@@ -15,7 +15,7 @@ export function errorText(t: Translate, error: HostError): string {
     case 'invalid_input':
       return t('errors.invalidInput');
     case 'internal':
-      return t('errors.internal', { message: error.message });
+      return t('errors.internal');
     default:
       return assertNever(error.code);
   }

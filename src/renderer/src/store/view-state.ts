@@ -31,9 +31,18 @@ const CONTACT_SORTS = Object.keys({ name: 1, responsible: 1, created_at: 1, upda
 export const DEFAULT_LEADS_VIEW: LeadsView = { filter: { tagMode: 'any' }, sort: { field: 'updated_at', direction: 'desc' }, widths: {} };
 export const DEFAULT_CONTACTS_VIEW: ContactsView = { filter: { tagMode: 'any' }, sort: { field: 'updated_at', direction: 'desc' }, widths: {} };
 
-/** How many filters are set (a tag list counts once, whatever its length). */
+/** Keys that together make one filter as the user sees it (a range, a pipeline-and-stage choice). */
+const SAME_FILTER: Record<string, string> = {
+  priceMax: 'priceMin',
+  createdTo: 'createdFrom',
+  updatedTo: 'updatedFrom',
+  stages: 'pipelineIds',
+};
+
+/** How many filters are set, as the filter bar shows them: a tag list or a range counts once. */
 export function countFilters(filter: LeadFilter | ContactFilter): number {
-  return Object.entries(filter).filter(([key, value]) => key !== 'tagMode' && isSet(value)).length;
+  const set = Object.entries(filter).filter(([key, value]) => key !== 'tagMode' && isSet(value));
+  return new Set(set.map(([key]) => SAME_FILTER[key] ?? key)).size;
 }
 
 export function isSet(value: unknown): boolean {

@@ -27,7 +27,7 @@ export function TagFilter({ entityType, tagIds = [], mode, onChange }: TagFilter
   return (
     <Popover
       label={tagIds.length ? `${t('filters.tags')}: ${summary}` : t('filters.tags')}
-      ariaLabel={tagIds.length ? t('filters.tagsSelected', { count: tagIds.length }) : t('filters.tags')}
+      ariaLabel={t('filters.tags')}
       active={tagIds.length > 0}
     >
       {() => (

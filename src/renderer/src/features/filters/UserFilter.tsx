@@ -13,7 +13,7 @@ export function UserFilter({ userIds = [], onChange }: { userIds: readonly numbe
   return (
     <Popover
       label={userIds.length ? `${t('filters.responsible')}: ${label}` : t('filters.responsible')}
-      ariaLabel={userIds.length ? t('filters.usersSelected', { count: userIds.length }) : t('filters.responsible')}
+      ariaLabel={t('filters.responsible')}
       active={userIds.length > 0}
     >
       {() => (
