@@ -51,6 +51,8 @@ export function Banners() {
           status.nextAttemptAt && status.nextAttemptAt > now
             ? t('banner.blockedUntil', { minutes: Math.max(1, Math.round((status.nextAttemptAt - now) / 60_000)), time: fmt.clock(status.nextAttemptAt) })
             : t('banner.blocked'),
+        // The pause is Kommo's; the user may still ask for a try before it ends.
+        action: { label: t('banner.retryNow'), run: () => void syncNow() },
       });
       break;
     case 'error':

@@ -5,7 +5,7 @@ import { useAppStore } from '../../store/context';
 import { progressText, stateLabel } from './sync-text';
 
 const BUSY = new Set(['syncing']);
-const CANNOT_SYNC = new Set(['disconnected', 'auth_required', 'paused', 'blocked']);
+const CANNOT_SYNC = new Set(['disconnected', 'auth_required', 'paused']);
 
 /** The top bar's sync state: what it is doing, the first download's progress, the last sync, "sync now". */
 export function SyncStatusWidget() {

@@ -47,6 +47,11 @@ export interface SessionSlice {
   browseOffline(): void;
 }
 
+/** The browser's language until the host says the system's (Spanish if neither is known). */
+function systemLanguage(): string {
+  return globalThis.navigator?.language ?? 'es';
+}
+
 function screenFor(connection: ConnectionState, current: Screen): Screen {
   switch (connection.status) {
     case 'connected':
@@ -75,7 +80,7 @@ export const createSessionSlice: Slice<SessionSlice> = ({ host, persistDelayMs }
   }
 
   function locale(settings: Settings, info: AppInfo | null): Locale {
-    return resolveLocale(settings.language, info?.systemLocale ?? navigator.language);
+    return resolveLocale(settings.language, info?.systemLocale ?? systemLanguage());
   }
 
   /** Applies a connect request's outcome: the new state, or the reason it failed. */
@@ -102,7 +107,7 @@ export const createSessionSlice: Slice<SessionSlice> = ({ host, persistDelayMs }
     infoError: null,
     settings: DEFAULT_SETTINGS,
     connection: DISCONNECTED,
-    locale: resolveLocale('system', typeof navigator === 'undefined' ? 'es' : navigator.language),
+    locale: resolveLocale('system', systemLanguage()),
     screen: 'loading',
     connectFailure: null,
     awaitingOAuth: false,
