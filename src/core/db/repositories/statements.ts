@@ -21,6 +21,9 @@ export function statement(sqlite: Database.Database, sql: string): Database.Stat
     prepared = sqlite.prepare(sql);
     cache.set(sql, prepared);
   }
+  // The statement is shared: undo a caller's .pluck() so the next caller gets whole rows unless
+  // it asks for pluck itself.
+  if (prepared.reader) prepared.pluck(false);
   return prepared;
 }
 
