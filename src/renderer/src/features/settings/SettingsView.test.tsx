@@ -63,7 +63,7 @@ describe('the lead list’s remembered view', () => {
     await user.keyboard('{ArrowRight}{ArrowRight}');
     await settle(80);
     const saved = first.host.data.settings.ui['leads.view'];
-    expect(saved).toEqual({ filter: { tagMode: 'any', responsibleUserIds: [11] }, sort: { field: 'price', direction: 'desc' }, widths: { name: 280 } });
+    expect(saved).toEqual({ filter: { tagMode: 'any', responsibleUserIds: [11] }, sort: { field: 'price', direction: 'desc' }, widths: { name: 260 } });
     expect(localStorage.length).toBe(0);
     first.unmount();
 
@@ -72,7 +72,7 @@ describe('the lead list’s remembered view', () => {
     expect(second.host.callsOf('leads.list').find((call) => call.limit === 100)).toMatchObject({ filter: { responsibleUserIds: [11] }, sort: { field: 'price', direction: 'desc' } });
     expect(within(screen.getByRole('search', { name: 'Filtros de leads' })).getByRole('button', { name: 'Responsable: Diego' })).toBeTruthy();
     expect(screen.getByRole('columnheader', { name: /Venta/ }).getAttribute('aria-sort')).toBe('descending');
-    expect(screen.getByRole('separator', { name: 'Cambiar el ancho de la columna Nombre' }).getAttribute('aria-valuenow')).toBe('280');
+    expect(screen.getByRole('separator', { name: 'Cambiar el ancho de la columna Nombre' }).getAttribute('aria-valuenow')).toBe('260');
   });
 
   it('ignores a stored view it cannot read', async () => {
