@@ -24,7 +24,7 @@ export function contactColumns(t: Translate, fmt: Formatters): ContactColumn[] {
     },
     { id: 'emails', label: t('contacts.col.emails'), width: 210, render: (row) => <span className="muted">{row.emails[0]?.value ?? '—'}</span> },
     { id: 'company', label: t('contacts.col.company'), width: 170, render: (row) => row.company?.name ?? <span className="muted">—</span> },
-    { id: 'tags', label: t('contacts.col.tags'), width: 170, render: (row) => <TagChips tags={row.tags} /> },
+    { id: 'tags', label: t('contacts.col.tags'), width: 170, render: (row) => <TagChips tags={row.tags} max={2} /> },
     { id: 'responsible', label: t('contacts.col.responsible'), width: 150, sortField: 'responsible', render: (row) => <UserName id={row.responsibleUserId} /> },
     { id: 'leads', label: t('contacts.col.leads'), width: 70, align: 'end', render: (row) => <span className="num">{fmt.number(row.leadCount)}</span> },
     { id: 'updated', label: t('contacts.col.updated'), width: 130, sortField: 'updated_at', render: (row) => <span className="muted">{fmt.dateTime(row.updatedAt)}</span> },

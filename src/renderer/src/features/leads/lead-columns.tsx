@@ -16,7 +16,7 @@ export function leadColumns(t: Translate, fmt: Formatters): LeadColumn[] {
     { id: 'price', label: t('leads.col.price'), width: 100, sortField: 'price', align: 'end', render: (row) => <span className="num">{fmt.money(row.price)}</span> },
     { id: 'status', label: t('leads.col.status'), width: 220, sortField: 'status', render: (row) => <StatusPill pipelineId={row.pipelineId} statusId={row.statusId} withPipeline /> },
     { id: 'responsible', label: t('leads.col.responsible'), width: 140, sortField: 'responsible', render: (row) => <UserName id={row.responsibleUserId} /> },
-    { id: 'tags', label: t('leads.col.tags'), width: 160, render: (row) => <TagChips tags={row.tags} /> },
+    { id: 'tags', label: t('leads.col.tags'), width: 160, render: (row) => <TagChips tags={row.tags} max={2} /> },
     {
       id: 'contact',
       label: t('leads.col.contact'),
