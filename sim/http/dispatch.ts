@@ -73,6 +73,10 @@ async function handle(rt: SimulatorRuntime, control: ControlHandler, req: Incomi
   return accountRequest(rt, target.account, req, reply, method, target, url);
 }
 
+function stampDate(reply: Reply, rt: SimulatorRuntime): void {
+  reply.res.setHeader('Date', new Date(rt.clock.now() * 1000).toUTCString());
+}
+
 /** A request to an account's API or token endpoint: logged, counted, rate-limited, faulted. */
 async function accountRequest(rt: SimulatorRuntime, acct: AccountRuntime, req: IncomingMessage, reply: Reply, method: string, target: Target, url: URL): Promise<void> {
   const started = performance.now();
@@ -81,6 +85,9 @@ async function accountRequest(rt: SimulatorRuntime, acct: AccountRuntime, req: I
   const host = acct.state.address.host;
   let endpoint = `${method} (unknown)`;
   acct.counters.arrived(ms);
+  // The simulator's clock, not the machine's: Node would send real time, and a client's cursors
+  // must be able to use the server's Date as Kommo's own time.
+  stampDate(reply, rt);
   try {
     const cfg = rt.behaviour.rateLimit;
     if (ms < acct.blockedUntilMs) return reply.blocked();
@@ -114,6 +121,8 @@ async function accountRequest(rt: SimulatorRuntime, acct: AccountRuntime, req: I
       return reply.html(fault.status, gatewayPage(fault.status), { Server: 'nginx' });
     }
     reply.faults.malformed = fault.kind === 'malformed';
+    // Stamped again after any added latency: the Date is when the answer is built, as on a real server.
+    stampDate(reply, rt);
 
     const rawQuery = url.search.startsWith('?') ? url.search.slice(1) : url.search;
     const base = rt.behaviour.linksHost === 'canonical' ? `https://${host}` : `http://${req.headers.host ?? '127.0.0.1'}${target.prefix}`;

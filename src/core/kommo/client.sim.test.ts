@@ -29,6 +29,15 @@ describe('KommoClient against the simulator', () => {
     expect(counters.served429).toBe(0);
   }, 60_000);
 
+  it("reads the simulator's own clock from each page's Date header", async () => {
+    const sim = await startSim({ leads: 30, contacts: 10, clock: { start: 1_750_000_000, frozen: true } });
+    const { client } = makeClient(sim, { gate: FAST_GATE });
+    expect((await client.fetchPage('leads')).serverTime).toBe(1_750_000_000);
+    sim.control.advanceClock({ seconds: 90 });
+    expect((await client.fetchPage('leads', { filter: { updated_at: { from: 1_800_000_000 } } })).serverTime).toBe(1_750_000_090);
+    expect(client.lastServerTime()).toBe(1_750_000_090);
+  });
+
   it('follows next links written on the request URL as well as on the canonical host', async () => {
     const sim = await startSim({ leads: 600, contacts: 10, behaviour: { linksHost: 'request' } });
     const { client } = makeClient(sim, { gate: FAST_GATE });

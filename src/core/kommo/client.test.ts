@@ -54,9 +54,25 @@ describe('KommoClient reads', () => {
     expect(transport.requests.every((r) => r.headers.authorization === `Bearer ${TOKEN}`)).toBe(true);
   });
 
+  it("reports the server's clock of each page from its Date header (null without one)", async () => {
+    const { client } = setup([
+      { ...json(200, leadsPage([1])), dateHeader: 'Sun, 15 Jun 2025 15:06:41 GMT' },
+      { status: 204, dateHeader: 'Sun, 15 Jun 2025 15:07:00 GMT' },
+      json(200, leadsPage([2])),
+      { ...json(200, leadsPage([3])), dateHeader: 'not a date' },
+    ]);
+    expect(client.lastServerTime()).toBeNull();
+    expect((await client.fetchPage('leads')).serverTime).toBe(1_750_000_001);
+    expect((await client.fetchPage('leads')).serverTime).toBe(1_750_000_020);
+    expect((await client.fetchPage('leads')).serverTime).toBeNull();
+    expect((await client.fetchPage('leads')).serverTime).toBeNull();
+    // The latest time the server did tell stays known.
+    expect(client.lastServerTime()).toBe(1_750_000_020);
+  });
+
   it('answers 204 with an empty page, and a missing record with null', async () => {
     const { client } = setup([{ status: 204 }, { status: 204 }]);
-    expect(await client.fetchPage('events', { filter: { type: ['lead_deleted'] } })).toEqual({ items: [], next: null, skipped: [], page: null });
+    expect(await client.fetchPage('events', { filter: { type: ['lead_deleted'] } })).toEqual({ items: [], next: null, skipped: [], page: null, serverTime: null });
     expect(await client.getLead(404404)).toBeNull();
   });
 

@@ -70,6 +70,11 @@ export interface KommoPage<T> {
   /** Records that failed validation (already logged with their ids). */
   skipped: SkippedRecord[];
   page: number | null;
+  /**
+   * The server's clock when it answered (Unix seconds, from the HTTP `Date` header), or null when
+   * it sent none. The sync engine's cursors use only server time.
+   */
+  serverTime: number | null;
 }
 
 export type KommoClientState =
@@ -118,6 +123,7 @@ export class KommoClient {
   private offline: { since: number; message: string } | null = null;
   private readonly listeners = new Set<(state: KommoClientState) => void>();
   private lastState = '';
+  private latestServerTime: number | null = null;
   private readonly unsubscribeGate: () => void;
 
   constructor(options: KommoClientOptions) {
@@ -165,6 +171,11 @@ export class KommoClient {
     this.emitIfChanged();
   }
 
+  /** The server's clock (Unix seconds) from the latest answer's `Date` header; null before any, or without the header. */
+  lastServerTime(): number | null {
+    return this.latestServerTime;
+  }
+
   /** Stops listening to the shared gate (the gate and transport stay for other clients). */
   dispose(): void {
     this.unsubscribeGate();
@@ -177,11 +188,11 @@ export class KommoClient {
   async fetchPage<R extends ListResourceName>(resource: R, request: ListParams | { cursor: PageCursor } = {}): Promise<KommoPage<ListItem<R>>> {
     const spec = LIST_RESOURCES[resource];
     const pathAndQuery = 'cursor' in request ? this.checkCursor(request.cursor, spec.path) : `${spec.path}?${this.listQuery(spec, request)}`;
-    const { status, json } = await this.call({ method: 'GET', pathAndQuery, idempotent: true });
-    if (status === 204 || json === null) return { items: [], next: null, skipped: [], page: null };
+    const { status, json, serverTime } = await this.call({ method: 'GET', pathAndQuery, idempotent: true });
+    if (status === 204 || json === null) return { items: [], next: null, skipped: [], page: null, serverTime };
     const envelope = readPageEnvelope(json, spec.key, status, spec.path);
     const { items, skipped } = parseRecords(envelope.records, spec.schema as never, resource, this.log) as { items: ListItem<R>[]; skipped: SkippedRecord[] };
-    return { items, next: envelope.next, skipped, page: envelope.page };
+    return { items, next: envelope.next, skipped, page: envelope.page, serverTime };
   }
 
   /** Every page, following `_links.next` until it is absent (or a 204). */
@@ -341,7 +352,7 @@ export class KommoClient {
   }
 
   /** Bearer auth, one refresh on a 401, and status → typed error. Returns the parsed JSON (null for 204). */
-  private async call(call: Omit<HttpCall, 'headers'>): Promise<{ status: number; json: unknown }> {
+  private async call(call: Omit<HttpCall, 'headers'>): Promise<{ status: number; json: unknown; serverTime: number | null }> {
     const path = call.pathAndQuery.split('?')[0] ?? call.pathAndQuery;
     let token = await this.withAuth(() => this.auth.getAccessToken());
     for (let refreshed = false; ; refreshed = true) {
@@ -353,10 +364,12 @@ export class KommoClient {
         continue;
       }
       this.setAuthProblem(null);
-      if (response.status === 204) return { status: 204, json: null };
+      const serverTime = serverTimeOf(response.dateHeader);
+      if (serverTime !== null) this.latestServerTime = serverTime;
+      if (response.status === 204) return { status: 204, json: null, serverTime };
       if (response.status >= 200 && response.status < 300) {
         try {
-          return { status: response.status, json: JSON.parse(response.body) as unknown };
+          return { status: response.status, json: JSON.parse(response.body) as unknown, serverTime };
         } catch {
           this.log.warn('Kommo sent a body that is not JSON', { path, status: response.status, excerpt: bodyExcerpt(response.body) });
           throw new KommoMalformedResponseError(response.status, path, 'not JSON');
@@ -420,6 +433,13 @@ export class KommoClient {
     this.lastState = text;
     for (const listener of this.listeners) listener(state);
   }
+}
+
+/** `Date: Tue, 15 Nov 1994 08:12:31 GMT` → Unix seconds; null when absent or unreadable. */
+export function serverTimeOf(dateHeader: string | null | undefined): number | null {
+  if (!dateHeader) return null;
+  const ms = Date.parse(dateHeader);
+  return Number.isFinite(ms) ? Math.floor(ms / 1000) : null;
 }
 
 function validationIssues(raw: unknown): KommoValidationIssue[] {

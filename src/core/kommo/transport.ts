@@ -13,6 +13,8 @@ export interface TransportResponse {
   contentType: string;
   /** Seconds from a `Retry-After` header, if one was sent (Kommo documents only the body field). */
   retryAfterHeader: string | null;
+  /** The HTTP `Date` header: the server's clock, which the sync engine's cursors use (never ours). */
+  dateHeader?: string | null;
   body: string;
 }
 
@@ -62,6 +64,7 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Tra
         status: response.statusCode,
         contentType: headerText(response.headers['content-type']) ?? '',
         retryAfterHeader: headerText(response.headers['retry-after']),
+        dateHeader: headerText(response.headers.date),
         body,
       };
     },
