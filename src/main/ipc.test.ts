@@ -3,6 +3,7 @@ import { REQUEST_NAMES, type Handlers } from '../shared/contract';
 import { requestChannel } from '../shared/ipc';
 import { DEFAULT_SETTINGS } from '../shared/model/settings';
 import { silentLogger } from '../core/log';
+import { INITIAL_SYNC_STATUS } from '../core/lifecycle/sync-controller';
 import { registerContractHandlers, type IpcMainLike } from './ipc';
 import { createSenderCheck } from './sender-check';
 import type { ConnectionState } from '../shared/model/connection';
@@ -41,6 +42,9 @@ const handlers = {
   'contacts.get': async () => null,
   'tags.list': async () => [],
   'phone.search': async () => ({ normalized: '', matchedBy: 'none' as const, contacts: [] }),
+  'sync.status': async () => INITIAL_SYNC_STATUS,
+  'sync.now': async () => INITIAL_SYNC_STATUS,
+  'sync.setPaused': async () => INITIAL_SYNC_STATUS,
 } satisfies Handlers;
 
 describe('registerContractHandlers', () => {

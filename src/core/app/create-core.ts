@@ -4,11 +4,14 @@ import type { HostKind } from '../../shared/model/app';
 import { authHandlers, createConnection, type ConnectionManager, type CoreAuthOptions } from '../auth';
 import { openDatabase, type MirrorDatabase } from '../db/open';
 import { EventHub } from '../host/event-hub';
+import { systemTimers, type Timers } from '../lifecycle/timers';
 import type { Logger } from '../log';
 import { settingsHandlers } from '../settings/handlers-settings';
 import { SettingsStore } from '../settings/settings-store';
+import { SyncService, type SyncOptions } from '../sync';
 import { appHandlers } from './handlers-app';
 import { mirrorHandlers } from './handlers-mirror';
+import { syncHandlers } from './handlers-sync';
 
 export interface CoreOptions {
   databasePath: string;
@@ -22,6 +25,8 @@ export interface CoreOptions {
   settingsPath?: string;
   /** Token store, OAuth settings, consent window and demo account (see src/core/auth/index.ts). */
   auth?: CoreAuthOptions;
+  /** The sync engine's tunables and clock (tests shrink intervals and pages). */
+  sync?: { options?: Partial<SyncOptions>; timers?: Timers };
 }
 
 /** Everything a host needs from the core: the handlers to expose, the events to forward. */
@@ -32,6 +37,8 @@ export interface Core {
   readonly settings: SettingsStore;
   /** The Kommo connection: `current()` gives the sync engine its client, account and user. */
   readonly connection: ConnectionManager;
+  /** The sync engine under its supervisor; it follows the connection by itself. */
+  readonly sync: SyncService;
   close(): Promise<void>;
 }
 
@@ -42,11 +49,14 @@ export function createCore(options: CoreOptions): Core {
   const settings = new SettingsStore(options.settingsPath ?? join(dirname(options.databasePath), 'settings.json'), options.log.child('settings'));
   settings.onDidChange((value) => events.emit('settings_changed', value));
   const connection = createConnection(options.auth ?? {}, options.log, (state) => events.emit('connection_state', state));
+  // Syncs whenever an account is connected: restored at launch, signed in, or the demo.
+  const sync = new SyncService({ connection, mirror: database, events, timers: options.sync?.timers ?? systemTimers, log: options.log, options: options.sync?.options });
   const handlers: Handlers = {
     ...appHandlers({ database, host: options.host, version: options.version, systemLocale: options.systemLocale }),
     ...settingsHandlers(settings),
     ...authHandlers(connection),
     ...mirrorHandlers(database),
+    ...syncHandlers(sync),
   };
   return {
     handlers,
@@ -54,7 +64,11 @@ export function createCore(options: CoreOptions): Core {
     database,
     settings,
     connection,
+    sync,
     async close() {
+      // The loop ends after its open transaction, before the client and the database go.
+      await sync.stop();
+      sync.dispose();
       await connection.close();
       await database.close();
     },

@@ -6,6 +6,7 @@ import { authRequests } from './auth';
 import { events, type EventSpec } from './events';
 import { mirrorRequests } from './mirror';
 import { settingsRequests } from './settings';
+import { syncRequests } from './sync';
 
 /**
  * The one contract between a renderer and its host (Electron IPC or the web preview's WebSocket).
@@ -17,6 +18,7 @@ export const requests = {
   ...mirrorRequests,
   ...authRequests,
   ...settingsRequests,
+  ...syncRequests,
 };
 
 export type Requests = typeof requests;

@@ -1,0 +1,81 @@
+import type { MirrorDatabase } from '../db/open';
+import { readSyncState, writeSyncState } from '../db/repositories';
+import type { KommoClient, KommoPage, ListItem, ListParams, ListResourceName } from '../kommo';
+import type { Timers } from '../lifecycle/timers';
+import type { Logger } from '../log';
+import { ChangeEmitter, type SyncEmit } from './change-emitter';
+import { syncOptions, type SyncOptions } from './options';
+import { RangeKnowledge, type RangeKnowledgeState } from './range-knowledge';
+import { ReadLock } from './read-lock';
+import { RunControl } from './run-control';
+
+/** What the engine is built from: injected, so tests run it with fake timers against the simulator. */
+export interface SyncDeps {
+  client: KommoClient;
+  mirror: MirrorDatabase;
+  /** The account's host (acme.kommo.com), stored with the account row. */
+  accountHost: string;
+  /** The host clock (epoch ms) and scheduler. Cursors never use it: they use server time. */
+  timers: Timers;
+  log: Logger;
+  emit: SyncEmit;
+  options?: Partial<SyncOptions>;
+}
+
+export const RANGE_SEMANTICS_KEY = 'range_semantics';
+
+/** The pieces every part of the engine shares during one run. */
+export class SyncContext {
+  readonly client: KommoClient;
+  readonly mirror: MirrorDatabase;
+  readonly accountHost: string;
+  readonly timers: Timers;
+  readonly log: Logger;
+  readonly options: SyncOptions;
+  readonly knowledge: RangeKnowledge;
+  readonly lock = new ReadLock();
+  readonly changes: ChangeEmitter;
+  run = new RunControl(false);
+
+  constructor(deps: SyncDeps) {
+    this.client = deps.client;
+    this.mirror = deps.mirror;
+    this.accountHost = deps.accountHost;
+    this.timers = deps.timers;
+    this.log = deps.log;
+    this.options = syncOptions(deps.options);
+    this.knowledge = new RangeKnowledge(readSyncState<RangeKnowledgeState>(deps.mirror, RANGE_SEMANTICS_KEY));
+    this.changes = new ChangeEmitter(deps.emit, deps.timers, this.options.initialUpdateThrottleMs);
+  }
+
+  /** Host clock, epoch ms. */
+  now(): number {
+    return this.timers.now();
+  }
+
+  /** One list page: waits while paused, shares the read lock (see ReadLock), ends at once on stop. */
+  async fetch<R extends ListResourceName>(resource: R, params: ListParams | { cursor: string }): Promise<KommoPage<ListItem<R>>> {
+    await this.run.ready();
+    return this.run.guard(this.lock.shared(() => this.client.fetchPage(resource, params)));
+  }
+
+  /** Any other request (metadata, inside the exclusive lock): paused and stopped the same way. */
+  async call<T>(request: () => Promise<T>): Promise<T> {
+    await this.run.ready();
+    return this.run.guard(request());
+  }
+
+  /**
+   * One write transaction, refused once the run is stopping. What was learned about range bounds
+   * is saved with it.
+   */
+  commit<T>(write: () => T): T {
+    this.run.throwIfStopped();
+    return this.mirror.transaction(() => {
+      const result = write();
+      const learned = this.knowledge.takeChanges();
+      if (learned) writeSyncState(this.mirror, RANGE_SEMANTICS_KEY, learned, this.now());
+      return result;
+    });
+  }
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { useSyncHarness } from '../../../test/helpers/sync-harness';
+
+const harness = useSyncHarness();
+
+describe('the first download and the incremental cycle', () => {
+  it('downloads metadata, leads and contacts, then an idle cycle costs at most 3 requests', async () => {
+    const h = await harness({ sim: { leads: 1200, contacts: 700 } });
+    await h.engine.runOnce();
+    expect(h.differences()).toEqual([]);
+    h.sim.control.advanceClock({ seconds: 60 });
+    await h.engine.runOnce();
+    h.sim.control.resetCounters();
+    h.sim.control.advanceClock({ seconds: 5 });
+    await h.engine.runOnce();
+    const counters = h.sim.control.counters();
+    expect(counters.total).toBeLessThanOrEqual(3);
+    expect(h.engine.status()).toMatchObject({ state: 'idle', initialSyncComplete: true, progress: null });
+  });
+});

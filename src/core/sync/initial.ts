@@ -1,0 +1,221 @@
+import type { SyncProgress } from '../../shared/model/sync';
+import { readCursor, SYNC_STATE_KEYS, writeCursor, writeSyncState } from '../db/repositories';
+import { optimizeMirror } from '../db/queries/lookup';
+import { ENTITY_WITH, maxUpdatedAt, type Entity } from './apply';
+import type { SyncContext } from './context';
+import { entitySink } from './entity-sink';
+import { initialEventsCursor, EVENTS_CURSOR } from './events';
+import { streamCursorAfterDownload } from './incremental';
+import type { Metadata } from './metadata';
+import { RECONCILED_AT } from './reconcile';
+import { RangeReader, type TieCursor } from './range-reader';
+
+/** An `updated_at` range [lo, hi] one reader owns; `pos` is where it stands. */
+interface Segment {
+  lo: number;
+  pos: number;
+  hi: number;
+  tie: TieCursor | null;
+  done: boolean;
+}
+
+interface EntityPlan {
+  /** The oldest `updated_at` (from the first page), for the progress estimate. */
+  min: number | null;
+  /** Records written so far. */
+  records: number;
+  segments: Segment[];
+}
+
+export interface InitialPlan {
+  /** Server time (Unix s) when the download began: it reads `updated_at` ≤ start; the cycles take over from start − overlap. */
+  start: number;
+  leads: EntityPlan;
+  contacts: EntityPlan;
+}
+
+export const INITIAL_CURSOR = 'initial';
+const ORDER: Entity[] = ['leads', 'contacts'];
+
+/**
+ * The first download: leads, then contacts, each page committed with the whole plan, so a kill at
+ * any moment resumes without fetching a committed page again. Several readers run side by side so
+ * request latency does not lower the rate (the host gate keeps the total within Kommo's limit):
+ * an idle reader takes the next pending range, or splits the widest range another reader is in
+ * (leads before contacts, so the app is useful early). Progress is estimated from the share of
+ * the time range covered, as Kommo's lists carry no totals.
+ */
+export class InitialDownload {
+  private readonly active = new Set<Segment>();
+  private waiters: Array<() => void> = [];
+  private failure: { error: unknown } | null = null;
+
+  private constructor(
+    private readonly ctx: SyncContext,
+    private readonly metadata: Metadata,
+    private readonly plan: InitialPlan,
+    private readonly onProgress: () => void,
+  ) {}
+
+  static pending(ctx: SyncContext): boolean {
+    return readCursor<InitialPlan>(ctx.mirror, INITIAL_CURSOR) !== null;
+  }
+
+  /** Resumes the stored plan, or starts one at the server's current time. */
+  static async open(ctx: SyncContext, metadata: Metadata, onProgress: () => void): Promise<InitialDownload> {
+    const stored = readCursor<InitialPlan>(ctx.mirror, INITIAL_CURSOR);
+    if (stored) return new InitialDownload(ctx, metadata, stored, onProgress);
+    const start = ctx.client.lastServerTime() ?? (await latestUpdate(ctx));
+    const plan: InitialPlan = { start, leads: freshPlan(start), contacts: freshPlan(start) };
+    ctx.commit(() => writeCursor(ctx.mirror, INITIAL_CURSOR, plan, ctx.now()));
+    ctx.log.info('First download planned', { serverTime: start });
+    return new InitialDownload(ctx, metadata, plan, onProgress);
+  }
+
+  progress(): SyncProgress {
+    const entity = this.plan.leads.segments.some((s) => !s.done) ? 'leads' : 'contacts';
+    const ep = this.plan[entity];
+    return { phase: entity, done: ep.records, estimatedTotal: estimate(ep, this.plan.start) };
+  }
+
+  async run(): Promise<void> {
+    const readers = Array.from({ length: Math.max(1, this.ctx.options.initialReaders) }, () => this.reader());
+    await Promise.all(readers);
+    if (this.failure) throw this.failure.error;
+    this.finish();
+  }
+
+  private async reader(): Promise<void> {
+    for (;;) {
+      if (this.failure) return;
+      const job = this.pick();
+      if (job === 'wait') {
+        await new Promise<void>((resolve) => this.waiters.push(resolve));
+        continue;
+      }
+      if (job === null) return;
+      this.active.add(job.segment);
+      try {
+        await this.read(job.entity, job.segment);
+      } catch (error) {
+        this.failure ??= { error };
+      } finally {
+        this.active.delete(job.segment);
+        this.notify();
+      }
+    }
+  }
+
+  private pick(): { entity: Entity; segment: Segment } | 'wait' | null {
+    for (const entity of ORDER) {
+      const ep = this.plan[entity];
+      const pending = ep.segments.find((s) => !s.done && !this.active.has(s));
+      if (pending) return { entity, segment: pending };
+      const split = this.split(ep);
+      if (split) return { entity, segment: split };
+    }
+    return this.active.size > 0 ? 'wait' : null;
+  }
+
+  /** Hands half of the widest range still being read to an idle reader. */
+  private split(ep: EntityPlan): Segment | null {
+    if (ep.min === null) return null;
+    let widest: Segment | null = null;
+    for (const s of ep.segments) {
+      if (!this.active.has(s) || s.done || s.tie) continue;
+      if (s.hi - s.pos >= this.ctx.options.minSplitSeconds && (!widest || s.hi - s.pos > widest.hi - widest.pos)) widest = s;
+    }
+    if (!widest) return null;
+    const middle = widest.pos + Math.ceil((widest.hi - widest.pos) / 2);
+    const half: Segment = { lo: middle, pos: middle, hi: widest.hi, tie: null, done: false };
+    widest.hi = middle - 1;
+    ep.segments.splice(ep.segments.indexOf(widest) + 1, 0, half);
+    this.save();
+    return half;
+  }
+
+  private async read(entity: Entity, segment: Segment): Promise<void> {
+    const ep = this.plan[entity];
+    const sink = entitySink(this.ctx, this.metadata, entity, true, (page, next, applied) => {
+      if (this.failure) throw this.failure.error;
+      const oldest = page ? minUpdatedAt(page.items) : null;
+      if (oldest !== null && ep.min === null) ep.min = oldest;
+      ep.records += applied.added;
+      if (next === null) segment.done = true;
+      else {
+        segment.pos = next.pos;
+        segment.tie = next.tie;
+      }
+      writeCursor(this.ctx.mirror, INITIAL_CURSOR, this.plan, this.ctx.now());
+    });
+    const reader = new RangeReader(sink, { limit: this.ctx.options.pageLimit, with: ENTITY_WITH[entity], knowledge: this.ctx.knowledge });
+    await reader.read({ pos: segment.pos, hi: segment.hi, tie: segment.tie }, () => segment.hi);
+    this.onProgress();
+  }
+
+  private save(): void {
+    this.ctx.commit(() => writeCursor(this.ctx.mirror, INITIAL_CURSOR, this.plan, this.ctx.now()));
+    this.notify();
+  }
+
+  private notify(): void {
+    this.onProgress();
+    for (const wake of this.waiters.splice(0)) wake();
+  }
+
+  /** Hands over to the incremental cycle: its streams and the events feed start at start − overlap. */
+  private finish(): void {
+    const { ctx, plan } = this;
+    const boundary = plan.start - ctx.options.overlapSeconds;
+    ctx.commit(() => {
+      for (const entity of ORDER) writeCursor(ctx.mirror, entity, streamCursorAfterDownload(boundary, plan.start), ctx.now());
+      writeCursor(ctx.mirror, EVENTS_CURSOR, initialEventsCursor(boundary), ctx.now());
+      writeCursor(ctx.mirror, INITIAL_CURSOR, null, ctx.now());
+      writeSyncState(ctx.mirror, SYNC_STATE_KEYS.initialSyncComplete, true, ctx.now());
+      writeSyncState(ctx.mirror, SYNC_STATE_KEYS.lastSuccessfulSyncAt, ctx.now(), ctx.now());
+      // A complete download has nothing to reconcile: the first periodic check is a full interval away.
+      writeSyncState(ctx.mirror, RECONCILED_AT, ctx.now(), ctx.now());
+    });
+    ctx.changes.flush();
+    optimizeMirror(ctx.mirror);
+    ctx.log.info('First download complete', { leads: plan.leads.records, contacts: plan.contacts.records });
+  }
+}
+
+function freshPlan(start: number): EntityPlan {
+  return { min: null, records: 0, segments: [{ lo: 0, pos: 0, hi: start, tie: null, done: false }] };
+}
+
+function minUpdatedAt(records: ReadonlyArray<{ updated_at: number }>): number | null {
+  let min: number | null = null;
+  for (const r of records) if (min === null || r.updated_at < min) min = r.updated_at;
+  return min;
+}
+
+/** Records written ÷ the share of [min, start] already covered. */
+function estimate(ep: EntityPlan, start: number): number | null {
+  if (ep.min === null) return null;
+  const min = ep.min;
+  const span = start - min + 1;
+  let covered = 0;
+  for (const s of ep.segments) {
+    const lo = Math.max(s.lo, min);
+    covered += Math.max(0, s.done ? s.hi - lo + 1 : s.pos - lo);
+  }
+  const fraction = Math.min(1, covered / span);
+  if (fraction < 0.02) return null;
+  return Math.max(ep.records, Math.round(ep.records / fraction));
+}
+
+/**
+ * Without a Date header the server's "now" is unknown: the newest `updated_at` of either entity
+ * is a time the server has certainly reached, and so a safe start.
+ */
+async function latestUpdate(ctx: SyncContext): Promise<number> {
+  let latest = 0;
+  for (const entity of ORDER) {
+    const page = await ctx.fetch(entity, { order: { updated_at: 'desc' }, limit: 1 });
+    latest = Math.max(latest, maxUpdatedAt(page.items) ?? 0, page.serverTime ?? 0);
+  }
+  return latest;
+}

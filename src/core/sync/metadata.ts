@@ -1,0 +1,134 @@
+import { readSyncState, replacePipelines, SYNC_STATE_KEYS, upsertAccount, upsertCustomFields, upsertTagList, upsertUsers, writeSyncState } from '../db/repositories';
+import { KommoForbiddenError, type KommoContact, type KommoLead, type KommoUser } from '../kommo';
+import type { SyncContext } from './context';
+
+type Entity = 'leads' | 'contacts';
+
+interface Known {
+  statuses: Set<string>;
+  /** Null when the users list is closed to this user (it needs admin rights): then users are not checked. */
+  users: Set<number> | null;
+  tags: Record<Entity, Set<number>>;
+  fields: Record<Entity, Set<number>>;
+}
+
+const USERS_CLOSED_KEY = 'users_list_forbidden';
+
+/**
+ * Pipelines and stages, users, custom fields and tags: read first, refreshed every
+ * `metadataRefreshMs`, and at once when a page names an id the mirror does not know (a new stage,
+ * user, tag or field), so names, colours and sort keys are right before the page is applied.
+ */
+export class Metadata {
+  private known: Known;
+  /** Ids still unknown right after a refresh (a deleted user still owning leads): never a reason to refresh again. */
+  private readonly ignored = new Set<string>();
+  private lastUnknownRefresh = -Infinity;
+  /** The requests a full refresh makes, for progress. */
+  static readonly STEPS = 7;
+
+  constructor(private readonly ctx: SyncContext) {
+    this.known = this.load();
+  }
+
+  /** When the last refresh completed (host ms), or null. */
+  refreshedAt(): number | null {
+    return readSyncState<number>(this.ctx.mirror, SYNC_STATE_KEYS.metadataRefreshedAt);
+  }
+
+  isDue(): boolean {
+    const at = this.refreshedAt();
+    return at === null || this.ctx.now() - at >= this.ctx.options.metadataRefreshMs;
+  }
+
+  /**
+   * Reads everything and stores it in one transaction, holding the exclusive read lock so no page
+   * fetched meanwhile is applied before the complete lists are. `onStep` counts the requests.
+   */
+  async refresh(onStep: (done: number) => void = () => {}): Promise<void> {
+    const { ctx } = this;
+    let step = 0;
+    const stepped = <T>(value: T): T => (onStep(++step), value);
+    const changed = await ctx.lock.exclusive(async () => {
+      const account = stepped(await ctx.call(() => ctx.client.getAccount(['datetime_settings'])));
+      const pipelines = stepped(await ctx.call(() => ctx.client.getPipelines()));
+      const users = stepped(await this.readUsers());
+      const leadFields = stepped(await ctx.call(() => ctx.client.listAll('lead_custom_fields')));
+      const contactFields = stepped(await ctx.call(() => ctx.client.listAll('contact_custom_fields')));
+      const leadTags = stepped(await ctx.call(() => ctx.client.listAll('lead_tags')));
+      const contactTags = stepped(await ctx.call(() => ctx.client.listAll('contact_tags')));
+      return ctx.commit(() => {
+        let any = upsertAccount(ctx.mirror, account, ctx.accountHost);
+        any = replacePipelines(ctx.mirror, pipelines) || any;
+        // An empty list is never "every user": the account has at least one.
+        if (users && users.length > 0) any = upsertUsers(ctx.mirror, users, { complete: true }) || any;
+        writeSyncState(ctx.mirror, USERS_CLOSED_KEY, users === null ? true : null, ctx.now());
+        any = upsertCustomFields(ctx.mirror, 'leads', leadFields, { complete: true }) || any;
+        any = upsertCustomFields(ctx.mirror, 'contacts', contactFields, { complete: true }) || any;
+        any = upsertTagList(ctx.mirror, 'leads', leadTags, { complete: true }) || any;
+        any = upsertTagList(ctx.mirror, 'contacts', contactTags, { complete: true }) || any;
+        writeSyncState(ctx.mirror, SYNC_STATE_KEYS.metadataRefreshedAt, ctx.now(), ctx.now());
+        return any;
+      });
+    });
+    this.known = this.load();
+    if (changed) ctx.changes.metadata();
+  }
+
+  /**
+   * True when the records name a stage, user, tag or field the mirror does not know, and a refresh
+   * for that reason is allowed now.
+   */
+  needsRefreshFor(entity: Entity, records: ReadonlyArray<KommoLead | KommoContact>): boolean {
+    const unknown = this.unknownIn(entity, records);
+    if (unknown.length === 0) return false;
+    if (this.ctx.now() - this.lastUnknownRefresh < this.ctx.options.unknownIdRefreshMinMs) return false;
+    this.ctx.log.info('A page names metadata the mirror does not know: refreshing metadata', { entity, unknown: unknown.slice(0, 5) });
+    return true;
+  }
+
+  /** Refreshes because of unknown ids; those still unknown afterwards are ignored from then on. */
+  async refreshForUnknown(entity: Entity, records: ReadonlyArray<KommoLead | KommoContact>): Promise<void> {
+    this.lastUnknownRefresh = this.ctx.now();
+    await this.refresh();
+    for (const key of this.unknownIn(entity, records)) this.ignored.add(key);
+  }
+
+  private unknownIn(entity: Entity, records: ReadonlyArray<KommoLead | KommoContact>): string[] {
+    const k = this.known;
+    const out = new Set<string>();
+    const check = (key: string, isKnown: boolean) => {
+      if (!isKnown && !this.ignored.has(key)) out.add(key);
+    };
+    for (const record of records) {
+      if ('status_id' in record) check(`status:${record.pipeline_id}:${record.status_id}`, k.statuses.has(`${record.pipeline_id}:${record.status_id}`));
+      if (k.users) check(`user:${record.responsible_user_id}`, k.users.has(record.responsible_user_id));
+      for (const tag of record._embedded?.tags ?? []) check(`${entity}-tag:${tag.id}`, k.tags[entity].has(tag.id));
+      for (const field of record.custom_fields_values ?? []) check(`${entity}-field:${field.field_id}`, k.fields[entity].has(field.field_id));
+    }
+    return [...out];
+  }
+
+  private async readUsers(): Promise<KommoUser[] | null> {
+    try {
+      return await this.ctx.call(() => this.ctx.client.listAll('users'));
+    } catch (error) {
+      if (!(error instanceof KommoForbiddenError)) throw error;
+      this.ctx.log.info('The users list needs administrator rights; responsible users are shown by id');
+      return null;
+    }
+  }
+
+  private load(): Known {
+    const sqlite = this.ctx.mirror.sqlite;
+    const ids = (sql: string, ...args: unknown[]) => new Set(sqlite.prepare(sql).pluck().all(...args) as number[]);
+    const statuses = new Set((sqlite.prepare('SELECT pipeline_id, id FROM statuses').all() as Array<{ pipeline_id: number; id: number }>).map((s) => `${s.pipeline_id}:${s.id}`));
+    const usersClosed = readSyncState<boolean>(this.ctx.mirror, USERS_CLOSED_KEY) === true;
+    return {
+      statuses,
+      users: usersClosed ? null : ids('SELECT id FROM users'),
+      tags: { leads: ids('SELECT id FROM tags WHERE entity_type = ?', 'leads'), contacts: ids('SELECT id FROM tags WHERE entity_type = ?', 'contacts') },
+      fields: { leads: ids('SELECT id FROM custom_fields WHERE entity_type = ?', 'leads'), contacts: ids('SELECT id FROM custom_fields WHERE entity_type = ?', 'contacts') },
+    };
+  }
+}

@@ -1,0 +1,67 @@
+/** Thrown into the loop's awaits when the engine is asked to stop. */
+export class StopSignal extends Error {
+  override name = 'StopSignal';
+  constructor() {
+    super('The sync loop was asked to stop.');
+  }
+}
+
+/**
+ * One run of the loop: its pause and its stop. Every request waits here while paused and races
+ * the stop, so `stop()` ends the loop at once between transactions (better-sqlite3 transactions
+ * are synchronous: none is ever open across an await) instead of after a slow request.
+ */
+export class RunControl {
+  private stoppedValue = false;
+  private pausedValue = false;
+  private resumeWaiters: Array<() => void> = [];
+  private rejectStop!: (error: StopSignal) => void;
+  private readonly stopPromise: Promise<never>;
+
+  constructor(paused: boolean) {
+    this.pausedValue = paused;
+    this.stopPromise = new Promise<never>((_, reject) => (this.rejectStop = reject));
+    this.stopPromise.catch(() => undefined);
+  }
+
+  get stopped(): boolean {
+    return this.stoppedValue;
+  }
+
+  get paused(): boolean {
+    return this.pausedValue;
+  }
+
+  stop(): void {
+    if (this.stoppedValue) return;
+    this.stoppedValue = true;
+    this.rejectStop(new StopSignal());
+    this.wakeResumers();
+  }
+
+  setPaused(paused: boolean): void {
+    this.pausedValue = paused;
+    if (!paused) this.wakeResumers();
+  }
+
+  /** Resolves when not paused; throws StopSignal once stopped. */
+  async ready(): Promise<void> {
+    while (this.pausedValue && !this.stoppedValue) await new Promise<void>((resolve) => this.resumeWaiters.push(resolve));
+    this.throwIfStopped();
+  }
+
+  /** `promise`, unless the run stops first (the promise is then left to settle unobserved). */
+  guard<T>(promise: Promise<T>): Promise<T> {
+    this.throwIfStopped();
+    promise.catch(() => undefined);
+    return Promise.race([promise, this.stopPromise]);
+  }
+
+  throwIfStopped(): void {
+    if (this.stoppedValue) throw new StopSignal();
+  }
+
+  private wakeResumers(): void {
+    for (const resolve of this.resumeWaiters.splice(0)) resolve();
+  }
+}
