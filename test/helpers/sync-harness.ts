@@ -7,6 +7,7 @@ import { afterEach } from 'vitest';
 import type { Simulator, SimulatorOptions } from '../../sim/index';
 import { openDatabase, type MirrorDatabase } from '../../src/core/db/open';
 import type { KommoClient } from '../../src/core/kommo/client';
+import { KommoAuthRequiredError } from '../../src/core/kommo/errors';
 import type { HostGateOptions } from '../../src/core/kommo/host-gate';
 import { FakeTimers } from '../../src/core/lifecycle/fake-timers';
 import { createLogger, type LogRecord } from '../../src/core/log';
@@ -59,7 +60,10 @@ export function useSyncHarness(): (options?: HarnessOptions) => Promise<Harness>
       behaviour: { rateLimit: { enabled: false }, ...options.sim?.behaviour },
     });
     const instant = { now: () => Date.now(), sleep: async () => undefined };
-    const { client } = makeClient(sim, { gate: options.gate ?? FAST_GATE, ...(options.instantRetries ? { clock: instant } : {}) });
+    const token = sim.account().longLivedToken;
+    // A long-lived token cannot be refreshed: a 401 means the user must connect again.
+    const auth = { getAccessToken: async () => token, handleUnauthorized: async () => Promise.reject(new KommoAuthRequiredError()) };
+    const { client } = makeClient(sim, { auth, gate: options.gate ?? FAST_GATE, ...(options.instantRetries ? { clock: instant } : {}) });
     const mirror = openDatabase(join(tempDir(), 'mirror.sqlite'));
     open.push(mirror);
     const timers = new FakeTimers(Date.now());
@@ -86,7 +90,7 @@ export function useSyncHarness(): (options?: HarnessOptions) => Promise<Harness>
       timers,
       logs,
       emitted,
-      differences: () => mirrorDifferences(mirror.sqlite, sim.control.snapshot()),
+      differences: () => mirrorDifferences(mirror.sqlite, sim.control.snapshot(), Number(process.env.SYNC_DIFF_LIMIT ?? 20)),
       restart: (sync) => make(sync),
     };
   };

@@ -2,6 +2,7 @@ import type { KommoPage } from '../kommo';
 import { announce, applyRecords, emptyApplied, type Applied, type Entity, type EntityRecord } from './apply';
 import type { SyncContext } from './context';
 import type { Metadata } from './metadata';
+import { probeBounds } from './range-probe';
 import type { RangeCursor, RangeSink } from './range-reader';
 
 /** Called inside the page's transaction, to store the cursor with the records. */
@@ -11,7 +12,14 @@ export type CursorWriter<E extends Entity> = (page: KommoPage<EntityRecord<E>> |
  * A RangeSink that applies each page of an entity with its cursor in one transaction, refreshing
  * metadata first when the page names something unknown, and announces the changes after commit.
  */
-export function entitySink<E extends Entity>(ctx: SyncContext, metadata: Metadata, entity: E, initial: boolean, writeCursor: CursorWriter<E>): RangeSink<EntityRecord<E>> {
+export function entitySink<E extends Entity>(
+  ctx: SyncContext,
+  metadata: Metadata,
+  entity: E,
+  initial: boolean,
+  writeCursor: CursorWriter<E>,
+  onCommitted: () => void = () => {},
+): RangeSink<EntityRecord<E>> {
   return {
     async page(params, next) {
       const page = (await ctx.fetch(entity, params)) as KommoPage<EntityRecord<E>>;
@@ -23,6 +31,9 @@ export function entitySink<E extends Entity>(ctx: SyncContext, metadata: Metadat
         return result;
       });
       announce(ctx, applied, initial);
+      onCommitted();
+      const sample = page.items.at(-1);
+      if (sample && !ctx.knowledge.probed) await probeBounds(ctx, entity, sample);
       return page;
     },
     advance(next) {

@@ -147,7 +147,7 @@ export class InitialDownload {
         segment.tie = next.tie;
       }
       writeCursor(this.ctx.mirror, INITIAL_CURSOR, this.plan, this.ctx.now());
-    });
+    }, this.onProgress);
     const reader = new RangeReader(sink, { limit: this.ctx.options.pageLimit, with: ENTITY_WITH[entity], knowledge: this.ctx.knowledge });
     await reader.read({ pos: segment.pos, hi: segment.hi, tie: segment.tie }, () => segment.hi);
     this.onProgress();

@@ -12,7 +12,10 @@ export interface BoundKnowledge {
 
 export type RangeField = 'updated_at' | 'created_at' | 'events.created_at';
 
-export type RangeKnowledgeState = Partial<Record<RangeField, BoundKnowledge>>;
+export type RangeKnowledgeState = Partial<Record<RangeField, BoundKnowledge>> & {
+  /** The one-time probe (range-probe.ts) has run. */
+  probed?: boolean;
+};
 
 export class RangeKnowledge {
   private readonly state: RangeKnowledgeState;
@@ -43,6 +46,15 @@ export class RangeKnowledge {
       known.to = true;
       this.dirty = true;
     }
+  }
+
+  get probed(): boolean {
+    return this.state.probed === true;
+  }
+
+  markProbed(): void {
+    this.state.probed = true;
+    this.dirty = true;
   }
 
   get(field: RangeField): BoundKnowledge {

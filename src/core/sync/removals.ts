@@ -23,7 +23,7 @@ export function removeRecords(ctx: SyncContext, entity: Entity, deletedAt: Reado
   if (entity === 'leads') out.leads.removed = removed;
   else {
     out.contacts.removed = removed;
-    out.leads.updated = removed.length > 0 ? relinked : [];
+    out.leads.updated = relinked;
   }
   record(ctx, out);
   return out;

@@ -39,6 +39,14 @@ describe('deleting and restoring', () => {
     expect(mirror.sqlite.prepare('SELECT main_contact_id, sort_contact FROM leads').get()).toEqual({ main_contact_id: 51, sort_contact: 'contact 51' });
   });
 
+  it('removes the links of a deleted contact the mirror never downloaded', () => {
+    upsertLeads(mirror, [lead(1, { _embedded: { contacts: [{ id: 50, is_main: true }, { id: 51 }] } })]);
+    upsertContacts(mirror, [contact(51)]);
+    expect(deleteRecords(mirror, 'contacts', [50], 1_700_000_200)).toEqual([]);
+    expect(mirror.sqlite.prepare('SELECT contact_id FROM lead_contacts').pluck().all()).toEqual([51]);
+    expect(mirror.sqlite.prepare('SELECT main_contact_id FROM leads').pluck().get()).toBe(51);
+  });
+
   it('does not let a copy read before the deletion bring the record back, but a newer one does', () => {
     upsertLeads(mirror, [lead(1, { updated_at: 100 })]);
     deleteRecords(mirror, 'leads', [1], 150);

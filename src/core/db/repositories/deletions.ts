@@ -20,13 +20,14 @@ export function deleteRecords(mirror: MirrorDatabase, entityType: MirrorEntityTy
        ON CONFLICT (entity_type, id) DO UPDATE SET deleted_at = max(deleted_at, excluded.deleted_at)`,
     );
     for (const id of ids) tomb.run(entityType, id, deletedAt);
+    // A lead may link a contact the mirror has not downloaded yet: the link goes with the contact even then.
+    if (entityType === 'contacts') unlinkContacts(sqlite, json);
     const removed = statement(sqlite, `SELECT id FROM ${entityType} WHERE id IN (SELECT value FROM json_each(?))`).pluck().all(json) as number[];
     if (removed.length === 0) return removed;
     const removedJson = idList(removed);
     if (entityType === 'leads' || entityType === 'contacts') {
       statement(sqlite, `DELETE FROM ${entityType}_fts WHERE rowid IN (SELECT value FROM json_each(?))`).run(removedJson);
     }
-    if (entityType === 'contacts') unlinkContacts(sqlite, removedJson);
     if (entityType === 'companies') {
       // Kommo unlinks a deleted company; the records' hashes no longer match, so a re-sent copy re-applies.
       for (const table of ['leads', 'contacts']) {

@@ -19,6 +19,13 @@ afterEach(async () => {
 });
 
 describe('metadata', () => {
+  it('stores every tag of a list, not only those before the first change', () => {
+    expect(upsertTagList(mirror, 'contacts', [1, 2, 3].map((id) => ({ id, name: `T${id}` })), { complete: true })).toBe(true);
+    expect(mirror.sqlite.prepare("SELECT id FROM tags WHERE entity_type = 'contacts' ORDER BY id").pluck().all()).toEqual([1, 2, 3]);
+    expect(upsertTagList(mirror, 'contacts', [1, 2, 3, 4].map((id) => ({ id, name: `T${id}` })))).toBe(true);
+    expect(mirror.sqlite.prepare("SELECT count(*) FROM tags WHERE entity_type = 'contacts'").pluck().get()).toBe(4);
+  });
+
   it('stores one account and reports whether it changed', () => {
     const account = { id: 1, name: 'Acme', subdomain: 'acme', current_user_id: 7, currency: 'PEN', _embedded: { datetime_settings: { timezone: 'America/Lima' } } };
     expect(upsertAccount(mirror, account, 'acme.kommo.com')).toBe(true);

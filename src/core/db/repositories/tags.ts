@@ -29,7 +29,8 @@ export function upsertTagList(
        ON CONFLICT (entity_type, id) DO UPDATE SET name = excluded.name, color = excluded.color
        WHERE name IS NOT excluded.name OR color IS NOT excluded.color`,
     );
-    for (const tag of tags) changed ||= upsert.run(entityType, tag.id, tag.name, tag.color ?? null).changes > 0;
+    // The write comes first: `changed ||= upsert.run(...)` would skip every tag after the first change.
+    for (const tag of tags) changed = upsert.run(entityType, tag.id, tag.name, tag.color ?? null).changes > 0 || changed;
     if (options.complete) {
       const gone = statement(sqlite, 'SELECT id FROM tags WHERE entity_type = ? AND id NOT IN (SELECT value FROM json_each(?))')
         .pluck()
