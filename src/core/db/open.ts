@@ -77,8 +77,10 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): M
     async close() {
       if (closed) return;
       closed = true;
-      // Kysely's SqliteDriver closes the underlying better-sqlite3 handle when destroyed.
+      // Kysely's driver closes the handle only if Kysely itself ever ran a query (it opens its
+      // connection lazily), so close it here too; the sync engine may have used only raw statements.
       await db.destroy();
+      if (sqlite.open) sqlite.close();
     },
   };
 }

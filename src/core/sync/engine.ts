@@ -58,12 +58,15 @@ export class SyncEngine implements SyncController {
   private failures = 0;
   private notice: string | null = null;
   private lastSuccessfulSyncAt: number | null;
+  /** Kept in memory so the status never needs the database (which may be closing). */
+  private initialDone: boolean;
   private lastEmitted = '';
 
   constructor(deps: SyncDeps) {
     this.ctx = new SyncContext(deps);
     this.metadata = new Metadata(this.ctx);
     this.lastSuccessfulSyncAt = readSyncState<number>(deps.mirror, SYNC_STATE_KEYS.lastSuccessfulSyncAt);
+    this.initialDone = readSyncState<boolean>(deps.mirror, SYNC_STATE_KEYS.initialSyncComplete) === true;
   }
 
   // ── SyncController ────────────────────────────────────────────────────────────────────────
@@ -239,6 +242,7 @@ export class SyncEngine implements SyncController {
     } finally {
       this.initial = null;
     }
+    this.initialDone = true;
     this.lastSuccessfulSyncAt = ctx.now();
   }
 
@@ -298,7 +302,7 @@ export class SyncEngine implements SyncController {
   // ── Status ────────────────────────────────────────────────────────────────────────────────
 
   private initialComplete(): boolean {
-    return readSyncState<boolean>(this.ctx.mirror, SYNC_STATE_KEYS.initialSyncComplete) === true;
+    return this.initialDone;
   }
 
   private progress(): SyncProgress | null {
