@@ -164,6 +164,7 @@ export function DataGrid<Row extends { id: number }>(props: DataGridProps<Row>) 
               role="row"
               aria-rowindex={item.index + 2}
               aria-selected={selected}
+              data-id={row?.id}
               className={classes.filter(Boolean).join(' ')}
               style={{ gridTemplateColumns: template, transform: `translateY(${item.start - HEADER_HEIGHT}px)` }}
               onClick={() => {
