@@ -3,6 +3,7 @@ import { useTempDir } from '../../../../test/helpers/temp-dir';
 import type { MirrorDatabase } from '../open';
 import { contact, lead, openTestMirror, pipelines } from '../test-fixtures';
 import { upsertContacts } from './contacts';
+import { deleteRecords, restoreRecords } from './deletions';
 import { replacePipelines } from './pipelines';
 import { upsertLeads } from './leads';
 import { upsertUsers } from './users';
@@ -117,6 +118,19 @@ describe('upsertLeads', () => {
     const withoutContacts = lead(1, { _embedded: {} });
     upsertLeads(mirror, [withoutContacts]);
     expect(linksOf(1)).toHaveLength(2);
+  });
+
+  it('does not link a deleted contact again from a lead copy read before the deletion, and links it once restored', () => {
+    upsertContacts(mirror, [contact(50), contact(51)]);
+    upsertLeads(mirror, [lead(1, { _embedded: { contacts: [{ id: 50, is_main: true }, { id: 51 }] } })]);
+    deleteRecords(mirror, 'contacts', [50], 1_700_000_150);
+    // The copy was read before the contact went; it arrives after the deletion was applied.
+    upsertLeads(mirror, [lead(1, { updated_at: 1_700_000_120, _embedded: { contacts: [{ id: 50, is_main: true }, { id: 51 }] } })]);
+    expect(linksOf(1)).toEqual([{ contact_id: 51, is_main: 0 }]);
+    expect(row(1).main_contact_id).toBe(51);
+    restoreRecords(mirror, 'contacts', [50]);
+    upsertLeads(mirror, [lead(1, { updated_at: 1_700_000_160, _embedded: { contacts: [{ id: 50, is_main: true }, { id: 51 }] } })]);
+    expect(linksOf(1)).toEqual([{ contact_id: 50, is_main: 1 }, { contact_id: 51, is_main: 0 }]);
   });
 
   it('keeps the sort keys: stage rank, responsible name and main contact name', () => {

@@ -11,6 +11,7 @@ import {
   replaceFullText,
   replaceTags,
   tagParts,
+  tombstoneOf,
   writeContext,
 } from './record-parts';
 import { sortKey } from './sort-key';
@@ -92,6 +93,9 @@ export function upsertLeads(mirror: MirrorDatabase, leads: readonly KommoLead[])
     const ctx = writeContext(sqlite, 'leads');
     const lookups = sortLookups(sqlite);
     const checkTombstones = hasTombstones(sqlite, 'leads');
+    // A lead copy read just before one of its contacts was deleted must not link it again once the
+    // deletion is applied; a restore clears the tombstone and fetches the contact's leads again.
+    const contactDeleted = hasTombstones(sqlite, 'contacts') ? (id: number) => tombstoneOf(sqlite, 'contacts', id) !== null : () => false;
     const select = statement(sqlite, 'SELECT updated_at, content_hash, pipeline_id, status_id, responsible_user_id FROM leads WHERE id = ?');
     const upsert = statement(sqlite, UPSERT_LEAD);
     const contactName = statement(sqlite, 'SELECT sort_name FROM contacts WHERE id = ?').pluck();
@@ -108,7 +112,7 @@ export function upsertLeads(mirror: MirrorDatabase, leads: readonly KommoLead[])
       const hash = hashOf(lead, companyId);
       const contentChanged = !existed || stored.content_hash !== hash;
       // Links and the main contact come only with `with=contacts`; without them both are left as they are.
-      const contacts = lead._embedded?.contacts;
+      const contacts = lead._embedded?.contacts?.filter((c) => !contactDeleted(c.id));
       const mainContactId = contacts === undefined ? null : mainContactOf(contacts);
       if (contentChanged) {
         upsert.run({
