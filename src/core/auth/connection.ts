@@ -5,7 +5,7 @@ import { systemClock, type Clock, type Random } from '../kommo/clock';
 import { KommoAuthRequiredError, KommoMalformedResponseError, KommoNetworkError, KommoNotFoundError, KommoUnexpectedStatusError } from '../kommo/errors';
 import { sharedGates, type HostGateRegistry } from '../kommo/host-gate';
 import { httpDeps, type HttpDeps } from '../kommo/http';
-import { resolveBaseUrl } from '../kommo/query';
+import { expandBaseUrlTemplate, resolveBaseUrl } from '../kommo/query';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../kommo/retry';
 import type { Transport } from '../kommo/transport';
 import { registerSecret, type Logger } from '../log';
@@ -366,8 +366,7 @@ export class ConnectionManager {
 
   private baseUrlOverride(accountHost: string): string | null {
     const template = this.options.apiBaseUrlTemplate;
-    if (!template) return null;
-    return template.replaceAll('{host}', accountHost).replaceAll('{subdomain}', accountHost.split('.')[0] ?? accountHost);
+    return template ? expandBaseUrlTemplate(template, accountHost) : null;
   }
 
   /** Best effort: the users endpoint may need admin rights; the name is only for display. */

@@ -49,6 +49,15 @@ describe('EnvTokenStore and MemoryTokenStore', () => {
     expect(await store.load()).toEqual({ status: 'empty' });
   });
 
+  it('makes KOMMO_API_BASE_URL concrete for the account, as a sign-in does', async () => {
+    const env = { KOMMO_TOKEN: 'eyJ-long-lived-token', KOMMO_ACCOUNT_HOST: 'acme.kommo.com' };
+    const proxied = await new EnvTokenStore({ ...env, KOMMO_API_BASE_URL: 'https://proxy.example/{host}' }).load();
+    expect(proxied).toMatchObject({ credentials: { apiBaseUrl: 'https://proxy.example/acme.kommo.com' } });
+    const simulated = await new EnvTokenStore({ ...env, KOMMO_API_BASE_URL: 'http://127.0.0.1:4010/a/{subdomain}' }).load();
+    expect(simulated).toMatchObject({ credentials: { apiBaseUrl: 'http://127.0.0.1:4010/a/acme' } });
+    expect(await new EnvTokenStore(env).load()).toMatchObject({ credentials: { apiBaseUrl: null } });
+  });
+
   it('keeps copies in memory', async () => {
     const store = new MemoryTokenStore();
     await store.save(credentials);

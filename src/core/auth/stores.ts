@@ -1,6 +1,7 @@
 import { chmod, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { TokenStorageKind } from '../../shared/model/connection';
+import { expandBaseUrlTemplate, normalizeAccountHost } from '../kommo/query';
 import { registerSecret } from '../log';
 import { credentialsSchema, parseStoredCredentials, type Credentials, type LoadResult, type TokenStore } from './credentials';
 
@@ -90,11 +91,13 @@ export class EnvTokenStore implements TokenStore {
 
   constructor(env: NodeJS.ProcessEnv, now: () => number = Date.now) {
     const token = env[TOKEN_ENV]?.trim();
-    const host = env[TOKEN_HOST_ENV]?.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+    const host = env[TOKEN_HOST_ENV] ? normalizeAccountHost(env[TOKEN_HOST_ENV]) : '';
+    // KOMMO_API_BASE_URL is a template (`https://proxy.example/{host}`), as for sign-ins.
+    const template = env[API_BASE_URL_ENV]?.trim();
     registerSecret(token);
     this.current =
       token && host
-        ? credentialsSchema.parse({ kind: 'long_lived', accountHost: host, apiBaseUrl: env[API_BASE_URL_ENV]?.trim() || null, accessToken: token, issuedAt: now() })
+        ? credentialsSchema.parse({ kind: 'long_lived', accountHost: host, apiBaseUrl: template ? expandBaseUrlTemplate(template, host) : null, accessToken: token, issuedAt: now() })
         : null;
   }
 

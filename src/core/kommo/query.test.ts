@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeQuery, joinUrl, nextCursorFromHref, resolveBaseUrl } from './query';
+import { encodeQuery, expandBaseUrlTemplate, isBaseUrlTemplate, joinUrl, nextCursorFromHref, normalizeAccountHost, resolveBaseUrl } from './query';
 
 describe('encodeQuery', () => {
   it('writes nested filters, scalar arrays and object arrays in PHP bracket style', () => {
@@ -42,5 +42,13 @@ describe('next links', () => {
   it('uses the account host for the base URL unless overridden; no domain is hard-coded', () => {
     expect(resolveBaseUrl('acme.amocrm.ru')).toBe('https://acme.amocrm.ru');
     expect(resolveBaseUrl('acme.kommo.com', 'http://127.0.0.1:1/a/acme/')).toBe('http://127.0.0.1:1/a/acme');
+  });
+
+  it('makes a proxy template concrete for one account and reads a typed account address', () => {
+    expect(expandBaseUrlTemplate('https://proxy.example/{host}', 'shop.amocrm.ru')).toBe('https://proxy.example/shop.amocrm.ru');
+    expect(expandBaseUrlTemplate('http://127.0.0.1:4010/a/{subdomain}', 'shop.amocrm.ru')).toBe('http://127.0.0.1:4010/a/shop');
+    expect(expandBaseUrlTemplate('https://acme.kommo.com', 'other.kommo.com')).toBe('https://acme.kommo.com');
+    expect([isBaseUrlTemplate('https://p.example/{host}'), isBaseUrlTemplate('https://acme.kommo.com')]).toEqual([true, false]);
+    expect(normalizeAccountHost(' https://Acme.Kommo.com/leads ')).toBe('acme.kommo.com');
   });
 });

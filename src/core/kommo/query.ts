@@ -67,3 +67,22 @@ export function resolveBaseUrl(accountHost: string, override?: string | null): s
   if (override) return override.replace(/\/+$/, '');
   return `https://${accountHost}`;
 }
+
+/**
+ * A base-URL template for a proxy in front of the account (`https://proxy.example/{host}`,
+ * `http://127.0.0.1:4010/a/{subdomain}`) made concrete for one account; text without
+ * placeholders comes back as it is.
+ */
+export function expandBaseUrlTemplate(template: string, accountHost: string): string {
+  const subdomain = accountHost.split('.')[0] ?? accountHost;
+  return template.replaceAll('{host}', accountHost).replaceAll('{subdomain}', subdomain);
+}
+
+export function isBaseUrlTemplate(text: string): boolean {
+  return /\{(host|subdomain)\}/.test(text);
+}
+
+/** What a person types as the account (`https://Acme.kommo.com/`) → its host (`acme.kommo.com`). */
+export function normalizeAccountHost(text: string): string {
+  return text.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+}
