@@ -48,7 +48,9 @@ export function createCore(options: CoreOptions): Core {
   const events = new EventHub();
   const settings = new SettingsStore(options.settingsPath ?? join(dirname(options.databasePath), 'settings.json'), options.log.child('settings'));
   settings.onDidChange((value) => events.emit('settings_changed', value));
-  const connection = createConnection(options.auth ?? {}, options.log, (state) => events.emit('connection_state', state));
+  // "Disconnect and delete the local copy" waits for the sync loop to stop, then empties the mirror.
+  const forgetData = () => sync.forgetMirror();
+  const connection = createConnection({ ...options.auth, forgetData }, options.log, (state) => events.emit('connection_state', state));
   // Syncs whenever an account is connected: restored at launch, signed in, or the demo.
   const sync = new SyncService({ connection, mirror: database, events, timers: options.sync?.timers ?? systemTimers, log: options.log, options: options.sync?.options });
   const handlers: Handlers = {

@@ -1,7 +1,7 @@
 import type { SyncStatus } from '../../shared/model/sync';
 import type { ActiveConnection, ConnectionManager } from '../auth';
 import type { MirrorDatabase } from '../db/open';
-import { readSyncState, SYNC_STATE_KEYS } from '../db/repositories';
+import { clearMirror, mirroredAccountId, readSyncState, SYNC_STATE_KEYS } from '../db/repositories';
 import type { EventHub } from '../host/event-hub';
 import { SyncSupervisor } from '../lifecycle/supervisor';
 import type { SyncController } from '../lifecycle/sync-controller';
@@ -141,16 +141,46 @@ export class SyncService implements SyncRunner {
     this.emit();
   }
 
+  /**
+   * `auth.disconnect({ forgetData: true })`: empties the mirror once the loop of the old connection
+   * has stopped, so no page in flight lands in the emptied file.
+   */
+  forgetMirror(): Promise<void> {
+    this.chain = this.chain.then(async () => {
+      await this.supervisor.stop();
+      this.resetMirror('The local copy was deleted at the user’s request');
+    });
+    return this.chain;
+  }
+
   private startEngine(): Promise<void> {
     const active = this.deps.connection.current();
     if (!active || this.closed) return Promise.resolve();
     const { mirror, timers, log, events, options } = this.deps;
+    // One account per mirror: a rep who tried the demo and then connects their own account must
+    // not see demo leads among theirs. The loop is not running here, so nothing writes meanwhile.
+    const held = mirroredAccountId(mirror);
+    if (held !== null && active.accountId !== null && held !== active.accountId) {
+      this.resetMirror('Another Kommo account was connected: the local copy of the previous one was emptied', { previous: held, now: active.accountId });
+    }
     const engine = new SyncEngine({ client: active.client, mirror, accountHost: active.accountHost, timers, log: log.child('sync'), emit: (name, payload) => events.emit(name, payload), options });
     engine.onStatus((status) => {
       for (const listener of this.engineListeners) listener(status);
     });
     this.engine = engine;
     return engine.start();
+  }
+
+  /** Empties the mirror and tells the page to read everything again. */
+  private resetMirror(reason: string, data?: Record<string, unknown>): void {
+    const { mirror, events, log } = this.deps;
+    clearMirror(mirror);
+    log.info(reason, data);
+    const nothing = { added: [], updated: [], removed: [], duringInitialSync: true };
+    events.emit('metadata_update', {});
+    events.emit('lead_update', { ...nothing, statusChanges: [], responsibleChanges: [] });
+    events.emit('contact_update', nothing);
+    this.emit();
   }
 
   private readPersisted(): void {

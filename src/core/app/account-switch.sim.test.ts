@@ -1,0 +1,123 @@
+/**
+ * One account per mirror, through the whole core against the simulator: a rep who tried the demo
+ * (or another account) and then connects their own sees only their own records, and "disconnect
+ * and delete the local copy" empties the file.
+ */
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FAST_GATE, useSimulators } from '../../../test/helpers/kommo-sim';
+import { mirrorDifferences } from '../../../test/helpers/mirror-vs-source';
+import { useTempDir } from '../../../test/helpers/temp-dir';
+import type { SyncStatus } from '../../shared/model/sync';
+import { HostGateRegistry } from '../kommo/host-gate';
+import { createUndiciTransport } from '../kommo/transport';
+import { silentLogger } from '../log';
+import { createCore, type Core } from './create-core';
+
+const startSim = useSimulators();
+const tempDir = useTempDir();
+const closing: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const close of closing.splice(0).reverse()) await close();
+});
+
+function startCore(apiBaseUrlTemplate: string): Core {
+  const gates = new HostGateRegistry(FAST_GATE);
+  const transport = createUndiciTransport();
+  const core = createCore({
+    databasePath: join(tempDir(), 'mirror.sqlite'),
+    host: 'web',
+    version: '1.0.0',
+    systemLocale: 'es-PE',
+    log: silentLogger,
+    auth: { apiBaseUrlTemplate, advanced: { gates, transport } },
+  });
+  closing.push(async () => {
+    await core.close();
+    await gates.close();
+    await transport.close();
+  });
+  return core;
+}
+
+/**
+ * Resolves when a first download has run and finished: after the status has said it is not
+ * complete (a new or emptied mirror), then idle with it complete.
+ */
+function firstDownloadDone(core: Core): Promise<SyncStatus> {
+  return new Promise((resolve) => {
+    let started = false;
+    const check = (status: SyncStatus) => {
+      if (!status.initialSyncComplete) started = true;
+      if (!started || status.state !== 'idle' || !status.initialSyncComplete) return;
+      off();
+      resolve(status);
+    };
+    const off = core.sync.onStatus(check);
+    check(core.sync.status());
+  });
+}
+
+/** Resolves when the connected account's loop is idle, its mirror complete. */
+function idle(core: Core): Promise<SyncStatus> {
+  return new Promise((resolve) => {
+    const check = (status: SyncStatus) => {
+      if (status.state !== 'idle' || !status.initialSyncComplete) return;
+      off();
+      resolve(status);
+    };
+    const off = core.sync.onStatus(check);
+    check(core.sync.status());
+  });
+}
+
+const count = (core: Core, table: string) => core.database.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+
+describe('one account per mirror', () => {
+  it('connecting another account replaces the mirror with that account’s records', async () => {
+    const sim = await startSim({ accounts: ['demo', 'tienda.amocrm.ru'], leads: 120, contacts: 80, behaviour: { rateLimit: { enabled: false } } });
+    const core = startCore(`${sim.url}/a/{subdomain}`);
+    const [demo, shop] = [sim.account('demo'), sim.account('tienda')];
+
+    const demoDone = firstDownloadDone(core);
+    await core.handlers['auth.connectToken']({ accountHost: demo.host, token: demo.longLivedToken });
+    await demoDone;
+    expect(mirrorDifferences(core.database.sqlite, sim.control.snapshot({ account: 'demo' }))).toEqual([]);
+
+    const shopDone = firstDownloadDone(core);
+    await core.handlers['auth.connectToken']({ accountHost: shop.host, token: shop.longLivedToken });
+    await shopDone;
+    expect(mirrorDifferences(core.database.sqlite, sim.control.snapshot({ account: 'tienda' }))).toEqual([]);
+    expect(core.database.sqlite.prepare('SELECT host FROM account').pluck().all()).toEqual([shop.host]);
+  });
+
+  it('reconnecting the same account keeps the mirror and resumes from it', async () => {
+    const sim = await startSim({ leads: 60, contacts: 40, behaviour: { rateLimit: { enabled: false } } });
+    const core = startCore(`${sim.url}/a/{subdomain}`);
+    const account = sim.account();
+    const done = firstDownloadDone(core);
+    await core.handlers['auth.connectToken']({ accountHost: account.host, token: account.longLivedToken });
+    await done;
+    await core.handlers['auth.disconnect']({ forgetData: false });
+    expect(count(core, 'leads')).toBe(sim.control.snapshot().leads.length);
+    sim.control.resetCounters();
+    await core.handlers['auth.connectToken']({ accountHost: account.host, token: account.longLivedToken });
+    const status = await idle(core);
+    expect(status.initialSyncComplete).toBe(true);
+    // Incremental only: no page of the whole lead list is read again.
+    expect(sim.control.counters().perEndpoint['GET /api/v4/leads'] ?? 0).toBeLessThanOrEqual(2);
+  });
+
+  it('"disconnect and delete the local copy" empties the mirror', async () => {
+    const sim = await startSim({ leads: 60, contacts: 40, behaviour: { rateLimit: { enabled: false } } });
+    const core = startCore(`${sim.url}/a/{subdomain}`);
+    const account = sim.account();
+    const done = firstDownloadDone(core);
+    await core.handlers['auth.connectToken']({ accountHost: account.host, token: account.longLivedToken });
+    await done;
+    expect(count(core, 'leads')).toBeGreaterThan(0);
+    await core.handlers['auth.disconnect']({ forgetData: true });
+    for (const table of ['leads', 'contacts', 'tags', 'account', 'sync_state', 'sync_cursors']) expect(count(core, table), table).toBe(0);
+    expect(core.sync.status()).toMatchObject({ state: 'disconnected', initialSyncComplete: false, lastSuccessfulSyncAt: null });
+  });
+});
