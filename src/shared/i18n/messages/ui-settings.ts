@@ -21,6 +21,10 @@ export const uiSettingsMessages = defineMessages(
     'prefs.pauseSync': 'Pause syncing',
     'prefs.resumeSync': 'Resume syncing',
     'prefs.disconnect': 'Disconnect',
+    'prefs.forget': 'Disconnect and delete the local copy',
+    'prefs.forgetConfirm': 'Delete every lead, contact and tag kept on this computer? Kommo itself is not touched; connecting again downloads everything anew.',
+    'prefs.forgetYes': 'Delete the local copy',
+    'prefs.cancel': 'Cancel',
   },
   {
     'prefs.general': 'General',
@@ -41,5 +45,9 @@ export const uiSettingsMessages = defineMessages(
     'prefs.pauseSync': 'Pausar sincronización',
     'prefs.resumeSync': 'Reanudar sincronización',
     'prefs.disconnect': 'Desconectar',
+    'prefs.forget': 'Desconectar y borrar la copia local',
+    'prefs.forgetConfirm': '¿Borrar todos los leads, contactos y etiquetas guardados en esta computadora? Kommo no se toca; al conectar de nuevo se descarga todo otra vez.',
+    'prefs.forgetYes': 'Borrar la copia local',
+    'prefs.cancel': 'Cancelar',
   },
 );

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/context';
 
@@ -10,6 +11,7 @@ export function AccountSection() {
   const disconnect = useAppStore((state) => state.disconnect);
   const setSyncPaused = useAppStore((state) => state.setSyncPaused);
   const setConnectOpen = useAppStore((state) => state.setConnectOpen);
+  const [confirmingForget, setConfirmingForget] = useState(false);
   const { account, user, tokenStorage } = connection;
   return (
     <section className="card" aria-labelledby="settings-account">
@@ -46,15 +48,33 @@ export function AccountSection() {
           </button>
         )}
         {account ? (
-          <button type="button" className="button danger" onClick={() => void disconnect(false)}>
-            {t('prefs.disconnect')}
-          </button>
+          <>
+            <button type="button" className="button danger" onClick={() => void disconnect(false)}>
+              {t('prefs.disconnect')}
+            </button>
+            <button type="button" className="button danger" onClick={() => setConfirmingForget(true)} disabled={confirmingForget}>
+              {t('prefs.forget')}
+            </button>
+          </>
         ) : (
           <button type="button" className="button primary" onClick={() => setConnectOpen(true)}>
             {t('banner.connect')}
           </button>
         )}
       </div>
+      {confirmingForget && account && (
+        <div role="alertdialog" aria-labelledby="settings-forget-question" className="confirm">
+          <p id="settings-forget-question">{t('prefs.forgetConfirm')}</p>
+          <div className="form-actions">
+            <button type="button" className="button danger" onClick={() => void disconnect(true).finally(() => setConfirmingForget(false))}>
+              {t('prefs.forgetYes')}
+            </button>
+            <button type="button" className="button" onClick={() => setConfirmingForget(false)} autoFocus>
+              {t('prefs.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
     </section>
   );
 }

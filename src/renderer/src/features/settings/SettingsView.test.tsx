@@ -51,6 +51,34 @@ describe('settings', () => {
   });
 });
 
+describe('disconnecting', () => {
+  it('asks before deleting the local copy, and only then asks the host to forget the data', async () => {
+    const user = userEvent.setup();
+    const { host } = await renderApp();
+    await user.click(screen.getByRole('button', { name: 'Configuración' }));
+    await user.click(screen.getByRole('button', { name: 'Desconectar y borrar la copia local' }));
+    const question = screen.getByRole('alertdialog');
+    expect(question.textContent).toContain('Kommo no se toca');
+    await user.click(within(question).getByRole('button', { name: 'Cancelar' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(host.callsOf('auth.disconnect')).toEqual([]);
+
+    await user.click(screen.getByRole('button', { name: 'Desconectar y borrar la copia local' }));
+    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Borrar la copia local' }));
+    await settle();
+    expect(host.callsOf('auth.disconnect')).toEqual([{ forgetData: true }]);
+  });
+
+  it('"Disconnect" keeps the local copy', async () => {
+    const user = userEvent.setup();
+    const { host } = await renderApp();
+    await user.click(screen.getByRole('button', { name: 'Configuración' }));
+    await user.click(screen.getByRole('button', { name: 'Desconectar' }));
+    await settle();
+    expect(host.callsOf('auth.disconnect')).toEqual([{ forgetData: false }]);
+  });
+});
+
 describe('the lead list’s remembered view', () => {
   it('is saved in the host’s settings (not localStorage) and restored on the next start', async () => {
     const user = userEvent.setup();
