@@ -4,15 +4,14 @@
  */
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { expect, test as base, type Page, type TestInfo } from '@playwright/test';
+import { expect, test as base, type Page } from '@playwright/test';
 import { startSimulator, type Simulator } from '../sim/index';
+import { escapeRegExp, firstDownload, grid, keepScreenshot, ONE_CYCLE_MS, requireSyncEngine, rowCount, rows, signInWithToken as signInOnPage, syncStatus } from './fixtures/mirror-page';
 import { startHeadlessHost, type RunningHost } from './fixtures/web-preview';
 
 process.env.LC_ALL = 'es_PE.UTF-8';
 
 const XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
-/** One incremental cycle is 5 s; a change must show within a cycle plus the fetch and the render. */
-const ONE_CYCLE_MS = 12_000;
 
 /**
  * A TCP relay in front of the simulator, so a test can make Kommo unreachable (stop) and
@@ -68,17 +67,6 @@ const test = base.extend<{ kommo: Kommo }>({
   },
 });
 
-const grid = (page: Page) => page.getByTestId('leads-table');
-const syncStatus = (page: Page) => page.getByTestId('sync-status');
-const rows = (page: Page) => grid(page).locator('[role="row"][aria-rowindex]:not([aria-rowindex="1"]):not(.is-loading)');
-const rowCount = async (page: Page) => Number(await grid(page).getAttribute('aria-rowcount')) - 1;
-
-async function keepScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const path = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path });
-  await testInfo.attach(name, { path, contentType: 'image/png' });
-}
-
 /** Records every text the sync status shows, so a short-lived progress display is not missed. */
 async function watchSyncStatus(page: Page): Promise<() => Promise<string[]>> {
   await page.evaluate(() => {
@@ -98,27 +86,9 @@ async function watchSyncStatus(page: Page): Promise<() => Promise<string[]>> {
   return () => page.evaluate(() => (globalThis as { __syncTexts?: string[] }).__syncTexts ?? []);
 }
 
-/** The host answers `sync.status`: its sync engine follows the connection. */
-async function requireSyncEngine(page: Page): Promise<void> {
-  await expect.poll(() => syncStatus(page).getAttribute('data-state'), { timeout: 5000 }).not.toBe('unknown');
-}
-
-/** Signs in with the simulator's long-lived token, as a rep with a private integration would. */
 async function signInWithToken(page: Page, kommo: Kommo): Promise<void> {
-  const account = kommo.sim.account();
   await page.goto(kommo.host.url);
-  await page.getByLabel('Dirección de la cuenta', { exact: true }).fill(account.host);
-  await page.getByLabel('Token de larga duración', { exact: true }).fill(account.longLivedToken);
-  await page.getByRole('button', { name: 'Conectar' }).click();
-  await expect(grid(page)).toBeVisible();
-}
-
-/** Waits for the first download to finish and the list to fill. */
-async function firstDownload(page: Page, kommo: Kommo): Promise<number> {
-  await expect(syncStatus(page)).toHaveAttribute('data-state', 'idle', { timeout: 60_000 });
-  const live = kommo.sim.control.snapshot().leads.length;
-  await expect.poll(() => rowCount(page), { timeout: ONE_CYCLE_MS }).toBe(live);
-  return live;
+  await signInOnPage(page, kommo.sim);
 }
 
 test('demo sign-in shows the first download’s progress, then the leads', async ({ page, kommo }, testInfo) => {
@@ -138,7 +108,7 @@ test('demo sign-in shows the first download’s progress, then the leads', async
 test('a change made in Kommo appears within one sync cycle, in place, keeping scroll, selection and filters', async ({ page, kommo }, testInfo) => {
   await signInWithToken(page, kommo);
   await requireSyncEngine(page);
-  await firstDownload(page, kommo);
+  await firstDownload(page, kommo.sim);
   await page.evaluate(() => ((globalThis as { __sameDocument?: boolean }).__sameDocument = true));
 
   // A filter, a scroll and a selection the update must not disturb.
@@ -178,7 +148,7 @@ test('a change made in Kommo appears within one sync cycle, in place, keeping sc
 test('with Kommo unreachable the app stays browsable and says it is offline, then recovers by itself', async ({ page, kommo }, testInfo) => {
   await signInWithToken(page, kommo);
   await requireSyncEngine(page);
-  const total = await firstDownload(page, kommo);
+  const total = await firstDownload(page, kommo.sim);
 
   await kommo.relay.stop();
   const offline = page.locator('[data-banner="offline"]');
@@ -206,7 +176,7 @@ test('with Kommo unreachable the app stays browsable and says it is offline, the
 test('when Kommo revokes access the mirror stays browsable and offers to reconnect', async ({ page, kommo }) => {
   await signInWithToken(page, kommo);
   await requireSyncEngine(page);
-  const total = await firstDownload(page, kommo);
+  const total = await firstDownload(page, kommo.sim);
   kommo.sim.control.revokeTokens({ includeLongLived: true });
   const banner = page.locator('[data-banner="auth"]');
   await expect(banner).toBeVisible({ timeout: ONE_CYCLE_MS });
@@ -220,7 +190,3 @@ test('when Kommo revokes access the mirror stays browsable and offers to reconne
   await expect(dialog).toBeHidden();
   await expect(banner).toBeHidden({ timeout: ONE_CYCLE_MS });
 });
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

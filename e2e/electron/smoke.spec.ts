@@ -1,9 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { ROOT } from '../fixtures/web-preview';
-import { electronSkipReason, findElectronBinary } from './electron-binary';
+import { electronSkipReason } from './electron-binary';
+import { launchApp, request, type LaunchedApp } from './launch';
 
 const skipReason = electronSkipReason(ROOT);
 if (skipReason) console.log(`[electron] skipped: ${skipReason}`);
@@ -15,23 +13,14 @@ test.describe('Electron app', () => {
   test.skip(skipReason !== null, skipReason ?? '');
   test.describe.configure({ mode: 'serial' });
 
+  let launched: LaunchedApp;
   let app: ElectronApplication;
   let page: Page;
-  let dir: string;
   let databasePath: string;
 
   test.beforeAll(async () => {
-    const binary = findElectronBinary(ROOT);
-    if (!('path' in binary)) throw new Error('unreachable');
-    dir = mkdtempSync(join(tmpdir(), 'kommo-mirror-electron-'));
-    databasePath = join(dir, 'mirror.sqlite');
-    app = await electron.launch({
-      executablePath: binary.path,
-      args: [ROOT, `--db=${databasePath}`],
-      cwd: ROOT,
-      env: { ...process.env, KOMMO_MIRROR_USER_DATA: join(dir, 'profile') },
-    });
-    page = await app.firstWindow();
+    launched = await launchApp();
+    ({ app, page, databasePath } = launched);
     // Links must never reach a real browser during the test: record them instead.
     await app.evaluate(({ shell }) => {
       const record = globalThis as unknown as Opened;
@@ -41,8 +30,7 @@ test.describe('Electron app', () => {
   });
 
   test.afterAll(async () => {
-    await app?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await launched?.close();
   });
 
   const opened = () => app.evaluate(() => (globalThis as unknown as Opened).opened);
@@ -98,11 +86,7 @@ test.describe('Electron app', () => {
   });
 
   test('keeps running in the tray when the window is closed', async () => {
-    const update = await page.evaluate(() =>
-      (globalThis as unknown as { kommoMirror: { requests: Record<string, (a: unknown) => Promise<unknown>> } }).kommoMirror.requests['settings.update']!({
-        patch: { closeToTray: true },
-      }),
-    );
+    const update = await request(page, 'settings.update', { patch: { closeToTray: true } });
     expect(update).toMatchObject({ ok: true, value: { closeToTray: true } });
     await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.close());
     expect(await windowCount()).toBe(1);
