@@ -1,8 +1,8 @@
 /**
  * The web preview's whole sign-in against the simulator: the page asks for the consent URL over
  * the bridge, the browser tab comes back to /oauth/callback on loopback, the core exchanges the
- * code, and the page hears `connection_state`. Then a batch of API calls and a refresh, with every
- * log line captured and searched for secrets.
+ * code, and the page hears `connection_state`. Then the first download, a batch of API calls and a
+ * refresh, with every log line captured and searched for secrets.
  */
 import { join } from 'node:path';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -144,6 +144,19 @@ describe('signing in from the web preview', () => {
     await t.heard('connected');
     expect(t.connectionEvents().map((s) => s?.status)).toEqual(['connecting', 'connected']);
     expect(await t.call('auth.state')).toMatchObject({ ok: true, value: { status: 'connected', tokenStorage: 'file_unencrypted', account: { host: 'demo.kommo.com' } } });
+
+    // The sync engine follows the connection: its whole first download logs too.
+    await new Promise<void>((resolve) => {
+      const check = () => {
+        const status = t.core.sync.status();
+        if (status.state !== 'idle' || !status.initialSyncComplete) return;
+        off();
+        resolve();
+      };
+      const off = t.core.sync.onStatus(check);
+      check();
+    });
+    expect(t.core.database.sqlite.prepare('SELECT count(*) FROM leads').pluck().get()).toBe(sim.control.snapshot().leads.length);
 
     // A batch of API calls, a refresh (the server's clock passes 24 h), and a few failures that log.
     const client = t.core.connection.current()!.client;
