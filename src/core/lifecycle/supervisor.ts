@@ -1,5 +1,6 @@
 import type { SyncStatus } from '../../shared/model/sync';
-import { redactText, type Logger } from '../log';
+import type { Logger } from '../log';
+import { crashReason } from './crash-reason';
 import { INITIAL_SYNC_STATUS, type SyncController } from './sync-controller';
 import type { TimerHandle, Timers } from './timers';
 
@@ -178,7 +179,7 @@ export class SyncSupervisor {
     if (this.phaseValue !== 'running') return;
     const now = this.options.timers.now();
     this.crashes = [...this.crashes.filter((at) => now - at < this.crashWindowMs), now];
-    this.lastError = redactText(error instanceof Error ? error.message : String(error));
+    this.lastError = crashReason(error);
     if (this.crashes.length >= this.maxCrashes) {
       this.options.log.error('The sync loop keeps crashing; giving up until the user asks again', { crashes: this.crashes.length, error });
       this.setPhase('failed');

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { nextCycle, statusReached, useSyncHarness } from '../../../test/helpers/sync-harness';
+import { crashReason } from '../lifecycle/crash-reason';
 import { settle } from '../lifecycle/fake-sync-controller';
 
 const harness = useSyncHarness();
@@ -139,5 +140,24 @@ describe('states', () => {
     await h.mirror.close();
     h.engine.syncNow();
     await expect(h.run).rejects.toThrow();
+  });
+
+  it('a full disk crashes the loop with a clear reason, keeps everything committed, and the next run catches up', async () => {
+    const h = await running();
+    const leads = () => h.mirror.sqlite.prepare('SELECT count(*) FROM leads').pluck().get() as number;
+    const before = leads();
+    // The database may not grow by one page: as good as a full disk, for SQLite and for us.
+    h.mirror.sqlite.pragma(`max_page_count = ${h.mirror.sqlite.pragma('page_count', { simple: true }) as number}`);
+    for (let i = 0; i < 300; i++) h.sim.control.create({ entity: 'leads', data: { name: `Pedido grande ${i} ${'x'.repeat(200)}` } });
+    h.engine.syncNow();
+    const error = await h.run.then(() => null, (e: unknown) => e);
+    expect((error as { code?: string }).code).toBe('SQLITE_FULL');
+    expect(crashReason(error)).toMatch(/^The disk is full/);
+    expect(leads()).toBe(before);
+    expect(h.mirror.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+
+    h.mirror.sqlite.pragma('max_page_count = 1073741823');
+    await h.restart().runOnce();
+    expect(h.differences()).toEqual([]);
   });
 });
