@@ -54,11 +54,12 @@ describe('SyncSupervisor', () => {
   });
 
   it('says what to do when the crash is a storage failure (a full disk), in place of SQLite’s message', async () => {
-    const { controller, supervisor, last } = setup();
+    const { timers, controller, supervisor, last } = setup();
     supervisor.start();
     controller.crash(Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }));
     await settle();
     expect(last().message).toMatch(/^Sync stopped unexpectedly \(The disk is full, so new changes from Kommo cannot be saved\. Free some space/);
+    timers.advance(SECOND);
     controller.crash(Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR_WRITE' }));
     await settle();
     expect(last().message).toContain('The disk reported an error');
