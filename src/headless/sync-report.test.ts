@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { registerSecret } from '../core/log';
+import type { SyncStatus } from '../shared/model/sync';
+import { SyncReport } from './sync-report';
+
+function status(partial: Partial<SyncStatus>): SyncStatus {
+  return { state: 'syncing', progress: null, initialSyncComplete: false, lastSuccessfulSyncAt: null, nextAttemptAt: null, message: null, ...partial };
+}
+
+function recorder(json: boolean) {
+  const out = { stderr: [] as string[], stdout: [] as string[], now: 0 };
+  const report = new SyncReport({ stderr: (t) => out.stderr.push(t), stdout: (t) => out.stdout.push(t) }, json, () => out.now);
+  return { out, report };
+}
+
+describe('the sync command report', () => {
+  it('prints the download progress at most once a second, and at once when the phase changes', () => {
+    const { out, report } = recorder(false);
+    for (let done = 0; done <= 2_000; done += 250) {
+      report.status(status({ progress: { phase: 'leads', done, estimatedTotal: 8_000 } }));
+      out.now += 300;
+    }
+    report.status(status({ progress: { phase: 'contacts', done: 250, estimatedTotal: null } }));
+    expect(out.stderr).toEqual([
+      'Downloading leads: 0 of about 8,000 (0%)\n',
+      'Downloading leads: 1,000 of about 8,000 (12%)\n',
+      'Downloading leads: 2,000 of about 8,000 (25%)\n',
+      'Downloading contacts: 250\n',
+    ]);
+  });
+
+  it('tells each state the loop waits in once, with when it tries again, until muted', () => {
+    const { out, report } = recorder(false);
+    const offline = status({ state: 'offline', nextAttemptAt: Date.UTC(2025, 0, 2, 10, 42), message: 'Kommo refused the connection (ECONNREFUSED).' });
+    report.status(offline);
+    report.status(offline);
+    report.status(status({ state: 'idle', initialSyncComplete: true }));
+    report.muteStatuses();
+    report.status(offline);
+    expect(out.stderr).toEqual(['Kommo cannot be reached (Kommo refused the connection (ECONNREFUSED)); next attempt at 2025-01-02T10:42:00.000Z.\n']);
+  });
+
+  it('writes JSON lines with --json and the summary alone on stdout, secrets masked', () => {
+    const { out, report } = recorder(true);
+    const token = 'eyJ-a-secret-token-value';
+    registerSecret(token);
+    report.failure({ exitCode: 1, message: `Sync stopped: ${token}.` });
+    report.summary({ leads: 3, contacts: 2, requests: 9, seconds: 1.25, state: 'idle' });
+    expect(out.stderr.map((line) => JSON.parse(line) as unknown)).toEqual([{ event: 'error', exitCode: 1, message: 'Sync stopped: [redacted].' }]);
+    expect(out.stdout).toEqual(['{"leads":3,"contacts":2,"requests":9,"seconds":1.25,"state":"idle"}\n']);
+  });
+});

@@ -1,0 +1,118 @@
+import { redactText } from '../core/log';
+import type { SyncProgress, SyncStatus } from '../shared/model/sync';
+
+export interface SyncSummary {
+  leads: number;
+  contacts: number;
+  /** HTTP requests this process sent to Kommo (retries and refused ones included). */
+  requests: number;
+  seconds: number;
+  /** The engine's state at the end (`idle` when the mirror is current). */
+  state: SyncStatus['state'];
+}
+
+export interface ReportSink {
+  /** Progress, states and failures: for a person watching, or a log collector. */
+  stderr(text: string): void;
+  /** The summary only, so `--json` output can be piped. */
+  stdout(text: string): void;
+}
+
+const PHASE: Record<SyncProgress['phase'], string> = {
+  metadata: 'Reading the account settings',
+  leads: 'Downloading leads',
+  contacts: 'Downloading contacts',
+  events: 'Reading the events feed',
+  incremental: 'Reading changes',
+};
+const STATE: Partial<Record<SyncStatus['state'], string>> = {
+  offline: 'Kommo cannot be reached',
+  rate_limited: 'Kommo is limiting requests',
+  blocked: 'Kommo has blocked API access from this address',
+  error: 'The last sync cycle failed',
+  auth_required: 'Kommo rejected the token',
+};
+
+/**
+ * What the command tells its user: the start, the first download's progress (at most one line
+ * a second), the states the loop passes through (offline, rate-limited…) and the summary. Plain
+ * sentences, or JSON lines with `--json`. Every line is masked for secrets before it leaves.
+ */
+export class SyncReport {
+  private lastProgressAt = -Infinity;
+  private lastPhase: string | null = null;
+  private lastState: string | null = null;
+  private statusesMuted = false;
+
+  constructor(
+    private readonly sink: ReportSink,
+    private readonly json: boolean,
+    private readonly now: () => number = Date.now,
+    private readonly minIntervalMs = 1_000,
+  ) {}
+
+  start(info: { baseUrl: string; databasePath: string; firstDownload: 'start' | 'resume' | 'done'; once: boolean }): void {
+    const what = { start: 'first download', resume: 'resuming the first download', done: 'incremental' }[info.firstDownload];
+    const until = info.once ? 'until the mirror is current' : 'every 5 s until stopped';
+    this.line({ event: 'start', ...info }, `Syncing ${info.baseUrl} into ${info.databasePath} (${what}), ${until}.`);
+  }
+
+  /** Every status the engine emits; prints what a person needs to see of it. */
+  status(status: SyncStatus): void {
+    if (this.statusesMuted) return;
+    if (status.progress) this.progress(status.progress);
+    this.state(status);
+  }
+
+  /**
+   * No more progress or state lines: the run is ending, and a state such as "offline, next
+   * attempt at…" would promise a retry that will not happen.
+   */
+  muteStatuses(): void {
+    this.statusesMuted = true;
+  }
+
+  current(counts: { leads: number; contacts: number }): void {
+    this.line({ event: 'current', ...counts }, `The mirror is current: ${count(counts.leads)} leads, ${count(counts.contacts)} contacts.`);
+  }
+
+  failure(failure: { exitCode: number; message: string }): void {
+    this.line({ event: 'error', ...failure }, failure.message);
+  }
+
+  summary(summary: SyncSummary): void {
+    const text = this.json
+      ? JSON.stringify(summary)
+      : `${count(summary.leads)} leads, ${count(summary.contacts)} contacts; ${count(summary.requests)} request${summary.requests === 1 ? '' : 's'} in ${summary.seconds.toFixed(1)} s; state: ${summary.state}.`;
+    this.sink.stdout(`${redactText(text)}\n`);
+  }
+
+  private progress(progress: SyncProgress): void {
+    const at = this.now();
+    if (progress.phase === this.lastPhase && at - this.lastProgressAt < this.minIntervalMs) return;
+    this.lastPhase = progress.phase;
+    this.lastProgressAt = at;
+    const total = progress.estimatedTotal;
+    const of = total === null ? '' : progress.phase === 'metadata' ? ` of ${total}` : ` of about ${count(total)} (${Math.floor((100 * progress.done) / Math.max(1, total))}%)`;
+    this.line({ event: 'progress', ...progress }, `${PHASE[progress.phase]}: ${count(progress.done)}${of}`);
+  }
+
+  private state(status: SyncStatus): void {
+    const label = STATE[status.state];
+    const key = label ? `${status.state}:${status.nextAttemptAt ?? ''}` : null;
+    if (key === this.lastState) return;
+    this.lastState = key;
+    if (!label) return;
+    const retry = status.nextAttemptAt === null ? '' : `; next attempt at ${new Date(status.nextAttemptAt).toISOString()}`;
+    const message = status.message ? ` (${status.message.replace(/\.+$/, '')})` : '';
+    this.line({ event: 'state', state: status.state, message: status.message, nextAttemptAt: status.nextAttemptAt }, `${label}${message}${retry}.`);
+  }
+
+  private line(json: Record<string, unknown>, text: string): void {
+    this.sink.stderr(`${redactText(this.json ? JSON.stringify(json) : text)}\n`);
+  }
+}
+
+function count(value: number): string {
+  return value.toLocaleString('en-US');
+}

@@ -1,0 +1,122 @@
+/**
+ * The headless sync command as a user runs it: a child process against the real simulator, with
+ * a real database file, judged by its exit code, its output and the mirror it leaves.
+ */
+import { createServer } from 'node:net';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { useSimulators } from '../../test/helpers/kommo-sim';
+import { mirrorDifferences } from '../../test/helpers/mirror-vs-source';
+import { useSyncCommand, type CommandResult } from '../../test/helpers/sync-command';
+import { useTempDir } from '../../test/helpers/temp-dir';
+import type { Simulator } from '../../sim/index';
+
+const startSim = useSimulators();
+const command = useSyncCommand();
+const tempDir = useTempDir('kommo-sync-cli-');
+
+function differences(databasePath: string, sim: Simulator): string[] {
+  const sqlite = new Database(databasePath, { readonly: true });
+  try {
+    return mirrorDifferences(sqlite, sim.control.snapshot());
+  } finally {
+    sqlite.close();
+  }
+}
+
+function output(result: CommandResult): string {
+  return `${result.stdout}\n${result.stderr}`;
+}
+
+/** A port nothing listens on: taken from the OS, then released. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe('sync --once', () => {
+  it('fills a fresh database until it equals the source, then a second run picks up changes made in Kommo', async () => {
+    const sim = await startSim({ seed: 5, leads: 700, contacts: 450, clock: { start: 1_750_000_000, frozen: true } });
+    const { apiBaseUrl, longLivedToken } = sim.account();
+    const db = join(tempDir(), 'mirror.sqlite');
+
+    // Settings from the environment, as on a server.
+    const first = await command.run(['--once', '--json', '--verbose'], { KOMMO_TOKEN: longLivedToken, KOMMO_API_BASE_URL: apiBaseUrl, KOMMO_MIRROR_DB: db });
+    expect(first.code, first.stderr).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ leads: 700, contacts: 450, state: 'idle', requests: expect.any(Number) });
+    expect(first.stderr).toContain('"event":"progress"');
+    expect(output(first)).not.toContain(longLivedToken);
+    expect(differences(db, sim)).toEqual([]);
+
+    const lead = sim.control.snapshot().leads[0]!;
+    sim.control.update({ entity: 'leads', id: lead.id, data: { name: 'Renombrado por Kommo', price: 4321 } });
+    sim.control.create({ entity: 'leads', data: { name: 'Lead nuevo' } });
+    sim.control.delete({ entity: 'contacts', id: sim.control.snapshot().contacts[3]!.id });
+    sim.control.advanceClock({ seconds: 30 });
+
+    // Flags win over the environment: the variable holds a wrong token, the flag the right one.
+    const second = await command.run(['--once', '--base-url', apiBaseUrl, '--token', longLivedToken, '--db', db], { KOMMO_TOKEN: 'eyJ-not-the-right-token-at-all' });
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stderr).toContain('(incremental)');
+    expect(second.stdout).toMatch(/^701 leads, 449 contacts; \d+ requests in [\d.]+ s; state: idle\.\n$/);
+    expect(differences(db, sim)).toEqual([]);
+  });
+
+  it('says plainly that Kommo rejected a wrong token, exits 3 and never prints the token', async () => {
+    const sim = await startSim({ seed: 2, leads: 20, contacts: 20 });
+    const wrong = `${sim.account().longLivedToken.slice(0, -12)}AAAAAAAAAAAA`;
+    const result = await command.run(['--once', '--verbose', '--base-url', sim.account().apiBaseUrl, '--db', join(tempDir(), 'mirror.sqlite')], { KOMMO_TOKEN: wrong });
+    expect(result.code).toBe(3);
+    expect(result.stderr.trim().split('\n').at(-1)).toMatch(/^Kommo rejected the token for 127\.0\.0\.1:\d+ \(wrong, expired or revoked\)/);
+    expect(output(result)).not.toContain(wrong);
+    expect(output(result)).not.toContain(wrong.slice(-40));
+  });
+
+  it('exits 4 when the base URL cannot be reached', async () => {
+    const port = await closedPort();
+    const result = await command.run(['--once', '--base-url', `http://127.0.0.1:${port}/a/demo`, '--token', 'eyJ-some-long-lived-token', '--db', join(tempDir(), 'mirror.sqlite')]);
+    expect(result.code).toBe(4);
+    expect(result.stderr.trim().split('\n').at(-1)).toBe(`Could not reach http://127.0.0.1:${port}/a/demo: Kommo refused the connection (ECONNREFUSED); check the address and the network connection.`);
+  });
+
+  it('exits 6 when the database file cannot be opened, before any request', async () => {
+    const db = join(tempDir(), 'not-a-database.sqlite');
+    writeFileSync(db, 'this is a text file, not SQLite '.repeat(200));
+    const result = await command.run(['--once', '--base-url', 'https://acme.kommo.com', '--token', 'eyJ-some-long-lived-token', '--db', db]);
+    expect(result.code).toBe(6);
+    expect(result.stderr.trim()).toBe(`Cannot open the mirror database ${db}: file is not a database (SQLITE_NOTADB).`);
+  });
+
+  it('exits 2 with the usage for a missing token or an unknown flag', async () => {
+    const [missing, unknown] = await Promise.all([command.run(['--once', '--base-url', 'https://acme.kommo.com']), command.run(['--once', '--frobnicate'])]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^No token: pass --token or set KOMMO_TOKEN\.\n\nUsage: npm run sync/);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("Unknown option '--frobnicate'");
+    expect(unknown.stderr).toContain('Usage: npm run sync');
+  });
+});
+
+describe('sync (the loop)', () => {
+  it('keeps syncing until SIGTERM, then closes the database cleanly and exits 0', async () => {
+    const sim = await startSim({ seed: 4, leads: 300, contacts: 200 });
+    const db = join(tempDir(), 'mirror.sqlite');
+    const running = command.start(['--base-url', sim.account().apiBaseUrl, '--db', db], { KOMMO_TOKEN: sim.account().longLivedToken });
+    await running.line((line) => line.startsWith('The mirror is current: 300 leads, 200 contacts.'));
+    running.child.kill('SIGTERM');
+    const result = await running.exited;
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^300 leads, 200 contacts; \d+ requests in [\d.]+ s; state: idle\.\n$/);
+    // Closed cleanly: the last connection checkpointed the WAL into the file and removed it.
+    expect(existsSync(`${db}-wal`)).toBe(false);
+    const sqlite = new Database(db, { readonly: true });
+    expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    sqlite.close();
+    expect(differences(db, sim)).toEqual([]);
+  });
+});
