@@ -106,7 +106,7 @@ describe('sync --once killed with SIGKILL during the first download', () => {
 
       const last = await command.run(args, env);
       expect(last.code, last.stderr).toBe(0);
-      expect(JSON.parse(last.stdout)).toMatchObject({ leads: LEADS, contacts: CONTACTS, state: 'idle' });
+      expect(JSON.parse(last.stdout)).toMatchObject({ leads: LEADS, contacts: CONTACTS, state: 'idle', complete: true });
       const sqlite = new Database(db, { readonly: true });
       try {
         expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');

@@ -40,13 +40,19 @@ describe('the sync command report', () => {
     expect(out.stderr).toEqual(['Kommo cannot be reached (Kommo refused the connection (ECONNREFUSED)); next attempt at 2025-01-02T10:42:00.000Z.\n']);
   });
 
+  it('says in the summary when the first download is not finished', () => {
+    const { out, report } = recorder(false);
+    report.summary({ leads: 1_250, contacts: 0, requests: 1, seconds: 2.04, state: 'idle', complete: false });
+    expect(out.stdout).toEqual(['1,250 leads, 0 contacts (first download not finished); 1 request in 2.0 s; state: idle.\n']);
+  });
+
   it('writes JSON lines with --json and the summary alone on stdout, secrets masked', () => {
     const { out, report } = recorder(true);
     const token = 'eyJ-a-secret-token-value';
     registerSecret(token);
     report.failure({ exitCode: 1, message: `Sync stopped: ${token}.` });
-    report.summary({ leads: 3, contacts: 2, requests: 9, seconds: 1.25, state: 'idle' });
+    report.summary({ leads: 3, contacts: 2, requests: 9, seconds: 1.25, state: 'idle', complete: true });
     expect(out.stderr.map((line) => JSON.parse(line) as unknown)).toEqual([{ event: 'error', exitCode: 1, message: 'Sync stopped: [redacted].' }]);
-    expect(out.stdout).toEqual(['{"leads":3,"contacts":2,"requests":9,"seconds":1.25,"state":"idle"}\n']);
+    expect(out.stdout).toEqual(['{"leads":3,"contacts":2,"requests":9,"seconds":1.25,"state":"idle","complete":true}\n']);
   });
 });

@@ -9,6 +9,8 @@ export interface SyncSummary {
   seconds: number;
   /** The engine's state at the end (`idle` when the mirror is current). */
   state: SyncStatus['state'];
+  /** False while the first download is unfinished (a failed or interrupted first run). */
+  complete: boolean;
 }
 
 export interface ReportSink {
@@ -83,7 +85,7 @@ export class SyncReport {
   summary(summary: SyncSummary): void {
     const text = this.json
       ? JSON.stringify(summary)
-      : `${count(summary.leads)} leads, ${count(summary.contacts)} contacts; ${count(summary.requests)} request${summary.requests === 1 ? '' : 's'} in ${summary.seconds.toFixed(1)} s; state: ${summary.state}.`;
+      : `${count(summary.leads)} leads, ${count(summary.contacts)} contacts${summary.complete ? '' : ' (first download not finished)'}; ${count(summary.requests)} request${summary.requests === 1 ? '' : 's'} in ${summary.seconds.toFixed(1)} s; state: ${summary.state}.`;
     this.sink.stdout(`${redactText(text)}\n`);
   }
 

@@ -147,7 +147,9 @@ export class SyncRun {
     if (!opened) return;
     try {
       const { mirror, engine } = opened;
-      this.report.summary({ leads: countRecords(mirror, 'leads'), contacts: countRecords(mirror, 'contacts'), requests: opened.requests(), seconds: (Date.now() - this.startedAt) / 1000, state: engine.status().state });
+      const { state, initialSyncComplete } = engine.status();
+      const seconds = (Date.now() - this.startedAt) / 1000;
+      this.report.summary({ leads: countRecords(mirror, 'leads'), contacts: countRecords(mirror, 'contacts'), requests: opened.requests(), seconds, state, complete: initialSyncComplete });
     } catch (error) {
       // A mirror that cannot be read any more has no summary; the failure says why.
       this.log.error('Could not count the mirror for the summary', error);

@@ -48,7 +48,7 @@ describe('sync --once', () => {
     // Settings from the environment, as on a server.
     const first = await command.run(['--once', '--json', '--verbose'], { KOMMO_TOKEN: longLivedToken, KOMMO_API_BASE_URL: apiBaseUrl, KOMMO_MIRROR_DB: db });
     expect(first.code, first.stderr).toBe(0);
-    expect(JSON.parse(first.stdout)).toMatchObject({ leads: 700, contacts: 450, state: 'idle', requests: expect.any(Number) });
+    expect(JSON.parse(first.stdout)).toMatchObject({ leads: 700, contacts: 450, state: 'idle', complete: true, requests: expect.any(Number) });
     expect(first.stderr).toContain('"event":"progress"');
     expect(output(first)).not.toContain(longLivedToken);
     expect(differences(db, sim)).toEqual([]);
@@ -99,6 +99,32 @@ describe('sync --once', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("Unknown option '--frobnicate'");
     expect(unknown.stderr).toContain('Usage: npm run sync');
+  });
+});
+
+describe('sync --once interrupted', () => {
+  it('stops at SIGINT with the database closed cleanly, exits 130, and the next run resumes the download', async () => {
+    const sim = await startSim({ seed: 6, leads: 1_500, contacts: 1_500, clock: { start: 1_750_000_000, frozen: true } });
+    const db = join(tempDir(), 'mirror.sqlite');
+    const args = ['--once', '--json', '--base-url', sim.account().apiBaseUrl, '--db', db];
+    const env = { KOMMO_TOKEN: sim.account().longLivedToken };
+    const running = command.start(args, env);
+    await running.line((line) => /"event":"progress","phase":"(leads|contacts)"/.test(line));
+    running.child.kill('SIGINT');
+    const stopped = await running.exited;
+    expect(stopped.code, stopped.stderr).toBe(130);
+    expect(JSON.parse(stopped.stderr.trim().split('\n').at(-1)!)).toEqual({
+      event: 'error',
+      exitCode: 130,
+      message: 'Stopped by SIGINT before the mirror was current; the next run resumes where this one stopped.',
+    });
+    expect(JSON.parse(stopped.stdout)).toMatchObject({ complete: false, state: 'idle' });
+    expect(existsSync(`${db}-wal`)).toBe(false);
+
+    const resumed = await command.run(args, env);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(JSON.parse(resumed.stderr.split('\n')[0]!)).toMatchObject({ event: 'start', firstDownload: 'resume' });
+    expect(differences(db, sim)).toEqual([]);
   });
 });
 
