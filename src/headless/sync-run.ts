@@ -66,7 +66,7 @@ export class SyncRun {
   }
 
   private async open(): Promise<Opened> {
-    const { settings, log } = this;
+    const { settings } = this;
     let mirror: MirrorDatabase;
     try {
       mirror = openDatabase(settings.databasePath);
@@ -74,6 +74,17 @@ export class SyncRun {
       throw new DatabaseOpenError(settings.databasePath, { cause: error });
     }
     const transport = countingTransport(createUndiciTransport());
+    try {
+      return await this.connect(mirror, transport);
+    } catch (error) {
+      await transport.close();
+      await mirror.close();
+      throw error;
+    }
+  }
+
+  private async connect(mirror: MirrorDatabase, transport: ReturnType<typeof countingTransport>): Promise<Opened> {
+    const { settings, log } = this;
     // A long-lived token kept only in memory: installed without a request; the first one tells whether Kommo takes it.
     const store = new MemoryTokenStore();
     await store.save(credentialsSchema.parse({ kind: 'long_lived', accountHost: settings.accountHost, apiBaseUrl: settings.baseUrl, accessToken: settings.token, issuedAt: Date.now() }));
@@ -123,22 +134,21 @@ export class SyncRun {
    * then the address or the network is wrong, and retrying forever would hide it.
    */
   private async loop({ engine, client, mirror }: Opened): Promise<void> {
-    let current = false;
-    let fatal: { error: unknown } | null = null;
+    const outcome: { current: boolean; fatal: { error: unknown } | null } = { current: false, fatal: null };
     engine.onCycle((event) => {
       if (event.kind !== 'end') return;
-      if (event.ok && !current) {
-        current = true;
+      if (event.ok && !outcome.current) {
+        outcome.current = true;
         this.report.current({ leads: countRecords(mirror, 'leads'), contacts: countRecords(mirror, 'contacts') });
       }
       if (!event.ok && (event.error instanceof KommoAuthRequiredError || client.lastServerTime() === null)) {
-        fatal ??= { error: event.error };
+        outcome.fatal ??= { error: event.error };
         this.report.muteStatuses();
         void engine.stop();
       }
     });
     await engine.start();
-    if (fatal) throw (fatal as { error: unknown }).error;
+    if (outcome.fatal) throw outcome.fatal.error;
   }
 
   /** The summary (when the mirror was opened), then everything closed. */
