@@ -59,6 +59,13 @@ describe('the bridge', () => {
     expect(store.getState().leads.flash).toEqual({});
   });
 
+  it('highlights only the rows a live change touched, not the first download’s batch that arrived with it', async () => {
+    host.emit('lead_update', update({ updated: [300, 299, 298, 297], duringInitialSync: true }));
+    host.emit('lead_update', update({ updated: [296] }));
+    await vi.advanceTimersByTimeAsync(1100);
+    expect(Object.keys(store.getState().leads.flash).map(Number)).toEqual([296]);
+  });
+
   it('re-reads the names and colours on metadata_update, and contact rows on contact_update', async () => {
     const meta = host.callsOf('meta.get').length;
     host.emit('metadata_update', {});

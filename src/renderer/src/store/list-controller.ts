@@ -25,8 +25,8 @@ export interface ListActions<Filter, Field extends string> {
   /** The view shows rows [start, end]: fetch what is missing. */
   show(range: readonly [number, number]): void;
   select(id: number | null): void;
-  /** Re-reads the rows on screen and the total after a live change; `changed` rows are highlighted. */
-  refresh(changed: readonly number[], highlight: boolean): Promise<void>;
+  /** Re-reads the rows on screen and the total after a change; rows in `highlight` flash briefly. */
+  refresh(highlight: readonly number[]): Promise<void>;
   /** The remembered view, read at start-up. */
   restore(view: ListView<Filter, Field>): void;
 }
@@ -104,9 +104,9 @@ export function createListController<Row extends { id: number }, Filter extends 
       setWidth: (column, px) => changeView((view) => ({ ...view, widths: { ...view.widths, [column]: Math.round(px) } }), false),
       show: (range) => void loader.show(range),
       select: (id) => options.write((slice) => ({ ...slice, selectedId: id })),
-      async refresh(changed, shouldHighlight) {
+      async refresh(changed) {
         const rows = await loader.refresh();
-        if (!shouldHighlight) return;
+        if (changed.length === 0) return;
         const wanted = new Set(changed);
         highlight(rows.filter((row) => wanted.has(row.id)).map((row) => row.id));
       },

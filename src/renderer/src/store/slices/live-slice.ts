@@ -22,7 +22,14 @@ export interface LiveSlice {
  * stay where the user left them.
  */
 export const createLiveSlice: Slice<LiveSlice> = ({ liveDelayMs }) => (_set, get) => {
-  const pending = { leads: new Set<number>(), contacts: new Set<number>(), highlight: false, any: { leads: false, contacts: false } };
+  // `flash` holds only the ids of live changes: a first-download batch that arrives in the same
+  // window is refreshed with them but never highlighted.
+  const pending = {
+    leads: new Set<number>(),
+    contacts: new Set<number>(),
+    flash: { leads: new Set<number>(), contacts: new Set<number>() },
+    any: { leads: false, contacts: false },
+  };
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   function schedule(delay: number): void {
@@ -34,15 +41,17 @@ export const createLiveSlice: Slice<LiveSlice> = ({ liveDelayMs }) => (_set, get
     const state = get();
     const leadIds = [...pending.leads];
     const contactIds = [...pending.contacts];
-    const { highlight, any } = pending;
+    const flash = { leads: [...pending.flash.leads], contacts: [...pending.flash.contacts] };
+    const { any } = pending;
     pending.leads.clear();
     pending.contacts.clear();
-    pending.highlight = false;
+    pending.flash.leads.clear();
+    pending.flash.contacts.clear();
     pending.any = { leads: false, contacts: false };
 
     // Contact names and phones show on lead rows too.
-    void state.leads.actions.refresh(leadIds, highlight);
-    if (any.contacts) void state.contacts.actions.refresh(contactIds, highlight);
+    void state.leads.actions.refresh(flash.leads);
+    if (any.contacts) void state.contacts.actions.refresh(flash.contacts);
     if (state.view === 'board') void state.loadBoard();
     if (state.view === 'tags') void state.refreshTags();
     if (state.phone.query.trim()) void state.searchPhoneNow();
@@ -59,10 +68,12 @@ export const createLiveSlice: Slice<LiveSlice> = ({ liveDelayMs }) => (_set, get
   }
 
   function gather(kind: 'leads' | 'contacts', changes: EntityChanges, duringInitialSync: boolean): void {
-    for (const id of [...changes.added, ...changes.updated, ...changes.removed]) pending[kind].add(id);
+    for (const id of [...changes.added, ...changes.updated, ...changes.removed]) {
+      pending[kind].add(id);
+      // The first download fills the table; highlighting every row of it would be noise.
+      if (!duringInitialSync) pending.flash[kind].add(id);
+    }
     pending.any[kind] = true;
-    // The first download fills the table; highlighting every row of it would be noise.
-    if (!duringInitialSync) pending.highlight = true;
     schedule(duringInitialSync ? INITIAL_SYNC_REFRESH_MS : liveDelayMs);
   }
 
@@ -80,8 +91,8 @@ export const createLiveSlice: Slice<LiveSlice> = ({ liveDelayMs }) => (_set, get
       const state = get();
       void state.loadMeta();
       void state.refreshTags();
-      void state.leads.actions.refresh([], false);
-      void state.contacts.actions.refresh([], false);
+      void state.leads.actions.refresh([]);
+      void state.contacts.actions.refresh([]);
       if (state.view === 'board') void state.loadBoard();
     },
   };
