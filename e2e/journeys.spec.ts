@@ -52,14 +52,16 @@ interface Kommo {
   host: RunningHost;
 }
 
-const test = base.extend<{ kommo: Kommo }>({
-  kommo: async ({}, use) => {
+const test = base.extend<{ kommo: Kommo; demoOnFirstLaunch: boolean }>({
+  // Most journeys start on the connect screen; the newcomer's one starts as a fresh install does.
+  demoOnFirstLaunch: [false, { option: true }],
+  kommo: async ({ demoOnFirstLaunch }, use) => {
     const sim = await startSimulator({ seed: 5, leads: 400, contacts: 300 });
     const relay = new Relay(Number(new URL(sim.url).port));
     await relay.start();
     // The host reaches "Kommo" (the simulator) through the relay.
     process.env.KOMMO_API_BASE_URL = `http://127.0.0.1:${relay.port}/a/{subdomain}`;
-    const host = await startHeadlessHost();
+    const host = await startHeadlessHost([], { demoOnFirstLaunch });
     await use({ sim, relay, host });
     await host.stop();
     await relay.stop();
@@ -103,6 +105,31 @@ test('demo sign-in shows the first download’s progress, then the leads', async
   await expect.poll(() => rowCount(page)).toBeGreaterThan(100);
   await expect(syncStatus(page)).toContainText('Sincronizado');
   await keepScreenshot(page, testInfo, 'demo-after-first-download');
+});
+
+test.describe('a newcomer', () => {
+  test.use({ demoOnFirstLaunch: true });
+
+  test('lands in the demo account on the first launch, then connects their own account, which replaces it', async ({ page, kommo }, testInfo) => {
+    await page.goto(kommo.host.url);
+    const demo = page.locator('[data-banner="demo"]');
+    await expect(demo).toBeVisible({ timeout: 30_000 });
+    await expect(syncStatus(page)).toHaveAttribute('data-state', 'idle', { timeout: 60_000 });
+    await expect.poll(() => rowCount(page)).toBeGreaterThan(100);
+    await keepScreenshot(page, testInfo, 'first-launch-demo');
+
+    await demo.getByRole('button', { name: 'Conectar mi cuenta de Kommo' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Conecta tu cuenta de Kommo' });
+    await signInOnPage(dialog, kommo.sim);
+    await expect(dialog).toBeHidden();
+    await expect(demo).toBeHidden();
+    // Only the rep's own leads remain: the demo's are gone from the mirror.
+    await firstDownload(page, kommo.sim);
+    const own = new Set(kommo.sim.control.snapshot().leads.map((lead) => lead.id));
+    const shown = await rows(page).evaluateAll((elements) => elements.map((element) => Number(element.getAttribute('data-id'))));
+    expect(shown.length).toBeGreaterThan(5);
+    expect(shown.every((id) => own.has(id))).toBe(true);
+  });
 });
 
 test('a change made in Kommo appears within one sync cycle, in place, keeping scroll, selection and filters', async ({ page, kommo }, testInfo) => {

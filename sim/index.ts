@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { createServer } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { Control } from './control/control';
@@ -117,6 +118,25 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       });
     },
   };
+}
+
+/** What a host needs to sign in to the demo account (the shape of the core's DemoAccount). */
+export interface DemoSimulator {
+  accountHost: string;
+  apiBaseUrl: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The demo account both hosts offer: the simulator in activity mode (leads and contacts change
+ * every few seconds) with a seed of its own per launch. Each demo session is a new account, so a
+ * mirror left by an earlier session is replaced rather than mixed with this one.
+ */
+export async function startDemoSimulator(): Promise<DemoSimulator> {
+  const sim = await startSimulator({ seed: randomInt(1, 2 ** 31), activity: true, leads: 1500, contacts: 1200 });
+  const account = sim.account();
+  return { accountHost: account.host, apiBaseUrl: account.apiBaseUrl, token: account.longLivedToken, close: () => sim.close() };
 }
 
 export { generateAccountData, type GenerateOptions } from './generate/index';

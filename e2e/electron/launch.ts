@@ -23,7 +23,8 @@ export async function launchApp(env: Record<string, string> = {}): Promise<Launc
   const databasePath = join(dir, 'mirror.sqlite');
   const app = await electron.launch({
     executablePath: binary.path,
-    args: [ROOT, `--db=${databasePath}`],
+    // The connect screen, not the demo a newcomer's first launch opens.
+    args: [ROOT, `--db=${databasePath}`, '--no-demo'],
     cwd: ROOT,
     env: { ...process.env, KOMMO_MIRROR_USER_DATA: join(dir, 'profile'), ...env },
   });

@@ -9,21 +9,23 @@ import { createCore } from '../core/app/create-core';
 import { resolveDatabasePath } from '../core/app/paths';
 import { createLogger, stderrSink } from '../core/log';
 import { parseCli, parsePort, UsageError } from './cli-args';
-import { startDemoAccount } from './demo-account';
+import { startDemoSimulator } from '../../sim/index';
 import { OAUTH_CALLBACK_PATH, oauthCallbackRoute } from './oauth-callback';
 import { headlessTokenStore } from './token-store';
 import { startWebPreview } from './web-server';
 
-const USAGE = `Usage: npm run web -- [--port N] [--json] [--db FILE]
+const USAGE = `Usage: npm run web -- [--port N] [--json] [--db FILE] [--no-demo]
   --port N     port on 127.0.0.1 (0 = any free port; default 0)
   --json       print one JSON line {"url": ...} instead of a sentence
-  --db FILE    the SQLite mirror (default: KOMMO_MIRROR_DB, then the app-data folder)`;
+  --db FILE    the SQLite mirror (default: KOMMO_MIRROR_DB, then the app-data folder)
+  --no-demo    open on the connect screen even when no Kommo account is configured`;
 
 async function main(): Promise<void> {
   const args = parseCli(process.argv.slice(2), {
     port: { type: 'string' },
     json: { type: 'boolean', default: false },
     db: { type: 'string' },
+    'no-demo': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   });
   if (args.help) {
@@ -39,7 +41,8 @@ async function main(): Promise<void> {
     systemLocale: Intl.DateTimeFormat().resolvedOptions().locale,
     log,
     // OAuth settings come from KOMMO_CLIENT_ID / _SECRET / KOMMO_REDIRECT_URI (…/oauth/callback on this port).
-    auth: { tokenStore: headlessTokenStore(databasePath), startDemoAccount },
+    auth: { tokenStore: headlessTokenStore(databasePath), startDemoAccount: startDemoSimulator },
+    demoOnFirstLaunch: !args['no-demo'],
   });
   const preview = await startWebPreview({
     handlers: core.handlers,

@@ -13,6 +13,7 @@ import { resolveDatabasePath } from '../core/app/paths';
 import { NetworkWatcher } from '../core/lifecycle/network-watcher';
 import { systemTimers } from '../core/lifecycle/timers';
 import { createLogger, stderrSink } from '../core/log';
+import { createElectronAuth } from './auth/electron-auth';
 import { electronNotificationFactory, electronTrayFactory } from './electron-adapters';
 import { createShellIntegration } from './integration';
 import { registerContractHandlers } from './ipc';
@@ -82,6 +83,10 @@ if (!app.requestSingleInstanceLock()) {
       systemLocale,
       log,
       nativeBinding: electronNativeBinding(app.getAppPath()),
+      // safeStorage-encrypted credentials, the OAuth window and the demo account.
+      auth: createElectronAuth({ log }),
+      // A newcomer without a Kommo account configured lands in the demo (`--no-demo`: the connect screen).
+      demoOnFirstLaunch: !process.argv.includes('--no-demo'),
     });
     registerContractHandlers(ipcMain, core.handlers, { isTrustedSender: createSenderCheck(rendererUrl), log });
     core.events.subscribe((name, payload) => {

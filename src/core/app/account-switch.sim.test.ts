@@ -5,10 +5,10 @@
  */
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { firstDownloadDone, idle } from '../../../test/helpers/core-sync';
 import { FAST_GATE, useSimulators } from '../../../test/helpers/kommo-sim';
 import { mirrorDifferences } from '../../../test/helpers/mirror-vs-source';
 import { useTempDir } from '../../../test/helpers/temp-dir';
-import type { SyncStatus } from '../../shared/model/sync';
 import { HostGateRegistry } from '../kommo/host-gate';
 import { createUndiciTransport } from '../kommo/transport';
 import { silentLogger } from '../log';
@@ -38,37 +38,6 @@ function startCore(apiBaseUrlTemplate: string): Core {
     await transport.close();
   });
   return core;
-}
-
-/**
- * Resolves when a first download has run and finished: after the status has said it is not
- * complete (a new or emptied mirror), then idle with it complete.
- */
-function firstDownloadDone(core: Core): Promise<SyncStatus> {
-  return new Promise((resolve) => {
-    let started = false;
-    const check = (status: SyncStatus) => {
-      if (!status.initialSyncComplete) started = true;
-      if (!started || status.state !== 'idle' || !status.initialSyncComplete) return;
-      off();
-      resolve(status);
-    };
-    const off = core.sync.onStatus(check);
-    check(core.sync.status());
-  });
-}
-
-/** Resolves when the connected account's loop is idle, its mirror complete. */
-function idle(core: Core): Promise<SyncStatus> {
-  return new Promise((resolve) => {
-    const check = (status: SyncStatus) => {
-      if (status.state !== 'idle' || !status.initialSyncComplete) return;
-      off();
-      resolve(status);
-    };
-    const off = core.sync.onStatus(check);
-    check(core.sync.status());
-  });
 }
 
 const count = (core: Core, table: string) => core.database.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;

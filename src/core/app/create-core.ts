@@ -9,6 +9,7 @@ import type { Logger } from '../log';
 import { settingsHandlers } from '../settings/handlers-settings';
 import { SettingsStore } from '../settings/settings-store';
 import { SyncService, type SyncOptions } from '../sync';
+import { connectDemoOnFirstLaunch } from './first-launch';
 import { appHandlers } from './handlers-app';
 import { mirrorHandlers } from './handlers-mirror';
 import { syncHandlers } from './handlers-sync';
@@ -25,6 +26,11 @@ export interface CoreOptions {
   settingsPath?: string;
   /** Token store, OAuth settings, consent window and demo account (see src/core/auth/index.ts). */
   auth?: CoreAuthOptions;
+  /**
+   * Opens the demo account at launch when nothing is configured and the mirror holds no real
+   * account (first-launch.ts). Hosts turn it off with `--no-demo`.
+   */
+  demoOnFirstLaunch?: boolean;
   /** The sync engine's tunables and clock (tests shrink intervals and pages). */
   sync?: { options?: Partial<SyncOptions>; timers?: Timers };
 }
@@ -60,6 +66,7 @@ export function createCore(options: CoreOptions): Core {
     ...mirrorHandlers(database),
     ...syncHandlers(sync),
   };
+  const firstLaunch = options.demoOnFirstLaunch ? connectDemoOnFirstLaunch(connection, database, options.log) : Promise.resolve(false);
   return {
     handlers,
     events,
@@ -68,6 +75,8 @@ export function createCore(options: CoreOptions): Core {
     connection,
     sync,
     async close() {
+      // A demo still starting would outlive the connection; let it finish first.
+      await firstLaunch;
       // The loop ends after its open transaction, before the client and the database go.
       await sync.stop();
       sync.dispose();

@@ -120,6 +120,11 @@ export class ConnectionManager {
     return () => this.listeners.delete(listener);
   }
 
+  /** Whether "Sign in with Kommo" is configured (an integration's id, secret and redirect URI). */
+  canSignInWithOAuth(): boolean {
+    return this.options.oauth != null;
+  }
+
   // ── The contract's requests ──────────────────────────────────────────────────────────────
 
   state(): ConnectionState {

@@ -1,7 +1,7 @@
 import type { SyncStatus } from '../../shared/model/sync';
 import type { ActiveConnection, ConnectionManager } from '../auth';
 import type { MirrorDatabase } from '../db/open';
-import { clearMirror, mirroredAccountId, readSyncState, SYNC_STATE_KEYS } from '../db/repositories';
+import { clearMirror, mirroredAccountId, readSyncState, SYNC_STATE_KEYS, writeSyncState } from '../db/repositories';
 import type { EventHub } from '../host/event-hub';
 import { SyncSupervisor } from '../lifecycle/supervisor';
 import type { SyncController } from '../lifecycle/sync-controller';
@@ -163,6 +163,7 @@ export class SyncService implements SyncRunner {
     if (held !== null && active.accountId !== null && held !== active.accountId) {
       this.resetMirror('Another Kommo account was connected: the local copy of the previous one was emptied', { previous: held, now: active.accountId });
     }
+    writeSyncState(mirror, SYNC_STATE_KEYS.holdsDemo, active.isDemo, timers.now());
     const engine = new SyncEngine({ client: active.client, mirror, accountHost: active.accountHost, timers, log: log.child('sync'), emit: (name, payload) => events.emit(name, payload), options });
     engine.onStatus((status) => {
       for (const listener of this.engineListeners) listener(status);

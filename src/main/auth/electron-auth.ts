@@ -7,13 +7,13 @@ import { BrowserWindow, safeStorage } from 'electron';
 import Store from 'electron-store';
 import { oauthConfigFromEnv, type CoreAuthOptions, type StartDemoAccount } from '../../core/auth';
 import type { Logger } from '../../core/log';
-import { startDemoAccount } from './demo-account';
+import { startDemoSimulator } from '../../../sim/index';
 import { createOAuthWindowOpener, type SignInWindowLike } from './oauth-window';
 import { SafeStorageTokenStore } from './safe-storage-token-store';
 
 export interface ElectronAuthOptions {
   log: Logger;
-  /** The demo account; default: the bundled simulator in activity mode (demo-account.ts). */
+  /** The demo account; default: the bundled simulator in activity mode (sim/index.ts). */
   startDemoAccount?: StartDemoAccount;
   /** Origins the sign-in window may show besides Kommo's (the simulator's, in dev). */
   extraConsentOrigins?: string[];
@@ -33,7 +33,7 @@ export function createElectronAuth(options: ElectronAuthOptions): CoreAuthOption
   return {
     tokenStore,
     oauth,
-    startDemoAccount: options.startDemoAccount ?? startDemoAccount,
+    startDemoAccount: options.startDemoAccount ?? startDemoSimulator,
     openConsent: oauth
       ? createOAuthWindowOpener({
           createWindow: (windowOptions) => new BrowserWindow(windowOptions) as unknown as SignInWindowLike,

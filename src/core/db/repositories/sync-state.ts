@@ -30,6 +30,8 @@ export const SYNC_STATE_KEYS = {
   lastSuccessfulSyncAt: 'last_successful_sync_at',
   initialSyncComplete: 'initial_sync_complete',
   metadataRefreshedAt: 'metadata_refreshed_at',
+  /** The mirror holds the demo account (sample data a real sign-in may replace). */
+  holdsDemo: 'holds_demo',
 } as const;
 
 export function readSyncState<T>(mirror: MirrorDatabase, key: string): T | null {

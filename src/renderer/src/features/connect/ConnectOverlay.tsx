@@ -3,10 +3,12 @@ import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/context';
 import { ConnectPanel } from './ConnectPanel';
 
-/** Signing in again over the app (sign-in needed, or browsing offline): the mirror stays behind it. */
+/** Signing in over the app (sign-in needed, browsing offline, or leaving the demo): the mirror stays behind it. */
 export function ConnectOverlay() {
   const t = useT();
   const setConnectOpen = useAppStore((state) => state.setConnectOpen);
+  // Signing in again when Kommo asks; otherwise connecting an account (from the demo, or offline browsing).
+  const again = useAppStore((state) => state.connection.status === 'auth_required' || state.syncStatus?.state === 'auth_required');
   const dialog = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
@@ -26,7 +28,7 @@ export function ConnectOverlay() {
         }}
       >
         <header className="dialog-head">
-          <h1 id="reconnect-title">{t('connect.reconnectTitle')}</h1>
+          <h1 id="reconnect-title">{t(again ? 'connect.reconnectTitle' : 'connect.title')}</h1>
           <button type="button" className="icon-button" onClick={() => setConnectOpen(false)} aria-label={t('common.close')}>
             ✕
           </button>

@@ -52,6 +52,15 @@ describe('banners', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
+  it('say the demo account is sample data, and offer to connect the rep’s own account', async () => {
+    const user = userEvent.setup();
+    await renderApp({ connection: { ...CONNECTED, account: { id: 1, name: 'Demo', host: 'demo.kommo.com', isDemo: true } }, sync: IDLE });
+    expect(banner('demo')!.textContent).toContain('Esta es la cuenta de demostración');
+    await user.click(within(banner('demo')!).getByRole('button', { name: 'Conectar mi cuenta de Kommo' }));
+    const dialog = screen.getByRole('dialog', { name: 'Conecta tu cuenta de Kommo' });
+    expect(within(dialog).getByLabelText('Token de larga duración', { exact: true })).toBeTruthy();
+  });
+
   it('follow sync_status events as they arrive', async () => {
     const { host } = await renderApp({ sync: IDLE });
     host.emit('sync_status', status({ state: 'error', message: 'disk full' }));

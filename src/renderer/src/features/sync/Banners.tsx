@@ -15,7 +15,8 @@ interface Banner {
 /**
  * What needs the user's attention, each saying what happens next: offline (retrying when),
  * sign-in needed (reconnect), rate-limited or blocked (paused until when), a stopped sync, a
- * paused sync, and sign-in kept without the system keychain. The mirror stays browsable in all.
+ * paused sync, sign-in kept without the system keychain, and the demo account (connect your own).
+ * The mirror stays browsable in all.
  */
 export function Banners() {
   const t = useT();
@@ -35,6 +36,8 @@ export function Banners() {
     banners.push({ key: 'auth', tone: 'danger', text: t('banner.authRequired'), action: reconnect });
   } else if (connection.status === 'disconnected') {
     banners.push({ key: 'disconnected', tone: 'info', text: t('banner.disconnected'), action: { label: t('banner.connect'), run: () => setConnectOpen(true) } });
+  } else if (connection.account?.isDemo) {
+    banners.push({ key: 'demo', tone: 'info', text: t('banner.demo'), action: { label: t('banner.connectOwn'), run: () => setConnectOpen(true) } });
   }
   switch (status?.state) {
     case 'offline':

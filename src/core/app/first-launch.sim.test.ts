@@ -1,0 +1,95 @@
+/**
+ * A newcomer's first launch opens the demo account; a mirror of a real account, a saved sign-in
+ * or a configured "Sign in with Kommo" never does.
+ */
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { firstDownloadDone } from '../../../test/helpers/core-sync';
+import { FAST_GATE, useSimulators } from '../../../test/helpers/kommo-sim';
+import { useTempDir } from '../../../test/helpers/temp-dir';
+import type { DemoAccount, OAuthConfig } from '../auth';
+import { upsertAccount } from '../db/repositories';
+import { openDatabase } from '../db/open';
+import type { KommoAccount } from '../kommo/entities';
+import { HostGateRegistry } from '../kommo/host-gate';
+import { createUndiciTransport } from '../kommo/transport';
+import { silentLogger } from '../log';
+import { connectDemoOnFirstLaunch } from './first-launch';
+import { createCore, type Core } from './create-core';
+
+const startSim = useSimulators();
+const tempDir = useTempDir();
+const closing: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const close of closing.splice(0).reverse()) await close();
+});
+
+let demoSeed = 100;
+
+/** A core whose demo account is a fresh simulator with a seed of its own, as the hosts' is. */
+function coreWithDemo(databasePath: string, oauth: OAuthConfig | null = null): { core: Core; demosStarted: () => number } {
+  let started = 0;
+  const gates = new HostGateRegistry(FAST_GATE);
+  const transport = createUndiciTransport();
+  const startDemoAccount = async (): Promise<DemoAccount> => {
+    started++;
+    const sim = await startSim({ seed: demoSeed++, leads: 40, contacts: 20, behaviour: { rateLimit: { enabled: false } } });
+    const account = sim.account();
+    return { accountHost: account.host, apiBaseUrl: account.apiBaseUrl, token: account.longLivedToken, close: () => sim.close() };
+  };
+  const core = createCore({
+    databasePath,
+    host: 'web',
+    version: '1.0.0',
+    systemLocale: 'es-PE',
+    log: silentLogger,
+    auth: { oauth, startDemoAccount, apiBaseUrlTemplate: null, advanced: { gates, transport } },
+  });
+  closing.push(async () => {
+    await core.close();
+    await gates.close();
+    await transport.close();
+  });
+  return { core, demosStarted: () => started };
+}
+
+const ACCOUNT = { id: 30_500_500, name: 'Inmobiliaria Sol', subdomain: 'sol', current_user_id: 1 } as KommoAccount;
+
+describe('the first launch', () => {
+  it('opens the demo when nothing is configured and the mirror is empty, and again on a later launch over the demo’s mirror', async () => {
+    const path = join(tempDir(), 'mirror.sqlite');
+    const first = coreWithDemo(path);
+    const downloaded = firstDownloadDone(first.core);
+    expect(await connectDemoOnFirstLaunch(first.core.connection, first.core.database, silentLogger)).toBe(true);
+    expect(first.core.connection.state()).toMatchObject({ status: 'connected', account: { isDemo: true } });
+    await downloaded;
+    const demoAccountId = first.core.database.sqlite.prepare('SELECT id FROM account').pluck().get();
+    await closing.shift()!();
+
+    // The demo of a later launch is another account: it replaces the old demo's records.
+    const later = coreWithDemo(path);
+    const replaced = firstDownloadDone(later.core);
+    expect(await connectDemoOnFirstLaunch(later.core.connection, later.core.database, silentLogger)).toBe(true);
+    await replaced;
+    expect(later.core.database.sqlite.prepare('SELECT id FROM account').pluck().all()).not.toContain(demoAccountId);
+  });
+
+  it('keeps a mirror of a real account: the connect screen shows, and nothing is started', async () => {
+    const path = join(tempDir(), 'mirror.sqlite');
+    const mirror = openDatabase(path);
+    upsertAccount(mirror, ACCOUNT, 'sol.kommo.com');
+    await mirror.close();
+    const { core, demosStarted } = coreWithDemo(path);
+    expect(await connectDemoOnFirstLaunch(core.connection, core.database, silentLogger)).toBe(false);
+    expect(demosStarted()).toBe(0);
+    expect(core.database.sqlite.prepare('SELECT name FROM account').pluck().get()).toBe('Inmobiliaria Sol');
+    expect(core.connection.state().status).toBe('disconnected');
+  });
+
+  it('leaves the choice to the user when "Sign in with Kommo" is configured', async () => {
+    const oauth: OAuthConfig = { clientId: 'id', clientSecret: 's'.repeat(32), redirectUri: 'https://app.example/cb', consentUrl: 'https://www.kommo.com/oauth' };
+    const { core, demosStarted } = coreWithDemo(join(tempDir(), 'mirror.sqlite'), oauth);
+    expect(await connectDemoOnFirstLaunch(core.connection, core.database, silentLogger)).toBe(false);
+    expect(demosStarted()).toBe(0);
+  });
+});
