@@ -1,11 +1,16 @@
 import { type Rng } from '../core/rng';
 
+export type FaultStatus = 402 | 500 | 502 | 503 | 504;
+
 /** Fault injection for one account's API (not OAuth, not control). */
 export interface FaultSettings {
   /** Share of API requests answered with `errorStatus` (0..1). */
   errorRate: number;
-  /** 500 gets Kommo's JSON body; 502/503/504 get an nginx HTML page, as a gateway would send. */
-  errorStatus: 500 | 502 | 503 | 504;
+  /**
+   * 402 (the account's paid period ended) and 500 get Kommo's JSON bodies; 502/503/504 get an
+   * nginx HTML page, as a gateway would send.
+   */
+  errorStatus: FaultStatus;
   /** Added to every API response, in real milliseconds. */
   latencyMs: number;
   /** Share of API requests whose connection is destroyed without an answer. */
@@ -14,7 +19,7 @@ export interface FaultSettings {
   malformedRate: number;
   /** The next N API requests fail with `failNextStatus` (deterministic, for tests). */
   failNext: number;
-  failNextStatus: 500 | 502 | 503 | 504;
+  failNextStatus: FaultStatus;
   resetNext: number;
   malformedNext: number;
 }

@@ -118,6 +118,7 @@ async function accountRequest(rt: SimulatorRuntime, acct: AccountRuntime, req: I
     if (fault.kind === 'reset') return reply.reset();
     if (fault.kind === 'error') {
       if (fault.status === 500) return reply.json(500, { title: 'ErrInternalServer', status: 500, detail: 'Our team are probably already working on the elimination of the problem', trace_id: acct.state.rng.int(1e8, 9e8).toString(16) }, 'application/problem+json');
+      if (fault.status === 402) return reply.json(402, { title: 'Payment Required', type: 'https://httpstatus.es/402', status: 402, detail: 'Payment required' }, 'application/problem+json');
       return reply.html(fault.status, gatewayPage(fault.status), { Server: 'nginx' });
     }
     reply.faults.malformed = fault.kind === 'malformed';

@@ -63,6 +63,15 @@ describe('fault injection', () => {
     expect((await api(sim, '/api/v4/leads')).status).toBe(200);
   });
 
+  it('answers 402 with Kommo’s Payment Required problem, as an account whose paid period ended', async () => {
+    const sim = await startTestSim();
+    sim.control.setFaults({ failNext: 1, failNextStatus: 402 });
+    const e402 = await api(sim, '/api/v4/leads');
+    expect(e402.status).toBe(402);
+    expect(e402.contentType).toContain('application/problem+json');
+    expect(e402.json).toEqual({ title: 'Payment Required', type: 'https://httpstatus.es/402', status: 402, detail: 'Payment required' });
+  });
+
   it('serves a rate of 5xx answers from the seeded stream', async () => {
     const sim = await startTestSim();
     sim.control.setFaults({ errorRate: 0.5, errorStatus: 503 });

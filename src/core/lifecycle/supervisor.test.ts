@@ -59,10 +59,12 @@ describe('SyncSupervisor', () => {
     controller.crash(Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }));
     await settle();
     expect(last().message).toMatch(/^Sync stopped unexpectedly \(The disk is full, so new changes from Kommo cannot be saved\. Free some space/);
+    expect(last().reason).toBe('disk_full');
     timers.advance(SECOND);
     controller.crash(Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR_WRITE' }));
     await settle();
     expect(last().message).toContain('The disk reported an error');
+    expect(last().reason).toBe('disk_error');
   });
 
   it('keeps restarting when crashes are spread out beyond the five-minute window', async () => {

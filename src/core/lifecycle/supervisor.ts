@@ -1,6 +1,6 @@
 import type { SyncStatus } from '../../shared/model/sync';
 import type { Logger } from '../log';
-import { crashReason } from './crash-reason';
+import { crashReason, type CrashReason } from './crash-reason';
 import { INITIAL_SYNC_STATUS, type SyncController } from './sync-controller';
 import type { TimerHandle, Timers } from './timers';
 
@@ -27,7 +27,7 @@ export class SyncSupervisor {
   private phaseValue: SupervisorPhase = 'stopped';
   private engineStatus: SyncStatus = INITIAL_SYNC_STATUS;
   private crashes: number[] = [];
-  private lastError: string | null = null;
+  private lastError: CrashReason | null = null;
   private restartTimer: TimerHandle | null = null;
   private restartAt: number | null = null;
   private run: Promise<void> | null = null;
@@ -131,14 +131,15 @@ export class SyncSupervisor {
   status(): SyncStatus {
     const base = this.engineStatus;
     if (this.phaseValue === 'restarting') {
-      return { ...base, state: 'error', nextAttemptAt: this.restartAt, message: `Sync stopped unexpectedly (${this.lastError}). Restarting.` };
+      return { ...base, state: 'error', nextAttemptAt: this.restartAt, message: `Sync stopped unexpectedly (${this.lastError?.text}). Restarting.`, reason: this.lastError?.reason ?? null };
     }
     if (this.phaseValue === 'failed') {
       return {
         ...base,
         state: 'error',
         nextAttemptAt: null,
-        message: `Sync stopped after ${this.maxCrashes} failures in ${Math.round(this.crashWindowMs / 60_000)} minutes: ${this.lastError}`,
+        message: `Sync stopped after ${this.maxCrashes} failures in ${Math.round(this.crashWindowMs / 60_000)} minutes: ${this.lastError?.text}`,
+        reason: this.lastError?.reason ?? null,
       };
     }
     if (this.userPaused && (base.state === 'idle' || base.state === 'syncing')) return { ...base, state: 'paused' };

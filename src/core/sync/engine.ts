@@ -1,10 +1,12 @@
-import type { SyncProgress, SyncState, SyncStatus } from '../../shared/model/sync';
+import type { SyncFailureReason, SyncProgress, SyncState, SyncStatus } from '../../shared/model/sync';
 import { pruneChangeLog, pruneTombstones, readSyncState, SYNC_STATE_KEYS, writeSyncState } from '../db/repositories';
 import {
   KommoAuthRequiredError,
   KommoBlockedError,
   KommoError,
+  KommoForbiddenError,
   KommoNetworkError,
+  KommoPaymentRequiredError,
   KommoRateLimitedError,
   KommoServerError,
 } from '../kommo';
@@ -26,6 +28,7 @@ interface Condition {
   state: Exclude<SyncState, 'idle' | 'syncing' | 'paused' | 'disconnected'>;
   nextAttemptAt: number | null;
   message: string | null;
+  reason?: SyncFailureReason;
 }
 
 const CHANGE_LOG_DAYS = 7;
@@ -141,7 +144,7 @@ export class SyncEngine implements SyncController {
     if (c?.state === 'auth_required') return { ...base, state: 'auth_required', message: c.message };
     if (client.kind === 'auth_required') return { ...base, state: 'auth_required', message: client.message };
     if (client.kind === 'blocked') return { ...base, state: 'blocked', nextAttemptAt: client.until, message: c?.message ?? null };
-    if (c) return { ...base, state: c.state, nextAttemptAt: c.nextAttemptAt, message: c.message };
+    if (c) return { ...base, state: c.state, nextAttemptAt: c.nextAttemptAt, message: c.message, ...(c.reason ? { reason: c.reason } : {}) };
     if (client.kind === 'rate_limited') return { ...base, state: 'rate_limited', nextAttemptAt: client.until };
     if (client.kind === 'offline' && this.cycleRunning) return { ...base, state: 'offline', message: client.message };
     if (this.initial || this.metadataStep !== null || this.busy) return { ...base, state: 'syncing' };
@@ -291,7 +294,7 @@ export class SyncEngine implements SyncController {
       this.condition = { state: 'offline', nextAttemptAt: this.dueAt, message: error.message };
     } else if (error instanceof KommoError) {
       this.dueAt = now + retryIn(ctx.options.errorBackoffMs);
-      this.condition = { state: 'error', nextAttemptAt: this.dueAt, message: error.message };
+      this.condition = { state: 'error', nextAttemptAt: this.dueAt, message: error.message, ...failureReason(error) };
     } else {
       throw error;
     }
@@ -342,4 +345,11 @@ export class SyncEngine implements SyncController {
     if (this.timer !== null) this.ctx.timers.clearTimeout(this.timer);
     this.timer = null;
   }
+}
+
+/** Kommo's answers the user can act on: an unpaid account, a user without the rights the mirror needs. */
+function failureReason(error: KommoError): { reason?: SyncFailureReason } {
+  if (error instanceof KommoPaymentRequiredError) return { reason: 'payment_required' };
+  if (error instanceof KommoForbiddenError) return { reason: 'forbidden' };
+  return {};
 }

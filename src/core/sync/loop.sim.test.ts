@@ -135,6 +135,20 @@ describe('states', () => {
     expect(h.mirror.sqlite.prepare('SELECT count(*) FROM leads').pluck().get()).toBe(before);
   });
 
+  it('an unpaid account (402) is an error with its reason, retried slowly, and clears once Kommo answers again', async () => {
+    const h = await running();
+    h.sim.control.setFaults({ failNext: 3, failNextStatus: 402 });
+    const failed = await nextCycle(h.engine, () => h.engine.syncNow());
+    expect(failed.ok).toBe(false);
+    expect(h.engine.status()).toMatchObject({ state: 'error', reason: 'payment_required' });
+    expect(h.engine.status().nextAttemptAt).toBeGreaterThanOrEqual(Date.now() + 2_000);
+    h.sim.control.setFaults({ failNext: 0 });
+    const ok = await nextCycle(h.engine, () => h.engine.syncNow());
+    expect(ok.ok).toBe(true);
+    expect(h.engine.status()).toMatchObject({ state: 'idle' });
+    expect(h.engine.status().reason).toBeUndefined();
+  });
+
   it('a failure that is not Kommo’s (a bug, a broken database) crashes the loop for the supervisor to restart', async () => {
     const h = await running();
     await h.mirror.close();
@@ -152,7 +166,7 @@ describe('states', () => {
     h.engine.syncNow();
     const error = await h.run.then(() => null, (e: unknown) => e);
     expect((error as { code?: string }).code).toBe('SQLITE_FULL');
-    expect(crashReason(error)).toMatch(/^The disk is full/);
+    expect(crashReason(error)).toMatchObject({ reason: 'disk_full', text: expect.stringMatching(/^The disk is full/) });
     expect(leads()).toBe(before);
     expect(h.mirror.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
 

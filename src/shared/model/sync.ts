@@ -20,6 +20,12 @@ export interface SyncProgress {
   estimatedTotal: number | null;
 }
 
+/**
+ * Why syncing stopped, when it is something the user can act on; the page words it in the user's
+ * language (the `message` is the host's English detail, for the log and for other reasons).
+ */
+export type SyncFailureReason = 'disk_full' | 'read_only' | 'cannot_open' | 'damaged' | 'disk_error' | 'payment_required' | 'forbidden';
+
 export interface SyncStatus {
   state: SyncState;
   /** Set while the first full download is running; null afterwards. */
@@ -31,4 +37,6 @@ export interface SyncStatus {
   nextAttemptAt: number | null;
   /** A human-readable explanation for offline/blocked/error states. */
   message: string | null;
+  /** In the error state, a known reason the page explains in the user's language. */
+  reason?: SyncFailureReason | null;
 }

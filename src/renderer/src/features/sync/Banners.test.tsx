@@ -61,6 +61,12 @@ describe('banners', () => {
     expect(within(dialog).getByLabelText('Token de larga duración', { exact: true })).toBeTruthy();
   });
 
+  it('word a known reason for a stopped sync in the user’s language, not the host’s English', async () => {
+    await renderApp({ sync: status({ state: 'error', reason: 'disk_full', message: 'Sync stopped unexpectedly (The disk is full…). Restarting.' }) });
+    expect(banner('error')!.textContent).toContain('el disco está lleno');
+    expect(banner('error')!.textContent).not.toContain('The disk is full');
+  });
+
   it('follow sync_status events as they arrive', async () => {
     const { host } = await renderApp({ sync: IDLE });
     host.emit('sync_status', status({ state: 'error', message: 'disk full' }));

@@ -59,7 +59,13 @@ export function Banners() {
       });
       break;
     case 'error':
-      banners.push({ key: 'error', tone: 'danger', text: t('banner.error', { message: status.message ?? '' }), action: { label: t('banner.tryAgain'), run: () => void syncNow() } });
+      banners.push({
+        key: 'error',
+        tone: 'danger',
+        // A known reason in the user's language; otherwise the host's own words.
+        text: t('banner.error', { message: status.reason ? t(`sync.reason.${status.reason}`) : (status.message ?? '') }),
+        action: { label: t('banner.tryAgain'), run: () => void syncNow() },
+      });
       break;
     case 'paused':
       banners.push({ key: 'paused', tone: 'info', text: t('banner.paused'), action: { label: t('banner.resume'), run: () => void setSyncPaused(false) } });
