@@ -9,6 +9,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../src/core/db/open';
+import { optimizeMirror } from '../src/core/db/queries';
 import {
   replacePipelines,
   upsertAccount,
@@ -64,6 +65,9 @@ export async function seedMirror(options: SeedOptions): Promise<{ leads: number;
   inBatches(data.companies as unknown as KommoCompany[], (batch) => upsertCompanies(mirror, batch));
   inBatches(data.contacts as unknown as KommoContact[], (batch) => upsertContacts(mirror, batch));
   inBatches(data.leads as unknown as KommoLead[], (batch) => upsertLeads(mirror, batch));
+  // The planner's statistics, as the sync engine leaves them after its first download: query plans
+  // (and so timings) differ without them.
+  optimizeMirror(mirror);
   // Everything into the main file, so a copy of it alone is the whole mirror.
   mirror.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   await mirror.close();
