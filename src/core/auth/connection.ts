@@ -407,7 +407,7 @@ export class ConnectionManager {
       return new CoreError('auth_required', `Kommo did not accept this token for ${host}. Check that it was copied whole, belongs to this account and has not expired.`);
     }
     if (error instanceof KommoNetworkError) {
-      return new CoreError('offline', `Could not reach ${host} (${error.message}) Check the account address and the internet connection.`);
+      return new CoreError('offline', `Could not reach ${host}: ${error.message.replace(/\.$/u, '')}. Check the account address and the internet connection.`);
     }
     if (error instanceof KommoNotFoundError || error instanceof KommoMalformedResponseError || error instanceof KommoUnexpectedStatusError) {
       return new CoreError('invalid_input', `${host} does not answer like a Kommo account. Check the address (like acme.kommo.com).`);

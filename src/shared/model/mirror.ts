@@ -131,8 +131,8 @@ export interface AccountView {
   id: number;
   name: string;
   subdomain: string;
-  /** The host the account lives on, e.g. 'acme.kommo.com'. */
-  host: string;
+  /** The host the account lives on, e.g. 'acme.kommo.com'; null when the mirror never learned it (no domain is guessed). */
+  host: string | null;
   /** IANA time zone for rendering dates (Kommo shifts date fields by it), e.g. 'America/Lima'. */
   timezone: string | null;
   currency: string | null;

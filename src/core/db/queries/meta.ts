@@ -43,7 +43,7 @@ function accountView(a: Account): MirrorMeta['account'] {
     id: a.id,
     name: a.name,
     subdomain: a.subdomain,
-    host: a.host ?? `${a.subdomain}.kommo.com`,
+    host: a.host,
     timezone: a.timezone,
     currency: a.currency,
     currencySymbol: a.currency_symbol,
