@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import packageJson from '../../package.json';
 import { createCore } from '../core/app/create-core';
+import { demoOnFirstLaunchWanted } from '../core/app/first-launch';
 import { resolveDatabasePath } from '../core/app/paths';
 import { createLogger, stderrSink } from '../core/log';
 import { parseCli, parsePort, UsageError } from './cli-args';
@@ -18,7 +19,8 @@ const USAGE = `Usage: npm run web -- [--port N] [--json] [--db FILE] [--no-demo]
   --port N     port on 127.0.0.1 (0 = any free port; default 0)
   --json       print one JSON line {"url": ...} instead of a sentence
   --db FILE    the SQLite mirror (default: KOMMO_MIRROR_DB, then the app-data folder)
-  --no-demo    open on the connect screen even when no Kommo account is configured`;
+  --no-demo    open on the connect screen even when no Kommo account is configured
+               (also KOMMO_MIRROR_NO_DEMO=1)`;
 
 async function main(): Promise<void> {
   const args = parseCli(process.argv.slice(2), {
@@ -42,7 +44,7 @@ async function main(): Promise<void> {
     log,
     // OAuth settings come from KOMMO_CLIENT_ID / _SECRET / KOMMO_REDIRECT_URI (…/oauth/callback on this port).
     auth: { tokenStore: headlessTokenStore(databasePath), startDemoAccount: startDemoSimulator },
-    demoOnFirstLaunch: !args['no-demo'],
+    demoOnFirstLaunch: !args['no-demo'] && demoOnFirstLaunchWanted([]),
   });
   const preview = await startWebPreview({
     handlers: core.handlers,

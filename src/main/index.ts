@@ -9,6 +9,7 @@ import { app, BrowserWindow, ipcMain, net, powerMonitor, screen } from 'electron
 import { EVENT_NAMES } from '../shared/contract';
 import { eventChannel } from '../shared/ipc';
 import { createCore, type Core } from '../core/app/create-core';
+import { demoOnFirstLaunchWanted } from '../core/app/first-launch';
 import { resolveDatabasePath } from '../core/app/paths';
 import { NetworkWatcher } from '../core/lifecycle/network-watcher';
 import { systemTimers } from '../core/lifecycle/timers';
@@ -85,8 +86,8 @@ if (!app.requestSingleInstanceLock()) {
       nativeBinding: electronNativeBinding(app.getAppPath()),
       // safeStorage-encrypted credentials, the OAuth window and the demo account.
       auth: createElectronAuth({ log }),
-      // A newcomer without a Kommo account configured lands in the demo (`--no-demo`: the connect screen).
-      demoOnFirstLaunch: !process.argv.includes('--no-demo'),
+      // A newcomer without a Kommo account configured lands in the demo (opt out: first-launch.ts).
+      demoOnFirstLaunch: demoOnFirstLaunchWanted(process.argv),
     });
     registerContractHandlers(ipcMain, core.handlers, { isTrustedSender: createSenderCheck(rendererUrl), log });
     core.events.subscribe((name, payload) => {

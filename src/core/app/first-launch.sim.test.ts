@@ -14,7 +14,7 @@ import type { KommoAccount } from '../kommo/entities';
 import { HostGateRegistry } from '../kommo/host-gate';
 import { createUndiciTransport } from '../kommo/transport';
 import { silentLogger } from '../log';
-import { connectDemoOnFirstLaunch } from './first-launch';
+import { connectDemoOnFirstLaunch, demoOnFirstLaunchWanted } from './first-launch';
 import { createCore, type Core } from './create-core';
 
 const startSim = useSimulators();
@@ -91,5 +91,15 @@ describe('the first launch', () => {
     const { core, demosStarted } = coreWithDemo(join(tempDir(), 'mirror.sqlite'), oauth);
     expect(await connectDemoOnFirstLaunch(core.connection, core.database, silentLogger)).toBe(false);
     expect(demosStarted()).toBe(0);
+  });
+});
+
+describe('opting out of the first-launch demo', () => {
+  it('follows --no-demo and KOMMO_MIRROR_NO_DEMO', () => {
+    expect(demoOnFirstLaunchWanted([], {})).toBe(true);
+    expect(demoOnFirstLaunchWanted(['--no-demo'], {})).toBe(false);
+    expect(demoOnFirstLaunchWanted([], { KOMMO_MIRROR_NO_DEMO: '1' })).toBe(false);
+    expect(demoOnFirstLaunchWanted([], { KOMMO_MIRROR_NO_DEMO: ' TRUE ' })).toBe(false);
+    expect(demoOnFirstLaunchWanted([], { KOMMO_MIRROR_NO_DEMO: '0' })).toBe(true);
   });
 });

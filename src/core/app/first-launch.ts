@@ -3,6 +3,11 @@ import type { MirrorDatabase } from '../db/open';
 import { mirroredAccountId, readSyncState, SYNC_STATE_KEYS } from '../db/repositories';
 import type { Logger } from '../log';
 
+/** `--no-demo` or KOMMO_MIRROR_NO_DEMO=1 (for `npm start`, whose arguments Electron never sees) opt out. */
+export function demoOnFirstLaunchWanted(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): boolean {
+  return !argv.includes('--no-demo') && !['1', 'true', 'yes'].includes((env.KOMMO_MIRROR_NO_DEMO ?? '').trim().toLowerCase());
+}
+
 /**
  * A newcomer's launch: no sign-in saved or given (KOMMO_TOKEN), no "Sign in with Kommo"
  * configured, and a mirror that is empty or holds only an earlier demo. Then the app opens on
