@@ -36,17 +36,25 @@ export interface InitialPlan {
 
 export const INITIAL_CURSOR = 'initial';
 const ORDER: Entity[] = ['leads', 'contacts'];
+/**
+ * A range is split only when it still holds this many pages: each split leaves one more partly
+ * filled page (its lower half's last), so halving a range with little left in it spends requests
+ * on nearly empty pages, down to ranges of a few seconds, without reading any faster.
+ */
+const MIN_SPLIT_PAGES = 2;
 
 /**
  * The first download: leads, then contacts, each page committed with the whole plan, so a kill at
  * any moment resumes without fetching a committed page again. Several readers run side by side so
  * request latency does not lower the rate (the host gate keeps the total within Kommo's limit):
- * an idle reader takes the next pending range, or splits the widest range another reader is in
- * (leads before contacts, so the app is useful early). Progress is estimated from the share of
- * the time range covered, as Kommo's lists carry no totals.
+ * an idle reader takes the next pending range, or splits the range another reader is in that
+ * holds the most records still to read (leads before contacts, so the app is useful early).
+ * Progress is estimated from the share of the time range covered, as Kommo's lists carry no totals.
  */
 export class InitialDownload {
   private readonly active = new Set<Segment>();
+  /** Records per second in the last page of each range being read: how much a range still holds. */
+  private readonly density = new Map<Segment, number>();
   private waiters: Array<() => void> = [];
   private failure: { error: unknown } | null = null;
 
@@ -101,6 +109,7 @@ export class InitialDownload {
         this.failure ??= { error };
       } finally {
         this.active.delete(job.segment);
+        this.density.delete(job.segment);
         this.notify();
       }
     }
@@ -117,19 +126,26 @@ export class InitialDownload {
     return this.active.size > 0 ? 'wait' : null;
   }
 
-  /** Hands half of the widest range still being read to an idle reader. */
+  /**
+   * Hands half of the range with the most records still to read to an idle reader, if it holds
+   * enough for two readers. What a range holds is estimated from the density of its last page
+   * (Kommo's lists carry no totals); a range that has not read a page yet is not split.
+   */
   private split(ep: EntityPlan): Segment | null {
-    if (ep.min === null) return null;
-    let widest: Segment | null = null;
+    const { minSplitSeconds, pageLimit } = this.ctx.options;
+    let fullest: Segment | null = null;
+    let most = MIN_SPLIT_PAGES * pageLimit - 1;
     for (const s of ep.segments) {
-      if (!this.active.has(s) || s.done || s.tie) continue;
-      if (s.hi - s.pos >= this.ctx.options.minSplitSeconds && (!widest || s.hi - s.pos > widest.hi - widest.pos)) widest = s;
+      const density = this.density.get(s);
+      if (!this.active.has(s) || s.done || s.tie || density === undefined || s.hi - s.pos < minSplitSeconds) continue;
+      const remaining = density * (s.hi - s.pos);
+      if (remaining > most) [fullest, most] = [s, remaining];
     }
-    if (!widest) return null;
-    const middle = widest.pos + Math.ceil((widest.hi - widest.pos) / 2);
-    const half: Segment = { lo: middle, pos: middle, hi: widest.hi, tie: null, done: false };
-    widest.hi = middle - 1;
-    ep.segments.splice(ep.segments.indexOf(widest) + 1, 0, half);
+    if (!fullest) return null;
+    const middle = fullest.pos + Math.ceil((fullest.hi - fullest.pos) / 2);
+    const half: Segment = { lo: middle, pos: middle, hi: fullest.hi, tie: null, done: false };
+    fullest.hi = middle - 1;
+    ep.segments.splice(ep.segments.indexOf(fullest) + 1, 0, half);
     this.save();
     return half;
   }
@@ -145,9 +161,12 @@ export class InitialDownload {
       else {
         segment.pos = next.pos;
         segment.tie = next.tie;
+        const density = page ? recordsPerSecond(page.items) : null;
+        if (density !== null) this.density.set(segment, density);
       }
       writeCursor(this.ctx.mirror, INITIAL_CURSOR, this.plan, this.ctx.now());
-    }, this.onProgress);
+      // Once committed, wake idle readers: this range may now be worth splitting.
+    }, () => this.notify());
     const reader = new RangeReader(sink, { limit: this.ctx.options.pageLimit, with: ENTITY_WITH[entity], knowledge: this.ctx.knowledge });
     await reader.read({ pos: segment.pos, hi: segment.hi, tie: segment.tie }, () => segment.hi);
     this.onProgress();
@@ -184,6 +203,16 @@ export class InitialDownload {
 
 function freshPlan(start: number): EntityPlan {
   return { min: null, records: 0, segments: [{ lo: 0, pos: 0, hi: start, tie: null, done: false }] };
+}
+
+/**
+ * Over the seconds the page's records span; null for a page within one second (a crowded second,
+ * read by `created_at` windows), which says nothing about the seconds after it.
+ */
+function recordsPerSecond(records: ReadonlyArray<{ updated_at: number }>): number | null {
+  const newest = maxUpdatedAt(records);
+  const oldest = minUpdatedAt(records);
+  return newest === null || oldest === null || newest === oldest ? null : records.length / (newest - oldest + 1);
 }
 
 function minUpdatedAt(records: ReadonlyArray<{ updated_at: number }>): number | null {
