@@ -172,15 +172,18 @@ export class RangeReader<T extends RangeRecord> {
 }
 
 /**
- * Splits a full `created_at` window around the median of the values seen in it, so a crowded
- * second is isolated in a few steps instead of ~31 halvings of the whole epoch.
+ * Splits a full `created_at` window (from < to) in two at the median of the values seen in it, so
+ * a crowded second is isolated in a few steps instead of ~31 halvings of the whole epoch: when the
+ * median is the window's last second, that second gets a window of its own. Any other second
+ * stays with the values below it: a window of one second costs a request, usually for a record
+ * or two, and only a crowded second is worth one. The lower window is read first.
  */
 export function splitWindow(from: number, to: number, seen: readonly number[]): Array<[number, number]> {
   const inside = seen.filter((v) => v >= from && v <= to).sort((a, b) => a - b);
   const middle = inside.length > 0 ? (inside[Math.floor(inside.length / 2)] as number) : Math.floor(from / 2 + to / 2);
-  const out: Array<[number, number]> = [];
-  if (middle < to) out.push([middle + 1, to]);
-  out.push([middle, middle]);
-  if (middle > from) out.push([from, middle - 1]);
-  return out;
+  const cut = Math.min(middle, to - 1);
+  return [
+    [cut + 1, to],
+    [from, cut],
+  ];
 }
