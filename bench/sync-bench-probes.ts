@@ -1,0 +1,68 @@
+/**
+ * What the sync benchmark watches, attached only at the engine's injected seams (the transport,
+ * the database handle, the logger), so the client and the engine run exactly as in the product.
+ */
+import { performance } from 'node:perf_hooks';
+import type { MirrorDatabase } from '../src/core/db/open';
+import type { Transport } from '../src/core/kommo';
+import { createLogger, type Logger } from '../src/core/log';
+
+/** A transport that counts the requests it sends (429s and retries included: each reached the server). */
+export function countingTransport(inner: Transport): Transport & { sent(): number } {
+  let sent = 0;
+  return {
+    send: (request) => {
+      sent += 1;
+      return inner.send(request);
+    },
+    close: () => inner.close(),
+    sent: () => sent,
+  };
+}
+
+/**
+ * The mirror with the time spent inside its write transactions summed (the engine writes only
+ * through `transaction`: a page's upserts and its cursor together). Nested calls are savepoints
+ * inside a timed transaction, so only the outermost is timed.
+ */
+export function timedMirror(inner: MirrorDatabase): MirrorDatabase & { writeMs(): number } {
+  let depth = 0;
+  let total = 0;
+  return {
+    ...inner,
+    transaction<T>(fn: () => T): T {
+      if (depth > 0) return inner.transaction(fn);
+      depth += 1;
+      const started = performance.now();
+      try {
+        return inner.transaction(fn);
+      } finally {
+        total += performance.now() - started;
+        depth -= 1;
+      }
+    },
+    writeMs: () => total,
+  };
+}
+
+export interface DownloadDone {
+  /** performance.now() when the engine reported the first download complete. */
+  at: number;
+  records: { leads: number; contacts: number };
+}
+
+/**
+ * A logger for the engine that remembers when it reports "First download complete" (the engine's
+ * own milestone: after the last page, the hand-over to the cycles and the index optimization; the
+ * first incremental cycle follows) and passes warnings and errors to stderr, where a 429 or a
+ * retry would show.
+ */
+export function milestoneLogger(onDownloadDone: (done: DownloadDone) => void): Logger {
+  return createLogger((record) => {
+    if (record.message === 'First download complete') {
+      const data = record.data as { leads: number; contacts: number };
+      onDownloadDone({ at: performance.now(), records: { leads: data.leads, contacts: data.contacts } });
+    }
+    if (record.level === 'warn' || record.level === 'error') process.stderr.write(`${record.level} ${record.scope}: ${record.message} ${JSON.stringify(record.data ?? {})}\n`);
+  }, 'bench');
+}
