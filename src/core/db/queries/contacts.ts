@@ -2,6 +2,8 @@ import type { ContactDetail, ContactRow, PageOf } from '../../../shared/model/mi
 import type { MirrorDatabase } from '../open';
 import { statement } from '../repositories/statements';
 import { countOnce } from './count-cache';
+import { setFormFor } from './set-form';
+import type { SetForm } from './sql';
 import { contactConditions, type ContactFilterInput } from './filters';
 import { choosePagePlan, leadsByIds, type PagePlan } from './leads';
 import { CONTACT_COLUMNS, CONTACT_FROM, customFieldsOf, toContactRows, type ContactRecordRow } from './rows';
@@ -23,27 +25,32 @@ export interface ContactListArgs {
 }
 
 /** As leadListSql: ids first, and the page plan chosen from the total. */
-export function contactListSql(args: ContactListArgs, plan: PagePlan = 'sort-matches'): { page: string; count: string; countParams: unknown[]; params: unknown[] } {
+export function contactListSql(
+  args: ContactListArgs,
+  plan: PagePlan = 'sort-matches',
+  setForm: Exclude<SetForm, 'probe'> = 'in',
+): { page: string; count: string; countParams: unknown[]; params: unknown[] } {
   const c = contactConditions(args.filter);
   const dir = args.sort.direction === 'asc' ? 'ASC' : 'DESC';
   const sort = SORTS[args.sort.field];
   const from = plan === 'walk-sort-index' ? `contacts c INDEXED BY ${sort.index}` : 'contacts c';
   const key = plan === 'walk-sort-index' ? sort.column : `+${sort.column}`;
   return {
-    page: `SELECT c.id FROM ${from}${c.where(plan === 'walk-sort-index' ? 'probe' : 'in')} ORDER BY ${key} ${dir}, c.id ${dir} LIMIT ? OFFSET ?`,
-    count: c.countSql('contacts', 'c').sql,
-    countParams: c.countSql('contacts', 'c').params,
+    page: `SELECT c.id FROM ${from}${c.where(plan === 'walk-sort-index' ? 'probe' : setForm)} ORDER BY ${key} ${dir}, c.id ${dir} LIMIT ? OFFSET ?`,
+    count: c.countSql('contacts', 'c', setForm).sql,
+    countParams: c.countSql('contacts', 'c', setForm).params,
     params: c.params,
   };
 }
 
 export function listContacts(mirror: MirrorDatabase, args: ContactListArgs): PageOf<ContactRow> {
-  const counting = contactListSql(args);
+  const setForm = setFormFor(mirror, contactConditions(args.filter));
+  const counting = contactListSql(args, 'sort-matches', setForm);
   const total = countOnce(mirror, counting.count, counting.countParams);
   if (total === 0 || args.offset >= total) return { rows: [], total };
   const all = countOnce(mirror, 'SELECT count(*) FROM contacts', []);
   const correlated = args.sort.field === 'responsible' && !!args.filter.responsibleUserIds?.length; // see listLeads
-  const sql = contactListSql(args, correlated ? 'sort-matches' : choosePagePlan(total, all, args.offset, args.limit));
+  const sql = contactListSql(args, correlated ? 'sort-matches' : choosePagePlan(total, all, args.offset, args.limit), setForm);
   const ids = statement(mirror.sqlite, sql.page).pluck().all(...sql.params, args.limit, args.offset) as number[];
   return { rows: contactsByIds(mirror, ids), total };
 }

@@ -151,7 +151,7 @@ describe('leads.board and leads.get', () => {
 });
 
 describe('page plans', () => {
-  it('walking the sort index and sorting the matches give the same page, for every filter and sort', () => {
+  it('walking the sort index and sorting the matches (with the id sets driving or only filtering) give the same page and total, for every filter and sort', () => {
     const filters: Array<Partial<LeadFilterInput>> = [
       {},
       { tagIds: [1, 2], tagMode: 'any' },
@@ -159,16 +159,19 @@ describe('page plans', () => {
       { pipelineIds: [1], priceMin: 1 },
       { text: 'de', responsibleUserIds: [8, 9] },
       { phone: '987654321' },
+      { tagIds: [2], text: 'de' },
+      { tagIds: [1, 2], tagMode: 'all', text: 'de', priceMin: 1 },
     ];
     for (const filter of filters) {
       for (const field of LEAD_SORT_FIELDS) {
         for (const direction of ['asc', 'desc'] as const) {
           const args = { filter, sort: { field, direction }, offset: 1, limit: 2 };
-          const run = (plan: 'walk-sort-index' | 'sort-matches') => {
-            const sql = leadListSql(args, plan);
-            return mirror.sqlite.prepare(sql.page).pluck().all(...sql.params, 2, 1);
+          const run = (plan: 'walk-sort-index' | 'sort-matches', setForm: 'in' | 'filter' = 'in') => {
+            const sql = leadListSql(args, plan, setForm);
+            return { page: mirror.sqlite.prepare(sql.page).pluck().all(...sql.params, 2, 1), total: mirror.sqlite.prepare(sql.count).pluck().get(...sql.countParams) };
           };
           expect(run('walk-sort-index'), JSON.stringify(args)).toEqual(run('sort-matches'));
+          expect(run('sort-matches', 'filter'), JSON.stringify(args)).toEqual(run('sort-matches'));
         }
       }
     }

@@ -4,6 +4,8 @@ import { statement } from '../repositories/statements';
 import { contactsByIds } from './contacts';
 import { leadConditions, type LeadFilterInput } from './filters';
 import { countOnce } from './count-cache';
+import { setFormFor } from './set-form';
+import type { SetForm } from './sql';
 import { customFieldsOf, LEAD_COLUMNS, LEAD_FROM, toLeadRows, type LeadRecordRow } from './rows';
 
 export type LeadSortField = 'name' | 'price' | 'status' | 'responsible' | 'contact' | 'created_at' | 'updated_at';
@@ -39,7 +41,11 @@ export function choosePagePlan(matches: number, all: number, offset: number, lim
 }
 
 /** SQL for a page of leads and for their total, exported so EXPLAIN QUERY PLAN tests see the same text. */
-export function leadListSql(args: LeadListArgs, plan: PagePlan = 'sort-matches'): { page: string; count: string; countParams: unknown[]; params: unknown[] } {
+export function leadListSql(
+  args: LeadListArgs,
+  plan: PagePlan = 'sort-matches',
+  setForm: Exclude<SetForm, 'probe'> = 'in',
+): { page: string; count: string; countParams: unknown[]; params: unknown[] } {
   const c = leadConditions(args.filter);
   const dir = args.sort.direction === 'asc' ? 'ASC' : 'DESC';
   const sort = SORTS[args.sort.field];
@@ -50,15 +56,16 @@ export function leadListSql(args: LeadListArgs, plan: PagePlan = 'sort-matches')
     // Only ids here: when thousands of leads match and must be sorted, the sorter then carries
     // (key, id) instead of whole rows with their joins; the page's rows are filled in after.
     // The id tiebreak keeps pages stable; every index ends in the rowid, so it costs no sort.
-    page: `SELECT l.id FROM ${from}${c.where(plan === 'walk-sort-index' ? 'probe' : 'in')} ORDER BY ${key} ${dir}, l.id ${dir} LIMIT ? OFFSET ?`,
-    count: c.countSql('leads', 'l').sql,
-    countParams: c.countSql('leads', 'l').params,
+    page: `SELECT l.id FROM ${from}${c.where(plan === 'walk-sort-index' ? 'probe' : setForm)} ORDER BY ${key} ${dir}, l.id ${dir} LIMIT ? OFFSET ?`,
+    count: c.countSql('leads', 'l', setForm).sql,
+    countParams: c.countSql('leads', 'l', setForm).params,
     params: c.params,
   };
 }
 
 export function listLeads(mirror: MirrorDatabase, args: LeadListArgs): PageOf<LeadRow> {
-  const counting = leadListSql(args);
+  const setForm = setFormFor(mirror, leadConditions(args.filter));
+  const counting = leadListSql(args, 'sort-matches', setForm);
   const total = countOnce(mirror, counting.count, counting.countParams);
   if (total === 0 || args.offset >= total) return { rows: [], total };
   const all = countOnce(mirror, 'SELECT count(*) FROM leads', []);
@@ -70,7 +77,7 @@ export function listLeads(mirror: MirrorDatabase, args: LeadListArgs): PageOf<Le
     (args.sort.field === 'responsible' && !!args.filter.responsibleUserIds?.length);
   // (A range on the sort column itself is fine: the walk seeks straight to the range.)
   const plan = correlated ? 'sort-matches' : choosePagePlan(total, all, args.offset, args.limit);
-  const sql = leadListSql(args, plan);
+  const sql = leadListSql(args, plan, setForm);
   const ids = statement(mirror.sqlite, sql.page).pluck().all(...sql.params, args.limit, args.offset) as number[];
   return { rows: leadsInOrder(mirror, ids), total };
 }

@@ -5,10 +5,11 @@ import { replacePipelines, upsertContacts, upsertLeads, upsertUsers } from '../r
 import { contact, lead, phoneField, pipelines } from '../test-fixtures';
 import { openDatabase } from '../open';
 import { contactListSql } from './contacts';
-import type { ContactFilterInput, LeadFilterInput } from './filters';
+import { leadConditions, type ContactFilterInput, type LeadFilterInput } from './filters';
 import { boardSql, choosePagePlan, leadListSql, type LeadSortField } from './leads';
 import { optimizeMirror } from './lookup';
 import { PHONE_EXACT_SQL, PHONE_SUFFIX_SQL } from './phone';
+import { setFormFor } from './set-form';
 import { tagListSql } from './tags';
 import { join } from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -118,6 +119,38 @@ describe('lead list plans', () => {
   it('tag counts read only each tag range of the tag index', () => {
     const details = plan(tagListSql('leads'), ['leads']).join('\n');
     expect(details).toContain('SEARCH x USING COVERING INDEX lead_tags_by_tag (tag_id=?)');
+  });
+});
+
+describe('id sets (tags, full text, phones) with conditions on the leads\' own columns', () => {
+  // Tag 3 holds 75 leads, responsible 4 has 150, and every lead of tag 3 is theirs.
+  const mixed: Partial<LeadFilterInput> = { tagIds: [3], responsibleUserIds: [4] };
+  const args = { filter: mixed, sort: { field: 'created_at' as const, direction: 'desc' as const }, offset: 0, limit: 100 };
+
+  it('a small set drives the query; when every set is large, they only filter what the column index yields', () => {
+    expect(setFormFor(mirror, leadConditions(mixed), 100)).toBe('in');
+    expect(setFormFor(mirror, leadConditions(mixed), 50)).toBe('filter');
+    expect(setFormFor(mirror, leadConditions({ ...mixed, text: 'cemento' }), 50)).toBe('filter');
+    expect(setFormFor(mirror, leadConditions({ ...mixed, phone: '900000123' }), 50)).toBe('in');
+    // Sets alone, or columns alone: nothing to choose.
+    expect(setFormFor(mirror, leadConditions({ tagIds: [3] }), 1)).toBe('in');
+    expect(setFormFor(mirror, leadConditions({ responsibleUserIds: [4] }), 1)).toBe('in');
+  });
+
+  it('filtering, the count and the sorted page read the responsible index and never look a lead up per member of the set', () => {
+    const sql = leadListSql(args, 'sort-matches', 'filter');
+    const count = plan(sql.count, sql.countParams).join('\n');
+    const page = plan(sql.page, [...sql.params, 100, 0]).join('\n');
+    expect(count).toMatch(/SEARCH l USING COVERING INDEX leads_by_responsible \(responsible_user_id=\?\)/);
+    expect(page).toMatch(/SEARCH l USING (COVERING )?INDEX leads_by_responsible \(responsible_user_id=\?\)/);
+    expect(`${count}\n${page}`).not.toContain('INTEGER PRIMARY KEY');
+  });
+
+  it('sets alone are intersected from their own indexes before the leads are read', () => {
+    const sql = leadListSql({ ...args, filter: { tagIds: [3], text: 'cemento' } }, 'sort-matches');
+    const rows = mirror.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql.page}`).all(...sql.params, 100, 0) as Array<{ parent: number; detail: string }>;
+    // One list (the intersection) feeds the lookups, instead of one set driving and the other probed per lead.
+    expect(rows.filter((r) => r.parent === 0 && r.detail.startsWith('LIST SUBQUERY')), rows.map((r) => r.detail).join('\n')).toHaveLength(1);
   });
 });
 
