@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { SortDirection } from '../store/view-state';
 import { ColumnHeader } from './ColumnHeader';
 
@@ -84,6 +84,19 @@ export function DataGrid<Row extends { id: number }>(props: DataGridProps<Row>) 
   }, [generation]);
 
   const template = columns.map((column) => `${widths[column.id] ?? column.width}px`).join(' ') + ' 1fr';
+  // Rows get one click handler for the grid's whole life, so a re-render of the grid (a new query
+  // on its way, a scroll) re-renders only the rows whose own data changed.
+  const latest = useRef(props);
+  useLayoutEffect(() => {
+    latest.current = props;
+  });
+  const onRowClick = useCallback((index: number, row: Row | undefined) => {
+    setActive(index);
+    if (row) {
+      latest.current.onSelect(row.id);
+      latest.current.onOpen(row);
+    }
+  }, []);
   const activeIndex = Math.min(active, Math.max(0, count - 1));
 
   function move(to: number): void {
@@ -155,32 +168,20 @@ export function DataGrid<Row extends { id: number }>(props: DataGridProps<Row>) 
       <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
           const row = rowAt(item.index);
-          const selected = row !== undefined && row.id === props.selectedId;
-          const classes = ['grid-row', item.index === activeIndex && 'is-active', selected && 'is-selected', row && props.flash[row.id] && 'is-flash', !row && 'is-loading'];
           return (
-            <div
+            <GridRow
               key={item.key}
               id={`${idPrefix}-r${item.index}`}
-              role="row"
-              aria-rowindex={item.index + 2}
-              aria-selected={selected}
-              data-id={row?.id}
-              className={classes.filter(Boolean).join(' ')}
-              style={{ gridTemplateColumns: template, transform: `translateY(${item.start - HEADER_HEIGHT}px)` }}
-              onClick={() => {
-                setActive(item.index);
-                if (row) {
-                  props.onSelect(row.id);
-                  props.onOpen(row);
-                }
-              }}
-            >
-              {columns.map((column, index) => (
-                <div key={column.id} role="gridcell" aria-colindex={index + 1} className={`grid-cell${column.align === 'end' ? ' align-end' : ''}`}>
-                  {row ? column.render(row) : <span className="skeleton" />}
-                </div>
-              ))}
-            </div>
+              index={item.index}
+              top={item.start - HEADER_HEIGHT}
+              row={row}
+              columns={columns}
+              template={template}
+              active={item.index === activeIndex}
+              selected={row !== undefined && row.id === props.selectedId}
+              flash={row !== undefined && props.flash[row.id] === true}
+              onClick={onRowClick}
+            />
           );
         })}
       </div>
@@ -188,3 +189,41 @@ export function DataGrid<Row extends { id: number }>(props: DataGridProps<Row>) 
     </div>
   );
 }
+
+interface GridRowProps<Row extends { id: number }> {
+  id: string;
+  index: number;
+  /** Offset from the top of the rows, in px. */
+  top: number;
+  /** Undefined while its page is on its way. */
+  row: Row | undefined;
+  columns: readonly Column<Row>[];
+  template: string;
+  active: boolean;
+  selected: boolean;
+  flash: boolean;
+  onClick(index: number, row: Row | undefined): void;
+}
+
+/** One row; memoised, since every prop is a value or stays the same object while the row's data does. */
+const GridRow = memo(function GridRow<Row extends { id: number }>({ id, index, top, row, columns, template, active, selected, flash, onClick }: GridRowProps<Row>) {
+  const classes = ['grid-row', active && 'is-active', selected && 'is-selected', flash && 'is-flash', !row && 'is-loading'];
+  return (
+    <div
+      id={id}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      data-id={row?.id}
+      className={classes.filter(Boolean).join(' ')}
+      style={{ gridTemplateColumns: template, transform: `translateY(${top}px)` }}
+      onClick={() => onClick(index, row)}
+    >
+      {columns.map((column, at) => (
+        <div key={column.id} role="gridcell" aria-colindex={at + 1} className={`grid-cell${column.align === 'end' ? ' align-end' : ''}`}>
+          {row ? column.render(row) : <span className="skeleton" />}
+        </div>
+      ))}
+    </div>
+  );
+}) as <Row extends { id: number }>(props: GridRowProps<Row>) => ReactNode;
