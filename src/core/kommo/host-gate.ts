@@ -40,7 +40,7 @@ export const DEFAULT_GATE_OPTIONS: HostGateOptions = {
   maxConcurrent: 4,
   maxPerWindow: 7,
   windowMs: 1_000,
-  jitterMarginMs: 100,
+  jitterMarginMs: 50,
   rateLimitBackoffMs: 2_000,
   rateLimitBackoffMaxMs: 60_000,
   rateLimitCircuitAfter: 4,
