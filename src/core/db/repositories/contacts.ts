@@ -4,7 +4,7 @@ import type { MirrorDatabase } from '../open';
 import { replaceChannels } from './contact-channels';
 import { contentHash } from './content-hash';
 import { refreshContactSortKey, replaceContactLinks } from './lead-contacts';
-import { fieldValueParts, hasTombstones, isStale, replaceFieldValues, replaceFullText, replaceTags, tagParts, writeContext } from './record-parts';
+import { fieldValueParts, hasTombstones, inIdOrder, isStale, replaceFieldValues, replaceFullText, replaceTags, tagParts, writeContext } from './record-parts';
 import { sortKey } from './sort-key';
 import { atomically, statement } from './statements';
 import type { ContactUpsertResult } from './types';
@@ -61,7 +61,7 @@ export function upsertContacts(mirror: MirrorDatabase, contacts: readonly KommoC
     const select = statement(sqlite, 'SELECT updated_at, content_hash, sort_name FROM contacts WHERE id = ?');
     const upsert = statement(sqlite, UPSERT_CONTACT);
 
-    for (const contact of contacts) {
+    for (const contact of inIdOrder(contacts)) {
       const stored = select.get(contact.id) as { updated_at: number; content_hash: string; sort_name: string } | undefined;
       if (isStale(ctx, checkTombstones, contact.id, contact.updated_at, stored?.updated_at)) {
         result.stale.push(contact.id);

@@ -6,6 +6,7 @@ import { mainContactOf, replaceLeadLinks } from './lead-contacts';
 import {
   fieldValueParts,
   hasTombstones,
+  inIdOrder,
   isStale,
   replaceFieldValues,
   replaceFullText,
@@ -101,7 +102,7 @@ export function upsertLeads(mirror: MirrorDatabase, leads: readonly KommoLead[])
     const contactName = statement(sqlite, 'SELECT sort_name FROM contacts WHERE id = ?').pluck();
     const contactSortName = (id: number) => (contactName.get(id) as string | undefined) ?? '';
 
-    for (const lead of leads) {
+    for (const lead of inIdOrder(leads)) {
       const stored = select.get(lead.id) as StoredLead | undefined;
       if (isStale(ctx, checkTombstones, lead.id, lead.updated_at, stored?.updated_at)) {
         result.stale.push(lead.id);
