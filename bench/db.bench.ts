@@ -2,8 +2,8 @@
  * `npm run bench:db`: the mirror database at scale, against the simulator's deterministic data.
  * Prints upsert throughput (a first download in updated_at order, page by page, each page in one
  * transaction with its cursor, as the sync engine runs it), the p50/p95 of a filtered page, a
- * full-text search and a phone search at 200,000 leads + 200,000 contacts, and the peak RSS. A real SQLite file in a temp
- * folder. Numbers only: a benchmark never passes or fails.
+ * full-text search and a phone search at 200,000 leads + 200,000 contacts, and the peak RSS. A
+ * real SQLite file in a temp folder. Numbers only: a benchmark never passes or fails.
  *
  *   npm run bench:db -- [--leads N] [--contacts N] [--queries N] [--seed N]
  */
