@@ -51,12 +51,30 @@ describe('the bridge', () => {
 
   it('does not highlight rows during the first download, and catches up at most once a second', async () => {
     const before = host.callsOf('leads.list').length;
+    const refreshes = () => host.callsOf('leads.list').length - before;
     host.emit('lead_update', update({ updated: [300], duringInitialSync: true }));
     await vi.advanceTimersByTimeAsync(500);
+    expect(refreshes()).toBe(1);
     host.emit('lead_update', update({ updated: [299], duringInitialSync: true }));
-    await vi.advanceTimersByTimeAsync(600);
-    expect(host.callsOf('leads.list').length - before).toBe(1);
+    host.emit('lead_update', update({ updated: [298], duringInitialSync: true }));
+    await vi.advanceTimersByTimeAsync(480);
+    expect(refreshes()).toBe(1);
+    await vi.advanceTimersByTimeAsync(40);
+    expect(refreshes()).toBe(2);
     expect(store.getState().leads.flash).toEqual({});
+  });
+
+  it('shows a lone live change at once, and gathers the ones that follow it', async () => {
+    const before = host.callsOf('leads.list').length;
+    const refreshes = () => host.callsOf('leads.list').length - before;
+    host.emit('lead_update', update({ updated: [300] }));
+    await vi.advanceTimersByTimeAsync(1);
+    expect(refreshes()).toBe(1);
+    for (let i = 1; i < 6; i++) host.emit('lead_update', update({ updated: [300 - i] }));
+    await vi.advanceTimersByTimeAsync(5);
+    expect(refreshes()).toBe(1);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(refreshes()).toBe(2);
   });
 
   it('highlights only the rows a live change touched, not the first download’s batch that arrived with it', async () => {

@@ -17,8 +17,8 @@ export interface LiveSlice {
 
 /**
  * Live updates re-read only what is on screen (the visible pages and their totals, the open
- * record, the board, the phone results), gathered over a short window so a burst of events costs
- * one round of requests. Nothing else in the store changes: scroll position, selection and filters
+ * record, the board, the phone results): a lone change at once, a burst at most one round of
+ * requests per short interval. Nothing else in the store changes: scroll position, selection and filters
  * stay where the user left them.
  */
 export const createLiveSlice: Slice<LiveSlice> = ({ liveDelayMs }) => (_set, get) => {
@@ -31,13 +31,20 @@ export const createLiveSlice: Slice<LiveSlice> = ({ liveDelayMs }) => (_set, get
     any: { leads: false, contacts: false },
   };
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let lastFlushAt = -Infinity;
 
-  function schedule(delay: number): void {
-    timer ??= setTimeout(flush, delay);
+  /**
+   * At most one refresh per `interval`, the first at once (on the next task, so the events of one
+   * committed batch go together): a lone change shows without waiting, a burst costs one refresh
+   * per interval.
+   */
+  function schedule(interval: number): void {
+    timer ??= setTimeout(flush, Math.max(0, lastFlushAt + interval - Date.now()));
   }
 
   function flush(): void {
     timer = undefined;
+    lastFlushAt = Date.now();
     const state = get();
     const leadIds = [...pending.leads];
     const contactIds = [...pending.contacts];
