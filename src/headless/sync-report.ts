@@ -74,6 +74,11 @@ export class SyncReport {
     this.statusesMuted = true;
   }
 
+  /** The mirror held another account and was emptied before this one's first download. */
+  replacedAccount(ids: { previous: number; now: number }): void {
+    this.line({ event: 'replaced_account', ...ids }, `The mirror held another Kommo account (${ids.previous}): it was emptied for account ${ids.now}.`);
+  }
+
   current(counts: { leads: number; contacts: number }): void {
     this.line({ event: 'current', ...counts }, `The mirror is current: ${count(counts.leads)} leads, ${count(counts.contacts)} contacts.`);
   }

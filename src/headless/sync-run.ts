@@ -1,10 +1,11 @@
 import { createConnection, credentialsSchema, MemoryTokenStore, type ConnectionManager } from '../core/auth';
 import { openDatabase, type MirrorDatabase } from '../core/db/open';
-import { countRecords } from '../core/db/repositories';
+import { countRecords, mirroredAccountId } from '../core/db/repositories';
 import { createUndiciTransport, KommoAuthRequiredError, type KommoClient } from '../core/kommo';
 import { systemTimers } from '../core/lifecycle/timers';
 import { createLogger, registerSecret, stderrSink, type Logger } from '../core/log';
 import { SyncEngine } from '../core/sync';
+import { claimMirrorFor } from '../core/sync/account-guard';
 import { InitialDownload } from '../core/sync/initial';
 import { StopSignal } from '../core/sync/run-control';
 import { countingTransport } from './counting-transport';
@@ -92,6 +93,13 @@ export class SyncRun {
     await connection.ready;
     const active = connection.current();
     if (!active) throw new Error('the token could not be installed');
+    // One account per mirror, as in the app: the default database is the app's own.
+    const previous = mirroredAccountId(mirror);
+    const account = await active.client.getAccount().catch(async (error: unknown) => {
+      await connection.close();
+      throw error;
+    });
+    if (claimMirrorFor(mirror, account.id, log) && previous !== null) this.report.replacedAccount({ previous, now: account.id });
     const engine = new SyncEngine({ client: active.client, mirror, accountHost: active.accountHost, timers: systemTimers, log: log.child('engine'), emit: () => {} });
     engine.onStatus((status) => this.report.status(status));
     this.report.start({

@@ -40,6 +40,25 @@ async function closedPort(): Promise<number> {
 }
 
 describe('sync --once', () => {
+  it('empties a mirror of another account before syncing this one, as the app does', async () => {
+    const sim = await startSim({ accounts: ['demo', 'tienda.amocrm.ru'], leads: 150, contacts: 90 });
+    const db = join(tempDir(), 'mirror.sqlite');
+    const sync = (subdomain: string) => {
+      const { apiBaseUrl, longLivedToken } = sim.account(subdomain);
+      return command.run(['--once', '--base-url', apiBaseUrl], { KOMMO_TOKEN: longLivedToken, KOMMO_MIRROR_DB: db });
+    };
+    expect((await sync('demo')).code).toBe(0);
+    const second = await sync('tienda');
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stderr).toContain('The mirror held another Kommo account');
+    const sqlite = new Database(db, { readonly: true });
+    try {
+      expect(mirrorDifferences(sqlite, sim.control.snapshot({ account: 'tienda' }))).toEqual([]);
+    } finally {
+      sqlite.close();
+    }
+  });
+
   it('fills a fresh database until it equals the source, then a second run picks up changes made in Kommo', async () => {
     const sim = await startSim({ seed: 5, leads: 700, contacts: 450, clock: { start: 1_750_000_000, frozen: true } });
     const { apiBaseUrl, longLivedToken } = sim.account();

@@ -1,12 +1,13 @@
 import type { SyncStatus } from '../../shared/model/sync';
 import type { ActiveConnection, ConnectionManager } from '../auth';
 import type { MirrorDatabase } from '../db/open';
-import { clearMirror, mirroredAccountId, readSyncState, SYNC_STATE_KEYS, writeSyncState } from '../db/repositories';
+import { clearMirror, readSyncState, SYNC_STATE_KEYS, writeSyncState } from '../db/repositories';
 import type { EventHub } from '../host/event-hub';
 import { SyncSupervisor } from '../lifecycle/supervisor';
 import type { SyncController } from '../lifecycle/sync-controller';
 import type { Timers } from '../lifecycle/timers';
 import type { Logger } from '../log';
+import { claimMirrorFor } from './account-guard';
 import { SyncEngine } from './engine';
 import type { SyncOptions } from './options';
 
@@ -148,7 +149,9 @@ export class SyncService implements SyncRunner {
   forgetMirror(): Promise<void> {
     this.chain = this.chain.then(async () => {
       await this.supervisor.stop();
-      this.resetMirror('The local copy was deleted at the user’s request');
+      clearMirror(this.deps.mirror);
+      this.deps.log.info('The local copy was deleted at the user’s request');
+      this.announceReset();
     });
     return this.chain;
   }
@@ -157,12 +160,8 @@ export class SyncService implements SyncRunner {
     const active = this.deps.connection.current();
     if (!active || this.closed) return Promise.resolve();
     const { mirror, timers, log, events, options } = this.deps;
-    // One account per mirror: a rep who tried the demo and then connects their own account must
-    // not see demo leads among theirs. The loop is not running here, so nothing writes meanwhile.
-    const held = mirroredAccountId(mirror);
-    if (held !== null && active.accountId !== null && held !== active.accountId) {
-      this.resetMirror('Another Kommo account was connected: the local copy of the previous one was emptied', { previous: held, now: active.accountId });
-    }
+    // The loop is not running here, so nothing writes meanwhile.
+    if (claimMirrorFor(mirror, active.accountId, log)) this.announceReset();
     writeSyncState(mirror, SYNC_STATE_KEYS.holdsDemo, active.isDemo, timers.now());
     const engine = new SyncEngine({ client: active.client, mirror, accountHost: active.accountHost, timers, log: log.child('sync'), emit: (name, payload) => events.emit(name, payload), options });
     engine.onStatus((status) => {
@@ -172,11 +171,9 @@ export class SyncService implements SyncRunner {
     return engine.start();
   }
 
-  /** Empties the mirror and tells the page to read everything again. */
-  private resetMirror(reason: string, data?: Record<string, unknown>): void {
-    const { mirror, events, log } = this.deps;
-    clearMirror(mirror);
-    log.info(reason, data);
+  /** The mirror was emptied: the page reads everything again. */
+  private announceReset(): void {
+    const { events } = this.deps;
     const nothing = { added: [], updated: [], removed: [], duringInitialSync: true };
     events.emit('metadata_update', {});
     events.emit('lead_update', { ...nothing, statusChanges: [], responsibleChanges: [] });

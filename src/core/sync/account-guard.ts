@@ -1,0 +1,17 @@
+import type { MirrorDatabase } from '../db/open';
+import { clearMirror, mirroredAccountId } from '../db/repositories';
+import type { Logger } from '../log';
+
+/**
+ * One account per mirror: before syncing `accountId` into a mirror that holds another account
+ * (a rep who tried the demo and then connects their own; a command-line sync pointed at the
+ * app's database with another token), the mirror is emptied, so two accounts' records never mix.
+ * Call it while no engine writes to the mirror. Returns true when the mirror was emptied.
+ */
+export function claimMirrorFor(mirror: MirrorDatabase, accountId: number | null, log: Logger): boolean {
+  const held = mirroredAccountId(mirror);
+  if (held === null || accountId === null || held === accountId) return false;
+  clearMirror(mirror);
+  log.info('The mirror held another Kommo account: it was emptied for the one being synced', { previous: held, now: accountId });
+  return true;
+}
