@@ -50,7 +50,7 @@ export function printReport(r: RendererReport): void {
     `  lead_update → renamed row painted, from the event's arrival in the page, ${r.updates.length} updates after ${r.warmupUpdates} warm-up:`,
     `    all updates:                   ${stats(r.updates.map((t) => t.paintedAt - t.arrivedAt))}`,
     '    where the time goes:',
-    `      arrival → refresh sent:      ${stats(present(r.updates.map((t) => (t.sentAt === null ? null : t.sentAt - t.arrivedAt))))}  (the renderer gathers events for 150 ms)`,
+    `      arrival → refresh sent:      ${stats(present(r.updates.map((t) => (t.sentAt === null ? null : t.sentAt - t.arrivedAt))))}  (a lone change refreshes at once; a burst, once per 150 ms)`,
     `      refresh sent → answer:       ${stats(present(r.updates.map((t) => (t.sentAt === null || t.respondedAt === null ? null : t.respondedAt - t.sentAt))))}`,
     `      answer → row painted:        ${stats(present(r.updates.map((t) => (t.respondedAt === null ? null : t.paintedAt - t.respondedAt))))}`,
     `    before the arrival: the host's write transaction ${stats(r.updates.map((t) => t.writeMs))}`,
