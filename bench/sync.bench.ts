@@ -191,7 +191,7 @@ async function main(): Promise<void> {
   printTable(columns);
   console.log('');
   console.log(`  peak RSS of the process (engine, client, SQLite; not the simulator): ${mb(process.resourceUsage().maxRSS * 1024)}`);
-  console.log('  Pure upsert throughput (records in id order) and the p50/p95 of queries at 200,000 leads: npm run bench:db.');
+  console.log('  Upsert throughput without the network, and the p50/p95 of queries at 200,000 leads: npm run bench:db.');
 }
 
 main().catch((error: unknown) => {
