@@ -1,24 +1,9 @@
 import type { MirrorDatabase } from '../../src/core/db/open';
+import type { LeadsTable } from '../../src/core/db/schema/leads';
 import type { KommoCustomFieldValue, KommoLead } from '../../src/core/kommo/entities';
 
-interface StoredLead {
-  id: number;
-  name: string;
-  price: number;
-  status_id: number;
-  pipeline_id: number;
-  responsible_user_id: number;
-  group_id: number | null;
-  loss_reason_id: number | null;
-  company_id: number | null;
-  created_by: number | null;
-  updated_by: number | null;
-  created_at: number;
-  updated_at: number;
-  closed_at: number | null;
-  closest_task_at: number | null;
-  score: number | null;
-}
+/** The columns of a stored lead that Kommo sends (the mirror's own sort keys and hash left out). */
+type StoredLead = Omit<LeadsTable, 'main_contact_id' | 'sort_name' | 'sort_status' | 'sort_responsible' | 'sort_contact' | 'content_hash' | 'has_contacts'>;
 
 /**
  * A lead as Kommo would send it again (with its tags, custom field values and contacts), read back
