@@ -3,7 +3,7 @@ import type { LeadsTable } from '../../src/core/db/schema/leads';
 import type { KommoCustomFieldValue, KommoLead } from '../../src/core/kommo/entities';
 
 /** The columns of a stored lead that Kommo sends (the mirror's own sort keys and hash left out). */
-type StoredLead = Omit<LeadsTable, 'main_contact_id' | 'sort_name' | 'sort_status' | 'sort_responsible' | 'sort_contact' | 'content_hash' | 'has_contacts'>;
+type StoredLead = Omit<LeadsTable, 'main_contact_id' | 'sort_name' | 'sort_status' | 'sort_responsible' | 'sort_contact' | 'content_hash'>;
 
 /**
  * A lead as Kommo would send it again (with its tags, custom field values and contacts), read back
