@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { useSimulators } from '../../test/helpers/kommo-sim';
 import { mirrorDifferences } from '../../test/helpers/mirror-vs-source';
 import { useSyncCommand } from '../../test/helpers/sync-command';
+import { seededRandom } from '../../test/helpers/seeded-random';
 import { useTempDir } from '../../test/helpers/temp-dir';
 import { DEFAULT_SYNC_OPTIONS } from '../core/sync';
 
@@ -27,18 +28,6 @@ const PAGE = DEFAULT_SYNC_OPTIONS.pageLimit;
  * 6.5 pages a second, so ten kills leave some of the 80 pages for the last run.
  */
 const DELAY_MS = { min: 500, max: 1_500 };
-
-/** mulberry32: a small seeded generator, so every run of the test kills at the same offsets. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 interface Progress {
   event: 'progress';

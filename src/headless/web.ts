@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     log,
     // OAuth settings come from KOMMO_CLIENT_ID / _SECRET / KOMMO_REDIRECT_URI (…/oauth/callback on this port).
     auth: { tokenStore: headlessTokenStore(databasePath), startDemoAccount: startDemoSimulator },
-    demoOnFirstLaunch: !args['no-demo'] && demoOnFirstLaunchWanted([]),
+    demoOnFirstLaunch: demoOnFirstLaunchWanted(process.argv),
   });
   const preview = await startWebPreview({
     handlers: core.handlers,

@@ -40,6 +40,13 @@ function startCore(apiBaseUrlTemplate: string): Core {
   return core;
 }
 
+/** Connects an account's long-lived token and waits for its first download to finish. */
+async function connectAndDownload(core: Core, account: { host: string; longLivedToken: string }): Promise<void> {
+  const done = firstDownloadDone(core);
+  await core.handlers['auth.connectToken']({ accountHost: account.host, token: account.longLivedToken });
+  await done;
+}
+
 const count = (core: Core, table: string) => core.database.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 
 describe('one account per mirror', () => {
@@ -48,14 +55,10 @@ describe('one account per mirror', () => {
     const core = startCore(`${sim.url}/a/{subdomain}`);
     const [demo, shop] = [sim.account('demo'), sim.account('tienda')];
 
-    const demoDone = firstDownloadDone(core);
-    await core.handlers['auth.connectToken']({ accountHost: demo.host, token: demo.longLivedToken });
-    await demoDone;
+    await connectAndDownload(core, demo);
     expect(mirrorDifferences(core.database.sqlite, sim.control.snapshot({ account: 'demo' }))).toEqual([]);
 
-    const shopDone = firstDownloadDone(core);
-    await core.handlers['auth.connectToken']({ accountHost: shop.host, token: shop.longLivedToken });
-    await shopDone;
+    await connectAndDownload(core, shop);
     expect(mirrorDifferences(core.database.sqlite, sim.control.snapshot({ account: 'tienda' }))).toEqual([]);
     expect(core.database.sqlite.prepare('SELECT host FROM account').pluck().all()).toEqual([shop.host]);
   });
@@ -64,9 +67,7 @@ describe('one account per mirror', () => {
     const sim = await startSim({ leads: 60, contacts: 40, behaviour: { rateLimit: { enabled: false } } });
     const core = startCore(`${sim.url}/a/{subdomain}`);
     const account = sim.account();
-    const done = firstDownloadDone(core);
-    await core.handlers['auth.connectToken']({ accountHost: account.host, token: account.longLivedToken });
-    await done;
+    await connectAndDownload(core, account);
     await core.handlers['auth.disconnect']({ forgetData: false });
     expect(count(core, 'leads')).toBe(sim.control.snapshot().leads.length);
     sim.control.resetCounters();
@@ -81,9 +82,7 @@ describe('one account per mirror', () => {
     const sim = await startSim({ leads: 60, contacts: 40, behaviour: { rateLimit: { enabled: false } } });
     const core = startCore(`${sim.url}/a/{subdomain}`);
     const account = sim.account();
-    const done = firstDownloadDone(core);
-    await core.handlers['auth.connectToken']({ accountHost: account.host, token: account.longLivedToken });
-    await done;
+    await connectAndDownload(core, account);
     expect(count(core, 'leads')).toBeGreaterThan(0);
     await core.handlers['auth.disconnect']({ forgetData: true });
     for (const table of ['leads', 'contacts', 'tags', 'account', 'sync_state', 'sync_cursors']) expect(count(core, table), table).toBe(0);

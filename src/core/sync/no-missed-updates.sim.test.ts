@@ -13,20 +13,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ActivityKind, PaginationMutation, Simulator } from '../../../sim/index';
+import { seededRandom } from '../../../test/helpers/seeded-random';
 import { useSyncHarness } from '../../../test/helpers/sync-harness';
 
 const harness = useSyncHarness();
 const SEEDS = Number(process.env.SYNC_PROPERTY_SEEDS ?? 30);
 
 function rng(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   return {
     next,
     int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
