@@ -1,13 +1,14 @@
 /**
  * npm run sim -- --seed 1 --leads 5000 --contacts 5000 --port 0 [--json] [--activity]
  *               [--accounts demo,shop.amocrm.ru] [--redirect-uri URL] [--frozen] [--start UNIX]
+ *               [--shape spread|bulk:600|one-second] [--tie-order id|shuffle|unstable]
  *
  * Starts the Kommo simulator and prints what a client needs to connect. This is the one place
  * allowed to print tokens and secrets: the person who started it asked for them.
  */
-import { type SimulatorOptions, startSimulator } from './index';
+import { parseShape, type SimulatorOptions, startSimulator } from './index';
 
-const USAGE = 'usage: npm run sim -- [--seed N] [--leads N] [--contacts N] [--port N] [--json] [--activity] [--accounts a,b] [--redirect-uri URL] [--frozen] [--start UNIX]';
+const USAGE = 'usage: npm run sim -- [--seed N] [--leads N] [--contacts N] [--port N] [--json] [--activity] [--accounts a,b] [--redirect-uri URL] [--frozen] [--start UNIX] [--shape spread|bulk:N|one-second] [--tie-order id|shuffle|unstable]';
 
 function parseArgs(argv: string[]): { options: SimulatorOptions; json: boolean } {
   const options: SimulatorOptions = {};
@@ -32,6 +33,8 @@ function parseArgs(argv: string[]): { options: SimulatorOptions; json: boolean }
       case '--start': clock.start = int(flag, value()); break;
       case '--frozen': clock.frozen = true; break;
       case '--activity': options.activity = true; break;
+      case '--shape': options.shape = parseShape(value() ?? ''); break;
+      case '--tie-order': options.behaviour = { ...options.behaviour, tieOrder: parseTieOrder(value()) }; break;
       case '--json': json = true; break;
       case '--help': case '-h': console.log(USAGE); process.exit(0); break;
       default: throw new Error(`unknown option ${arg}`);
@@ -39,6 +42,11 @@ function parseArgs(argv: string[]): { options: SimulatorOptions; json: boolean }
   }
   if (clock.start !== undefined || clock.frozen) options.clock = clock;
   return { options, json };
+}
+
+function parseTieOrder(v: string | undefined): 'id' | 'shuffle' | 'unstable' {
+  if (v === 'id' || v === 'shuffle' || v === 'unstable') return v;
+  throw new Error('--tie-order takes id, shuffle or unstable');
 }
 
 async function main(): Promise<void> {

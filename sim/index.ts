@@ -7,6 +7,7 @@ import { type SimControl } from './control/types';
 import { MAX_RECORDS } from './generate/index';
 import { createDispatcher } from './http/dispatch';
 import { type SimBehaviourInput } from './options';
+import { type AccountShape } from './generate/shape';
 import { SimulatorRuntime } from './runtime/simulator-runtime';
 
 /**
@@ -18,6 +19,8 @@ export interface SimulatorOptions {
   /** Default 200 each; up to 200_000 each. */
   leads?: number;
   contacts?: number;
+  /** How records are laid out in time: spread (default), a bulk import, or one crowded second. */
+  shape?: AccountShape;
   /** Default 0: any free port. Always listens on 127.0.0.1. */
   port?: number;
   /** Subdomains (`demo`) or full account hosts (`shop.amocrm.ru`). Default ['demo']. */
@@ -63,6 +66,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     accounts: options.accounts && options.accounts.length > 0 ? options.accounts : ['demo'],
     clock: options.clock ?? {},
     ...(options.behaviour ? { behaviour: options.behaviour } : {}),
+    ...(options.shape ? { shape: options.shape } : {}),
     ...(options.redirectUri ? { redirectUri: options.redirectUri } : {}),
   });
   const control = new Control(rt);
@@ -140,6 +144,7 @@ export async function startDemoSimulator(): Promise<DemoSimulator> {
 }
 
 export { generateAccountData, type GenerateOptions } from './generate/index';
+export { parseShape, shapeLabel, type AccountShape } from './generate/shape';
 export { DEFAULT_BEHAVIOUR, type SimBehaviour, type SimBehaviourInput } from './options';
 export type { SimControl, SimSnapshot, LeadInput, ContactInput, ControlEntity, OnAccount, ByActor } from './control/types';
 export type { FaultSettings } from './guard/faults';

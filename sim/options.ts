@@ -7,10 +7,12 @@ export interface SimBehaviour {
   /** Whether `filter[*_at][from]` / `[to]` include the bound itself (§7.3: UNCONFIRMED). */
   rangeInclusive: { from: boolean; to: boolean };
   /**
-   * The order of records that share one `updated_at`/`created_at` second: by id, or a stable
-   * shuffle derived from the seed (§19: unknown; a client must not depend on it).
+   * The order of records that share one `updated_at`/`created_at` second: by id, a stable
+   * shuffle derived from the seed, or `unstable`: reshuffled (seeded) on every request, as a
+   * database may return ties without an order of its own (§5, §19: unknown; a client must not
+   * depend on it).
    */
-  tieOrder: 'id' | 'shuffle';
+  tieOrder: 'id' | 'shuffle' | 'unstable';
   /** Lists without `order[...]` (undocumented). */
   defaultOrder: 'id_asc' | 'id_desc' | 'updated_at_desc';
   /** `limit` above the maximum: clamp to the maximum, fall back to 50, or answer 422 (§5). */

@@ -49,6 +49,7 @@ export const listContacts: Handler = (ctx) => {
     ranges: readRanges(query, RANGES),
     predicate: predicate<ContactRecord>(ctx, 'contacts'),
     inclusive: s.behaviour.rangeInclusive,
+    tieSalt: s.tieSalt(),
   };
   const { items, hasNext } = runList(spec, paging.page, paging.limit);
   if (items.length === 0) return reply.noContent();
@@ -80,6 +81,7 @@ export const listCompanies: Handler = (ctx) => {
     ranges: readRanges(query, RANGES),
     predicate: predicate<CompanyRecord>(ctx, 'companies'),
     inclusive: s.behaviour.rangeInclusive,
+    tieSalt: s.tieSalt(),
   };
   const { items, hasNext } = runList(spec, paging.page, paging.limit);
   if (items.length === 0) return reply.noContent();

@@ -28,6 +28,7 @@ export const listLeads: Handler = (ctx) => {
     ranges: readRanges(query, LEAD_RANGES),
     predicate: leadPredicate(ctx),
     inclusive: s.behaviour.rangeInclusive,
+    tieSalt: s.tieSalt(),
   };
   const { items, hasNext } = runList(spec, paging.page, paging.limit);
   if (items.length === 0) return reply.noContent();

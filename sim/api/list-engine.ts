@@ -1,3 +1,4 @@
+import { mix32 } from '../core/rng';
 import { type EntityTable, type Indexed, type OrderField } from '../state/entity-table';
 
 export interface RangeFilter {
@@ -15,6 +16,8 @@ export interface ListSpec<T extends Indexed> {
   ranges: RangeFilter[];
   predicate: ((rec: T) => boolean) | null;
   inclusive: { from: boolean; to: boolean };
+  /** Set when ties in a time order are reshuffled for this request (`tieOrder: 'unstable'`). */
+  tieSalt?: number | null;
 }
 
 export interface ListPage<T> {
@@ -59,6 +62,17 @@ export function runList<T extends Indexed>(spec: ListSpec<T>, page: number, limi
   }
   if (hi <= lo) return { items: [], hasNext: false };
   const asc = spec.order.dir === 'asc';
+  const salt = spec.order.field === 'id' ? null : (spec.tieSalt ?? null);
+
+  if (salt !== null) {
+    const matched: T[] = [];
+    const otherRange = rangeTest<T>(others, spec.inclusive);
+    for (let i = 0; i < hi - lo; i++) {
+      const rec = (index.at(asc ? lo + i : hi - 1 - i) as { rec: T }).rec;
+      if (otherRange(rec) && (spec.predicate === null || spec.predicate(rec))) matched.push(rec);
+    }
+    return { items: reshuffledTies(matched, spec.order.field, salt, skip, limit), hasNext: matched.length > skip + limit };
+  }
 
   if (others.length === 0 && spec.predicate === null) {
     const total = hi - lo;
@@ -97,4 +111,29 @@ function rangeTest<T>(ranges: RangeFilter[], inclusive: { from: boolean; to: boo
     }
     return true;
   };
+}
+
+/**
+ * The page at `skip` of `sorted` after the ties that reach into it were put in this request's own
+ * order: what a database that sorts only by the time column may return.
+ */
+function reshuffledTies<T extends Indexed>(sorted: T[], field: OrderField, salt: number, skip: number, limit: number): T[] {
+  if (skip >= sorted.length) return [];
+  let a = skip;
+  let b = Math.min(sorted.length, skip + limit);
+  const key = (i: number) => (sorted[i] as T)[field];
+  const first = key(a);
+  const last = key(b - 1);
+  while (a > 0 && key(a - 1) === first) a--;
+  while (b < sorted.length && key(b) === last) b++;
+  const span = sorted.slice(a, b);
+  const rank = (r: T) => mix32(r.id ^ salt);
+  for (let run = 0; run < span.length; ) {
+    let end = run + 1;
+    while (end < span.length && (span[end] as T)[field] === (span[run] as T)[field]) end++;
+    const tie = span.slice(run, end).sort((x, y) => rank(x) - rank(y));
+    span.splice(run, tie.length, ...tie);
+    run = end;
+  }
+  return span.slice(skip - a, skip - a + limit);
 }

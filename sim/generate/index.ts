@@ -2,6 +2,7 @@ import { Rng } from '../core/rng';
 import { type GeneratedAccount } from '../model/types';
 import { makeAccount, makeCustomFields, makeGroups, makeLossReasons, makePipelines, makeTags, makeUsers } from './metadata';
 import { type RecordContext, makeCompanies, makeContacts, makeLeads, sweepSeconds } from './records';
+import { type AccountShape, SPREAD, applyShape } from './shape';
 
 export interface GenerateOptions {
   seed: number;
@@ -12,6 +13,8 @@ export interface GenerateOptions {
   subdomain?: string;
   /** Default: one per 20 contacts, at least 3, at most 5000. */
   companies?: number;
+  /** How leads and contacts are laid out in time (default: spread over two years). */
+  shape?: AccountShape;
 }
 
 export const MAX_RECORDS = 200_000;
@@ -57,5 +60,8 @@ export function generateAccountData(options: GenerateOptions): GeneratedAccount 
   const idBase = metaRng.int(5_000_000, 6_000_000);
   const contacts = makeContacts({ ...base, rng: root.fork(4) }, options.contacts, idBase, companies);
   const leads = makeLeads({ ...base, rng: root.fork(5) }, options.leads, idBase + metaRng.int(0, 5000), contacts, companies);
+  const shape = options.shape ?? SPREAD;
+  applyShape(contacts, shape, now);
+  applyShape(leads, shape, now);
   return { seed, now, account, users, groups, pipelines, lossReasons, customFields, tags, leads, contacts, companies };
 }

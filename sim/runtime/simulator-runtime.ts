@@ -1,6 +1,7 @@
 import { SimClock } from '../core/clock';
 import { mix32 } from '../core/rng';
 import { generateAccountData } from '../generate/index';
+import { type AccountShape } from '../generate/shape';
 import { RateLimiter } from '../guard/rate-limit';
 import { RequestLog } from '../guard/request-log';
 import { TokenAuthority, type Integration } from '../oauth/tokens';
@@ -16,6 +17,7 @@ export interface RuntimeOptions {
   clock: { start?: number; frozen?: boolean };
   behaviour?: SimBehaviourInput;
   redirectUri?: string;
+  shape?: AccountShape;
 }
 
 const BASE_DOMAINS = ['kommo.com', 'amocrm.com', 'amocrm.ru'] as const;
@@ -62,7 +64,7 @@ export class SimulatorRuntime {
       if (this.accounts.has(address.subdomain)) throw new Error(`duplicate account ${address.subdomain}`);
       // Each account gets its own data (and ids) from a seed derived from the main one.
       const seed = i === 0 ? options.seed : mix32(options.seed + i * 7919);
-      const data = generateAccountData({ seed, leads: options.leads, contacts: options.contacts, now, subdomain: address.subdomain });
+      const data = generateAccountData({ seed, leads: options.leads, contacts: options.contacts, now, subdomain: address.subdomain, ...(options.shape ? { shape: options.shape } : {}) });
       this.accounts.set(address.subdomain, new AccountRuntime(address, data, this.clock, this.behaviour));
     });
     this.tokens = new TokenAuthority(

@@ -55,6 +55,8 @@ export class AccountState {
   readonly events: EventLog;
   /** Randomness for mutations, activity and fault rolls; separate from the generator's streams. */
   readonly rng: Rng;
+  /** Its own stream, so reshuffling ties does not change what the seeded activity does. */
+  private readonly tieRng: Rng;
   private readonly nextIds: Record<'lead' | 'contact' | 'company' | 'note' | 'task' | 'webhook' | 'tag', number>;
 
   constructor(
@@ -71,6 +73,7 @@ export class AccountState {
     this.customFields = data.customFields;
     this.tags = data.tags;
     this.rng = new Rng(mix32(data.seed) ^ 0x5eed);
+    this.tieRng = new Rng(mix32(data.seed) ^ 0x71e5);
     this.events = new EventLog(this.info.id, new UlidFactory(this.rng.fork(7)));
     const tie = this.tieFunction();
     this.leads = new EntityTable<LeadRecord>(tie);
@@ -166,6 +169,11 @@ export class AccountState {
     const tag: ApiTag = { id: this.newId('tag'), name: name.trim(), color: entity === 'leads' ? color : null };
     this.tags[entity].push(tag);
     return tag;
+  }
+
+  /** A fresh order for the ties of one list request, when they have no order of their own. */
+  tieSalt(): number | null {
+    return this.behaviour.tieOrder === 'unstable' ? this.tieRng.int(0, 0x7fffffff) : null;
   }
 
   private tieFunction(): (id: number) => number {
