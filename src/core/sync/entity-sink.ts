@@ -1,9 +1,10 @@
 import type { KommoPage } from '../kommo';
 import { announce, applyRecords, emptyApplied, type Applied, type Entity, type EntityRecord } from './apply';
+import { storedUpdatedAt } from './mirror-reads';
 import type { SyncContext } from './context';
 import type { Metadata } from './metadata';
 import { probeBounds } from './range-probe';
-import type { RangeCursor, RangeSink } from './range-reader';
+import type { Changes, RangeCursor, RangeSink } from './range-reader';
 
 /** Called inside the page's transaction, to store the cursor with the records. */
 export type CursorWriter<E extends Entity> = (page: KommoPage<EntityRecord<E>> | null, next: RangeCursor | null, applied: Applied) => void;
@@ -39,5 +40,28 @@ export function entitySink<E extends Entity>(
     advance(next) {
       ctx.commit(() => writeCursor(null, next, emptyApplied()));
     },
+    changedSince: (since, first) => changedSince(ctx, entity, since, first),
+    stored: (ids) => storedUpdatedAt(ctx.mirror, entity, ids),
   };
+}
+
+const DELETED_EVENT: Record<Entity, string> = { leads: 'lead_deleted', contacts: 'contact_deleted' };
+
+/**
+ * What changed (one page of records, oldest change first) and what was deleted (one page of the
+ * events feed) since server time `since`. Seconds from since − overlap on are read again by the
+ * stream's next read (its boundary trails its start by the overlap), so a run that began at or
+ * after them (`first`) needs no check: null, and no request.
+ */
+async function changedSince(ctx: SyncContext, entity: Entity, since: number, first: number): Promise<Changes | null> {
+  const rereadFrom = since - ctx.options.overlapSeconds;
+  if (first >= rereadFrom) return null;
+  const k = ctx.knowledge;
+  const limit = ctx.options.pageLimit;
+  const changed = await ctx.fetch(entity, { filter: { updated_at: { from: k.from('updated_at', since) } }, order: { updated_at: 'asc' }, limit });
+  const deleted = await ctx.fetch('events', { filter: { type: [DELETED_EVENT[entity]], created_at: { from: k.from('events.created_at', since) } }, limit: ctx.options.eventsLimit });
+  const now = new Map<number, number>(changed.items.map((r) => [r.id, r.updated_at]));
+  for (const e of deleted.items) now.set(e.entity_id, Number.POSITIVE_INFINITY);
+  const complete = changed.next === null && changed.items.length < limit && deleted.next === null;
+  return { now, complete, rereadFrom };
 }

@@ -8,7 +8,7 @@ import { initialEventsCursor, EVENTS_CURSOR } from './events';
 import { streamCursorAfterDownload } from './incremental';
 import type { Metadata } from './metadata';
 import { RECONCILED_AT } from './reconcile';
-import { RangeReader, type TieCursor } from './range-reader';
+import { leftRun, RangeReader, type Changes, type TieCursor } from './range-reader';
 
 /** An `updated_at` range [lo, hi] one reader owns; `pos` is where it stands. */
 interface Segment {
@@ -25,6 +25,8 @@ interface EntityPlan {
   /** Records written so far. */
   records: number;
   segments: Segment[];
+  /** Page runs that ended, to check together once every range is read (see RangeSink.defer). */
+  runs?: TieCursor[];
 }
 
 export interface InitialPlan {
@@ -57,6 +59,8 @@ export class InitialDownload {
   private readonly density = new Map<Segment, number>();
   private waiters: Array<() => void> = [];
   private failure: { error: unknown } | null = null;
+  /** What each ended page run read (memory only; see RangeSink.defer). */
+  private readonly runReads = new Map<TieCursor, ReadonlyMap<number, number>>();
 
   private constructor(
     private readonly ctx: SyncContext,
@@ -73,8 +77,9 @@ export class InitialDownload {
   static async open(ctx: SyncContext, metadata: Metadata, onProgress: () => void): Promise<InitialDownload> {
     const stored = readCursor<InitialPlan>(ctx.mirror, INITIAL_CURSOR);
     if (stored) return new InitialDownload(ctx, metadata, stored, onProgress);
-    const start = ctx.client.lastServerTime() ?? (await latestUpdate(ctx));
-    const plan: InitialPlan = { start, leads: freshPlan(start), contacts: freshPlan(start) };
+    const newest = { leads: await newestUpdate(ctx, 'leads'), contacts: await newestUpdate(ctx, 'contacts') };
+    const start = ctx.client.lastServerTime() ?? Math.max(newest.leads ?? 0, newest.contacts ?? 0);
+    const plan: InitialPlan = { start, leads: freshPlan(start, newest.leads), contacts: freshPlan(start, newest.contacts) };
     ctx.commit(() => writeCursor(ctx.mirror, INITIAL_CURSOR, plan, ctx.now()));
     ctx.log.info('First download planned', { serverTime: start });
     return new InitialDownload(ctx, metadata, plan, onProgress);
@@ -87,10 +92,41 @@ export class InitialDownload {
   }
 
   async run(): Promise<void> {
-    const readers = Array.from({ length: Math.max(1, this.ctx.options.initialReaders) }, () => this.reader());
-    await Promise.all(readers);
-    if (this.failure) throw this.failure.error;
+    do {
+      const readers = Array.from({ length: Math.max(1, this.ctx.options.initialReaders) }, () => this.reader());
+      await Promise.all(readers);
+      if (this.failure) throw this.failure.error;
+    } while (await this.checkRuns());
     this.finish();
+  }
+
+  /**
+   * One check for all the page runs of an entity: a record that changed or went after a run read
+   * it may have made the run's page numbers skip one, so each such run's range is read again
+   * from the second it held that record in. True when there is something to read again.
+   */
+  private async checkRuns(): Promise<boolean> {
+    let again = false;
+    for (const entity of ORDER) {
+      const ep = this.plan[entity];
+      const runs = ep.runs ?? [];
+      const dated = runs.filter((r) => typeof r.since === 'number');
+      if (dated.length === 0) continue;
+      const sink = entitySink(this.ctx, this.metadata, entity, true, () => undefined);
+      const changes = await sink.changedSince(Math.min(...dated.map((r) => r.since as number)), Math.min(...dated.map((r) => r.first)));
+      const stored = changes ? sink.stored([...changes.now.keys()]) : new Map<number, number>();
+      for (const run of changes ? dated : []) {
+        const from = leftRun(run, changes as Changes, this.runReads.get(run) ?? stored);
+        if (from === null) continue;
+        ep.segments.push({ lo: from, pos: from, hi: run.last, tie: null, done: false });
+        again = true;
+        this.ctx.log.info('Records left a range while it was read by page; reading it again', { entity, from, to: run.last });
+      }
+      for (const run of runs) this.runReads.delete(run);
+      ep.runs = [];
+    }
+    this.save();
+    return again;
   }
 
   private async reader(): Promise<void> {
@@ -137,7 +173,7 @@ export class InitialDownload {
     let most = MIN_SPLIT_PAGES * pageLimit - 1;
     for (const s of ep.segments) {
       const density = this.density.get(s);
-      if (!this.active.has(s) || s.done || s.tie || density === undefined || s.hi - s.pos < minSplitSeconds) continue;
+      if (!this.active.has(s) || s.done || density === undefined || s.hi - s.pos < minSplitSeconds) continue;
       const remaining = density * (s.hi - s.pos);
       if (remaining > most) [fullest, most] = [s, remaining];
     }
@@ -167,6 +203,10 @@ export class InitialDownload {
       writeCursor(this.ctx.mirror, INITIAL_CURSOR, this.plan, this.ctx.now());
       // Once committed, wake idle readers: this range may now be worth splitting.
     }, () => this.notify());
+    sink.defer = (run, readAt) => {
+      (ep.runs ??= []).push(run);
+      if (readAt) this.runReads.set(run, readAt);
+    };
     const reader = new RangeReader(sink, { limit: this.ctx.options.pageLimit, with: ENTITY_WITH[entity], knowledge: this.ctx.knowledge });
     await reader.read({ pos: segment.pos, hi: segment.hi, tie: segment.tie }, () => segment.hi);
     this.onProgress();
@@ -201,8 +241,15 @@ export class InitialDownload {
   }
 }
 
-function freshPlan(start: number): EntityPlan {
-  return { min: null, records: 0, segments: [{ lo: 0, pos: 0, hi: start, tie: null, done: false }] };
+/**
+ * One range up to the newest `updated_at` there is: every record changed later gets a time at or
+ * after `start`, which the streams read from start − overlap. Bounding the range by the data
+ * rather than the clock makes a split at its middle split the records, even when they all sit in
+ * a few seconds long ago (a bulk import).
+ */
+function freshPlan(start: number, newest: number | null): EntityPlan {
+  const hi = newest === null ? start : Math.min(newest, start);
+  return { min: null, records: 0, segments: [{ lo: 0, pos: 0, hi, tie: null, done: false }] };
 }
 
 /**
@@ -236,15 +283,8 @@ function estimate(ep: EntityPlan, start: number): number | null {
   return Math.max(ep.records, Math.round(ep.records / fraction));
 }
 
-/**
- * Without a Date header the server's "now" is unknown: the newest `updated_at` of either entity
- * is a time the server has certainly reached, and so a safe start.
- */
-async function latestUpdate(ctx: SyncContext): Promise<number> {
-  let latest = 0;
-  for (const entity of ORDER) {
-    const page = await ctx.fetch(entity, { order: { updated_at: 'desc' }, limit: 1 });
-    latest = Math.max(latest, maxUpdatedAt(page.items) ?? 0, page.serverTime ?? 0);
-  }
-  return latest;
+/** The newest `updated_at` of an entity (null: it has no records); also a server time already reached. */
+async function newestUpdate(ctx: SyncContext, entity: Entity): Promise<number | null> {
+  const page = await ctx.fetch(entity, { order: { updated_at: 'desc' }, limit: 1 });
+  return maxUpdatedAt(page.items);
 }

@@ -1,20 +1,35 @@
 import type { KommoPage, ListParams } from '../kommo';
 import type { RangeKnowledge } from './range-knowledge';
 
-/** Latest representable Unix second: the open end of a `created_at` window. */
-export const MAX_SECOND = 2_147_483_647;
-
 /**
- * A second whose records fill whole pages (a bulk import, a robot): it is read in `created_at`
- * windows (immutable, so records cannot move between windows while they are read), split until
- * each fits one page. `windows` is a stack of inclusive [from, to] ranges still to read.
+ * A page run: the pages 2, 3, … of one `order[updated_at]=asc` query, read where a second holds a
+ * page or more (a bulk import, a robot's mass change) and a keyset cannot move past it. The order
+ * of records inside one second is unknown and may differ between requests, so every page is
+ * checked against the ids the run has seen: while no id comes back twice, each second the run has
+ * moved past was read whole (whatever order the ties came in, the second's records fill the
+ * positions before the first later record, and the run has read that many distinct ones). An id
+ * seen twice means the order was not kept: that second is read again by `order[id]`, which has no
+ * ties. Records only leave a second while it is read (an edit moves them to the current second, a
+ * deletion hides them), which shifts later pages by one; so a run ends with a check of what changed
+ * or was deleted since it began (`verify`), and reads again from the oldest record that left.
  */
 export interface TieCursor {
-  second: number;
-  windows: Array<[number, number]>;
+  /** The `filter[updated_at][from]` the run's query sends. */
+  from: number;
+  /** The next page number. */
+  page: number;
+  /** The first second the run covers and the last it has read. */
+  first: number;
+  last: number;
+  /** Server time when the run's first page was answered (null: no Date header, nothing to check against). */
+  since: number | null;
+  /** Set while one second is read by `order[id]` because its ties came back in no stable order. */
+  second?: number;
+  /** The run has ended: check for records that left it, then go on (`continue`) or end the range (`done`). */
+  verify?: 'continue' | 'done';
 }
 
-/** Where a keyset read over `updated_at` stands: every second before `pos` is read. */
+/** Where a read over `updated_at` stands: every second before `pos` is read. */
 export interface RangeCursor {
   pos: number;
   /** Last second of the range (inclusive); null reads to the end of the data. */
@@ -28,14 +43,32 @@ export interface RangeRecord {
   created_at: number;
 }
 
+/** What changed since a server time: each record's `updated_at` now (deleted: Infinity). */
+export interface Changes {
+  now: Map<number, number>;
+  /** False when there was more than a page of changes: not all are in `now`. */
+  complete: boolean;
+  /** Seconds from this one on need no check: the next cycle's stream reads them again anyway. */
+  rereadFrom: number;
+}
+
 /**
  * Where pages go. `page` fetches one page and commits its records together with the cursor
  * `next(page)` returns (null: the range is complete) in one transaction; `advance` commits a
- * cursor alone.
+ * cursor alone. `changedSince` reads what changed or was deleted since a server time; `stored`
+ * gives the `updated_at` the mirror holds for ids.
  */
 export interface RangeSink<T extends RangeRecord> {
   page(params: ListParams, next: (page: KommoPage<T>) => RangeCursor | null): Promise<KommoPage<T>>;
   advance(next: RangeCursor | null): void;
+  changedSince(since: number, first: number): Promise<Changes | null>;
+  stored(ids: number[]): Map<number, number>;
+  /**
+   * Takes an ended run to check later, with others (the first download), with the ids it read and
+   * their seconds then (null after a resume: the mirror's, which the first download never moves,
+   * as what changes while it runs moves past its ranges). Absent: each run is checked as it ends.
+   */
+  defer?(run: TieCursor, readAt: ReadonlyMap<number, number> | null): void;
 }
 
 export interface RangeReaderOptions {
@@ -45,13 +78,32 @@ export interface RangeReaderOptions {
 }
 
 /**
- * Reads the records of an `updated_at` range with `order[updated_at]=asc` by keyset, never by
- * page number: each request starts again from the last second seen, so records that change while
- * pages are read (and move behind the cursor or shift later pages) are never skipped; a partly
- * read second is read again (idempotent upserts make that harmless). When one second fills a
- * whole page the keyset cannot move past it, and the second is read by `created_at` windows.
+ * A keyset page starts again at the second the last page ended in, reading its records again:
+ * cheap while that second holds a few, wasteful once it holds a quarter of a page or more. Then
+ * pages are read on by number (a page run).
+ */
+const RUN_SHARE = 4;
+
+function crowdedAt(records: ReadonlyArray<{ updated_at: number }>, second: number, limit: number): boolean {
+  let n = 0;
+  for (const r of records) if (r.updated_at === second) n++;
+  return n * RUN_SHARE >= limit;
+}
+
+/**
+ * Reads the records of an `updated_at` range with `order[updated_at]=asc` by keyset: each request
+ * starts again from the last second seen, so records that change while pages are read (and move
+ * behind the cursor or shift later pages) are never skipped; a partly read second is read again
+ * (idempotent upserts make that harmless). Where one second fills a whole page, a page run (see
+ * TieCursor) reads on by page number, each record once.
  */
 export class RangeReader<T extends RangeRecord> {
+  /**
+   * Each id the current run has read, with the `updated_at` it had then (memory only: a resumed
+   * run is checked against the mirror and restarted by keyset).
+   */
+  private seen: Map<number, number> | null = null;
+
   constructor(
     private readonly sink: RangeSink<T>,
     private readonly options: RangeReaderOptions,
@@ -60,7 +112,12 @@ export class RangeReader<T extends RangeRecord> {
   /** Reads from `start` to the end of its range. `hi()` gives the live upper bound (a range may be split while read). */
   async read(start: RangeCursor, hi: () => number | null = () => start.hi): Promise<void> {
     let cursor: RangeCursor | null = start;
-    while (cursor) cursor = cursor.tie ? await this.readTie(cursor, hi) : await this.readPage(cursor, hi);
+    while (cursor) {
+      const tie: TieCursor | null = cursor.tie;
+      if (tie && (tie.verify || !this.seen)) cursor = await this.verify(cursor, tie, hi);
+      else if (tie) cursor = await this.readRun(cursor, tie, hi);
+      else cursor = await this.readPage(cursor, hi);
+    }
   }
 
   private async readPage(cursor: RangeCursor, hi: () => number | null): Promise<RangeCursor | null> {
@@ -72,98 +129,98 @@ export class RangeReader<T extends RangeRecord> {
     }
     const bounds = { from: k.from('updated_at', cursor.pos), ...(upper === null ? {} : { to: k.to('updated_at', upper) }) };
     let next: RangeCursor | null = null;
-    await this.sink.page(
-      { with: this.options.with, filter: { updated_at: bounds }, order: { updated_at: 'asc' }, limit: this.options.limit },
-      (page) => {
-        k.learn('updated_at', bounds, page.items.map((r) => r.updated_at));
-        next = this.after(cursor, page, hi());
-        return next;
-      },
-    );
+    await this.sink.page(this.params(bounds, { updated_at: 'asc' }), (page) => {
+      k.learn('updated_at', bounds, page.items.map((r) => r.updated_at));
+      next = this.after(cursor, page, hi(), bounds.from);
+      return next;
+    });
     return next;
   }
 
-  private after(cursor: RangeCursor, page: KommoPage<T>, upper: number | null): RangeCursor | null {
+  private after(cursor: RangeCursor, page: KommoPage<T>, upper: number | null, from: number): RangeCursor | null {
     if (!this.isFull(page)) return null;
     const last = Math.max(...page.items.map((r) => r.updated_at));
-    if (last > cursor.pos) return upper !== null && last > upper ? null : { pos: last, hi: upper, tie: null };
-    // A full page and no progress: one second holds a page or more.
-    return { pos: cursor.pos, hi: upper, tie: { second: cursor.pos, windows: [[cursor.pos + 1, MAX_SECOND], [0, cursor.pos]] } };
+    if (upper !== null && last > upper) return null;
+    if (!crowdedAt(page.items, last, this.options.limit)) return { pos: last, hi: upper, tie: null };
+    // The next keyset page would read much of this page again: read on by page number instead.
+    this.seen = new Map(page.items.map((r) => [r.id, r.updated_at]));
+    const first = Math.min(...page.items.map((r) => r.updated_at));
+    return { pos: last, hi: upper, tie: { from, page: 2, first, last, since: page.serverTime } };
   }
 
-  private async readTie(cursor: RangeCursor, hi: () => number | null): Promise<RangeCursor | null> {
-    const tie = cursor.tie as TieCursor;
-    const second = tie.second;
-    const windows = tie.windows.map(([a, b]) => [a, b] as [number, number]);
-    const at = (rest: Array<[number, number]>): RangeCursor | null => {
-      if (rest.length > 0) return { pos: second, hi: hi(), tie: { second, windows: rest } };
-      const upper = hi();
-      return upper !== null && second + 1 > upper ? null : { pos: second + 1, hi: upper, tie: null };
-    };
-    while (windows.length > 0) {
-      const [from, to] = windows[windows.length - 1] as [number, number];
-      let full = false;
-      await this.sink.page(this.tieParams(second, from, to), (page) => {
-        this.learnTie(second, from, to, page);
-        full = this.isFull(page);
-        windows.pop();
-        if (full && from < to) windows.push(...splitWindow(from, to, page.items.filter((r) => r.updated_at === second).map((r) => r.created_at)));
-        // A full single-second window stays on the stack until its passes are done.
-        if (full && from === to) windows.push([from, to]);
-        return at(windows);
+  private async readRun(cursor: RangeCursor, tie: TieCursor, hi: () => number | null): Promise<RangeCursor | null> {
+    const k = this.options.knowledge;
+    const seen = this.seen as Map<number, number>;
+    let next: RangeCursor | null = null;
+    if (tie.second !== undefined) {
+      const second = tie.second;
+      const bounds = { from: k.from('updated_at', second), to: k.to('updated_at', second) };
+      await this.sink.page({ ...this.params(bounds, { id: 'asc' }), page: tie.page }, (page) => {
+        k.learn('updated_at', bounds, page.items.map((r) => r.updated_at));
+        const last = Math.max(tie.last, ...page.items.map((r) => r.updated_at));
+        next = this.isFull(page)
+          ? { pos: second, hi: hi(), tie: { ...tie, page: tie.page + 1, last } }
+          : this.endRun(tie, last, second + 1, hi());
+        return next;
       });
-      if (full && from === to) {
-        await this.passes(second, from, at(windows));
-        windows.pop();
-        this.sink.advance(at(windows));
-      }
+      return next;
     }
-    return at(windows);
+    const upper = hi();
+    const bounds = { from: tie.from, ...(upper === null ? {} : { to: k.to('updated_at', upper) }) };
+    await this.sink.page({ ...this.params(bounds, { updated_at: 'asc' }), page: tie.page }, (page) => {
+      k.learn('updated_at', bounds, page.items.map((r) => r.updated_at));
+      // The same record twice, unchanged: the ties came back in another order. Read the second
+      // the run stands in by id. (A record that changed since comes back at its new second.)
+      if (page.items.some((r) => seen.get(r.id) === r.updated_at)) {
+        next = { pos: cursor.pos, hi: upper, tie: { ...tie, page: 1, second: cursor.pos } };
+        return next;
+      }
+      for (const r of page.items) if (!seen.has(r.id)) seen.set(r.id, r.updated_at);
+      const last = Math.max(cursor.pos, ...page.items.map((r) => r.updated_at));
+      if (!this.isFull(page) || (upper !== null && last > upper)) next = this.endRun(tie, last, null, upper);
+      else if (!crowdedAt(page.items, last, this.options.limit)) next = this.endRun(tie, last, last, upper);
+      else next = { pos: last, hi: upper, tie: { ...tie, page: tie.page + 1, last } };
+      return next;
+    });
+    return next;
+  }
+
+  /** The run is over: its cursor now waits for the check, then goes on from `resume` (null: the range is done). */
+  private endRun(tie: TieCursor, last: number, resume: number | null, upper: number | null): RangeCursor {
+    const rest: TieCursor = { ...tie };
+    delete rest.second;
+    const done = resume === null || (upper !== null && resume > upper);
+    return { pos: done ? last : resume, hi: upper, tie: { ...rest, last, verify: done ? 'done' : 'continue' } };
+  }
+
+  /** Reads again from the oldest record that left the run's seconds while it read them; else goes on. */
+  private async verify(cursor: RangeCursor, tie: TieCursor, hi: () => number | null): Promise<RangeCursor | null> {
+    let left: number | null = null;
+    if (this.sink.defer) this.sink.defer(tie, this.seen);
+    else left = await this.left(tie);
+    this.seen = null;
+    const upper = hi();
+    let next: RangeCursor | null;
+    if (left !== null) next = { pos: left, hi: upper, tie: null };
+    else if (tie.verify === 'done') next = null;
+    else next = upper !== null && cursor.pos > upper ? null : { pos: cursor.pos, hi: upper, tie: null };
+    this.sink.advance(next);
+    return next;
   }
 
   /**
-   * One `created_at` second of one `updated_at` second still holds a page or more: only page
-   * numbers are left. Records can only leave this cell (a change moves `updated_at` on, where the
-   * keyset finds it), so a page may shift and hide one; repeat whole passes until one finds no id
-   * that an earlier pass had not.
+   * The lowest second, among those the run read, of a record that changed or went after the run
+   * read it (its page numbers may have skipped one record per such change); null: none did.
    */
-  private async passes(second: number, created: number, cursor: RangeCursor | null): Promise<void> {
-    const seen = new Set<number>();
-    for (let found = true; found; ) {
-      found = false;
-      for (let pageNumber = 1; ; pageNumber++) {
-        let full = false;
-        const page = await this.sink.page({ ...this.tieParams(second, created, created), order: { id: 'asc' }, page: pageNumber }, (p) => {
-          full = this.isFull(p);
-          return cursor;
-        });
-        for (const r of page.items) {
-          if (r.updated_at !== second || r.created_at !== created || seen.has(r.id)) continue;
-          seen.add(r.id);
-          found = true;
-        }
-        if (!full) break;
-      }
-    }
+  private async left(tie: TieCursor): Promise<number | null> {
+    if (typeof tie.since !== 'number') return null;
+    const changes = await this.sink.changedSince(tie.since, tie.first);
+    if (changes === null) return null;
+    return leftRun(tie, changes, this.seen ?? this.sink.stored([...changes.now.keys()]));
   }
 
-  private tieParams(second: number, from: number, to: number): ListParams {
-    const k = this.options.knowledge;
-    return {
-      with: this.options.with,
-      filter: {
-        updated_at: { from: k.from('updated_at', second), to: k.to('updated_at', second) },
-        created_at: { from: k.from('created_at', from), to: k.to('created_at', to) },
-      },
-      order: { updated_at: 'asc' },
-      limit: this.options.limit,
-    };
-  }
-
-  private learnTie(second: number, from: number, to: number, page: KommoPage<T>): void {
-    const k = this.options.knowledge;
-    k.learn('updated_at', { from: k.from('updated_at', second), to: k.to('updated_at', second) }, page.items.map((r) => r.updated_at));
-    k.learn('created_at', { from: k.from('created_at', from), to: k.to('created_at', to) }, page.items.map((r) => r.created_at));
+  private params(updatedAt: { from: number; to?: number }, order: Record<string, 'asc' | 'desc'>): ListParams {
+    return { with: this.options.with, filter: { updated_at: updatedAt }, order, limit: this.options.limit };
   }
 
   private isFull(page: KommoPage<T>): boolean {
@@ -172,18 +229,16 @@ export class RangeReader<T extends RangeRecord> {
 }
 
 /**
- * Splits a full `created_at` window (from < to) in two at the median of the values seen in it, so
- * a crowded second is isolated in a few steps instead of ~31 halvings of the whole epoch: when the
- * median is the window's last second, that second gets a window of its own. Any other second
- * stays with the values below it: a window of one second costs a request, usually for a record
- * or two, and only a crowded second is worth one. The lower window is read first.
+ * Of the records that changed or went (`changes`), the lowest second the run read one at (per
+ * `readAt`) before it changed; null: none, the run's page numbers skipped nothing.
  */
-export function splitWindow(from: number, to: number, seen: readonly number[]): Array<[number, number]> {
-  const inside = seen.filter((v) => v >= from && v <= to).sort((a, b) => a - b);
-  const middle = inside.length > 0 ? (inside[Math.floor(inside.length / 2)] as number) : Math.floor(from / 2 + to / 2);
-  const cut = Math.min(middle, to - 1);
-  return [
-    [cut + 1, to],
-    [from, cut],
-  ];
+export function leftRun(run: TieCursor, changes: Changes, readAt: ReadonlyMap<number, number>): number | null {
+  if (!changes.complete) return run.first;
+  const to = Math.min(run.last, changes.rereadFrom - 1);
+  let lowest: number | null = null;
+  for (const [id, now] of changes.now) {
+    const read = readAt.get(id);
+    if (read !== undefined && read >= run.first && read <= to && read < now && (lowest === null || read < lowest)) lowest = read;
+  }
+  return lowest;
 }
