@@ -61,6 +61,8 @@ export class InitialDownload {
   private failure: { error: unknown } | null = null;
   /** What each ended page run read (memory only; see RangeSink.defer). */
   private readonly runReads = new Map<TieCursor, ReadonlyMap<number, number>>();
+  /** Changes already read again after (see leftRun). */
+  private readonly answered = new Set<string>();
 
   private constructor(
     private readonly ctx: SyncContext,
@@ -116,7 +118,7 @@ export class InitialDownload {
       const changes = await sink.changedSince(Math.min(...dated.map((r) => r.since as number)), Math.min(...dated.map((r) => r.first)));
       const stored = changes ? sink.stored([...changes.now.keys()]) : new Map<number, number>();
       for (const run of changes ? dated : []) {
-        const from = leftRun(run, changes as Changes, this.runReads.get(run) ?? stored);
+        const from = leftRun(run, changes as Changes, this.runReads.get(run) ?? stored, this.answered);
         if (from === null) continue;
         ep.segments.push({ lo: from, pos: from, hi: run.last, tie: null, done: false });
         again = true;
@@ -248,8 +250,9 @@ export class InitialDownload {
  * a few seconds long ago (a bulk import).
  */
 function freshPlan(start: number, newest: number | null): EntityPlan {
-  const hi = newest === null ? start : Math.min(newest, start);
-  return { min: null, records: 0, segments: [{ lo: 0, pos: 0, hi, tie: null, done: false }] };
+  // No records at all: nothing to read (what is created from now on, the streams read).
+  if (newest === null) return { min: null, records: 0, segments: [] };
+  return { min: null, records: 0, segments: [{ lo: 0, pos: 0, hi: Math.min(newest, start), tie: null, done: false }] };
 }
 
 /**

@@ -108,7 +108,7 @@ describe('no missed updates', () => {
           contacts: r.int(100, 300),
           behaviour: {
             rangeInclusive: { from: r.chance(0.5), to: r.chance(0.5) },
-            tieOrder: r.pick(['id', 'shuffle'] as const),
+            tieOrder: r.pick(['id', 'shuffle', 'unstable'] as const),
             eventsOrder: r.pick(['newest_first', 'oldest_first'] as const),
             eventsMaxLimit: r.pick([100, 250] as const),
           },

@@ -80,7 +80,8 @@ export interface RangeReaderOptions {
 /**
  * A keyset page starts again at the second the last page ended in, reading its records again:
  * cheap while that second holds a few, wasteful once it holds a quarter of a page or more. Then
- * pages are read on by number (a page run).
+ * pages are read on by number (a page run), until a page spans more seconds than this: sparse
+ * data again, where keyset pages cost nothing extra and page numbers only add risk.
  */
 const RUN_SHARE = 4;
 
@@ -103,6 +104,8 @@ export class RangeReader<T extends RangeRecord> {
    * run is checked against the mirror and restarted by keyset).
    */
   private seen: Map<number, number> | null = null;
+  /** Changes this reader has already read again after (see leftRun). */
+  private readonly answered = new Set<string>();
 
   constructor(
     private readonly sink: RangeSink<T>,
@@ -178,7 +181,7 @@ export class RangeReader<T extends RangeRecord> {
       for (const r of page.items) if (!seen.has(r.id)) seen.set(r.id, r.updated_at);
       const last = Math.max(cursor.pos, ...page.items.map((r) => r.updated_at));
       if (!this.isFull(page) || (upper !== null && last > upper)) next = this.endRun(tie, last, null, upper);
-      else if (!crowdedAt(page.items, last, this.options.limit)) next = this.endRun(tie, last, last, upper);
+      else if (new Set(page.items.map((r) => r.updated_at)).size > RUN_SHARE) next = this.endRun(tie, last, last, upper);
       else next = { pos: last, hi: upper, tie: { ...tie, page: tie.page + 1, last } };
       return next;
     });
@@ -216,7 +219,7 @@ export class RangeReader<T extends RangeRecord> {
     if (typeof tie.since !== 'number') return null;
     const changes = await this.sink.changedSince(tie.since, tie.first);
     if (changes === null) return null;
-    return leftRun(tie, changes, this.seen ?? this.sink.stored([...changes.now.keys()]));
+    return leftRun(tie, changes, this.seen ?? this.sink.stored([...changes.now.keys()]), this.answered);
   }
 
   private params(updatedAt: { from: number; to?: number }, order: Record<string, 'asc' | 'desc'>): ListParams {
@@ -230,15 +233,29 @@ export class RangeReader<T extends RangeRecord> {
 
 /**
  * Of the records that changed or went (`changes`), the lowest second the run read one at (per
- * `readAt`) before it changed; null: none, the run's page numbers skipped nothing.
+ * `readAt`) before it changed; null: none, the run's page numbers skipped nothing. A change
+ * already answered by a read again (`answered`, `id:updated_at now`) cannot skip anything in the
+ * reads that followed it: it is not answered twice (a frozen or coarse server clock would
+ * otherwise report it to every later check).
  */
-export function leftRun(run: TieCursor, changes: Changes, readAt: ReadonlyMap<number, number>): number | null {
-  if (!changes.complete) return run.first;
+export function leftRun(run: TieCursor, changes: Changes, readAt: ReadonlyMap<number, number>, answered: Set<string>): number | null {
+  if (!changes.complete) {
+    // Too many changes to tell: the whole run once more, once per point in time.
+    const key = `all:${run.since}:${run.first}`;
+    if (answered.has(key)) return null;
+    answered.add(key);
+    return run.first;
+  }
   const to = Math.min(run.last, changes.rereadFrom - 1);
   let lowest: number | null = null;
+  const causes: string[] = [];
   for (const [id, now] of changes.now) {
     const read = readAt.get(id);
-    if (read !== undefined && read >= run.first && read <= to && read < now && (lowest === null || read < lowest)) lowest = read;
+    const key = `${id}:${now}`;
+    if (read === undefined || read < run.first || read > to || read >= now || answered.has(key)) continue;
+    causes.push(key);
+    if (lowest === null || read < lowest) lowest = read;
   }
+  for (const key of causes) answered.add(key);
   return lowest;
 }
