@@ -104,3 +104,28 @@ describe('generateAccountData', () => {
     expect(g.leads.some((l) => l._embedded.companies.length > 0)).toBe(true);
   });
 });
+
+describe('account shapes', () => {
+  it('a bulk import puts N records in each second, created and last modified there, ids rising with time', () => {
+    const data = generateAccountData({ seed: 5, leads: 1500, contacts: 700, now: NOW, shape: { kind: 'bulk', perSecond: 600 } });
+    for (const records of [data.leads, data.contacts]) {
+      const perSecond = new Map<number, number>();
+      for (const r of records) {
+        expect(r.created_at).toBe(r.updated_at);
+        perSecond.set(r.updated_at, (perSecond.get(r.updated_at) ?? 0) + 1);
+      }
+      expect(Math.max(...perSecond.values())).toBe(600);
+      expect(perSecond.size).toBe(Math.ceil(records.length / 600));
+      const byId = records.slice().sort((a, b) => a.id - b.id);
+      expect(byId.every((r, i) => i === 0 || r.updated_at >= (byId[i - 1] as typeof r).updated_at)).toBe(true);
+    }
+  });
+
+  it('one second can hold every record, and the spread shape is the default', () => {
+    const one = generateAccountData({ seed: 5, leads: 2000, contacts: 10, now: NOW, shape: { kind: 'one_second' } });
+    expect(new Set(one.leads.map((l) => l.updated_at)).size).toBe(1);
+    const spread = generateAccountData({ seed: 5, leads: 2000, contacts: 10, now: NOW });
+    expect(JSON.stringify(generateAccountData({ seed: 5, leads: 2000, contacts: 10, now: NOW, shape: { kind: 'spread' } }))).toBe(JSON.stringify(spread));
+    expect(new Set(spread.leads.map((l) => l.updated_at)).size).toBeGreaterThan(1000);
+  });
+});

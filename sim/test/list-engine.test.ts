@@ -75,3 +75,21 @@ describe('sorted indexes and the list engine', () => {
     });
   }
 });
+
+describe('ties in no stable order (tieOrder "unstable")', () => {
+  it('gives each request its own order inside a second, and page numbers then repeat and miss records', () => {
+    const recs: Rec[] = Array.from({ length: 600 }, (_, i) => ({ id: 1000 + i, created_at: 50, updated_at: 100, is_deleted: false, group: 0 }));
+    const table = new EntityTable<Rec>((id) => id);
+    table.load(recs);
+    const page = (n: number, salt: number) =>
+      runList({ table, deleted: false, order: { field: 'updated_at', dir: 'asc' }, ids: null, ranges: [], predicate: null, inclusive: { from: true, to: true }, tieSalt: salt }, n, 250).items.map((r) => r.id);
+    expect(page(1, 7)).toEqual(page(1, 7));
+    expect(page(1, 7)).not.toEqual(page(1, 8));
+    const seen = new Set([...page(1, 1), ...page(2, 2), ...page(3, 3)]);
+    expect(seen.size).toBeLessThan(600);
+    // The order by id has no ties: it is the same on every request.
+    const byId = (n: number, salt: number) =>
+      runList({ table, deleted: false, order: { field: 'id', dir: 'asc' }, ids: null, ranges: [], predicate: null, inclusive: { from: true, to: true }, tieSalt: salt }, n, 250).items.map((r) => r.id);
+    expect(byId(2, 1)).toEqual(byId(2, 2));
+  });
+});
