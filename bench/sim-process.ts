@@ -24,8 +24,9 @@ export interface SimProcess {
   close(): Promise<void>;
 }
 
-export async function startSimProcess(options: { seed: number; leads: number; contacts: number }): Promise<SimProcess> {
+export async function startSimProcess(options: { seed: number; leads: number; contacts: number; shape?: string }): Promise<SimProcess> {
   const args = ['--seed', String(options.seed), '--leads', String(options.leads), '--contacts', String(options.contacts), '--port', '0', '--json'];
+  if (options.shape) args.push('--shape', options.shape);
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'sim', 'cli.ts'), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
