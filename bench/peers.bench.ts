@@ -106,11 +106,16 @@ async function measure(sim: SimProcess, base: Omit<Row, 'client' | 'seconds' | '
   // Each client starts with the server's rate window empty, as it would alone.
   await new Promise((resolve) => setTimeout(resolve, 1_200));
   await sim.control('resetCounters');
-  const result = await run();
+  const result = await run().catch((error: unknown) => ({ error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }));
   const counters = await sim.control('counters');
   const row = { ...base, client, requests: counters.total, served429: counters.served429 };
-  if ('error' in result) return { ...row, seconds: null, records: 0, note: result.error };
-  return { ...row, seconds: result.seconds, records: result.records, note: result.records === LEADS ? '' : `only ${result.records} of ${LEADS} leads` };
+  const done: Row =
+    'error' in result
+      ? { ...row, seconds: null, records: 0, note: result.error }
+      : { ...row, seconds: result.seconds, records: result.records, note: result.records === LEADS ? '' : `only ${result.records} of ${LEADS} leads` };
+  // Each row as it is measured, so a run cut short still shows what it had.
+  console.log(`    ${JSON.stringify(done)}`);
+  return done;
 }
 
 function print(rows: Row[]): void {
