@@ -1,6 +1,7 @@
 import { readFileSync, renameSync } from 'node:fs';
 import type { SettingsPatch } from '../../shared/contract/settings';
 import type { Settings } from '../../shared/model/settings';
+import { restrictFile } from '../db/file-modes';
 import type { Logger } from '../log';
 import { isMissingFile, writeFileAtomic } from './json-file';
 import { applySettingsPatch, defaultSettings, storedSettingsSchema } from './settings-schema';
@@ -49,6 +50,12 @@ export class SettingsStore {
     } catch (error) {
       if (!isMissingFile(error)) this.log.warn('Could not read the settings file; using defaults', { path: this.path, error });
       return defaultSettings();
+    }
+    // Written 0600 (writeFileAtomic); a file left 0644 by an earlier version is fixed here.
+    try {
+      restrictFile(this.path);
+    } catch (error) {
+      this.log.warn('Could not make the settings file private', { path: this.path, error });
     }
     const parsed = parseSettings(text);
     if (parsed.ok) return parsed.settings;

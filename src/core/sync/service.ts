@@ -1,7 +1,7 @@
 import type { SyncStatus } from '../../shared/model/sync';
 import type { ActiveConnection, ConnectionManager } from '../auth';
 import type { MirrorDatabase } from '../db/open';
-import { clearMirror, readSyncState, SYNC_STATE_KEYS, writeSyncState } from '../db/repositories';
+import { eraseMirror, readSyncState, SYNC_STATE_KEYS, writeSyncState } from '../db/repositories';
 import type { EventHub } from '../host/event-hub';
 import { SyncSupervisor } from '../lifecycle/supervisor';
 import type { SyncController } from '../lifecycle/sync-controller';
@@ -149,7 +149,7 @@ export class SyncService implements SyncRunner {
   forgetMirror(): Promise<void> {
     this.chain = this.chain.then(async () => {
       await this.supervisor.stop();
-      clearMirror(this.deps.mirror);
+      eraseMirror(this.deps.mirror);
       this.deps.log.info('The local copy was deleted at the user’s request');
       this.announceReset();
     });

@@ -21,6 +21,12 @@ export interface KeyValueStore {
 export const CREDENTIALS_KEY = 'kommo.credentials';
 
 /**
+ * electron-store's options for the credentials file: a file of its own (the settings store never
+ * holds secrets), readable by its owner only (electron-store's default is 0666 less the umask).
+ */
+export const CREDENTIALS_STORE_OPTIONS = { name: 'credentials', clearInvalidConfig: true, configFileMode: 0o600 } as const;
+
+/**
  * Credentials encrypted with Electron's safeStorage (the OS keychain: Keychain, DPAPI, libsecret
  * or kwallet) and kept, base64, in electron-store. On Linux without a keyring safeStorage falls
  * back to a hard-coded key (`basic_text`): that is reported as `os_weak`. When nothing can

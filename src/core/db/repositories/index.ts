@@ -9,7 +9,7 @@ export { upsertContacts } from './contacts';
 export { upsertCustomFields } from './custom-fields';
 export { countRecords, deleteRecords, planSweep, pruneTombstones, restoreRecords, type SweepPlan } from './deletions';
 export { upsertLeads } from './leads';
-export { clearMirror, mirroredAccountId } from './mirror-reset';
+export { clearMirror, eraseMirror, mirroredAccountId } from './mirror-reset';
 export { replacePipelines } from './pipelines';
 export { clearCursors, readCursor, readSyncState, SYNC_STATE_KEYS, writeCursor, writeSyncState } from './sync-state';
 export { upsertTagList } from './tags';

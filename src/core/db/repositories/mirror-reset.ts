@@ -47,3 +47,25 @@ export function clearMirror(mirror: MirrorDatabase): void {
     for (const fts of ['leads_fts', 'contacts_fts']) statement(mirror.sqlite, `INSERT INTO ${fts} (${fts}) VALUES ('delete-all')`).run();
   });
 }
+
+/**
+ * "Disconnect and delete the local copy": empties the mirror so that no byte of a record is left
+ * in any of its files. secure_delete zeroes every page the deletion frees; the checkpoint moves
+ * those zeroed pages into the database file and truncates the write-ahead log (which still held
+ * the older copies of the pages) to nothing; VACUUM rewrites the file without its free pages; the
+ * last checkpoint empties the log again. The -shm file holds only the log's index, never a record.
+ * The file itself stays, overwritten in place, so the app keeps running on an empty mirror.
+ */
+export function eraseMirror(mirror: MirrorDatabase): void {
+  const { sqlite } = mirror;
+  sqlite.pragma('secure_delete = ON');
+  try {
+    clearMirror(mirror);
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    sqlite.exec('VACUUM');
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    // Zeroing freed pages on every write would slow the sync; only the erase needs it.
+    sqlite.pragma('secure_delete = OFF');
+  }
+}
