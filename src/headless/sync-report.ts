@@ -79,6 +79,10 @@ export class SyncReport {
     this.line({ event: 'replaced_account', ...ids }, `The mirror held another Kommo account (${ids.previous}): it was emptied for account ${ids.now}.`);
   }
 
+  rebuilt(paths: { damaged: string; movedTo: string }): void {
+    this.line({ event: 'rebuilt', ...paths }, `The mirror ${paths.damaged} was damaged: it was moved to ${paths.movedTo}, and the account is downloaded again.`);
+  }
+
   current(counts: { leads: number; contacts: number }): void {
     this.line({ event: 'current', ...counts }, `The mirror is current: ${count(counts.leads)} leads, ${count(counts.contacts)} contacts.`);
   }

@@ -1,4 +1,5 @@
 import { createConnection, credentialsSchema, MemoryTokenStore, type ConnectionManager } from '../core/auth';
+import { MirrorDamagedError } from '../core/db/damage';
 import { openDatabase, type MirrorDatabase } from '../core/db/open';
 import { countRecords, mirroredAccountId } from '../core/db/repositories';
 import { createUndiciTransport, KommoAuthRequiredError, type KommoClient } from '../core/kommo';
@@ -52,7 +53,7 @@ export class SyncRun {
       if (this.interruptedBy) throw new InterruptedError(this.interruptedBy);
       await (this.settings.once ? this.once(this.opened) : this.loop(this.opened));
     } catch (error) {
-      failure = describeFailure(error, this.settings);
+      failure = describeFailure(this.damageBehind(error), this.settings);
     }
     await this.finish();
     // Last, so the one sentence that explains the exit code ends the output.
@@ -70,9 +71,17 @@ export class SyncRun {
     const { settings } = this;
     let mirror: MirrorDatabase;
     try {
-      mirror = openDatabase(settings.databasePath);
+      mirror = openDatabase(settings.databasePath, { tolerateDamage: true });
     } catch (error) {
       throw new DatabaseOpenError(settings.databasePath, { cause: error });
+    }
+    if (mirror.damage !== null) {
+      if (!settings.rebuild) {
+        const problem = mirror.damage;
+        await mirror.close();
+        throw new MirrorDamagedError(settings.databasePath, problem);
+      }
+      this.report.rebuilt({ damaged: settings.databasePath, movedTo: await mirror.rebuild() });
     }
     const transport = countingTransport(createUndiciTransport());
     try {
@@ -159,12 +168,20 @@ export class SyncRun {
     if (outcome.fatal) throw outcome.fatal.error;
   }
 
+  /** A storage error during the run that came from a damaged file (quick_check says so) is reported as the damage. */
+  private damageBehind(error: unknown): unknown {
+    const mirror = this.opened?.mirror;
+    return mirror?.checkAfterError(error) ? new MirrorDamagedError(mirror.path, mirror.damage ?? String(error)) : error;
+  }
+
   /** The summary (when the mirror was opened), then everything closed. */
   private async finish(): Promise<void> {
     const opened = this.opened;
     if (!opened) return;
     try {
       const { mirror, engine } = opened;
+      // A damaged file has nothing trustworthy to count.
+      if (mirror.damage !== null) return;
       const { state, initialSyncComplete } = engine.status();
       const seconds = (Date.now() - this.startedAt) / 1000;
       this.report.summary({ leads: countRecords(mirror, 'leads'), contacts: countRecords(mirror, 'contacts'), requests: opened.requests(), seconds, state, complete: initialSyncComplete });

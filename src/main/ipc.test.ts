@@ -45,6 +45,7 @@ const handlers = {
   'sync.status': async () => INITIAL_SYNC_STATUS,
   'sync.now': async () => INITIAL_SYNC_STATUS,
   'sync.setPaused': async () => INITIAL_SYNC_STATUS,
+  'sync.rebuildMirror': async () => INITIAL_SYNC_STATUS,
 } satisfies Handlers;
 
 describe('registerContractHandlers', () => {

@@ -50,7 +50,8 @@ export interface Core {
 
 /** The composition root shared by both hosts. */
 export function createCore(options: CoreOptions): Core {
-  const database = openDatabase(options.databasePath, { nativeBinding: options.nativeBinding });
+  // A damaged file opens in the damaged state: the page says so and offers the rebuild.
+  const database = openDatabase(options.databasePath, { nativeBinding: options.nativeBinding, tolerateDamage: true });
   const events = new EventHub();
   const settings = new SettingsStore(options.settingsPath ?? join(dirname(options.databasePath), 'settings.json'), options.log.child('settings'));
   settings.onDidChange((value) => events.emit('settings_changed', value));
@@ -66,7 +67,7 @@ export function createCore(options: CoreOptions): Core {
     ...mirrorHandlers(database),
     ...syncHandlers(sync),
   };
-  const firstLaunch = options.demoOnFirstLaunch ? connectDemoOnFirstLaunch(connection, database, options.log) : Promise.resolve(false);
+  const firstLaunch = options.demoOnFirstLaunch && database.damage === null ? connectDemoOnFirstLaunch(connection, database, options.log) : Promise.resolve(false);
   return {
     handlers,
     events,

@@ -1,5 +1,6 @@
 import type { Handlers } from '../../shared/contract';
 import type { mirrorRequests } from '../../shared/contract/mirror';
+import { MirrorDamagedError } from '../db/damage';
 import type { MirrorDatabase } from '../db/open';
 import { getContact, getLead, getMeta, leadBoard, listContacts, listLeads, listTags, searchPhone } from '../db/queries';
 
@@ -10,14 +11,32 @@ export type MirrorRequestName = keyof typeof mirrorRequests;
  * query is a few milliseconds at 200,000 leads); arguments arrive validated by the dispatcher.
  */
 export function mirrorHandlers(database: MirrorDatabase): Pick<Handlers, MirrorRequestName> {
+  const read = readGuard(database);
   return {
-    'meta.get': () => getMeta(database),
-    'leads.list': async (args) => listLeads(database, args),
-    'leads.get': async ({ id }) => getLead(database, id),
-    'leads.board': async ({ pipelineId, filter }) => leadBoard(database, pipelineId, filter),
-    'contacts.list': async (args) => listContacts(database, args),
-    'contacts.get': async ({ id }) => getContact(database, id),
-    'tags.list': async ({ entityType }) => listTags(database, entityType),
-    'phone.search': async ({ query, limit }) => searchPhone(database, query, limit),
+    'meta.get': read(() => getMeta(database)),
+    'leads.list': read((args) => listLeads(database, args)),
+    'leads.get': read(({ id }) => getLead(database, id)),
+    'leads.board': read(({ pipelineId, filter }) => leadBoard(database, pipelineId, filter)),
+    'contacts.list': read((args) => listContacts(database, args)),
+    'contacts.get': read(({ id }) => getContact(database, id)),
+    'tags.list': read(({ entityType }) => listTags(database, entityType)),
+    'phone.search': read(({ query, limit }) => searchPhone(database, query, limit)),
   };
+}
+
+/**
+ * A damaged file answers every read with `mirror_damaged` (the page then says so and offers the
+ * rebuild) instead of a generic failure; a read that hits damage first checks the whole file.
+ */
+function readGuard(database: MirrorDatabase) {
+  return <A, R>(query: (args: A) => R) =>
+    async (args: A): Promise<Awaited<R>> => {
+      if (database.damage !== null) throw new MirrorDamagedError(database.path, database.damage);
+      try {
+        return await query(args);
+      } catch (error) {
+        if (database.checkAfterError(error)) throw new MirrorDamagedError(database.path, database.damage ?? String(error));
+        throw error;
+      }
+    };
 }

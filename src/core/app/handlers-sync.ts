@@ -16,5 +16,9 @@ export function syncHandlers(sync: SyncRunner): Pick<Handlers, SyncRequestName> 
       sync.setPaused(paused);
       return sync.status();
     },
+    'sync.rebuildMirror': async () => {
+      await sync.rebuildMirror();
+      return sync.status();
+    },
   };
 }

@@ -125,6 +125,8 @@ describe('SyncSupervisor', () => {
     await settle();
     timers.advance(SECOND);
     expect(controller.calls.slice(-2)).toEqual(['start', 'setPaused(true)']);
+    // The restarted loop reports its own status (the last run's is not carried over).
+    controller.report(idle);
     supervisor.setPaused(false);
     expect(controller.paused).toBe(false);
     expect(last().state).toBe('idle');

@@ -158,6 +158,9 @@ export class SyncSupervisor {
   }
 
   private launch(): void {
+    // The last run's status (say idle over a complete mirror) says nothing of the new run's mirror,
+    // which may have been emptied or rebuilt meanwhile; the new engine reports its own.
+    this.engineStatus = INITIAL_SYNC_STATUS;
     this.setPhase('running');
     const run = this.options.controller.start();
     this.run = run;

@@ -21,6 +21,8 @@ export interface SyncRunner {
   suspend(): void;
   resume(): void;
   networkOnline(): void;
+  /** The local copy is damaged: set it aside, start an empty one and download it again. */
+  rebuildMirror(): Promise<void>;
   status(): SyncStatus;
   onStatus(listener: (status: SyncStatus) => void): () => void;
   dispose(): void;
@@ -46,6 +48,7 @@ export class SyncService implements SyncRunner {
   private readonly engineListeners = new Set<(status: SyncStatus) => void>();
   private readonly listeners = new Set<(status: SyncStatus) => void>();
   private readonly unsubscribe: () => void;
+  private readonly unsubscribeDamage: () => void;
   private engine: SyncEngine | null = null;
   private following: ActiveConnection | null = null;
   private chain: Promise<void> = Promise.resolve();
@@ -55,7 +58,8 @@ export class SyncService implements SyncRunner {
 
   constructor(private readonly deps: SyncServiceDeps) {
     const controller: SyncController = {
-      start: () => this.startEngine(),
+      // A run that ends on a damaged file is not a crash to retry: the file is set aside first.
+      start: () => this.startEngine().catch((error: unknown) => this.endOnDamage(error)),
       stop: async () => this.engine?.stop(),
       syncNow: () => this.engine?.syncNow(),
       setPaused: (paused) => this.engine?.setPaused(paused),
@@ -67,6 +71,8 @@ export class SyncService implements SyncRunner {
     this.supervisor = new SyncSupervisor({ controller, timers: deps.timers, log: deps.log.child('sync') });
     this.supervisor.onStatus(() => this.emit());
     this.unsubscribe = deps.connection.subscribe((connection) => this.follow(connection));
+    // Found damaged by a read of the page, a write of the loop, or at open: stop and say so.
+    this.unsubscribeDamage = deps.mirror.onDamaged(() => this.restart());
     this.follow(deps.connection.current());
   }
 
@@ -102,7 +108,31 @@ export class SyncService implements SyncRunner {
     this.supervisor.networkOnline();
   }
 
+  /**
+   * The one action a damaged mirror offers: once the loop has stopped, the file is moved aside
+   * (never deleted), an empty mirror takes its place and the connected account downloads again.
+   * Settings live in their own file and stay.
+   */
+  rebuildMirror(): Promise<void> {
+    this.chain = this.chain.then(async () => {
+      await this.supervisor.stop();
+      this.following = null;
+      const { mirror, log } = this.deps;
+      const movedTo = await mirror.rebuild();
+      log.warn('The damaged local copy was set aside; downloading it again from Kommo', { movedTo });
+      this.announceReset();
+    });
+    const rebuilt = this.chain;
+    this.restart();
+    return rebuilt;
+  }
+
   status(): SyncStatus {
+    const { damage } = this.deps.mirror;
+    if (damage !== null) {
+      const message = `The local copy’s file is damaged (${damage}). Rebuild it from Kommo.`;
+      return { state: 'error', reason: 'damaged', message, progress: null, nextAttemptAt: null, initialSyncComplete: false, lastSuccessfulSyncAt: null };
+    }
     if (!this.closed) this.readPersisted();
     const connection = this.deps.connection;
     if (!this.following || connection.current() !== this.following) {
@@ -121,6 +151,7 @@ export class SyncService implements SyncRunner {
 
   dispose(): void {
     this.unsubscribe();
+    this.unsubscribeDamage();
     this.supervisor.dispose();
     this.listeners.clear();
   }
@@ -132,7 +163,7 @@ export class SyncService implements SyncRunner {
         if (this.closed || connection === this.following) return;
         this.following = null;
         await this.supervisor.stop();
-        if (connection && !this.closed && this.deps.connection.current() === connection) {
+        if (connection && !this.closed && this.deps.mirror.damage === null && this.deps.connection.current() === connection) {
           this.following = connection;
           this.supervisor.start();
         }
@@ -154,6 +185,17 @@ export class SyncService implements SyncRunner {
       this.announceReset();
     });
     return this.chain;
+  }
+
+  /** Stops the loop (a damaged file) or starts it again for the current connection (a rebuilt one). */
+  private restart(): void {
+    this.following = null;
+    this.follow(this.deps.connection.current());
+  }
+
+  private endOnDamage(error: unknown): void {
+    if (!this.deps.mirror.checkAfterError(error)) throw error;
+    this.deps.log.error('The local copy’s file is damaged; sync stops until it is rebuilt', error);
   }
 
   private startEngine(): Promise<void> {

@@ -97,6 +97,7 @@ export class FakeHost implements Host {
         return ok(d.connection);
       case 'sync.status':
       case 'sync.now':
+      case 'sync.rebuildMirror':
         return d.sync ? ok(d.sync) : fail('invalid_input', 'Unknown request');
       case 'meta.get':
         return ok(d.meta);

@@ -13,6 +13,24 @@ const status = (patch: Partial<SyncStatus>): SyncStatus => ({ ...IDLE, ...patch 
 const banner = (key: string) => document.querySelector(`[data-banner="${key}"]`) as HTMLElement | null;
 
 describe('banners', () => {
+  it('say the local copy is damaged, show it in the lists instead of a generic failure, and offer only the rebuild', async () => {
+    const user = userEvent.setup();
+    const damaged = status({ state: 'error', reason: 'damaged', message: 'database disk image is malformed' });
+    const { host } = await renderApp({ sync: damaged }, (fake) =>
+      fake.override('leads.list', async () => ({ ok: false, error: { code: 'mirror_damaged', message: 'The local copy is damaged' } })),
+    );
+    expect(banner('damaged')!.getAttribute('role')).toBe('alert');
+    expect(banner('damaged')!.textContent).toContain('La copia local en esta computadora está dañada');
+    expect(document.body.textContent).toContain('La copia local está dañada y no se puede leer');
+    expect(document.body.textContent).not.toContain('Algo salió mal');
+    expect(within(banner('damaged')!).getAllByRole('button').map((button) => button.textContent)).toEqual(['Reconstruir desde Kommo']);
+    host.data.sync = IDLE;
+    await user.click(within(banner('damaged')!).getByRole('button', { name: 'Reconstruir desde Kommo' }));
+    expect(host.callsOf('sync.rebuildMirror')).toHaveLength(1);
+    await settle();
+    expect(banner('damaged')).toBeNull();
+  });
+
   it('show nothing when the mirror is up to date', async () => {
     await renderApp({ sync: IDLE });
     expect(document.querySelector('[data-banner]')).toBeNull();

@@ -27,6 +27,7 @@ export function Banners() {
   const setConnectOpen = useAppStore((state) => state.setConnectOpen);
   const syncNow = useAppStore((state) => state.syncNow);
   const setSyncPaused = useAppStore((state) => state.setSyncPaused);
+  const rebuildMirror = useAppStore((state) => state.rebuildMirror);
 
   const banners: Banner[] = [];
   const reconnect = { label: t('banner.reconnect'), run: () => setConnectOpen(true) };
@@ -59,6 +60,10 @@ export function Banners() {
       });
       break;
     case 'error':
+      if (status.reason === 'damaged') {
+        banners.push({ key: 'damaged', tone: 'danger', text: t('banner.damaged'), action: { label: t('banner.rebuild'), run: () => void rebuildMirror() } });
+        break;
+      }
       banners.push({
         key: 'error',
         tone: 'danger',

@@ -1,0 +1,62 @@
+/**
+ * A damaged mirror file is noticed at open (quick_check), and the rebuild moves it aside and
+ * starts an empty mirror in its place, carrying over the tables that exist only on this computer.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { damageTable, quickCheckOf } from '../../../test/helpers/damaged-file';
+import { useTempDir } from '../../../test/helpers/temp-dir';
+import { MirrorDamagedError } from './damage';
+import { openDatabase } from './open';
+import { countRecords, readSyncState, upsertContacts, upsertLeads, writeSyncState } from './repositories';
+import { contact, lead } from './test-fixtures';
+
+const tempDir = useTempDir();
+
+/** A real mirror with a few thousand records, closed (so its WAL is folded into the file), then damaged. */
+async function damagedMirror(): Promise<string> {
+  const path = join(tempDir(), 'mirror.sqlite');
+  const mirror = openDatabase(path);
+  mirror.transaction(() => {
+    upsertLeads(mirror, Array.from({ length: 3_000 }, (_, i) => lead(i + 1, { name: `Lead ${i + 1} — Constructora Andina del Perú S.A.C.` })));
+    upsertContacts(mirror, Array.from({ length: 1_000 }, (_, i) => contact(i + 1)));
+    writeSyncState(mirror, 'outbox_probe', { note: 'written on this computer only' }, 1);
+  });
+  await mirror.close();
+  damageTable(path, 'leads');
+  // The damage is real: SQLite's own check sees it.
+  expect(quickCheckOf(path)).not.toBe('ok');
+  return path;
+}
+
+describe('a damaged mirror file', () => {
+  it('is refused at open with what SQLite found, and never written to', async () => {
+    const path = await damagedMirror();
+    const before = readFileSync(path);
+    expect(() => openDatabase(path)).toThrow(MirrorDamagedError);
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+
+  it('opens in the damaged state when tolerated, and the rebuild sets it aside and starts an empty, sound mirror', async () => {
+    const path = await damagedMirror();
+    const mirror = openDatabase(path, { tolerateDamage: true, carriedTables: ['sync_state'] });
+    try {
+      expect(mirror.damage).toMatch(/.+/);
+      const movedTo = await mirror.rebuild();
+
+      expect(movedTo).toMatch(/mirror\.damaged-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ\.sqlite$/);
+      expect(existsSync(movedTo)).toBe(true);
+      expect(quickCheckOf(movedTo)).not.toBe('ok');
+      expect(mirror.damage).toBeNull();
+      expect(mirror.sqlite.pragma('quick_check', { simple: true })).toBe('ok');
+      expect(countRecords(mirror, 'leads')).toBe(0);
+      // A table named to be carried over (a future outbox) keeps what could be read of it.
+      expect(readSyncState(mirror, 'outbox_probe')).toEqual({ note: 'written on this computer only' });
+    } finally {
+      await mirror.close();
+    }
+    // Nothing was deleted: the folder holds the fresh mirror and the damaged one.
+    expect(readdirSync(join(path, '..')).filter((name) => name.endsWith('.sqlite')).sort()).toEqual([expect.stringMatching(/^mirror\.damaged-/), 'mirror.sqlite']);
+  });
+});
