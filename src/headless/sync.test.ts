@@ -107,12 +107,18 @@ describe('sync --once', () => {
     }
   });
 
-  it('exits 6 when the database file cannot be opened, before any request', async () => {
-    const db = join(tempDir(), 'not-a-database.sqlite');
-    writeFileSync(db, 'this is a text file, not SQLite '.repeat(200));
-    const result = await command.run(['--once', '--base-url', 'https://acme.kommo.com', '--token', 'eyJ-some-long-lived-token', '--db', db]);
-    expect(result.code).toBe(6);
-    expect(result.stderr.trim()).toBe(`Cannot open the mirror database ${db}: file is not a database (SQLITE_NOTADB).`);
+  it('exits 6 when the database file cannot be opened, and 7 when it is not a database, before any request', async () => {
+    const file = join(tempDir(), 'not-a-database.sqlite');
+    writeFileSync(file, 'this is a text file, not SQLite '.repeat(200));
+    const run = (db: string) => command.run(['--once', '--base-url', 'https://acme.kommo.com', '--token', 'eyJ-some-long-lived-token', '--db', db]);
+    const [unopenable, notDatabase] = await Promise.all([run(join(file, 'mirror.sqlite')), run(file)]);
+    expect(unopenable.code).toBe(6);
+    expect(unopenable.stderr.trim()).toMatch(new RegExp(`^Cannot open the mirror database ${join(file, 'mirror.sqlite')}: .*(ENOTDIR|EEXIST)`));
+    // A file that is not (or no longer) a database is a damaged mirror: --rebuild moves it aside.
+    expect(notDatabase.code).toBe(7);
+    expect(notDatabase.stderr.trim()).toBe(
+      `The mirror database ${file} is damaged (file is not a database (SQLITE_NOTADB)); nothing was written to it. Run the command again with --rebuild to move it aside and download the account again.`,
+    );
   });
 
   it('exits 2 with the usage for a missing token or an unknown flag', async () => {

@@ -91,6 +91,22 @@ describe('a damaged local copy', () => {
     await expectRebuilt(relaunched, sim, path);
   });
 
+  it('"disconnect and delete the local copy" on a damaged copy deletes it (nothing set aside) and leaves an empty, sound mirror', async () => {
+    const { path, template, core } = await syncedCore();
+    await core.close();
+    damageTable(path, 'leads');
+    const relaunched = startCore(path, template);
+    expect(relaunched.database.damage).not.toBeNull();
+
+    await relaunched.handlers['auth.disconnect']({ forgetData: true });
+
+    expect(relaunched.database.damage).toBeNull();
+    expect(relaunched.sync.status()).toMatchObject({ state: 'disconnected', initialSyncComplete: false });
+    expect(readdirSync(dirname(path)).filter((name) => name.includes('damaged'))).toEqual([]);
+    expect(relaunched.database.sqlite.pragma('quick_check', { simple: true })).toBe('ok');
+    expect(await request(relaunched, 'leads.list')).toMatchObject({ ok: true, value: { total: 0 } });
+  });
+
   it('found by a read during a run: the sync stops with the damaged state, and the rebuild downloads it again', async () => {
     const { sim, path, core } = await syncedCore();
     // The pages go to the file, then are overwritten behind the app's back.

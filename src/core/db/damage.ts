@@ -1,4 +1,4 @@
-import { existsSync, renameSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { CoreError } from '../errors';
 
@@ -77,4 +77,9 @@ export function setAside(path: string, now: Date): string {
     if (existsSync(path + suffix)) renameSync(path + suffix, target + suffix);
   }
   return target;
+}
+
+/** Removes a set-aside file and its -wal and -shm. */
+export function removeFiles(path: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
 }

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import { CARRIED_TABLES, describe, isDamageError, isStorageFault, MirrorDamagedError, quickCheck, setAside } from './damage';
+import { CARRIED_TABLES, describe, isDamageError, isStorageFault, MirrorDamagedError, quickCheck, removeFiles, setAside } from './damage';
 import { preparePrivateFile, restrictFiles } from './file-modes';
 import { migrate, schemaVersion } from './migrate';
 import { migrations } from './migrations';
@@ -47,8 +47,9 @@ export interface MirrorDatabase {
    * Closes the file, moves it (with its -wal and -shm) aside as `<name>.damaged-<time>.sqlite`,
    * and opens an empty mirror in its place, carrying over the rows of CARRIED_TABLES that can
    * still be read. Returns the damaged file's new path. Nothing may use the connection meanwhile.
+   * With `discard` (the user asked to delete the local copy) the damaged files are removed instead.
    */
-  rebuild(): Promise<string>;
+  rebuild(options?: { discard?: boolean }): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -106,11 +107,12 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): M
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    async rebuild() {
+    async rebuild({ discard = false } = {}) {
       await release(current);
       const movedTo = setAside(path, new Date());
       current = connect(path, options);
-      carryOver(current.sqlite, movedTo, options.carriedTables ?? CARRIED_TABLES);
+      if (discard) removeFiles(movedTo);
+      else carryOver(current.sqlite, movedTo, options.carriedTables ?? CARRIED_TABLES);
       damage = null;
       return movedTo;
     },
@@ -184,7 +186,11 @@ async function release({ sqlite, db }: Connection): Promise<void> {
 /** Copies what can still be read of `tables` from the damaged file into the fresh mirror; a table that cannot be read is skipped. */
 function carryOver(sqlite: Database.Database, damagedPath: string, tables: readonly string[]): void {
   if (tables.length === 0) return;
-  sqlite.prepare('ATTACH DATABASE ? AS damaged').run(damagedPath);
+  try {
+    sqlite.prepare('ATTACH DATABASE ? AS damaged').run(damagedPath);
+  } catch {
+    return;
+  }
   try {
     for (const table of tables) {
       try {

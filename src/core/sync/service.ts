@@ -180,7 +180,9 @@ export class SyncService implements SyncRunner {
   forgetMirror(): Promise<void> {
     this.chain = this.chain.then(async () => {
       await this.supervisor.stop();
-      eraseMirror(this.deps.mirror);
+      // A damaged file cannot be emptied page by page: it is removed and a fresh one takes its place.
+      if (this.deps.mirror.damage !== null) await this.deps.mirror.rebuild({ discard: true });
+      else eraseMirror(this.deps.mirror);
       this.deps.log.info('The local copy was deleted at the user’s request');
       this.announceReset();
     });
