@@ -10,20 +10,25 @@ import { seededRandom } from './seeded-random';
 
 export const DAMAGE_BYTES = 16 * 1024;
 
-/** Overwrites DAMAGE_BYTES from the middle page of `table` in a closed (checkpointed) file. */
-export function damageTable(path: string, table: string, seed = 16_384): { offset: number } {
+/**
+ * Overwrites `bytes` (DAMAGE_BYTES unless given) from the middle leaf page of `table` in a file
+ * whose pages are all in it (closed, or checkpointed). A big table must have `minPages` leaves, so
+ * the damage lands inside it.
+ */
+export function damageTable(path: string, table: string, options: { seed?: number; bytes?: number; minPages?: number } = {}): { offset: number } {
+  const { seed = 16_384, bytes = DAMAGE_BYTES, minPages = 8 } = options;
   const sqlite = new Database(path, { readonly: true });
   let offset: number;
   try {
     const pageSize = sqlite.pragma('page_size', { simple: true }) as number;
     const pages = sqlite.prepare("SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno").pluck().all(table) as number[];
-    if (pages.length < 8) throw new Error(`${table} has only ${pages.length} leaf pages; fill the mirror more`);
+    if (pages.length < minPages) throw new Error(`${table} has only ${pages.length} leaf pages; fill the mirror more`);
     offset = ((pages[Math.floor(pages.length / 2)] as number) - 1) * pageSize;
   } finally {
     sqlite.close();
   }
   const random = seededRandom(seed);
-  const garbage = Buffer.from(Array.from({ length: DAMAGE_BYTES }, () => Math.floor(random() * 256)));
+  const garbage = Buffer.from(Array.from({ length: bytes }, () => Math.floor(random() * 256)));
   const fd = openSync(path, 'r+');
   try {
     writeSync(fd, garbage, 0, garbage.length, offset);

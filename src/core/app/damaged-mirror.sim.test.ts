@@ -131,4 +131,20 @@ describe('a damaged local copy', () => {
     expect(existsSync(path)).toBe(true);
     await expectRebuilt(core, sim, path);
   });
+
+  it('found by the sync loop during a cycle: the loop ends instead of crashing and restarting, and says why', async () => {
+    const { sim, path, core } = await syncedCore();
+    core.database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    // The cursors table is read at the start of every cycle: one overwritten page of it.
+    damageTable(path, 'sync_cursors', { bytes: 4096, minPages: 1 });
+    const other = new Database(path);
+    other.prepare("INSERT OR REPLACE INTO sync_state (key, value, updated_at) VALUES ('probe', '1', 1)").run();
+    other.close();
+
+    const damaged = statusWhere(core, (status) => status.reason === 'damaged');
+    core.sync.syncNow();
+    expect(await damaged).toMatchObject({ state: 'error', reason: 'damaged', nextAttemptAt: null });
+    expect(await request(core, 'leads.list')).toMatchObject({ ok: false, error: { code: 'mirror_damaged' } });
+    await expectRebuilt(core, sim, path);
+  });
 });

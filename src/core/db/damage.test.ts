@@ -4,6 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { damageTable, quickCheckOf } from '../../../test/helpers/damaged-file';
 import { useTempDir } from '../../../test/helpers/temp-dir';
@@ -58,5 +59,32 @@ describe('a damaged mirror file', () => {
     }
     // Nothing was deleted: the folder holds the fresh mirror and the damaged one.
     expect(readdirSync(join(path, '..')).filter((name) => name.endsWith('.sqlite')).sort()).toEqual([expect.stringMatching(/^mirror\.damaged-/), 'mirror.sqlite']);
+  });
+
+  it('is found after a storage error during a run: quick_check decides, and a passing disk fault on a sound file is not damage', async () => {
+    const path = join(tempDir(), 'mirror.sqlite');
+    const mirror = openDatabase(path);
+    try {
+      mirror.transaction(() => upsertLeads(mirror, Array.from({ length: 3_000 }, (_, i) => lead(i + 1, { name: `Lead ${i + 1} — Constructora Andina del Perú S.A.C.` }))));
+      let told = 0;
+      mirror.onDamaged(() => told++);
+      expect(mirror.checkAfterError(Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR_READ' }))).toBe(false);
+      expect(mirror.checkAfterError(new Error('not a storage error'))).toBe(false);
+      expect(mirror.damage).toBeNull();
+
+      // The pages go to the file, are overwritten behind the connection's back, and another
+      // connection's commit makes it drop its cached pages.
+      mirror.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      damageTable(path, 'leads');
+      const other = new Database(path);
+      other.prepare("INSERT OR REPLACE INTO sync_state (key, value, updated_at) VALUES ('probe', '1', 1)").run();
+      other.close();
+
+      expect(mirror.checkAfterError(Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR_READ' }))).toBe(true);
+      expect(mirror.damage).toMatch(/.+/);
+      expect(told).toBe(1);
+    } finally {
+      await mirror.close();
+    }
   });
 });
