@@ -72,8 +72,7 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): M
   } catch (error) {
     if (!(error instanceof MirrorDamagedError) || !options.tolerateDamage) throw error;
     damage = error.problem;
-    // A stand-in that holds nothing: every reader checks `damage` first.
-    current = wrap(new Database(':memory:', { nativeBinding: options.nativeBinding }));
+    current = standIn(options);
   }
   const listeners = new Set<() => void>();
   let closed = false;
@@ -109,7 +108,14 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): M
     },
     async rebuild({ discard = false } = {}) {
       await release(current);
-      const movedTo = setAside(path, new Date());
+      let movedTo: string;
+      try {
+        movedTo = setAside(path, new Date());
+      } catch (error) {
+        // The file stays where it is, still damaged: keep answering as before.
+        current = standIn(options);
+        throw error;
+      }
       current = connect(path, options);
       if (discard) removeFiles(movedTo);
       else carryOver(current.sqlite, movedTo, options.carriedTables ?? CARRIED_TABLES);
@@ -170,6 +176,11 @@ function configure(sqlite: Database.Database, options: OpenDatabaseOptions): voi
   // back to 64 MB after a checkpoint.
   sqlite.pragma('wal_autocheckpoint = 4096');
   sqlite.pragma('journal_size_limit = 67108864');
+}
+
+/** A connection that holds nothing, for a damaged mirror: every reader checks `damage` first. */
+function standIn(options: OpenDatabaseOptions): Connection {
+  return wrap(new Database(':memory:', { nativeBinding: options.nativeBinding }));
 }
 
 function wrap(sqlite: Database.Database): Connection {

@@ -114,7 +114,7 @@ export class SyncService implements SyncRunner {
    * Settings live in their own file and stay.
    */
   rebuildMirror(): Promise<void> {
-    this.chain = this.chain.then(async () => {
+    const rebuilt = this.chain.then(async () => {
       await this.supervisor.stop();
       this.following = null;
       const { mirror, log } = this.deps;
@@ -122,7 +122,8 @@ export class SyncService implements SyncRunner {
       log.warn('The damaged local copy was set aside; downloading it again from Kommo', { movedTo });
       this.announceReset();
     });
-    const rebuilt = this.chain;
+    // A rebuild that failed (the file could not be moved) leaves the damaged state; the chain goes on.
+    this.chain = rebuilt.catch(() => undefined);
     this.restart();
     return rebuilt;
   }
