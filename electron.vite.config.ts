@@ -5,7 +5,7 @@ import type { Plugin } from 'vite';
 import { RENDERER_CSP } from './src/shared/content-security-policy';
 
 // electron-store and conf are ESM-only; main is emitted as CommonJS, so they are bundled in
-// instead of being required at run time (see ../shared/reference/stack-notes.md).
+// instead of being required at run time (see CONTRIBUTING.md, "Toolchain facts").
 const bundledEsmOnly = ['electron-store', 'conf'];
 
 /**
