@@ -19,13 +19,18 @@ import { electronNotificationFactory, electronTrayFactory } from './electron-ada
 import { createShellIntegration } from './integration';
 import { registerContractHandlers } from './ipc';
 import { electronNativeBinding } from './native-binding';
+import { resolveRendererUrl } from './renderer-url';
 import { createSenderCheck } from './sender-check';
 import { createShell, type Shell } from './shell';
 import { createMainWindow, lockDown } from './window';
 import { placeWindow, WindowStateKeeper } from './window-state';
 
 const log = createLogger(stderrSink(), 'main');
-const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(__dirname, '../renderer/index.html')).href;
+const rendererUrl = resolveRendererUrl({
+  isPackaged: app.isPackaged,
+  devServerUrl: process.env.ELECTRON_RENDERER_URL,
+  builtPageUrl: pathToFileURL(join(__dirname, '../renderer/index.html')).href,
+});
 const preloadPath = join(__dirname, '../preload/index.js');
 // In development the app path is the project folder; packaged, it is app.asar, which carries resources/.
 const resourcesDir = join(app.getAppPath(), 'resources');
