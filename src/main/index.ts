@@ -22,7 +22,8 @@ import { electronNativeBinding } from './native-binding';
 import { resolveRendererUrl } from './renderer-url';
 import { createSenderCheck } from './sender-check';
 import { createShell, type Shell } from './shell';
-import { createMainWindow, lockDown } from './window';
+import { lockDown } from './navigation-guard';
+import { createMainWindow, openInBrowser } from './window';
 import { placeWindow, WindowStateKeeper } from './window-state';
 
 const log = createLogger(stderrSink(), 'main');
@@ -78,7 +79,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', () => void revealWindow());
 
   // Every web contents, including ones we did not create on purpose, gets the same lock-down.
-  app.on('web-contents-created', (_event, contents) => lockDown(contents, rendererUrl));
+  app.on('web-contents-created', (_event, contents) => lockDown(contents, rendererUrl, openInBrowser));
 
   void app.whenReady().then(async () => {
     const systemLocale = app.getPreferredSystemLanguages()[0] ?? app.getLocale();
