@@ -6,8 +6,6 @@
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, net, powerMonitor, screen } from 'electron';
-import { EVENT_NAMES } from '../shared/contract';
-import { eventChannel } from '../shared/ipc';
 import { createCore, type Core } from '../core/app/create-core';
 import { demoOnFirstLaunchWanted } from '../core/app/first-launch';
 import { resolveDatabasePath } from '../core/app/paths';
@@ -15,6 +13,7 @@ import { NetworkWatcher } from '../core/lifecycle/network-watcher';
 import { systemTimers } from '../core/lifecycle/timers';
 import { createLogger, stderrSink } from '../core/log';
 import { createElectronAuth } from './auth/electron-auth';
+import { createEventBroadcaster } from './event-broadcast';
 import { electronNotificationFactory, electronTrayFactory } from './electron-adapters';
 import { createShellIntegration } from './integration';
 import { registerContractHandlers } from './ipc';
@@ -95,11 +94,9 @@ if (!app.requestSingleInstanceLock()) {
       // A newcomer without a Kommo account configured lands in the demo (opt out: first-launch.ts).
       demoOnFirstLaunch: demoOnFirstLaunchWanted(process.argv),
     });
-    registerContractHandlers(ipcMain, core.handlers, { isTrustedSender: createSenderCheck(rendererUrl), log });
-    core.events.subscribe((name, payload) => {
-      if (!EVENT_NAMES.includes(name)) return;
-      for (const window of BrowserWindow.getAllWindows()) window.webContents.send(eventChannel(name), payload);
-    });
+    const isOurPage = createSenderCheck(rendererUrl);
+    registerContractHandlers(ipcMain, core.handlers, { isTrustedSender: isOurPage, log });
+    core.events.subscribe(createEventBroadcaster({ windows: () => BrowserWindow.getAllWindows(), isOurPage }));
     shell = createShell({
       core,
       integration: createShellIntegration(core),
