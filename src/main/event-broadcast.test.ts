@@ -38,4 +38,22 @@ describe('host events', () => {
     expect(closed.received).toEqual([]);
     expect(main.received.map(([channel]) => channel)).toEqual([eventChannel('sync_status')]);
   });
+
+  it('skip a window whose page is gone instead of throwing into the core', () => {
+    const crashed: EventTargetWindow = {
+      isDestroyed: () => false,
+      webContents: {
+        get mainFrame(): never {
+          throw new Error('Render frame was disposed before WebFrameMain could be accessed');
+        },
+        send: () => {
+          throw new Error('unreachable');
+        },
+      },
+    };
+    const main = fakeWindow(RENDERER);
+    const broadcast = createEventBroadcaster({ windows: () => [crashed, main.window], isOurPage: createSenderCheck(RENDERER) });
+    expect(() => broadcast('sync_status', { state: 'idle' })).not.toThrow();
+    expect(main.received).toHaveLength(1);
+  });
 });

@@ -27,8 +27,19 @@ export function createEventBroadcaster(deps: EventBroadcasterDeps): (name: Event
   return (name, payload) => {
     if (!isEventName(name)) return;
     for (const window of deps.windows()) {
-      if (window.isDestroyed() || !deps.isOurPage(window.webContents.mainFrame)) continue;
-      window.webContents.send(eventChannel(name), payload);
+      if (showsOurPage(window, deps.isOurPage)) window.webContents.send(eventChannel(name), payload);
     }
   };
+}
+
+/**
+ * Electron throws when a frame is read while its renderer is gone (a crash, a reload under way);
+ * such a window is skipped, and the core's emit, which runs inside the sync loop, never throws.
+ */
+function showsOurPage(window: EventTargetWindow, isOurPage: EventBroadcasterDeps['isOurPage']): boolean {
+  try {
+    return !window.isDestroyed() && isOurPage(window.webContents.mainFrame);
+  } catch {
+    return false;
+  }
 }
