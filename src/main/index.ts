@@ -22,6 +22,7 @@ import { resolveRendererUrl } from './renderer-url';
 import { createSenderCheck } from './sender-check';
 import { createShell, type Shell } from './shell';
 import { lockDown } from './navigation-guard';
+import { denyAllPermissions } from './permissions';
 import { createMainWindow, openInBrowser } from './window';
 import { placeWindow, WindowStateKeeper } from './window-state';
 
@@ -77,8 +78,11 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('second-instance', () => void revealWindow());
 
-  // Every web contents, including ones we did not create on purpose, gets the same lock-down.
+  // Every web contents, including ones we did not create on purpose, gets the same lock-down,
+  // and every session (the default one, the sign-in window's partition) grants no permission
+  // from the moment it exists.
   app.on('web-contents-created', (_event, contents) => lockDown(contents, rendererUrl, openInBrowser));
+  app.on('session-created', (session) => denyAllPermissions(session));
 
   void app.whenReady().then(async () => {
     const systemLocale = app.getPreferredSystemLanguages()[0] ?? app.getLocale();
