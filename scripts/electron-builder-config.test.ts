@@ -50,6 +50,8 @@ describe('electron-builder.yml', () => {
       asarIntegrity: fuses[FuseV1Options.EnableEmbeddedAsarIntegrityValidation!],
       cookieEncryption: fuses[FuseV1Options.EnableCookieEncryption!],
     }).toEqual({ runAsNode: false, nodeOptions: false, inspect: false, onlyAsar: true, asarIntegrity: true, cookieEncryption: true });
+    // Unsigned macOS builds (identity: null) must be re-signed ad hoc after the flip, or Apple Silicon refuses them.
+    if (config.mac!.identity === null) expect(fuses.resetAdHocDarwinSignature).toBe(true);
     // "Only from app.asar" needs an app.asar: packing must stay on (electron-builder's default).
     expect(config.asar ?? true).not.toBe(false);
     expect(config.disableAsarIntegrity ?? false).toBe(false);
