@@ -18,6 +18,8 @@ export interface SyncRunner {
   stop(): Promise<void>;
   syncNow(): void;
   setPaused(paused: boolean): void;
+  /** The user's pause, kept while the status shows something else (offline, signed out). */
+  readonly paused: boolean;
   suspend(): void;
   resume(): void;
   networkOnline(): void;
@@ -51,6 +53,7 @@ export class SyncService implements SyncRunner {
   private chain: Promise<void> = Promise.resolve();
   private closed = false;
   private lastEmitted = '';
+  private lastPaused = false;
   private persisted = { initialSyncComplete: false, lastSuccessfulSyncAt: null as number | null };
 
   constructor(private readonly deps: SyncServiceDeps) {
@@ -88,6 +91,10 @@ export class SyncService implements SyncRunner {
 
   setPaused(paused: boolean): void {
     this.supervisor.setPaused(paused);
+  }
+
+  get paused(): boolean {
+    return this.supervisor.paused;
   }
 
   suspend(): void {
@@ -189,12 +196,18 @@ export class SyncService implements SyncRunner {
     };
   }
 
+  /**
+   * `sync_status` when the status changed; the listeners (the tray) also when only the pause did,
+   * e.g. paused from the page while offline, so "Pause"/"Resume" in the tray stays right.
+   */
   private emit(): void {
     const status = this.status();
     const text = JSON.stringify(status);
-    if (text === this.lastEmitted) return;
+    const paused = this.paused;
+    if (text === this.lastEmitted && paused === this.lastPaused) return;
+    if (text !== this.lastEmitted) this.deps.events.emit('sync_status', status);
     this.lastEmitted = text;
-    this.deps.events.emit('sync_status', status);
+    this.lastPaused = paused;
     for (const listener of this.listeners) listener(status);
   }
 }
