@@ -53,7 +53,6 @@ export class SyncService implements SyncRunner {
   private chain: Promise<void> = Promise.resolve();
   private closed = false;
   private lastEmitted = '';
-  private lastPaused = false;
   private persisted = { initialSyncComplete: false, lastSuccessfulSyncAt: null as number | null };
 
   constructor(private readonly deps: SyncServiceDeps) {
@@ -196,18 +195,12 @@ export class SyncService implements SyncRunner {
     };
   }
 
-  /**
-   * `sync_status` when the status changed; the listeners (the tray) also when only the pause did,
-   * e.g. paused from the page while offline, so "Pause"/"Resume" in the tray stays right.
-   */
   private emit(): void {
     const status = this.status();
     const text = JSON.stringify(status);
-    const paused = this.paused;
-    if (text === this.lastEmitted && paused === this.lastPaused) return;
-    if (text !== this.lastEmitted) this.deps.events.emit('sync_status', status);
+    if (text === this.lastEmitted) return;
     this.lastEmitted = text;
-    this.lastPaused = paused;
+    this.deps.events.emit('sync_status', status);
     for (const listener of this.listeners) listener(status);
   }
 }
