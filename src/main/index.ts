@@ -9,13 +9,13 @@ import { app, BrowserWindow, ipcMain, net, powerMonitor, screen } from 'electron
 import { createCore, type Core } from '../core/app/create-core';
 import { demoOnFirstLaunchWanted } from '../core/app/first-launch';
 import { resolveDatabasePath } from '../core/app/paths';
+import { createShellIntegration } from '../core/app/shell-integration';
 import { NetworkWatcher } from '../core/lifecycle/network-watcher';
 import { systemTimers } from '../core/lifecycle/timers';
 import { createLogger, stderrSink } from '../core/log';
 import { createElectronAuth } from './auth/electron-auth';
 import { electronNotificationFactory, electronTrayFactory } from './electron-adapters';
 import { createEventBroadcaster } from './event-broadcast';
-import { createShellIntegration } from './integration';
 import { registerContractHandlers } from './ipc';
 import { electronNativeBinding } from './native-binding';
 import { lockDown } from './navigation-guard';
