@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { useTempDir } from '../../test/helpers/temp-dir';
 import { BRIDGE_CLOSE_NO_ACCESS, BRIDGE_MAX_MESSAGE_BYTES } from '../shared/bridge-protocol';
+import { MAX_UI_STATE_BYTES } from '../shared/contract/settings';
 import type { SyncStatus } from '../shared/model/sync';
 import { createCore, type Core } from '../core/app/create-core';
 import { LATEST_SCHEMA_VERSION } from '../core/db/migrations';
@@ -271,7 +272,7 @@ describe('web preview server', () => {
       phone: '9'.repeat(200),
     };
     // UI state at its cap, in two-byte characters.
-    const ui = { 'leads.view': 'ñ'.repeat(60 * 1024) };
+    const ui = { 'leads.view': 'ñ'.repeat(MAX_UI_STATE_BYTES / 2 - 20) };
     const requests = [
       { kind: 'request', id: 1, name: 'leads.list', args: { filter, limit: 500 } },
       { kind: 'request', id: 2, name: 'settings.update', args: { patch: { ui } } },
