@@ -258,6 +258,18 @@ describe('web preview server', () => {
     opened.socket.close();
   });
 
+  it('answers a request nested deeper than the stack with invalid input, and keeps serving', async () => {
+    const { preview, secret } = await start();
+    const opened = await connect(`ws://127.0.0.1:${preview.port}/bridge?k=${secret}`, preview.origin);
+    if (!('socket' in opened)) throw new Error('refused');
+    const reply = responseTo(opened.socket, 1);
+    const nested = `${'['.repeat(400_000)}${']'.repeat(400_000)}`;
+    opened.socket.send(`{"kind":"request","id":1,"name":"settings.update","args":{"patch":{"ui":{"deep":${nested}}}}}`);
+    expect((await reply).result).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('nested too deeply') } });
+    expect(await appInfoOverNewSocket(preview, secret)).toMatchObject({ ok: true });
+    opened.socket.close();
+  });
+
   it('carries the largest requests the contract accepts', async () => {
     const { preview, secret } = await start();
     const opened = await connect(`ws://127.0.0.1:${preview.port}/bridge?k=${secret}`, preview.origin);

@@ -149,7 +149,11 @@ export async function startWebPreview(options: WebPreviewOptions): Promise<WebPr
     ws.on('error', (error) => log.warn('Closed a bridge socket that broke the protocol', { error: error.message }));
     ws.on('message', (data, isBinary) => {
       if (isBinary) return ws.close(1003, 'text frames only');
-      void answer(ws, data.toString());
+      answer(ws, data.toString()).catch((error: unknown) => {
+        // Not expected (dispatch turns failures into results), but one request must never stop the host.
+        log.error('A bridge request failed', error);
+        ws.close(1011, 'internal error');
+      });
     });
   }
 
