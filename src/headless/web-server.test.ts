@@ -245,13 +245,16 @@ describe('web preview server', () => {
     });
   });
 
-  it('answers an over-long search that fits in a frame with invalid input, and keeps the socket', async () => {
+  it('answers over-long strings that fit in a frame with invalid input, and keeps the socket', async () => {
     const { preview, secret } = await start();
     const opened = await connect(`ws://127.0.0.1:${preview.port}/bridge?k=${secret}`, preview.origin);
     if (!('socket' in opened)) throw new Error('refused');
     const reply = nextMessage(opened.socket);
     opened.socket.send(JSON.stringify({ kind: 'request', id: 1, name: 'leads.list', args: { filter: { text: 'x'.repeat(5000) } } }));
-    expect(await reply).toMatchObject({ id: 1, result: { ok: false, error: { code: 'invalid_input' } } });
+    expect(await reply).toMatchObject({ id: 1, result: { ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/<=200 characters.*filter\.text/s) } } });
+    const host = nextMessage(opened.socket);
+    opened.socket.send(JSON.stringify({ kind: 'request', id: 3, name: 'auth.connectToken', args: { accountHost: 'a'.repeat(900_000), token: 'x'.repeat(40) } }));
+    expect(await host).toMatchObject({ id: 3, result: { ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/<=2048 characters.*accountHost/s) } } });
     const info = nextMessage(opened.socket);
     opened.socket.send(JSON.stringify({ kind: 'request', id: 2, name: 'app.info', args: {} }));
     expect(await info).toMatchObject({ id: 2, result: { ok: true } });
