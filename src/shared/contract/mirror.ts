@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { request } from './define';
+import { MAX_SEARCH_TEXT_LENGTH } from '../model/mirror';
 import type {
   BoardColumn,
   ContactDetail,
@@ -17,7 +18,7 @@ import type {
 const id = z.number().int().positive();
 const unixSeconds = z.number().int().nonnegative();
 const ids = z.array(id).max(500);
-const searchText = z.string().trim().max(200);
+const searchText = z.string().trim().max(MAX_SEARCH_TEXT_LENGTH);
 const sortDirection = z.enum(['asc', 'desc']);
 const page = { offset: z.number().int().nonnegative().max(10_000_000).default(0), limit: z.number().int().min(1).max(500).default(100) };
 
