@@ -1,5 +1,5 @@
 import type { MirrorDatabase } from '../db/open';
-import { readSyncState, writeSyncState } from '../db/repositories';
+import { countSetAside, readSyncState, writeSyncState } from '../db/repositories';
 import type { KommoClient, KommoPage, ListItem, ListParams, ListResourceName } from '../kommo';
 import type { Timers } from '../lifecycle/timers';
 import type { Logger } from '../log';
@@ -36,6 +36,9 @@ export class SyncContext {
   readonly lock = new ReadLock();
   readonly changes: ChangeEmitter;
   run = new RunControl(false);
+  /** Records set aside in the mirror, kept in memory for the status (recounted after a commit that changed them). */
+  setAsideCount: number;
+  private setAsideDirty = false;
 
   constructor(deps: SyncDeps) {
     this.client = deps.client;
@@ -46,6 +49,12 @@ export class SyncContext {
     this.options = syncOptions(deps.options);
     this.knowledge = new RangeKnowledge(readSyncState<RangeKnowledgeState>(deps.mirror, RANGE_SEMANTICS_KEY));
     this.changes = new ChangeEmitter(deps.emit, deps.timers, this.options.initialUpdateThrottleMs);
+    this.setAsideCount = countSetAside(deps.mirror);
+  }
+
+  /** The set-aside list changed in the transaction being written. */
+  setAsideChanged(): void {
+    this.setAsideDirty = true;
   }
 
   /** Host clock, epoch ms. */
@@ -71,11 +80,16 @@ export class SyncContext {
    */
   commit<T>(write: () => T): T {
     this.run.throwIfStopped();
-    return this.mirror.transaction(() => {
+    const committed = this.mirror.transaction(() => {
       const result = write();
       const learned = this.knowledge.takeChanges();
       if (learned) writeSyncState(this.mirror, RANGE_SEMANTICS_KEY, learned, this.now());
       return result;
     });
+    if (this.setAsideDirty) {
+      this.setAsideDirty = false;
+      this.setAsideCount = countSetAside(this.mirror);
+    }
+    return committed;
   }
 }

@@ -85,7 +85,10 @@ export class RangeReader<T extends RangeRecord> {
 
   private after(cursor: RangeCursor, page: KommoPage<T>, upper: number | null): RangeCursor | null {
     if (!this.isFull(page)) return null;
-    const last = Math.max(...page.items.map((r) => r.updated_at));
+    // Set-aside records count too, where their updated_at is one the range asked for: a page made
+    // only of them must not look like a second that holds a whole page.
+    const asked = (at: number | null): at is number => at !== null && at >= cursor.pos && (upper === null || at <= upper);
+    const last = Math.max(cursor.pos, ...page.items.map((r) => r.updated_at), ...page.skipped.map((s) => s.updatedAt).filter(asked));
     if (last > cursor.pos) return upper !== null && last > upper ? null : { pos: last, hi: upper, tie: null };
     // A full page and no progress: one second holds a page or more.
     return { pos: cursor.pos, hi: upper, tie: { second: cursor.pos, windows: [[cursor.pos + 1, MAX_SECOND], [0, cursor.pos]] } };

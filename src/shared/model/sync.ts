@@ -39,4 +39,6 @@ export interface SyncStatus {
   message: string | null;
   /** In the error state, a known reason the page explains in the user's language. */
   reason?: SyncFailureReason | null;
+  /** Records Kommo sent that the mirror could not keep (listed by the `sync:setAside` request). */
+  setAside?: number;
 }
