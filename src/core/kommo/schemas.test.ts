@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLogger, type LogRecord } from '../log';
 import { KommoMalformedResponseError } from './errors';
+import { parseKommoJson } from './json-text';
 import { parseRecords, readPageEnvelope } from './records';
 import { accountSchema, customFieldDefinitionSchema, eventSchema, leadSchema, pipelineSchema } from './schemas';
 
@@ -136,5 +137,12 @@ describe('parseRecords', () => {
     expect(envelope).toMatchObject({ page: 2, next: '/api/v4/leads?page=3&limit=250', records: [lead] });
     expect(() => readPageEnvelope({ _embedded: {} }, 'leads', 200, '/api/v4/leads')).toThrow(KommoMalformedResponseError);
     expect(() => readPageEnvelope('<html>', 'leads', 200, '/api/v4/leads')).toThrow(KommoMalformedResponseError);
+  });
+});
+
+describe('JSON text from Kommo', () => {
+  it('reads an escaped lone surrogate as one U+FFFD and keeps escaped pairs and keys as they are', () => {
+    expect(parseKommoJson('{"name":"a\\ud800b\\udfffc\\ud83d\\ude00","\\ud800":1}')).toEqual({ name: 'a\ufffdb\ufffdc😀', '\ud800': 1 });
+    expect(parseKommoJson('{"name":"plain"}')).toEqual({ name: 'plain' });
   });
 });

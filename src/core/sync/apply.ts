@@ -56,8 +56,7 @@ export function applyRecords(ctx: SyncContext, entity: Entity, page: PageRecords
     stored = kept;
   }
   setAside(ctx.mirror, entity, refused, ctx.now());
-  const cleared = clearSetAside(ctx.mirror, entity, stored.map((r) => r.id));
-  if (refused.length > 0 || cleared > 0) ctx.setAsideChanged();
+  clearSetAside(ctx.mirror, entity, stored.map((r) => r.id));
   if (!initial) record(ctx, out);
   return out;
 }

@@ -36,9 +36,8 @@ export class SyncContext {
   readonly lock = new ReadLock();
   readonly changes: ChangeEmitter;
   run = new RunControl(false);
-  /** Records set aside in the mirror, kept in memory for the status (recounted after a commit that changed them). */
+  /** Records set aside in the mirror, kept in memory for the status (recounted after each commit: a page, a deletion). */
   setAsideCount: number;
-  private setAsideDirty = false;
 
   constructor(deps: SyncDeps) {
     this.client = deps.client;
@@ -52,10 +51,6 @@ export class SyncContext {
     this.setAsideCount = countSetAside(deps.mirror);
   }
 
-  /** The set-aside list changed in the transaction being written. */
-  setAsideChanged(): void {
-    this.setAsideDirty = true;
-  }
 
   /** Host clock, epoch ms. */
   now(): number {
@@ -86,10 +81,8 @@ export class SyncContext {
       if (learned) writeSyncState(this.mirror, RANGE_SEMANTICS_KEY, learned, this.now());
       return result;
     });
-    if (this.setAsideDirty) {
-      this.setAsideDirty = false;
-      this.setAsideCount = countSetAside(this.mirror);
-    }
+    // A count of a small table: cheap next to the page just written.
+    this.setAsideCount = countSetAside(this.mirror);
     return committed;
   }
 }
