@@ -65,4 +65,16 @@ describe('records the mirror cannot keep as they are', () => {
     expect(countRecords(h.mirror, 'leads')).toBe(300);
     expect(listSetAside(h.mirror, 10)).toEqual([]);
   });
+
+  it('a reconcile keeps the stored copy of a record Kommo still lists but now sends unusable', async () => {
+    const h = await harness({ sim: { leads: 200, contacts: 50 }, sync: { eventRetentionSeconds: 3600 } });
+    await h.engine.runOnce();
+    const lead = h.sim.control.snapshot().leads[3]!;
+    // Away longer than Kommo keeps events: the next cycle lists every record and sweeps what is missing.
+    h.sim.control.advanceClock({ seconds: 7200 });
+    h.sim.control.corrupt({ entity: 'leads', id: lead.id, fields: { name: null } });
+    await h.engine.runOnce();
+    expect(h.mirror.sqlite.prepare('SELECT name FROM leads WHERE id = ?').pluck().get(lead.id)).toBe(lead.name);
+    expect(listSetAside(h.mirror, 10).map((r) => r.id)).toEqual([lead.id]);
+  });
 });
