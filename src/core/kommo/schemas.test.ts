@@ -132,6 +132,13 @@ describe('parseRecords', () => {
     expect(JSON.stringify(records)).not.toContain('Secret Person');
   });
 
+  it('sets aside list entries that are not records at all, without an id to report them by', () => {
+    const { log } = capture();
+    const result = parseRecords([null, 5, 'x', [], { id: '7' }, lead], leadSchema, 'lead', log);
+    expect(result.items.map((l) => l.id)).toEqual([lead.id]);
+    expect(result.skipped.map((s) => s.id)).toEqual([null, null, null, null, null]);
+  });
+
   it('reads the page envelope, and calls a body without the list malformed', () => {
     const envelope = readPageEnvelope({ _page: 2, _links: { next: { href: 'https://x.kommo.com/api/v4/leads?page=3&limit=250' } }, _embedded: { leads: [lead] } }, 'leads', 200, '/api/v4/leads');
     expect(envelope).toMatchObject({ page: 2, next: '/api/v4/leads?page=3&limit=250', records: [lead] });
