@@ -38,7 +38,7 @@ export function leadJson(acct: AccountRuntime, lead: LeadRecord, o: SerializeOpt
     if (reason) out += `,"loss_reason":[${q({ ...reason, _links: { self: o.links.href(`/api/v4/leads/loss_reasons/${reason.id}`) } })}]`;
   }
   if (o.with.has('catalog_elements')) out += ',"catalog_elements":[]';
-  return `${out}}}`;
+  return acct.corruptions.apply('leads', lead.id, `${out}}}`);
 }
 
 export function contactJson(acct: AccountRuntime, contact: ContactRecord, o: SerializeOptions): string {
@@ -53,7 +53,7 @@ export function contactJson(acct: AccountRuntime, contact: ContactRecord, o: Ser
   }
   if (o.with.has('customers')) out += ',"customers":[]';
   if (o.with.has('catalog_elements')) out += ',"catalog_elements":[]';
-  return `${out}}}`;
+  return acct.corruptions.apply('contacts', contact.id, `${out}}}`);
 }
 
 function tagsOut(tags: ApiTag[]): ApiTag[] {

@@ -8,6 +8,7 @@ import {
   KommoServerError,
 } from '../core/kommo';
 import { redactText } from '../core/log';
+import { isRefusedData } from '../core/sync';
 import { UsageError } from './cli-args';
 
 /** The command's exit codes: scripts tell "fix the setup" from "try again later" by them. */
@@ -63,6 +64,10 @@ function classify(error: unknown, context: FailureContext | null): Failure {
   if (error instanceof UsageError) return { exitCode: EXIT.usage, message: error.message };
   if (error instanceof InterruptedError) return { exitCode: error.signal === 'SIGINT' ? 130 : 143, message: error.message };
   if (error instanceof DatabaseOpenError) return { exitCode: EXIT.database, message: error.message };
+  if (error instanceof Database.SqliteError && isRefusedData(error)) {
+    // SQLite refusing a value is about the data Kommo sent, never the disk (records it refuses are set aside; this is a bug).
+    return { exitCode: EXIT.unexpected, message: `Sync stopped: the mirror refused data from Kommo, not a disk problem: ${reasonOf(error)}.` };
+  }
   if (error instanceof Database.SqliteError) {
     return { exitCode: EXIT.database, message: `Cannot write the mirror database ${context?.databasePath ?? ''}: ${reasonOf(error)}.` };
   }

@@ -1,6 +1,6 @@
 import { createConnection, credentialsSchema, MemoryTokenStore, type ConnectionManager } from '../core/auth';
 import { openDatabase, type MirrorDatabase } from '../core/db/open';
-import { countRecords, mirroredAccountId } from '../core/db/repositories';
+import { countRecords, countSetAside, listSetAside, mirroredAccountId } from '../core/db/repositories';
 import { createUndiciTransport, KommoAuthRequiredError, type KommoClient } from '../core/kommo';
 import { systemTimers } from '../core/lifecycle/timers';
 import { createLogger, registerSecret, stderrSink, type Logger } from '../core/log';
@@ -10,7 +10,7 @@ import { InitialDownload } from '../core/sync/initial';
 import { StopSignal } from '../core/sync/run-control';
 import { countingTransport } from './counting-transport';
 import { DatabaseOpenError, describeFailure, EXIT, InterruptedError } from './sync-failure';
-import { SyncReport, type ReportSink } from './sync-report';
+import { SET_ASIDE_LISTED, SyncReport, type ReportSink } from './sync-report';
 import type { SyncSettings } from './sync-settings';
 
 interface Opened {
@@ -167,7 +167,9 @@ export class SyncRun {
       const { mirror, engine } = opened;
       const { state, initialSyncComplete } = engine.status();
       const seconds = (Date.now() - this.startedAt) / 1000;
-      this.report.summary({ leads: countRecords(mirror, 'leads'), contacts: countRecords(mirror, 'contacts'), requests: opened.requests(), seconds, state, complete: initialSyncComplete });
+      const setAside = { count: countSetAside(mirror), records: listSetAside(mirror, SET_ASIDE_LISTED).map(({ entity, id, reason }) => ({ entity, id, reason })) };
+      const complete = initialSyncComplete && setAside.count === 0;
+      this.report.summary({ leads: countRecords(mirror, 'leads'), contacts: countRecords(mirror, 'contacts'), requests: opened.requests(), seconds, state, complete, setAside });
     } catch (error) {
       // A mirror that cannot be read any more has no summary; the failure says why.
       this.log.error('Could not count the mirror for the summary', error);

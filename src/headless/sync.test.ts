@@ -59,6 +59,21 @@ describe('sync --once', () => {
     }
   });
 
+  it('mirrors every other record past absurd values, exits 0, and names the records set aside in the --json summary', async () => {
+    const sim = await startSim({ leads: 300, contacts: 50 });
+    const [absurd, unusable] = sim.control.snapshot().leads;
+    sim.control.corrupt({ entity: 'leads', id: absurd!.id, fields: { price: 1e308, score: 1e308, created_at: absurd!.created_at + 0.5 }, raw: { closed_at: '1.5e19' } });
+    sim.control.corrupt({ entity: 'leads', id: unusable!.id, fields: { status_id: 1e308 } });
+    const { apiBaseUrl, longLivedToken } = sim.account();
+    const result = await command.run(['--once', '--json', '--base-url', apiBaseUrl], { KOMMO_TOKEN: longLivedToken, KOMMO_MIRROR_DB: join(tempDir(), 'mirror.sqlite') });
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      leads: 299,
+      complete: false,
+      setAside: { count: 1, records: [{ entity: 'leads', id: unusable!.id, reason: expect.stringContaining('status_id') }] },
+    });
+  });
+
   it('fills a fresh database until it equals the source, then a second run picks up changes made in Kommo', async () => {
     const sim = await startSim({ seed: 5, leads: 700, contacts: 450, clock: { start: 1_750_000_000, frozen: true } });
     const { apiBaseUrl, longLivedToken } = sim.account();

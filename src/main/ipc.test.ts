@@ -42,6 +42,7 @@ const handlers = {
   'contacts.get': async () => null,
   'tags.list': async () => [],
   'phone.search': async () => ({ normalized: '', matchedBy: 'none' as const, contacts: [] }),
+  'setAside.list': async () => ({ total: 0, records: [] }),
   'sync.status': async () => INITIAL_SYNC_STATUS,
   'sync.now': async () => INITIAL_SYNC_STATUS,
   'sync.setPaused': async () => INITIAL_SYNC_STATUS,

@@ -1,6 +1,7 @@
 import type { Handlers } from '../../shared/contract';
 import type { mirrorRequests } from '../../shared/contract/mirror';
 import type { MirrorDatabase } from '../db/open';
+import { countSetAside, listSetAside } from '../db/repositories';
 import { getContact, getLead, getMeta, leadBoard, listContacts, listLeads, listTags, searchPhone } from '../db/queries';
 
 export type MirrorRequestName = keyof typeof mirrorRequests;
@@ -19,5 +20,6 @@ export function mirrorHandlers(database: MirrorDatabase): Pick<Handlers, MirrorR
     'contacts.get': async ({ id }) => getContact(database, id),
     'tags.list': async ({ entityType }) => listTags(database, entityType),
     'phone.search': async ({ query, limit }) => searchPhone(database, query, limit),
+    'setAside.list': async ({ limit }) => ({ total: countSetAside(database), records: listSetAside(database, limit) }),
   };
 }

@@ -12,6 +12,7 @@ import type {
   PhoneSearchResult,
   TagWithCount,
 } from '../model/mirror';
+import type { SetAsideList } from '../model/sync';
 
 /** Queries over the local mirror. They run in the host; the renderer asks only for rows it shows. */
 
@@ -89,4 +90,6 @@ export const mirrorRequests = {
   'tags.list': request<TagWithCount[]>()(z.object({ entityType: z.enum(['leads', 'contacts', 'companies']) }).strict()),
   /** Contacts (and their leads) whose phone matches any way of writing it, or its last ≥ 6 digits. */
   'phone.search': request<PhoneSearchResult>()(z.object({ query: searchText, limit: z.number().int().min(1).max(100).default(20) }).strict()),
+  /** Records Kommo sent that the mirror could not keep (the sync status counts them), most recent first. */
+  'setAside.list': request<SetAsideList>()(z.object({ limit: z.number().int().min(1).max(1000).default(200) }).strict()),
 };
