@@ -125,6 +125,22 @@ describe('sync --once', () => {
   });
 });
 
+describe('sync --once through transient failures', () => {
+  it('runs a cycle that failed on server errors and a cut-short page again, and exits 0 with the whole mirror', async () => {
+    const sim = await startSim({ seed: 8, leads: 1_500, contacts: 1_000, clock: { start: 1_750_000_000, frozen: true } });
+    const db = join(tempDir(), 'mirror.sqlite');
+    const running = command.start(['--once', '--base-url', sim.account().apiBaseUrl, '--db', db], { KOMMO_TOKEN: sim.account().longLivedToken });
+    await running.line((line) => line.startsWith('Downloading leads'));
+    // More 503s than the HTTP layer's retries of one request, then a page that is not JSON.
+    sim.control.setFaults({ failNext: 12, failNextStatus: 503, malformedNext: 1 });
+    const result = await running.exited;
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/; trying again in \d+ s \(attempt 2 of 5\)\./);
+    expect(result.stdout).toMatch(/^1,500 leads, 1,000 contacts; \d+ requests in [\d.]+ s; state: idle\.\n$/);
+    expect(differences(db, sim)).toEqual([]);
+  }, 60_000);
+});
+
 describe('sync --once interrupted', () => {
   it('stops at SIGINT with the database closed cleanly, exits 130, and the next run resumes the download', async () => {
     const sim = await startSim({ seed: 6, leads: 1_500, contacts: 1_500, clock: { start: 1_750_000_000, frozen: true } });
