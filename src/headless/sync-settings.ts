@@ -12,8 +12,9 @@ export const SYNC_USAGE = `Usage: npm run sync -- --base-url URL --token TOKEN [
   --account-host HOST  the account's own host when URL is a proxy (default: KOMMO_ACCOUNT_HOST,
                        else the host of URL)
   --db FILE            the SQLite mirror (default: KOMMO_MIRROR_DB, then the app-data folder)
-  --once               sync until the mirror is current, then exit (default: keep syncing every
-                       5 s until Ctrl+C or SIGTERM)
+  --once               sync until the mirror is current, then exit; transient failures are
+                       retried, up to 5 cycles (default: keep syncing every 5 s until Ctrl+C
+                       or SIGTERM)
   --json               JSON lines on stderr and the summary as JSON on stdout
   --verbose            also write the engine's log (JSON lines, secrets masked) to stderr
 Exit codes: 0 done, 1 unexpected failure, 2 usage, 3 token rejected, 4 Kommo unreachable,

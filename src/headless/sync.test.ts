@@ -110,7 +110,7 @@ describe('sync --once', () => {
   it('exits 6 when the database file cannot be opened, before any request', async () => {
     const db = join(tempDir(), 'not-a-database.sqlite');
     writeFileSync(db, 'this is a text file, not SQLite '.repeat(200));
-    const result = await command.run(['--once', '--base-url', 'https://acme.kommo.com', '--token', 'eyJ-some-long-lived-token', '--db', db]);
+    const result = await command.run(['--once', '--base-url', 'https://acme.kommo.com', '--db', db], { KOMMO_TOKEN: 'eyJ-some-long-lived-token' });
     expect(result.code).toBe(6);
     expect(result.stderr.trim()).toBe(`Cannot open the mirror database ${db}: file is not a database (SQLITE_NOTADB).`);
   });
