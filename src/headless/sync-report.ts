@@ -77,8 +77,14 @@ export class SyncReport {
    * No more progress or state lines: the run is ending, and a state such as "offline, next
    * attempt at…" would promise a retry that will not happen.
    */
-  muteStatuses(): void {
-    this.statusesMuted = true;
+  muteStatuses(muted = true): void {
+    this.statusesMuted = muted;
+  }
+
+  /** `--once` runs a failed cycle again after a pause. */
+  retrying(info: { cycle: number; maxCycles: number; waitMs: number; reason: string }): void {
+    const seconds = Math.ceil(info.waitMs / 1000);
+    this.line({ event: 'retrying', ...info }, `${info.reason.replace(/\.+$/, '')}; trying again in ${seconds} s (attempt ${info.cycle + 1} of ${info.maxCycles}).`);
   }
 
   /** The mirror held another account and was emptied before this one's first download. */

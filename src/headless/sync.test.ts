@@ -125,7 +125,7 @@ describe('sync --once', () => {
   it('exits 6 when the database file cannot be opened, before any request', async () => {
     const db = join(tempDir(), 'not-a-database.sqlite');
     writeFileSync(db, 'this is a text file, not SQLite '.repeat(200));
-    const result = await command.run(['--once', '--base-url', 'https://acme.kommo.com', '--token', 'eyJ-some-long-lived-token', '--db', db]);
+    const result = await command.run(['--once', '--base-url', 'https://acme.kommo.com', '--db', db], { KOMMO_TOKEN: 'eyJ-some-long-lived-token' });
     expect(result.code).toBe(6);
     expect(result.stderr.trim()).toBe(`Cannot open the mirror database ${db}: file is not a database (SQLITE_NOTADB).`);
   });
@@ -138,6 +138,22 @@ describe('sync --once', () => {
     expect(unknown.stderr).toContain("Unknown option '--frobnicate'");
     expect(unknown.stderr).toContain('Usage: npm run sync');
   });
+});
+
+describe('sync --once through transient failures', () => {
+  it('runs a cycle that failed on server errors and a cut-short page again, and exits 0 with the whole mirror', async () => {
+    const sim = await startSim({ seed: 8, leads: 1_500, contacts: 1_000, clock: { start: 1_750_000_000, frozen: true } });
+    const db = join(tempDir(), 'mirror.sqlite');
+    const running = command.start(['--once', '--base-url', sim.account().apiBaseUrl, '--db', db], { KOMMO_TOKEN: sim.account().longLivedToken });
+    await running.line((line) => line.startsWith('Downloading leads'));
+    // More 503s than the HTTP layer's retries of one request, then a page that is not JSON.
+    sim.control.setFaults({ failNext: 12, failNextStatus: 503, malformedNext: 1 });
+    const result = await running.exited;
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/; trying again in \d+ s \(attempt 2 of 5\)\./);
+    expect(result.stdout).toMatch(/^1,500 leads, 1,000 contacts; \d+ requests in [\d.]+ s; state: idle\.\n$/);
+    expect(differences(db, sim)).toEqual([]);
+  }, 60_000);
 });
 
 describe('sync --once interrupted', () => {
