@@ -1,4 +1,7 @@
-import type { ComponentProps, ReactNode } from 'react';
+import { useMemo, type ComponentProps, type ReactNode } from 'react';
+import type { Translate } from '../../../shared/i18n';
+import type { Formatters } from '../i18n/format';
+import { useFormat } from '../i18n/use-format';
 import { useT } from '../i18n/use-t';
 import { useAppStore } from '../store/context';
 import type { ListSlice } from '../store/list-controller';
@@ -15,8 +18,8 @@ export interface ListScreenProps<Row extends { id: number }, Filter, Field exten
   title: string;
   countKey: ComponentProps<typeof ListFooter>['countKey'];
   tableLabel: string;
-  /** A column that sorts names one of the list's sort fields. */
-  columns: readonly (Column<Row> & { sortField?: Field })[];
+  /** The grid's columns in the user's language; a column that sorts names one of the list's sort fields. */
+  columns(t: Translate, fmt: Formatters): readonly (Column<Row> & { sortField?: Field })[];
   /** The filter bar, between the heading and the grid. */
   filters: ReactNode;
   /** Shown in place of rows when there are none. */
@@ -31,10 +34,12 @@ export interface ListScreenProps<Row extends { id: number }, Filter, Field exten
  * remembers widths, follows the selection and flashes rows changed live.
  */
 export function ListScreen<Row extends { id: number }, Filter, Field extends string>(props: ListScreenProps<Row, Filter, Field>) {
-  const { name, slice, opens } = props;
+  const { name, slice, opens, columns: makeColumns } = props;
   const { list, view, selectedId, flash } = slice;
   const { show, setSort, setWidth, select } = slice.actions;
   const t = useT();
+  const fmt = useFormat();
+  const columns = useMemo(() => makeColumns(t, fmt), [makeColumns, t, fmt]);
   const openDetail = useAppStore((state) => state.openDetail);
   return (
     <section className="view" aria-labelledby={`${name}-title`}>
@@ -46,7 +51,7 @@ export function ListScreen<Row extends { id: number }, Filter, Field extends str
       <DataGrid
         label={props.tableLabel}
         testId={`${name}-table`}
-        columns={props.columns}
+        columns={columns}
         widths={view.widths}
         total={list.total}
         generation={list.generation}

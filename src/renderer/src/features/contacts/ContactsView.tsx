@@ -1,6 +1,4 @@
-import { useMemo } from 'react';
 import { ListScreen } from '../../components/ListScreen';
-import { useFormat } from '../../i18n/use-format';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/context';
 import { countFilters } from '../../store/view-state';
@@ -9,9 +7,7 @@ import { contactColumns } from './contact-columns';
 
 export function ContactsView() {
   const t = useT();
-  const fmt = useFormat();
   const contacts = useAppStore((state) => state.contacts);
-  const columns = useMemo(() => contactColumns(t, fmt), [t, fmt]);
   const filtered = countFilters(contacts.view.filter) > 0;
 
   return (
@@ -21,7 +17,7 @@ export function ContactsView() {
       title={t('nav.contacts')}
       countKey="list.contactsCount"
       tableLabel={t('contacts.tableLabel')}
-      columns={columns}
+      columns={contactColumns}
       filters={<ContactFilters />}
       opens="contact"
       empty={<p>{filtered ? t('contacts.emptyFiltered') : t('contacts.empty')}</p>}

@@ -1,6 +1,4 @@
-import { useMemo } from 'react';
 import { ListScreen } from '../../components/ListScreen';
-import { useFormat } from '../../i18n/use-format';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/context';
 import { countFilters } from '../../store/view-state';
@@ -9,9 +7,7 @@ import { leadColumns } from './lead-columns';
 
 export function LeadsView() {
   const t = useT();
-  const fmt = useFormat();
   const leads = useAppStore((state) => state.leads);
-  const columns = useMemo(() => leadColumns(t, fmt), [t, fmt]);
   const filtered = countFilters(leads.view.filter) > 0;
 
   return (
@@ -21,7 +17,7 @@ export function LeadsView() {
       title={t('nav.leads')}
       countKey="list.leadsCount"
       tableLabel={t('leads.tableLabel')}
-      columns={columns}
+      columns={leadColumns}
       filters={<LeadFilters />}
       opens="lead"
       empty={
