@@ -1,5 +1,5 @@
 import { electronHost } from './electron-host';
-import { asHost, type Host } from './host';
+import type { Host } from './host';
 import { websocketHost } from './websocket-host';
 
 /**
@@ -7,7 +7,7 @@ import { websocketHost } from './websocket-host';
  * `onAccessRefused`: the web preview's host refused this page's access key (never in Electron).
  */
 export function connectToHost(onAccessRefused?: () => void): Host {
-  return asHost(electronHost() ?? websocketHost(window.location, onAccessRefused));
+  return electronHost() ?? websocketHost(window.location, onAccessRefused);
 }
 
 export type { Host } from './host';
