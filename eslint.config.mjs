@@ -6,7 +6,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /**
- * The rooms of ../shared/ARCHITECTURE.md and who may import whom. Each zone forbids `target`
+ * The rooms of ARCHITECTURE.md ("Import rules") and who may import whom. Each zone forbids `target`
  * from importing `from`; `except` (relative to `from`) lists the one door left open.
  * Hosts may start the simulator for the demo account, through sim/index.ts and nothing else.
  */

@@ -7,13 +7,14 @@ import { parseCli, UsageError } from './cli-args';
 export const SYNC_USAGE = `Usage: npm run sync -- --base-url URL --token TOKEN [--db FILE] [--once] [--rebuild] [--json] [--verbose]
   --base-url URL       the account's API address, e.g. https://acme.kommo.com
                        (default: KOMMO_API_BASE_URL, else https://KOMMO_ACCOUNT_HOST)
-  --token TOKEN        a long-lived token (default: KOMMO_TOKEN, which is safer: other users of
-                       the machine can read command lines)
+  --token TOKEN        a long-lived token (default: KOMMO_TOKEN, which is safer: npm prints the
+                       command line, token included, and other users can read command lines)
   --account-host HOST  the account's own host when URL is a proxy (default: KOMMO_ACCOUNT_HOST,
                        else the host of URL)
   --db FILE            the SQLite mirror (default: KOMMO_MIRROR_DB, then the app-data folder)
-  --once               sync until the mirror is current, then exit (default: keep syncing every
-                       5 s until Ctrl+C or SIGTERM)
+  --once               sync until the mirror is current, then exit; transient failures are
+                       retried, up to 5 cycles (default: keep syncing every 5 s until Ctrl+C
+                       or SIGTERM)
   --rebuild            if the mirror is damaged, move it aside (FILE.damaged-TIME.sqlite) and
                        download the account again (without it a damaged mirror exits 7)
   --json               JSON lines on stderr and the summary as JSON on stdout
@@ -74,6 +75,14 @@ export function syncSettings(argv: string[], env: NodeJS.ProcessEnv): SyncSettin
     json: flags.json,
     verbose: flags.verbose,
   };
+}
+
+/** Said on stderr when the token came with --token: it is out already, so the run goes on. */
+export const TOKEN_FLAG_WARNING =
+  'Warning: the token was given with --token. npm prints its command line, token included (unless run as `npm run --silent sync`), and other users of this machine can read command lines. Set KOMMO_TOKEN instead.';
+
+export function tokenOnCommandLine(argv: readonly string[]): boolean {
+  return argv.some((arg) => arg === '--token' || arg.startsWith('--token='));
 }
 
 function parseBaseUrl(text: string): URL {

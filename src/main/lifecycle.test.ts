@@ -12,7 +12,7 @@ function setup(overrides: Partial<DesktopLifecycleDeps> = {}) {
   let closeToTray = true;
   let finishShutdown!: () => void;
   const lifecycle = new DesktopLifecycle({
-    supervisor,
+    sync: supervisor,
     hasStoredCredentials: async () => true,
     closeToTray: () => closeToTray,
     trayShown: () => true,

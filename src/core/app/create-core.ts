@@ -61,7 +61,14 @@ export function createCore(options: CoreOptions): Core {
   // Syncs whenever an account is connected: restored at launch, signed in, or the demo.
   const sync = new SyncService({ connection, mirror: database, events, timers: options.sync?.timers ?? systemTimers, log: options.log, options: options.sync?.options });
   const handlers: Handlers = {
-    ...appHandlers({ database, host: options.host, version: options.version, systemLocale: options.systemLocale }),
+    ...appHandlers({
+      database,
+      host: options.host,
+      version: options.version,
+      systemLocale: options.systemLocale,
+      // Without a token store the connection keeps credentials in memory (createConnection's default).
+      tokenStorage: () => options.auth?.tokenStore?.kind() ?? 'memory',
+    }),
     ...settingsHandlers(settings),
     ...authHandlers(connection),
     ...mirrorHandlers(database),

@@ -1,5 +1,6 @@
 import type { Handlers } from '../../shared/contract';
 import type { HostKind } from '../../shared/model/app';
+import type { TokenStorageKind } from '../../shared/model/connection';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import type { MirrorDatabase } from '../db/open';
 
@@ -8,6 +9,8 @@ export interface AppHandlerDeps {
   host: HostKind;
   version: string;
   systemLocale: string;
+  /** Asked on every request: Electron learns whether its keychain encrypts only once the app is ready. */
+  tokenStorage: () => TokenStorageKind;
 }
 
 export function appHandlers(deps: AppHandlerDeps): Pick<Handlers, 'app.info'> {
@@ -20,6 +23,7 @@ export function appHandlers(deps: AppHandlerDeps): Pick<Handlers, 'app.info'> {
       schemaVersion: deps.database.schemaVersion(),
       latestSchemaVersion: LATEST_SCHEMA_VERSION,
       systemLocale: deps.systemLocale,
+      tokenStorage: deps.tokenStorage(),
     }),
   };
 }

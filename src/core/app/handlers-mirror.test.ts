@@ -7,6 +7,7 @@ import { seedMirror } from '../db/queries/test-mirror';
 import { openTestMirror } from '../db/test-fixtures';
 import { dispatchRequest } from '../host/dispatch';
 import { silentLogger } from '../log';
+import { setAside } from '../db/repositories';
 import { mirrorHandlers } from './handlers-mirror';
 
 const tempDir = useTempDir();
@@ -43,6 +44,8 @@ describe('mirror handlers', () => {
     expect(await call('contacts.get', { id: 52 })).toMatchObject({ ok: true, value: { leads: [{ id: 3 }] } });
     expect(await call('tags.list', { entityType: 'leads' })).toMatchObject({ ok: true, value: [{ name: 'VIP', count: 2 }, { name: 'Web', count: 2 }] });
     expect(await call('phone.search', { query: '+51 944 111 222' })).toMatchObject({ ok: true, value: { matchedBy: 'exact', contacts: [{ id: 52 }] } });
+    setAside(mirror, 'contacts', [{ id: 77, reason: 'name: invalid_type' }], 1_700_000_000_000);
+    expect(await call('setAside.list', {})).toEqual({ ok: true, value: { total: 1, records: [{ entity: 'contacts', id: 77, reason: 'name: invalid_type', at: 1_700_000_000_000 }] } });
   });
 
   it('reject invalid arguments before any SQL runs, and survive hostile text', async () => {

@@ -2,6 +2,7 @@ import type { Handlers } from '../../shared/contract';
 import type { mirrorRequests } from '../../shared/contract/mirror';
 import { MirrorDamagedError } from '../db/damage';
 import type { MirrorDatabase } from '../db/open';
+import { countSetAside, listSetAside } from '../db/repositories';
 import { getContact, getLead, getMeta, leadBoard, listContacts, listLeads, listTags, searchPhone } from '../db/queries';
 
 export type MirrorRequestName = keyof typeof mirrorRequests;
@@ -21,6 +22,7 @@ export function mirrorHandlers(database: MirrorDatabase): Pick<Handlers, MirrorR
     'contacts.get': read(({ id }) => getContact(database, id)),
     'tags.list': read(({ entityType }) => listTags(database, entityType)),
     'phone.search': read(({ query, limit }) => searchPhone(database, query, limit)),
+    'setAside.list': read(({ limit }) => ({ total: countSetAside(database), records: listSetAside(database, limit) })),
   };
 }
 

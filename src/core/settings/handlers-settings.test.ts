@@ -22,7 +22,13 @@ describe('settings through the contract', () => {
       expect(updated).toMatchObject({ ok: true, value: { notifications: { enabled: false, doNotDisturb: false } } });
       expect(changes).toHaveLength(1);
       expect(core.settings.path).toBe(join(dir, 'settings.json'));
-      expect(await dispatchRequest(core.handlers, 'settings.update', { patch: { ui: { x: 'y'.repeat(70_000) } } }, silentLogger)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      // The cap is on the whole UI state: a patch that fits alone is refused when the total would not.
+      expect(await dispatchRequest(core.handlers, 'settings.update', { patch: { ui: { a: 'y'.repeat(100_000) } } }, silentLogger)).toMatchObject({ ok: true });
+      expect(await dispatchRequest(core.handlers, 'settings.update', { patch: { ui: { b: 'y'.repeat(100_000) } } }, silentLogger)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input', message: expect.stringContaining('was not saved') },
+      });
+      expect(await dispatchRequest(core.handlers, 'settings.update', { patch: { ui: { x: 'y'.repeat(140_000) } } }, silentLogger)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     } finally {
       await core.close();
     }

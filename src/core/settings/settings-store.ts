@@ -1,7 +1,8 @@
 import { readFileSync, renameSync } from 'node:fs';
-import type { SettingsPatch } from '../../shared/contract/settings';
+import { MAX_UI_STATE_BYTES, uiStateBytes, type SettingsPatch } from '../../shared/contract/settings';
 import type { Settings } from '../../shared/model/settings';
 import { restrictFile } from '../db/file-modes';
+import { CoreError } from '../errors';
 import type { Logger } from '../log';
 import { isMissingFile, writeFileAtomic } from './json-file';
 import { applySettingsPatch, defaultSettings, storedSettingsSchema } from './settings-schema';
@@ -29,9 +30,19 @@ export class SettingsStore {
     return structuredClone(this.current);
   }
 
-  /** Applies the patch, writes the file, then tells every listener (even if nothing changed). */
+  /**
+   * Applies the patch, writes the file, then tells every listener (even if nothing changed). A
+   * patch that would take the UI state as a whole over its cap is refused, and nothing changes.
+   */
   update(patch: SettingsPatch): Settings {
     const next = applySettingsPatch(this.current, patch);
+    const uiBytes = uiStateBytes(next.ui);
+    if (uiBytes > MAX_UI_STATE_BYTES) {
+      throw new CoreError(
+        'invalid_input',
+        `This change would make the saved view state ${Math.ceil(uiBytes / 1024)} KB, over its ${MAX_UI_STATE_BYTES / 1024} KB limit; it was not saved, and the settings saved before are kept.`,
+      );
+    }
     writeFileAtomic(this.path, `${JSON.stringify(next, null, 2)}\n`);
     this.current = next;
     for (const listener of this.listeners) listener(this.get());
@@ -58,15 +69,25 @@ export class SettingsStore {
       this.log.warn('Could not make the settings file private', { path: this.path, error });
     }
     const parsed = parseSettings(text);
-    if (parsed.ok) return parsed.settings;
+    if (parsed.ok && uiStateBytes(parsed.settings.ui) <= MAX_UI_STATE_BYTES) return parsed.settings;
+    const backup = this.keepAside();
+    if (parsed.ok) {
+      // Written by a version that capped each patch only: keep the settings, start the views afresh.
+      this.log.warn('The saved view state was over its limit; starting it afresh and keeping the old file', { path: this.path, backup });
+      return { ...parsed.settings, ui: {} };
+    }
+    this.log.warn('The settings file was invalid; using defaults and keeping the old file', { path: this.path, backup, reason: parsed.reason });
+    return defaultSettings();
+  }
+
+  private keepAside(): string {
     const backup = `${this.path}.bak`;
     try {
       renameSync(this.path, backup);
     } catch (error) {
-      this.log.warn('Could not keep the invalid settings file aside', { path: this.path, error });
+      this.log.warn('Could not keep the settings file aside', { path: this.path, error });
     }
-    this.log.warn('The settings file was invalid; using defaults and keeping the old file', { path: this.path, backup, reason: parsed.reason });
-    return defaultSettings();
+    return backup;
   }
 }
 

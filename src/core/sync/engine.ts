@@ -137,6 +137,7 @@ export class SyncEngine implements SyncController {
       lastSuccessfulSyncAt: this.lastSuccessfulSyncAt,
       nextAttemptAt: null,
       message: this.notice,
+      ...(this.ctx.setAsideCount > 0 ? { setAside: this.ctx.setAsideCount } : {}),
     };
     if (this.paused) return { ...base, state: 'paused' };
     const client = this.ctx.client.state();

@@ -85,7 +85,12 @@ export class RangeReader<T extends RangeRecord> {
 
   private after(cursor: RangeCursor, page: KommoPage<T>, upper: number | null): RangeCursor | null {
     if (!this.isFull(page)) return null;
-    const last = Math.max(...page.items.map((r) => r.updated_at));
+    // Set-aside records count too, where their updated_at is one the range asked for and not after
+    // the server's own clock (a record cannot have changed later; an absurd time would skip the
+    // rest of the range): a page made only of them must not look like a second holding a page.
+    const latest = upper ?? page.serverTime ?? Infinity;
+    const asked = (at: number | null): at is number => at !== null && at >= cursor.pos && at <= latest;
+    const last = Math.max(cursor.pos, ...page.items.map((r) => r.updated_at), ...page.skipped.map((s) => s.updatedAt).filter(asked));
     if (last > cursor.pos) return upper !== null && last > upper ? null : { pos: last, hi: upper, tie: null };
     // A full page and no progress: one second holds a page or more.
     return { pos: cursor.pos, hi: upper, tie: { second: cursor.pos, windows: [[cursor.pos + 1, MAX_SECOND], [0, cursor.pos]] } };

@@ -18,6 +18,8 @@ export interface SyncRunner {
   stop(): Promise<void>;
   syncNow(): void;
   setPaused(paused: boolean): void;
+  /** The user's pause, kept while the status shows something else (offline, signed out). */
+  readonly paused: boolean;
   suspend(): void;
   resume(): void;
   networkOnline(): void;
@@ -94,6 +96,10 @@ export class SyncService implements SyncRunner {
 
   setPaused(paused: boolean): void {
     this.supervisor.setPaused(paused);
+  }
+
+  get paused(): boolean {
+    return this.supervisor.paused;
   }
 
   suspend(): void {

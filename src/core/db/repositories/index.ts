@@ -11,6 +11,7 @@ export { countRecords, deleteRecords, planSweep, pruneTombstones, restoreRecords
 export { upsertLeads } from './leads';
 export { clearMirror, eraseMirror, mirroredAccountId } from './mirror-reset';
 export { replacePipelines } from './pipelines';
+export { clearSetAside, countSetAside, listSetAside, setAside, type SetAsideEntry } from './set-aside';
 export { clearCursors, readCursor, readSyncState, SYNC_STATE_KEYS, writeCursor, writeSyncState } from './sync-state';
 export { upsertTagList } from './tags';
 export type { ContactUpsertResult, LeadUpsertResult, UpsertResult } from './types';

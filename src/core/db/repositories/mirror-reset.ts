@@ -26,6 +26,7 @@ const ACCOUNT_TABLES = [
   'users',
   'account',
   'tombstones',
+  'set_aside',
   'change_log',
   'sync_cursors',
   'sync_state',

@@ -1,12 +1,12 @@
 import type { LeadFilter } from '../../../shared/contract/mirror';
-import type { EventName, Events } from '../../../shared/contract';
+import type { EventName, Events, RequestArgs, RequestName, RequestValue } from '../../../shared/contract';
 import type { AppInfo } from '../../../shared/model/app';
 import type { ConnectionState } from '../../../shared/model/connection';
 import type { ContactDetail, ContactRow, LeadDetail, LeadRow, MirrorMeta, PhoneSearchResult, TagWithCount } from '../../../shared/model/mirror';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/model/settings';
 import type { SyncStatus } from '../../../shared/model/sync';
 import { fail, ok, type Result } from '../../../shared/result';
-import type { Host, HostArgs, HostRequestName, HostValue } from '../host/host';
+import type { Host } from '../host/host';
 import { CONNECTED, IDLE, INFO, META } from './fixtures';
 
 export interface FakeHostData {
@@ -20,7 +20,7 @@ export interface FakeHostData {
   tags: TagWithCount[];
 }
 
-type Override<K extends HostRequestName> = (args: HostArgs<K>) => Result<HostValue<K>> | Promise<Result<HostValue<K>>>;
+type Override<K extends RequestName> = (args: RequestArgs<K>) => Result<RequestValue<K>> | Promise<Result<RequestValue<K>>>;
 
 /**
  * An in-memory host for component and store tests: it answers the contract's requests from plain
@@ -28,9 +28,9 @@ type Override<K extends HostRequestName> = (args: HostArgs<K>) => Result<HostVal
  * request, and lets a test push events. Any request can be overridden per test.
  */
 export class FakeHost implements Host {
-  readonly calls: Array<{ name: HostRequestName; args: unknown }> = [];
+  readonly calls: Array<{ name: RequestName; args: unknown }> = [];
   readonly data: FakeHostData;
-  private readonly overrides = new Map<HostRequestName, Override<never>>();
+  private readonly overrides = new Map<RequestName, Override<never>>();
   private readonly listeners = new Map<EventName, Set<(payload: never) => void>>();
 
   constructor(data: Partial<FakeHostData> = {}) {
@@ -47,14 +47,14 @@ export class FakeHost implements Host {
     };
   }
 
-  override<K extends HostRequestName>(name: K, handler: Override<K>): this {
+  override<K extends RequestName>(name: K, handler: Override<K>): this {
     this.overrides.set(name, handler as unknown as Override<never>);
     return this;
   }
 
   /** The arguments of every call of one request, oldest first. */
-  callsOf<K extends HostRequestName>(name: K): HostArgs<K>[] {
-    return this.calls.filter((call) => call.name === name).map((call) => call.args as HostArgs<K>);
+  callsOf<K extends RequestName>(name: K): RequestArgs<K>[] {
+    return this.calls.filter((call) => call.name === name).map((call) => call.args as RequestArgs<K>);
   }
 
   emit<E extends EventName>(name: E, payload: Events[E]): void {
@@ -68,15 +68,15 @@ export class FakeHost implements Host {
     return () => set.delete(listener as (payload: never) => void);
   }
 
-  async request<K extends HostRequestName>(name: K, args: HostArgs<K>): Promise<Result<HostValue<K>>> {
+  async request<K extends RequestName>(name: K, args: RequestArgs<K>): Promise<Result<RequestValue<K>>> {
     this.calls.push({ name, args: structuredClone(args) });
     await Promise.resolve();
     const override = this.overrides.get(name) as Override<K> | undefined;
     if (override) return override(args);
-    return this.answer(name, args as never) as Result<HostValue<K>>;
+    return this.answer(name, args as never) as Result<RequestValue<K>>;
   }
 
-  private answer(name: HostRequestName, args: Record<string, never>): Result<unknown> {
+  private answer(name: RequestName, args: Record<string, never>): Result<unknown> {
     const d = this.data;
     switch (name) {
       case 'app.info':

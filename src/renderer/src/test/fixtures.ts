@@ -11,6 +11,7 @@ export const INFO: AppInfo = {
   schemaVersion: 8,
   latestSchemaVersion: 8,
   systemLocale: 'es-PE',
+  tokenStorage: 'file_unencrypted',
 };
 
 export const CONNECTED: ConnectionState = {

@@ -28,6 +28,18 @@ describe('the connect screen', () => {
     expect(screen.getByTestId('schema-version').textContent).toBe(String(INFO.schemaVersion));
   });
 
+  it.each([
+    ['file_unencrypted', /archivo sin cifrar/, /de forma segura/],
+    ['os_encrypted', /de forma segura/, /sin cifrar/],
+    ['os_weak', /protección débil/, /de forma segura/],
+  ] as const)('says truthfully where a pasted token is kept (%s)', async (tokenStorage, says, doesNotSay) => {
+    await renderApp({ connection: DISCONNECTED, info: { ...INFO, tokenStorage } });
+    const hint = screen.getByLabelText('Token de larga duración').getAttribute('aria-describedby') ?? '';
+    const text = document.getElementById(hint)?.textContent ?? '';
+    expect(text).toMatch(says);
+    expect(text).not.toMatch(doesNotSay);
+  });
+
   it('opens the app after the demo account connects', async () => {
     const user = userEvent.setup();
     const { host } = await renderApp({ connection: DISCONNECTED }, (h) => h.override('auth.connectDemo', () => ok({ ...CONNECTED, account: { ...CONNECTED.account!, isDemo: true } })));

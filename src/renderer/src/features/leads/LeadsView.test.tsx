@@ -70,6 +70,21 @@ describe('the lead table', () => {
     expect(screen.getByRole('heading', { level: 2, name: 'Lead 300' })).toBeTruthy();
   });
 
+  it('says when no lead matches the filters, offers to clear them, and says when the mirror has none', async () => {
+    const user = userEvent.setup();
+    await renderApp({ leads: makeLeads(3) });
+    await user.type(screen.getByRole('searchbox', { name: /buscar leads/i }), 'nadie');
+    await settle(300);
+    expect(screen.getByText('Ningún lead coincide con estos filtros.')).toBeTruthy();
+    await user.click(within(grid()).getByRole('button', { name: 'Quitar filtros' }));
+    await settle();
+    expect(rows().length).toBe(3);
+    cleanup();
+
+    await renderApp({ leads: [] });
+    expect(screen.getByText('Aún no hay leads en la copia local.')).toBeTruthy();
+  });
+
   it('renders a lead named like an XSS payload as plain text', async () => {
     const leads = makeLeads(3);
     leads[0]!.name = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';

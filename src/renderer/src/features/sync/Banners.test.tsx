@@ -102,4 +102,30 @@ describe('banners', () => {
     expect(widget.textContent).toContain('Descargando leads: 1200 de unos 5000'.replace(/(\d)(\d{3})\b/g, '$1,$2'));
     expect(within(widget).getByRole('progressbar')).toBeTruthy();
   });
+
+  it('count the records that could not be mirrored, list them on request, and follow the count as Kommo fixes them', async () => {
+    const user = userEvent.setup();
+    const records = [
+      { entity: 'contacts' as const, id: 77, reason: 'name: invalid_type', at: Date.now() - 60_000 },
+      { entity: 'leads' as const, id: 9, reason: 'updated_at: too_big', at: Date.now() - 120_000 },
+    ];
+    const { host } = await renderApp({ sync: status({ setAside: 2 }) }, (h) => h.override('setAside.list', () => ({ ok: true, value: { total: records.length, records } })));
+    expect(banner('set-aside')!.textContent).toContain('2 registros no se pudieron copiar.');
+    expect(screen.queryByTestId('set-aside-list')).toBeNull();
+    await user.click(within(banner('set-aside')!).getByRole('button', { name: 'Ver cuáles' }));
+    await settle();
+    const list = screen.getByRole('region', { name: 'Registros que no se pudieron copiar' });
+    expect(within(list).getByText('Contacto 77')).toBeTruthy();
+    expect(within(list).getByText('updated_at: too_big')).toBeTruthy();
+    // Kommo fixed the contact: the next status counts one, and the open list is read again.
+    records.shift();
+    host.emit('sync_status', status({ setAside: 1 }));
+    await settle();
+    expect(banner('set-aside')!.textContent).toContain('1 registro no se pudo copiar.');
+    expect(within(list).queryByText('Contacto 77')).toBeNull();
+    expect(host.callsOf('setAside.list')).toHaveLength(2);
+    host.emit('sync_status', status({}));
+    await settle();
+    expect(banner('set-aside')).toBeNull();
+  });
 });
