@@ -3,13 +3,13 @@ import { CONTACT_SORT_FIELDS } from '../../../shared/contract/mirror';
 import { useTempDir } from '../../../../test/helpers/temp-dir';
 import type { MirrorDatabase } from '../open';
 import { deleteRecords } from '../repositories';
-import { openTestMirror } from '../test-fixtures';
+import { openTestMirror } from '../testing/fixtures';
 import { getContact, listContacts, type ContactSortField } from './contacts';
 import type { ContactFilterInput } from './filters';
 import { getMeta } from './meta';
 import { searchPhone } from './phone';
 import { listTags } from './tags';
-import { seedMirror } from './test-mirror';
+import { seedMirror } from '../testing/seed-mirror';
 
 const tempDir = useTempDir();
 let mirror: MirrorDatabase;

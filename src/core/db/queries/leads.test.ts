@@ -3,10 +3,10 @@ import { LEAD_SORT_FIELDS } from '../../../shared/contract/mirror';
 import { useTempDir } from '../../../../test/helpers/temp-dir';
 import type { MirrorDatabase } from '../open';
 import { deleteRecords } from '../repositories';
-import { openTestMirror } from '../test-fixtures';
+import { openTestMirror } from '../testing/fixtures';
 import type { LeadFilterInput } from './filters';
 import { getLead, leadBoard, leadListSql, listLeads, type LeadSortField } from './leads';
-import { seedMirror } from './test-mirror';
+import { seedMirror } from '../testing/seed-mirror';
 
 const tempDir = useTempDir();
 let mirror: MirrorDatabase;

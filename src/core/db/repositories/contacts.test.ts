@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useTempDir } from '../../../../test/helpers/temp-dir';
 import type { MirrorDatabase } from '../open';
-import { contact, lead, openTestMirror, phoneField } from '../test-fixtures';
+import { contact, lead, openTestMirror, phoneField } from '../testing/fixtures';
 import { upsertCompanies } from './companies';
 import { upsertContacts } from './contacts';
 import { upsertLeads } from './leads';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useTempDir } from '../../../../test/helpers/temp-dir';
 import type { MirrorDatabase } from '../open';
-import { contact, lead, openTestMirror, phoneField } from '../test-fixtures';
+import { contact, lead, openTestMirror, phoneField } from '../testing/fixtures';
 import { upsertContacts } from './contacts';
 import { countRecords, deleteRecords, planSweep, pruneTombstones, restoreRecords } from './deletions';
 import { upsertLeads } from './leads';

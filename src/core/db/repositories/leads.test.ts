@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useTempDir } from '../../../../test/helpers/temp-dir';
 import type { MirrorDatabase } from '../open';
-import { contact, lead, openTestMirror, pipelines } from '../test-fixtures';
+import { contact, lead, openTestMirror, pipelines } from '../testing/fixtures';
 import { upsertContacts } from './contacts';
 import { deleteRecords, restoreRecords } from './deletions';
 import { replacePipelines } from './pipelines';

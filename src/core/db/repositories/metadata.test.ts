@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useTempDir } from '../../../../test/helpers/temp-dir';
 import type { MirrorDatabase } from '../open';
-import { lead, openTestMirror, pipelines } from '../test-fixtures';
+import { lead, openTestMirror, pipelines } from '../testing/fixtures';
 import { upsertAccount } from './account';
 import { upsertCustomFields } from './custom-fields';
 import { upsertLeads } from './leads';

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useTempDir } from '../../../../test/helpers/temp-dir';
 import type { KommoAccount } from '../../kommo/entities';
 import type { MirrorDatabase } from '../open';
-import { contact, lead, openTestMirror, phoneField, pipelines } from '../test-fixtures';
+import { contact, lead, openTestMirror, phoneField, pipelines } from '../testing/fixtures';
 import { upsertAccount } from './account';
 import { recordChanges } from './change-log';
 import { upsertContacts } from './contacts';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useTempDir } from '../../../../test/helpers/temp-dir';
 import { openDatabase, type MirrorDatabase } from '../open';
-import { lead, openTestMirror } from '../test-fixtures';
+import { lead, openTestMirror } from '../testing/fixtures';
 import { pruneChangeLog, readChanges, recordChanges } from './change-log';
 import { upsertLeads } from './leads';
 import { readCursor, readSyncState, writeCursor, writeSyncState } from './sync-state';
