@@ -26,6 +26,19 @@ const boundaryZones = [
   ]),
 ];
 
+/**
+ * Test helpers live in their layer's `testing/` folder (cross-layer ones in `test/`). Product code
+ * never imports them; tests, benchmarks, end-to-end specs and the helpers themselves may.
+ */
+const testHelperFiles = ['src/**/testing/**/*.{ts,tsx}', 'sim/**/testing/**/*.ts'];
+const testHelperZones = [
+  {
+    target: [room('src'), room('sim')],
+    from: ['./src/**/testing/**', './sim/**/testing/**', './test/**'],
+    message: 'Test helpers (testing/ folders, test/) are for tests, benchmarks and e2e only, never product code.',
+  },
+];
+
 const nodeBuiltinsForbidden = {
   'import/no-nodejs-modules': ['error'],
 };
@@ -50,7 +63,14 @@ export default tseslint.config(
   // The boundaries hold for product code; tests may reach across to set up real peers.
   {
     files: ['src/**/*.{ts,tsx}', 'sim/**/*.ts'],
-    ignores: ['**/*.test.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}', ...testHelperFiles],
+    rules: {
+      'import/no-restricted-paths': ['error', { zones: [...boundaryZones, ...testHelperZones] }],
+    },
+  },
+  // Test helpers keep their layer's boundaries, and may use each other.
+  {
+    files: testHelperFiles,
     rules: {
       'import/no-restricted-paths': ['error', { zones: boundaryZones }],
     },
