@@ -14,18 +14,6 @@ const room = (path) => `./${path}`;
 const everyRoomBut = (...allowed) =>
   ['src/shared', 'src/core', 'src/main', 'src/preload', 'src/renderer', 'src/headless', 'sim'].filter((r) => !allowed.includes(r)).map(room);
 
-const boundaryZones = [
-  { target: room('src/shared'), from: everyRoomBut('src/shared'), message: 'src/shared runs anywhere and imports nothing of ours.' },
-  { target: room('src/core'), from: everyRoomBut('src/core', 'src/shared'), message: 'src/core may import only src/shared.' },
-  { target: room('src/preload'), from: everyRoomBut('src/preload', 'src/shared'), message: 'src/preload may import only src/shared (and electron).' },
-  { target: room('src/renderer'), from: everyRoomBut('src/renderer', 'src/shared'), message: 'The renderer may import only src/shared: everything else goes through the contract.' },
-  { target: room('sim'), from: everyRoomBut('sim', 'src/shared'), message: 'The simulator may import only its own code and src/shared.' },
-  ...['src/main', 'src/headless'].flatMap((host) => [
-    { target: room(host), from: everyRoomBut(host, 'src/core', 'src/shared', 'sim'), message: `${host} may import only src/core and src/shared.` },
-    { target: room(host), from: room('sim'), except: ['./index.ts'], message: 'A host may only start the simulator (sim/index.ts) for the demo account.' },
-  ]),
-];
-
 /**
  * Test helpers live in their layer's `testing/` folder (cross-layer ones in `test/`). Product code
  * never imports them; tests, benchmarks, end-to-end specs and the helpers themselves may.
@@ -37,6 +25,18 @@ const testHelperZones = [
     from: ['./src/**/testing/**', './sim/**/testing/**', './test/**'],
     message: 'Test helpers (testing/ folders, test/) are for tests, benchmarks and e2e only, never product code.',
   },
+];
+
+const boundaryZones = [
+  { target: room('src/shared'), from: everyRoomBut('src/shared'), message: 'src/shared runs anywhere and imports nothing of ours.' },
+  { target: room('src/core'), from: everyRoomBut('src/core', 'src/shared'), message: 'src/core may import only src/shared.' },
+  { target: room('src/preload'), from: everyRoomBut('src/preload', 'src/shared'), message: 'src/preload may import only src/shared (and electron).' },
+  { target: room('src/renderer'), from: everyRoomBut('src/renderer', 'src/shared'), message: 'The renderer may import only src/shared: everything else goes through the contract.' },
+  { target: room('sim'), from: everyRoomBut('sim', 'src/shared'), message: 'The simulator may import only its own code and src/shared.' },
+  ...['src/main', 'src/headless'].flatMap((host) => [
+    { target: room(host), from: everyRoomBut(host, 'src/core', 'src/shared', 'sim'), message: `${host} may import only src/core and src/shared.` },
+    { target: room(host), from: room('sim'), except: ['./index.ts'], message: 'A host may only start the simulator (sim/index.ts) for the demo account.' },
+  ]),
 ];
 
 const nodeBuiltinsForbidden = {
