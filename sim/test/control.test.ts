@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { api, controlHttp, startTestSim, T0 } from './helpers';
+import { api, controlHttp, startTestSim, T0 } from '../testing/helpers';
 
 describe('control API over HTTP', () => {
   it('mirrors the in-process methods under /__sim/ (and /a/{sub}/__sim/ for that account)', async () => {

@@ -18,7 +18,7 @@ import { createShellIntegration } from '../core/app/shell-integration';
 import { MemoryTokenStore, type TokenStore } from '../core/auth';
 import { HostGateRegistry } from '../core/kommo/host-gate';
 import { createUndiciTransport } from '../core/kommo/transport';
-import { settle } from '../core/lifecycle/fake-sync-controller';
+import { settle } from '../core/lifecycle/testing/fake-sync-controller';
 import { FakeTimers } from '../core/lifecycle/fake-timers';
 import { silentLogger } from '../core/log';
 import type { NotificationLike } from './notifier';

@@ -4,7 +4,7 @@ import type { EventName } from '../shared/contract';
 import type { LeadUpdate } from '../shared/model/changes';
 import type { ShellIntegration } from '../core/app/shell-integration';
 import { EventHub } from '../core/host/event-hub';
-import { FakeSyncController, settle } from '../core/lifecycle/fake-sync-controller';
+import { FakeSyncController, settle } from '../core/lifecycle/testing/fake-sync-controller';
 import { FakeTimers } from '../core/lifecycle/fake-timers';
 import { SyncSupervisor } from '../core/lifecycle/supervisor';
 import { INITIAL_SYNC_STATUS } from '../core/lifecycle/sync-controller';

@@ -1,25 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { useTempDir } from '../../../test/helpers/temp-dir';
+import { describe, expect, it } from 'vitest';
 import { REQUEST_NAMES, type Handlers } from '../../shared/contract';
 import { mirrorRequests } from '../../shared/contract/mirror';
 import type { MirrorDatabase } from '../db/open';
-import { seedMirror } from '../db/queries/test-mirror';
-import { openTestMirror } from '../db/test-fixtures';
+import { seedMirror } from '../db/testing/seed-mirror';
+import { useTestMirror } from '../db/testing/use-test-mirror';
 import { dispatchRequest } from '../host/dispatch';
 import { silentLogger } from '../log';
 import { setAside } from '../db/repositories';
 import { mirrorHandlers } from './handlers-mirror';
 
-const tempDir = useTempDir();
 let mirror: MirrorDatabase;
 let handlers: Handlers;
-beforeEach(() => {
-  mirror = openTestMirror(tempDir());
+useTestMirror((opened) => {
+  mirror = opened;
   seedMirror(mirror);
   handlers = mirrorHandlers(mirror) as Handlers;
-});
-afterEach(async () => {
-  await mirror.close();
 });
 
 const call = (name: string, args: unknown) => dispatchRequest(handlers, name, args, silentLogger);

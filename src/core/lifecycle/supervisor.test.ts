@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../shared/model/sync';
 import { registerSecret, silentLogger } from '../log';
-import { FakeSyncController, settle } from './fake-sync-controller';
+import { FakeSyncController, settle } from './testing/fake-sync-controller';
 import { FakeTimers } from './fake-timers';
 import { SyncSupervisor } from './supervisor';
 import { INITIAL_SYNC_STATUS } from './sync-controller';

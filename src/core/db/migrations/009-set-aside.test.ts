@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { databaseAt, insertLead, migrateTo, tableNames } from './test-helpers';
+import { databaseAt, insertLead, migrateTo, tableNames } from '../testing/migration-db';
 
 describe('migration 009 set-aside records', () => {
   it('keeps the mirrored data and adds one row per set-aside record and entity', () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEAD_SORT_FIELDS } from '../../../shared/contract/mirror';
 import type { MirrorDatabase } from '../open';
 import { replacePipelines, upsertContacts, upsertLeads, upsertUsers } from '../repositories';
-import { contact, lead, phoneField, pipelines } from '../test-fixtures';
+import { contact, lead, phoneField, pipelines } from '../testing/fixtures';
 import { openDatabase } from '../open';
 import { contactListSql } from './contacts';
 import { leadConditions, type ContactFilterInput, type LeadFilterInput } from './filters';

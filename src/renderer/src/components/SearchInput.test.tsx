@@ -2,8 +2,8 @@
 import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_SEARCH_TEXT_LENGTH } from '../../../shared/model/mirror';
-import { makeLeads } from '../test/fixtures';
-import { renderApp, settle } from '../test/render';
+import { makeLeads } from '../testing/fixtures';
+import { renderApp, settle } from '../testing/render';
 
 afterEach(cleanup);
 

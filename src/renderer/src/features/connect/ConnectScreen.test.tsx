@@ -3,8 +3,8 @@ import { cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DISCONNECTED } from '../../store/slices/session-slice';
-import { CONNECTED, INFO, makeLeads } from '../../test/fixtures';
-import { renderApp, settle } from '../../test/render';
+import { CONNECTED, INFO, makeLeads } from '../../testing/fixtures';
+import { renderApp, settle } from '../../testing/render';
 import { fail, ok } from '../../../../shared/result';
 
 afterEach(() => {

@@ -3,8 +3,8 @@ import { act, cleanup, fireEvent, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROW_HEIGHT } from '../../components/DataGrid';
-import { makeLeads } from '../../test/fixtures';
-import { renderApp, settle } from '../../test/render';
+import { makeLeads } from '../../testing/fixtures';
+import { renderApp, settle } from '../../testing/render';
 
 afterEach(cleanup);
 

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { migrate } from '../migrate';
-import { migrations } from './index';
+import { migrations } from '../migrations';
 
 /** A fresh in-file-format database (in memory) migrated to `version`, with foreign keys on as the app runs. */
 export function databaseAt(version: number): Database.Database {

@@ -1,5 +1,5 @@
-import type { SyncStatus } from '../../shared/model/sync';
-import type { SyncController } from './sync-controller';
+import type { SyncStatus } from '../../../shared/model/sync';
+import type { SyncController } from '../sync-controller';
 
 /**
  * A SyncController for tests: records what the supervisor asked for, and lets the test end or

@@ -1,6 +1,6 @@
 import type { MirrorDatabase } from '../open';
 import { upsertContacts, upsertLeads, replacePipelines, upsertUsers, upsertAccount } from '../repositories';
-import { contact, lead, phoneField, pipelines } from '../test-fixtures';
+import { contact, lead, phoneField, pipelines } from './fixtures';
 
 /**
  * A small account where every filter has something to find: two pipelines (both with 142/143),

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import type { KommoContact, KommoLead, KommoPipeline } from '../kommo/entities';
-import { openDatabase, type MirrorDatabase } from './open';
+import type { KommoContact, KommoLead, KommoPipeline } from '../../kommo/entities';
+import { openDatabase, type MirrorDatabase } from '../open';
 
 /** Kommo-shaped records for tests, with only what a test cares about to spell out. */
 export function lead(id: number, overrides: Partial<KommoLead> = {}): KommoLead {
