@@ -11,7 +11,7 @@ import { useTempDir } from '../../../test/helpers/temp-dir';
 import { MirrorDamagedError } from './damage';
 import { openDatabase } from './open';
 import { countRecords, readSyncState, upsertContacts, upsertLeads, writeSyncState } from './repositories';
-import { contact, lead } from './test-fixtures';
+import { contact, lead } from './testing/fixtures';
 
 const tempDir = useTempDir();
 
