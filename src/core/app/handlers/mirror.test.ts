@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { useTempDir } from '../../../test/helpers/temp-dir';
-import { REQUEST_NAMES, type Handlers } from '../../shared/contract';
-import { mirrorRequests } from '../../shared/contract/mirror';
-import type { MirrorDatabase } from '../db/open';
-import { seedMirror } from '../db/queries/test-mirror';
-import { openTestMirror } from '../db/test-fixtures';
-import { dispatchRequest } from '../host/dispatch';
-import { silentLogger } from '../log';
-import { setAside } from '../db/repositories';
-import { mirrorHandlers } from './handlers-mirror';
+import { useTempDir } from '../../../../test/helpers/temp-dir';
+import { REQUEST_NAMES, type Handlers } from '../../../shared/contract';
+import { mirrorRequests } from '../../../shared/contract/mirror';
+import type { MirrorDatabase } from '../../db/open';
+import { seedMirror } from '../../db/queries/test-mirror';
+import { openTestMirror } from '../../db/test-fixtures';
+import { dispatchRequest } from '../../host/dispatch';
+import { silentLogger } from '../../log';
+import { setAside } from '../../db/repositories';
+import { mirrorHandlers } from './mirror';
 
 const tempDir = useTempDir();
 let mirror: MirrorDatabase;
