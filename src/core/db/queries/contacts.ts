@@ -1,6 +1,6 @@
 import type { ContactDetail, ContactRow, PageOf } from '../../../shared/model/mirror';
 import type { MirrorDatabase } from '../open';
-import { statement } from '../repositories/statements';
+import { statement } from '../statements';
 import { countOnce } from './count-cache';
 import { setFormFor } from './set-form';
 import type { SetForm } from './sql';

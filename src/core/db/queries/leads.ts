@@ -1,6 +1,6 @@
 import type { BoardColumn, LeadDetail, LeadRow, PageOf } from '../../../shared/model/mirror';
 import type { MirrorDatabase } from '../open';
-import { statement } from '../repositories/statements';
+import { statement } from '../statements';
 import { contactsByIds } from './contacts';
 import { leadConditions, type LeadFilterInput } from './filters';
 import { countOnce } from './count-cache';

@@ -1,7 +1,7 @@
 import type { PhoneSearchResult } from '../../../shared/model/mirror';
 import { phoneSearchKey } from '../../../shared/phone';
 import type { MirrorDatabase } from '../open';
-import { statement } from '../repositories/statements';
+import { statement } from '../statements';
 import { contactsByIds, leadIdsOfContacts } from './contacts';
 import { leadsByIds } from './leads';
 import { reversedRange } from './sql';

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ContactRow, CustomFieldValueView, EmailEntry, LeadRow, PhoneEntry, TagChip } from '../../../shared/model/mirror';
 import type { MirrorEntityType } from '../schema';
-import { statement } from '../repositories/statements';
+import { statement } from '../statements';
 import { IDS, idsParam } from './sql';
 
 /**

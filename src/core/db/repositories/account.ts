@@ -1,7 +1,7 @@
 import type { KommoAccount } from '../../kommo/entities';
 import { structurallyEqual } from '../../observable';
 import type { MirrorDatabase } from '../open';
-import { atomically, statement } from './statements';
+import { atomically, statement } from '../statements';
 
 /**
  * Stores the account this mirror belongs to (one row). `host` is where it lives (acme.kommo.com),

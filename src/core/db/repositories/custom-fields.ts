@@ -1,7 +1,7 @@
 import type { KommoCustomFieldDefinition } from '../../kommo/entities';
 import type { MirrorDatabase } from '../open';
 import type { MirrorEntityType } from '../schema';
-import { atomically, bit, idList, statement } from './statements';
+import { atomically, bit, idList, statement } from '../statements';
 
 /**
  * Stores the custom field definitions of one entity type. With `complete: true` (every page of

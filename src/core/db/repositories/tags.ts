@@ -1,7 +1,7 @@
 import type { KommoTag } from '../../kommo/entities';
 import type { MirrorDatabase } from '../open';
 import type { MirrorEntityType } from '../schema';
-import { atomically, idList, statement } from './statements';
+import { atomically, idList, statement } from '../statements';
 
 const LINKS = {
   leads: { table: 'lead_tags', owner: 'lead_id' },

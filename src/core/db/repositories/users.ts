@@ -1,7 +1,7 @@
 import type { KommoUser } from '../../kommo/entities';
 import type { MirrorDatabase } from '../open';
 import { sortKey } from './sort-key';
-import { atomically, idList, statement } from './statements';
+import { atomically, idList, statement } from '../statements';
 
 /**
  * Upserts users; with `complete: true` the list is the account's whole user list and users absent
