@@ -2,52 +2,49 @@ import type { BoardColumn, LeadDetail, LeadRow, PageOf } from '../../../shared/m
 import type { MirrorDatabase } from '../open';
 import { statement } from '../statements';
 import { leadConditions, type LeadFilterInput } from './filters';
-import { pageSql, readPageIds, type ListTable, type PageRequest, type PagePlan, type PageSql } from './plans';
-import { contactsByIds, customFieldsOf, LEAD_COLUMNS, LEAD_FROM, leadsInOrder, toLeadRows, type LeadRecordRow } from './rows';
-import type { SetForm } from './sql';
+import { listQuery, type ListArgs } from './plans';
+import { contactsByIds, customFieldsOf, leadById, leadsInOrder } from './rows';
 
 export type LeadSortField = 'name' | 'price' | 'status' | 'responsible' | 'contact' | 'created_at' | 'updated_at';
 
+export type LeadListArgs = ListArgs<LeadSortField, LeadFilterInput>;
+
 /** Every sort key has its own index (see migration 003). */
-const LEAD_LIST: ListTable<LeadSortField> = {
-  table: 'leads',
-  alias: 'l',
-  sorts: {
-    name: { column: 'l.sort_name', index: 'leads_by_name' },
-    price: { column: 'l.price', index: 'leads_by_price' },
-    status: { column: 'l.sort_status', index: 'leads_by_status_rank' },
-    responsible: { column: 'l.sort_responsible', index: 'leads_by_responsible_name' },
-    contact: { column: 'l.sort_contact', index: 'leads_by_contact_name' },
-    created_at: { column: 'l.created_at', index: 'leads_by_created' },
-    updated_at: { column: 'l.updated_at', index: 'leads_by_updated' },
+const leadList = listQuery<LeadSortField, LeadFilterInput>(
+  {
+    table: 'leads',
+    alias: 'l',
+    sorts: {
+      name: { column: 'l.sort_name', index: 'leads_by_name' },
+      price: { column: 'l.price', index: 'leads_by_price' },
+      status: { column: 'l.sort_status', index: 'leads_by_status_rank' },
+      responsible: { column: 'l.sort_responsible', index: 'leads_by_responsible_name' },
+      contact: { column: 'l.sort_contact', index: 'leads_by_contact_name' },
+      created_at: { column: 'l.created_at', index: 'leads_by_created' },
+      updated_at: { column: 'l.updated_at', index: 'leads_by_updated' },
+    },
   },
-};
-
-export interface LeadListArgs extends PageRequest<LeadSortField> {
-  filter: Partial<LeadFilterInput>;
-}
-
-/** SQL for a page of leads and for their total, exported so EXPLAIN QUERY PLAN tests see the same text. */
-export function leadListSql(args: LeadListArgs, plan: PagePlan = 'sort-matches', setForm: Exclude<SetForm, 'probe'> = 'in'): PageSql {
-  return pageSql(LEAD_LIST, leadConditions(args.filter), args, plan, setForm);
-}
-
-export function listLeads(mirror: MirrorDatabase, args: LeadListArgs): PageOf<LeadRow> {
+  leadConditions,
   // Sorted by stage while filtered by stage (or by responsible while filtered by responsible), the
   // matches sit in one stretch of the sort index. (A range on the sort column itself is fine: the
   // walk seeks straight to the range.)
-  const correlated =
+  (args) =>
     (args.sort.field === 'status' && (!!args.filter.stages?.length || !!args.filter.pipelineIds?.length)) ||
-    (args.sort.field === 'responsible' && !!args.filter.responsibleUserIds?.length);
-  const { ids, total } = readPageIds(mirror, LEAD_LIST, leadConditions(args.filter), args, correlated);
+    (args.sort.field === 'responsible' && !!args.filter.responsibleUserIds?.length),
+);
+
+/** SQL for a page of leads and for their total, exported so EXPLAIN QUERY PLAN tests see the same text. */
+export const leadListSql = leadList.sql;
+
+export function listLeads(mirror: MirrorDatabase, args: LeadListArgs): PageOf<LeadRow> {
+  const { ids, total } = leadList.readPage(mirror, args);
   return { rows: leadsInOrder(mirror, ids), total };
 }
 
 export function getLead(mirror: MirrorDatabase, id: number): LeadDetail | null {
-  const row = statement(mirror.sqlite, `SELECT ${LEAD_COLUMNS} FROM ${LEAD_FROM} WHERE l.id = ?`).get(id) as LeadRecordRow | undefined;
-  if (!row) return null;
-  const [lead] = toLeadRows(mirror.sqlite, [row]);
-  if (!lead) return null;
+  const found = leadById(mirror, id);
+  if (!found) return null;
+  const { row, lead } = found;
   const links = statement(mirror.sqlite, 'SELECT contact_id, is_main FROM lead_contacts WHERE lead_id = ? ORDER BY is_main DESC, contact_id').all(id) as Array<{
     contact_id: number;
     is_main: number;

@@ -29,6 +29,11 @@ export interface PageRequest<Field extends string> {
   limit: number;
 }
 
+/** A list request: its filter, sort and window (the contract's `leads.list`, `contacts.list`). */
+export interface ListArgs<Field extends string, Filter> extends PageRequest<Field> {
+  filter: Partial<Filter>;
+}
+
 export interface PageSql {
   page: string;
   count: string;
@@ -59,6 +64,22 @@ export function pageSql<Field extends string>(
     count: count.sql,
     countParams: count.params,
     params: conditions.params,
+  };
+}
+
+/**
+ * One list screen's queries: `sql` for the EXPLAIN QUERY PLAN tests, `readPage` for the page's
+ * ids and the total. `correlated` says when the filter picks the same rows as the sort key.
+ */
+export function listQuery<Field extends string, Filter>(
+  list: ListTable<Field>,
+  conditionsOf: (filter: Partial<Filter>) => Conditions,
+  correlated: (args: ListArgs<Field, Filter>) => boolean,
+) {
+  return {
+    sql: (args: ListArgs<Field, Filter>, plan: PagePlan = 'sort-matches', setForm: Exclude<SetForm, 'probe'> = 'in'): PageSql =>
+      pageSql(list, conditionsOf(args.filter), args, plan, setForm),
+    readPage: (mirror: MirrorDatabase, args: ListArgs<Field, Filter>) => readPageIds(mirror, list, conditionsOf(args.filter), args, correlated(args)),
   };
 }
 

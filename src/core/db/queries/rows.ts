@@ -197,3 +197,17 @@ export function leadIdsOfContacts(mirror: MirrorDatabase, contactIds: readonly n
   for (const r of rows) map.set(r.contact_id, [...(map.get(r.contact_id) ?? []), r.lead_id]);
   return map;
 }
+
+/** One lead, with its stored row for the detail's extra columns; null when the mirror lacks it. */
+export function leadById(mirror: MirrorDatabase, id: number): { row: LeadRecordRow; lead: LeadRow } | null {
+  const row = statement(mirror.sqlite, `SELECT ${LEAD_COLUMNS} FROM ${LEAD_FROM} WHERE l.id = ?`).get(id) as LeadRecordRow | undefined;
+  const [lead] = row ? toLeadRows(mirror.sqlite, [row]) : [];
+  return row && lead ? { row, lead } : null;
+}
+
+/** One contact, with its stored row; null when the mirror lacks it. */
+export function contactById(mirror: MirrorDatabase, id: number): { row: ContactRecordRow; contact: ContactRow } | null {
+  const row = statement(mirror.sqlite, `SELECT ${CONTACT_COLUMNS} FROM ${CONTACT_FROM} WHERE c.id = ?`).get(id) as ContactRecordRow | undefined;
+  const [contact] = row ? toContactRows(mirror.sqlite, [row]) : [];
+  return row && contact ? { row, contact } : null;
+}
