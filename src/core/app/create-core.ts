@@ -1,18 +1,19 @@
 import { dirname, join } from 'node:path';
 import type { Handlers } from '../../shared/contract';
 import type { HostKind } from '../../shared/model/app';
-import { authHandlers, createConnection, type ConnectionManager, type CoreAuthOptions } from '../auth';
+import { createConnection, type ConnectionManager, type CoreAuthOptions } from '../auth';
 import { openDatabase, type MirrorDatabase } from '../db/open';
 import { EventHub } from '../host/event-hub';
 import { systemTimers, type Timers } from '../lifecycle/timers';
 import type { Logger } from '../log';
-import { settingsHandlers } from '../settings/handlers-settings';
 import { SettingsStore } from '../settings/settings-store';
 import { SyncService, type SyncOptions } from '../sync';
 import { connectDemoOnFirstLaunch } from './first-launch';
-import { appHandlers } from './handlers-app';
-import { mirrorHandlers } from './handlers-mirror';
-import { syncHandlers } from './handlers-sync';
+import { appHandlers } from './handlers/app';
+import { authHandlers } from './handlers/auth';
+import { mirrorHandlers } from './handlers/mirror';
+import { settingsHandlers } from './handlers/settings';
+import { syncHandlers } from './handlers/sync';
 
 export interface CoreOptions {
   databasePath: string;

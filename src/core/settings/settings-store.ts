@@ -4,6 +4,7 @@ import type { Settings } from '../../shared/model/settings';
 import { restrictFile } from '../db/file-modes';
 import { CoreError } from '../errors';
 import type { Logger } from '../log';
+import { Observable } from '../observable';
 import { isMissingFile, writeFileAtomic } from './json-file';
 import { applySettingsPatch, defaultSettings, storedSettingsSchema } from './settings-schema';
 
@@ -16,7 +17,7 @@ export type SettingsListener = (settings: Settings) => void;
  */
 export class SettingsStore {
   private current: Settings;
-  private readonly listeners = new Set<SettingsListener>();
+  private readonly changed = new Observable<[]>();
 
   constructor(
     readonly path: string,
@@ -45,13 +46,13 @@ export class SettingsStore {
     }
     writeFileAtomic(this.path, `${JSON.stringify(next, null, 2)}\n`);
     this.current = next;
-    for (const listener of this.listeners) listener(this.get());
+    this.changed.emit();
     return this.get();
   }
 
   onDidChange(listener: SettingsListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    // Each listener gets its own copy, so none can change what the next one sees.
+    return this.changed.subscribe(() => listener(this.get()));
   }
 
   private load(): Settings {

@@ -2,6 +2,7 @@ import type { SyncProgress, SyncStatus } from '../../shared/model/sync';
 import { pruneChangeLog, pruneTombstones, readSyncState, SYNC_STATE_KEYS, writeSyncState } from '../db/repositories';
 import type { SyncController } from '../lifecycle/sync-controller';
 import type { TimerHandle } from '../lifecycle/timers';
+import { Observable, StateObservable } from '../observable';
 import { SyncContext, type SyncDeps } from './context';
 import { classifyFailure, type Condition } from './cycle-failure';
 import { fetchPending, readEvents } from './events';
@@ -28,8 +29,8 @@ const CHANGE_LOG_MAX = 50_000;
 export class SyncEngine implements SyncController {
   readonly ctx: SyncContext;
   private readonly metadata: Metadata;
-  private readonly listeners = new Set<(status: SyncStatus) => void>();
-  private readonly cycleListeners = new Set<(event: CycleEvent) => void>();
+  private readonly statuses = new StateObservable<SyncStatus>();
+  private readonly cycles = new Observable<[CycleEvent]>();
   private paused = false;
   private running: Promise<void> | null = null;
   private wake: (() => void) | null = null;
@@ -47,7 +48,6 @@ export class SyncEngine implements SyncController {
   private lastSuccessfulSyncAt: number | null;
   /** Kept in memory so the status never needs the database (which may be closing). */
   private initialDone: boolean;
-  private lastEmitted = '';
 
   constructor(deps: SyncDeps) {
     this.ctx = new SyncContext(deps);
@@ -92,8 +92,7 @@ export class SyncEngine implements SyncController {
   }
 
   onStatus(listener: (status: SyncStatus) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.statuses.subscribe(listener);
   }
 
   // ── For the command line and tests ────────────────────────────────────────────────────────
@@ -110,8 +109,7 @@ export class SyncEngine implements SyncController {
   }
 
   onCycle(listener: (event: CycleEvent) => void): () => void {
-    this.cycleListeners.add(listener);
-    return () => this.cycleListeners.delete(listener);
+    return this.cycles.subscribe(listener);
   }
 
   status(): SyncStatus {
@@ -285,15 +283,11 @@ export class SyncEngine implements SyncController {
   }
 
   private emitStatus(): void {
-    const status = this.status();
-    const text = JSON.stringify(status);
-    if (text === this.lastEmitted) return;
-    this.lastEmitted = text;
-    for (const listener of this.listeners) listener(status);
+    this.statuses.emitIfChanged(this.status());
   }
 
   private emitCycle(event: CycleEvent): void {
-    for (const listener of this.cycleListeners) listener(event);
+    this.cycles.emit(event);
   }
 
   /** An incremental cycle shows "syncing" only once it runs long, so the status does not blink every 5 s. */

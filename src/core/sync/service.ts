@@ -7,6 +7,7 @@ import { SyncSupervisor } from '../lifecycle/supervisor';
 import type { SyncController } from '../lifecycle/sync-controller';
 import type { Timers } from '../lifecycle/timers';
 import type { Logger } from '../log';
+import { Observable, StateObservable } from '../observable';
 import { claimMirrorFor } from './account-guard';
 import { SyncEngine } from './engine';
 import type { SyncOptions } from './options';
@@ -47,15 +48,14 @@ export interface SyncServiceDeps {
  */
 export class SyncService implements SyncRunner {
   private readonly supervisor: SyncSupervisor;
-  private readonly engineListeners = new Set<(status: SyncStatus) => void>();
-  private readonly listeners = new Set<(status: SyncStatus) => void>();
+  private readonly engineStatuses = new Observable<[SyncStatus]>();
+  private readonly statuses = new StateObservable<SyncStatus>();
   private readonly unsubscribe: () => void;
   private readonly unsubscribeDamage: () => void;
   private engine: SyncEngine | null = null;
   private following: ActiveConnection | null = null;
   private chain: Promise<void> = Promise.resolve();
   private closed = false;
-  private lastEmitted = '';
   private persisted = { initialSyncComplete: false, lastSuccessfulSyncAt: null as number | null };
 
   constructor(private readonly deps: SyncServiceDeps) {
@@ -65,11 +65,10 @@ export class SyncService implements SyncRunner {
       stop: async () => this.engine?.stop(),
       syncNow: () => this.engine?.syncNow(),
       setPaused: (paused) => this.engine?.setPaused(paused),
-      onStatus: (listener) => {
-        this.engineListeners.add(listener);
-        return () => this.engineListeners.delete(listener);
-      },
+      onStatus: (listener) => this.engineStatuses.subscribe(listener),
     };
+    // The first listener, so the page hears of a new status before the host's own (the tray).
+    this.statuses.subscribe((status) => deps.events.emit('sync_status', status));
     this.supervisor = new SyncSupervisor({ controller, timers: deps.timers, log: deps.log.child('sync') });
     this.supervisor.onStatus(() => this.emit());
     this.unsubscribe = deps.connection.subscribe((connection) => this.follow(connection));
@@ -152,15 +151,14 @@ export class SyncService implements SyncRunner {
   }
 
   onStatus(listener: (status: SyncStatus) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.statuses.subscribe(listener);
   }
 
   dispose(): void {
     this.unsubscribe();
     this.unsubscribeDamage();
     this.supervisor.dispose();
-    this.listeners.clear();
+    this.statuses.clear();
   }
 
   /** Restarts the loop for a new connection (after the old one has stopped), or stops it. */
@@ -215,9 +213,7 @@ export class SyncService implements SyncRunner {
     if (claimMirrorFor(mirror, active.accountId, log)) this.announceReset();
     writeSyncState(mirror, SYNC_STATE_KEYS.holdsDemo, active.isDemo, timers.now());
     const engine = new SyncEngine({ client: active.client, mirror, accountHost: active.accountHost, timers, log: log.child('sync'), emit: (name, payload) => events.emit(name, payload), options });
-    engine.onStatus((status) => {
-      for (const listener of this.engineListeners) listener(status);
-    });
+    engine.onStatus((status) => this.engineStatuses.emit(status));
     this.engine = engine;
     return engine.start();
   }
@@ -241,11 +237,6 @@ export class SyncService implements SyncRunner {
   }
 
   private emit(): void {
-    const status = this.status();
-    const text = JSON.stringify(status);
-    if (text === this.lastEmitted) return;
-    this.lastEmitted = text;
-    this.deps.events.emit('sync_status', status);
-    for (const listener of this.listeners) listener(status);
+    this.statuses.emitIfChanged(this.status());
   }
 }

@@ -1,5 +1,5 @@
 import { parseStoredCredentials, type Credentials, type LoadResult, type TokenStore } from '../../core/auth';
-import { registerSecret, type Logger } from '../../core/log';
+import type { Logger } from '../../core/log';
 import type { TokenStorageKind } from '../../shared/model/connection';
 
 /** The part of Electron's safeStorage used here (injected: tests run under Node). */
@@ -60,12 +60,7 @@ export class SafeStorageTokenStore implements TokenStore {
       this.deps.log?.warn('Stored credentials cannot be decrypted (the keyring may have changed)', { error: error instanceof Error ? error.message : String(error) });
       return { status: 'unreadable', reason: 'the stored credentials cannot be decrypted (the system keyring changed)' };
     }
-    const result = parseStoredCredentials(text);
-    if (result.status === 'ok') {
-      registerSecret(result.credentials.accessToken);
-      registerSecret(result.credentials.refreshToken);
-    }
-    return result;
+    return parseStoredCredentials(text);
   }
 
   async save(credentials: Credentials): Promise<void> {

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { MirrorDatabase } from '../open';
-import { statement } from '../repositories/statements';
+import { statement } from '../statements';
 
 /**
  * A list's total is the same for every page of one filter until the mirror changes, and counting

@@ -1,6 +1,6 @@
 import type { StageRef } from '../../../shared/model/changes';
 import type { MirrorDatabase } from '../open';
-import { statement } from '../repositories/statements';
+import { statement } from '../statements';
 
 /**
  * Synchronous lookups for code that reacts to a committed batch (the notification policy's

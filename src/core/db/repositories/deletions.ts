@@ -2,7 +2,7 @@ import type { MirrorDatabase } from '../open';
 import type { MirrorEntityType } from '../schema';
 import { unlinkContacts } from './lead-contacts';
 import { clearSetAside } from './set-aside';
-import { atomically, idList, statement } from './statements';
+import { atomically, idList, statement } from '../statements';
 
 /**
  * Deleted records are removed, not flagged: the mirror equals the source, and no UI query has to

@@ -1,5 +1,5 @@
 import type { MirrorDatabase } from '../open';
-import { atomically, statement } from './statements';
+import { atomically, statement } from '../statements';
 
 /**
  * Every table that holds the account's data, children before parents. `app_meta` (the schema's

@@ -1,6 +1,6 @@
 import type { MirrorDatabase } from '../open';
 import type { MirrorEntityType } from '../schema';
-import { idList, statement } from './statements';
+import { idList, statement } from '../statements';
 
 export interface SetAsideEntry {
   entity: MirrorEntityType;

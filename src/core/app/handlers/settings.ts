@@ -1,5 +1,5 @@
-import type { Handlers } from '../../shared/contract';
-import type { SettingsStore } from './settings-store';
+import type { Handlers } from '../../../shared/contract';
+import type { SettingsStore } from '../../settings/settings-store';
 
 /** `settings.get` and `settings.update`; the store announces every update (→ `settings_changed`). */
 export function settingsHandlers(store: SettingsStore): Pick<Handlers, 'settings.get' | 'settings.update'> {

@@ -1,6 +1,6 @@
-import type { Handlers } from '../../shared/contract';
-import type { syncRequests } from '../../shared/contract/sync';
-import type { SyncRunner } from '../sync';
+import type { Handlers } from '../../../shared/contract';
+import type { syncRequests } from '../../../shared/contract/sync';
+import type { SyncRunner } from '../../sync';
 
 export type SyncRequestName = keyof typeof syncRequests;
 

@@ -1,8 +1,8 @@
-import type { Handlers } from '../../shared/contract';
-import type { HostKind } from '../../shared/model/app';
-import type { TokenStorageKind } from '../../shared/model/connection';
-import { LATEST_SCHEMA_VERSION } from '../db/migrations';
-import type { MirrorDatabase } from '../db/open';
+import type { Handlers } from '../../../shared/contract';
+import type { HostKind } from '../../../shared/model/app';
+import type { TokenStorageKind } from '../../../shared/model/connection';
+import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
+import type { MirrorDatabase } from '../../db/open';
 
 export interface AppHandlerDeps {
   database: MirrorDatabase;

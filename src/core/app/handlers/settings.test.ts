@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Events } from '../../shared/contract';
-import { useTempDir } from '../../../test/helpers/temp-dir';
-import { createCore } from '../app/create-core';
-import { dispatchRequest } from '../host/dispatch';
-import { silentLogger } from '../log';
+import type { Events } from '../../../shared/contract';
+import { useTempDir } from '../../../../test/helpers/temp-dir';
+import { createCore } from '../create-core';
+import { dispatchRequest } from '../../host/dispatch';
+import { silentLogger } from '../../log';
 
 const tempDir = useTempDir('kommo-settings-core-');
 

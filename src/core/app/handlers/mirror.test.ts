@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { REQUEST_NAMES, type Handlers } from '../../shared/contract';
-import { mirrorRequests } from '../../shared/contract/mirror';
-import type { MirrorDatabase } from '../db/open';
-import { seedMirror } from '../db/testing/seed-mirror';
-import { useTestMirror } from '../db/testing/use-test-mirror';
-import { dispatchRequest } from '../host/dispatch';
-import { silentLogger } from '../log';
-import { setAside } from '../db/repositories';
-import { mirrorHandlers } from './handlers-mirror';
+import { REQUEST_NAMES, type Handlers } from '../../../shared/contract';
+import { mirrorRequests } from '../../../shared/contract/mirror';
+import type { MirrorDatabase } from '../../db/open';
+import { setAside } from '../../db/repositories';
+import { seedMirror } from '../../db/testing/seed-mirror';
+import { useTestMirror } from '../../db/testing/use-test-mirror';
+import { dispatchRequest } from '../../host/dispatch';
+import { silentLogger } from '../../log';
+import { mirrorHandlers } from './mirror';
 
 let mirror: MirrorDatabase;
 let handlers: Handlers;
