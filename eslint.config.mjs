@@ -6,13 +6,26 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /**
- * The rooms of ../shared/ARCHITECTURE.md and who may import whom. Each zone forbids `target`
+ * The rooms of ARCHITECTURE.md ("Import rules") and who may import whom. Each zone forbids `target`
  * from importing `from`; `except` (relative to `from`) lists the one door left open.
  * Hosts may start the simulator for the demo account, through sim/index.ts and nothing else.
  */
 const room = (path) => `./${path}`;
 const everyRoomBut = (...allowed) =>
   ['src/shared', 'src/core', 'src/main', 'src/preload', 'src/renderer', 'src/headless', 'sim'].filter((r) => !allowed.includes(r)).map(room);
+
+/**
+ * Test helpers live in their layer's `testing/` folder (cross-layer ones in `test/`). Product code
+ * never imports them; tests, benchmarks, end-to-end specs and the helpers themselves may.
+ */
+const testHelperFiles = ['src/**/testing/**/*.{ts,tsx}', 'sim/**/testing/**/*.ts'];
+const testHelperZones = [
+  {
+    target: [room('src'), room('sim')],
+    from: ['./src/**/testing/**', './sim/**/testing/**', './test/**'],
+    message: 'Test helpers (testing/ folders, test/) are for tests, benchmarks and e2e only, never product code.',
+  },
+];
 
 const boundaryZones = [
   { target: room('src/shared'), from: everyRoomBut('src/shared'), message: 'src/shared runs anywhere and imports nothing of ours.' },
@@ -50,7 +63,14 @@ export default tseslint.config(
   // The boundaries hold for product code; tests may reach across to set up real peers.
   {
     files: ['src/**/*.{ts,tsx}', 'sim/**/*.ts'],
-    ignores: ['**/*.test.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}', ...testHelperFiles],
+    rules: {
+      'import/no-restricted-paths': ['error', { zones: [...boundaryZones, ...testHelperZones] }],
+    },
+  },
+  // Test helpers keep their layer's boundaries, and may use each other.
+  {
+    files: testHelperFiles,
     rules: {
       'import/no-restricted-paths': ['error', { zones: boundaryZones }],
     },

@@ -31,7 +31,7 @@ const CONTACTS = option('contacts', 50_000);
 const LATENCY_MS = option('latency', 150);
 const SEED = option('seed', 1);
 const IDLE_CYCLES = 3;
-/** Kommo's documented limit (reference §4), which the simulator enforces. */
+/** Kommo's documented limit (docs/kommo-api.md §4), which the simulator enforces. */
 const BOUND_RPS = 7;
 const GATE = DEFAULT_GATE_OPTIONS;
 /** The most the client's pacing sends: `maxPerWindow` per window plus its margin for arrival jitter. */

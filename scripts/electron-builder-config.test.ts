@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 const ROOT = join(import.meta.dirname, '..');
 const require = createRequire(join(ROOT, 'package.json'));
 const yaml = require('js-yaml') as { load(text: string): unknown };
-const config = yaml.load(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as Record<string, Record<string, unknown>> & { npmRebuild?: boolean };
+const config = yaml.load(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as Record<string, Record<string, unknown>> & { npmRebuild?: boolean; asar?: unknown };
 
 describe('electron-builder.yml', () => {
   it('passes electron-builder’s own schema validation', async () => {
@@ -33,5 +33,27 @@ describe('electron-builder.yml', () => {
     expect(config.npmRebuild).toBe(false);
     expect(config.files).toContain('native/electron/better_sqlite3.node');
     expect(config.asarUnpack).toContain('native/electron/**');
+  });
+
+  it('flips Electron’s fuses: no Node mode, NODE_OPTIONS or --inspect; app.asar only, integrity-checked; cookies encrypted', async () => {
+    // Through electron-builder's own translation to @electron/fuses, so a misspelt key fails here.
+    const { PlatformPackager } = require('app-builder-lib') as {
+      PlatformPackager: { prototype: { generateFuseConfig(fuses: unknown): Promise<Record<string, unknown>> } };
+    };
+    const { FuseV1Options } = require('@electron/fuses') as { FuseV1Options: Record<string, string | number> };
+    const fuses = await PlatformPackager.prototype.generateFuseConfig(config.electronFuses);
+    expect({
+      runAsNode: fuses[FuseV1Options.RunAsNode!],
+      nodeOptions: fuses[FuseV1Options.EnableNodeOptionsEnvironmentVariable!],
+      inspect: fuses[FuseV1Options.EnableNodeCliInspectArguments!],
+      onlyAsar: fuses[FuseV1Options.OnlyLoadAppFromAsar!],
+      asarIntegrity: fuses[FuseV1Options.EnableEmbeddedAsarIntegrityValidation!],
+      cookieEncryption: fuses[FuseV1Options.EnableCookieEncryption!],
+    }).toEqual({ runAsNode: false, nodeOptions: false, inspect: false, onlyAsar: true, asarIntegrity: true, cookieEncryption: true });
+    // Unsigned macOS builds (identity: null) must be re-signed ad hoc after the flip, or Apple Silicon refuses them.
+    if (config.mac!.identity === null) expect(fuses.resetAdHocDarwinSignature).toBe(true);
+    // "Only from app.asar" needs an app.asar: packing must stay on (electron-builder's default).
+    expect(config.asar ?? true).not.toBe(false);
+    expect(config.disableAsarIntegrity ?? false).toBe(false);
   });
 });

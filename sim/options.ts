@@ -1,5 +1,5 @@
 /**
- * Switches for behaviour the reference marks UNCONFIRMED (kommo-api.md §19), plus rate-limit and
+ * Switches for behaviour docs/kommo-api.md marks UNCONFIRMED (§19), plus rate-limit and
  * lifetime settings. A client must work under every setting; the defaults are the most likely
  * real behaviour or, where nothing points either way, the stricter one for the client.
  */
@@ -22,8 +22,8 @@ export interface SimBehaviour {
   /** Events order (no `order` parameter is documented; likely newest first). */
   eventsOrder: 'newest_first' | 'oldest_first';
   /**
-   * The `type` of a custom-field change event: `custom_field_value_changed` as the reference's
-   * type list says, or `custom_field_{FIELD_ID}_value_changed` as Kommo's filter docs name it.
+   * The `type` of a custom-field change event: `custom_field_value_changed` as the type list
+   * of docs/kommo-api.md §13.2 says, or `custom_field_{FIELD_ID}_value_changed` as Kommo's filter docs name it.
    * The `custom_field_value_changed` filter matches both.
    */
   customFieldEventType: 'generic' | 'per_field';

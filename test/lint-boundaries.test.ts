@@ -46,3 +46,25 @@ describe('process boundaries', () => {
     expect(await ruleIdsFor('src/main/probe.ts', "import { app } from 'electron';\nimport { createCore } from '../core/app/create-core';\nexport const x = [app, createCore];\n")).toEqual([]);
   });
 });
+
+describe('test helpers', () => {
+  const rejected = 'import/no-restricted-paths';
+
+  it('rejects a testing/ folder or test/ imported into product code', async () => {
+    expect(await ruleIdsFor('src/core/db/probe.ts', "import { lead } from './testing/fixtures';\nexport const l = lead;\n")).toContain(rejected);
+    expect(await ruleIdsFor('src/core/sync/probe.ts', "import { FakeClock } from '../kommo/testing/fakes';\nexport const c = FakeClock;\n")).toContain(rejected);
+    expect(await ruleIdsFor('src/renderer/src/probe.ts', "import { FakeHost } from './testing/fake-host';\nexport const h = FakeHost;\n")).toContain(rejected);
+    expect(await ruleIdsFor('sim/probe.ts', "import { startTestSim } from './testing/helpers';\nexport const s = startTestSim;\n")).toContain(rejected);
+    expect(await ruleIdsFor('src/core/probe.ts', "import { useTempDir } from '../../test/helpers/temp-dir';\nexport const t = useTempDir;\n")).toContain(rejected);
+  });
+
+  it('lets tests, benchmarks and other helpers import them', async () => {
+    expect(await ruleIdsFor('src/core/db/probe.test.ts', "import { lead } from './testing/fixtures';\nexport const l = lead;\n")).toEqual([]);
+    expect(await ruleIdsFor('src/core/db/testing/probe.ts', "import { lead } from './fixtures';\nexport const l = lead;\n")).toEqual([]);
+    expect(await ruleIdsFor('bench/probe.ts', "import { lead } from '../src/core/db/testing/fixtures';\nexport const l = lead;\n")).toEqual([]);
+  });
+
+  it('keeps the process boundaries inside a testing/ folder', async () => {
+    expect(await ruleIdsFor('src/core/db/testing/probe.ts', "import { lockDown } from '../../../main/window';\nexport const l = lockDown;\n")).toContain(rejected);
+  });
+});

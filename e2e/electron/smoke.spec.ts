@@ -85,6 +85,19 @@ test.describe('Electron app', () => {
     await expect(page.getByTestId('database-path')).toHaveText(databasePath);
   });
 
+  test('grants the page no permission, even when it only checks', async () => {
+    // navigator.permissions.query consults the session's permission check handler without
+    // asking; Electron's default answers "granted".
+    const states = await page.evaluate(async () => {
+      const g = globalThis as unknown as {
+        navigator: { permissions: { query(descriptor: { name: string }): Promise<{ state: string }> } };
+      };
+      const query = async (name: string) => (await g.navigator.permissions.query({ name })).state;
+      return { notifications: await query('notifications'), geolocation: await query('geolocation') };
+    });
+    expect(states).toEqual({ notifications: 'denied', geolocation: 'denied' });
+  });
+
   test('keeps running in the tray when the window is closed', async () => {
     const update = await request(page, 'settings.update', { patch: { closeToTray: true } });
     expect(update).toMatchObject({ ok: true, value: { closeToTray: true } });

@@ -6,7 +6,7 @@ import { runList, type ListSpec } from './list-engine';
 import { readIntFilter, readOrder, readPaging, readRanges, searchText } from './list-params';
 import { companyJson, contactJson, deletedJson, pageJson } from './serialize';
 
-// created_at ordering on contacts is UNCONFIRMED (reference §5); it is accepted here.
+// created_at ordering on contacts is UNCONFIRMED (docs/kommo-api.md §5); it is accepted here.
 const ORDERS = ['id', 'updated_at', 'created_at'] as const;
 const RANGES = ['updated_at', 'created_at', 'closest_task_at'] as const;
 
@@ -32,7 +32,7 @@ function predicate<T extends ContactRecord | CompanyRecord>(ctx: ApiContext, ent
   return (r) => tests.every((t) => t(r));
 }
 
-/** GET /api/v4/contacts (reference §8). */
+/** GET /api/v4/contacts (docs/kommo-api.md §8). */
 export const listContacts: Handler = (ctx) => {
   const { acct, query, reply } = ctx;
   const s = acct.state;
@@ -65,7 +65,7 @@ export const getContact: Handler = (ctx, [id]) => {
   ctx.reply.halText(200, contactJson(ctx.acct, contact, { links: ctx.links, query: ctx.rawQuery, with: withSet(ctx.query) }));
 };
 
-/** GET /api/v4/companies: basic (reference §8.3). */
+/** GET /api/v4/companies: basic (docs/kommo-api.md §8.3). */
 export const listCompanies: Handler = (ctx) => {
   const { acct, query, reply } = ctx;
   const s = acct.state;

@@ -8,7 +8,7 @@ import { ERR } from './write-validation';
 const ENTITIES = new Set(['lead', 'contact', 'company', 'customer', 'task']);
 const PER_FIELD = /^custom_field_(\d+)_value_changed$/;
 
-/** Every documented type (reference §13.2), for GET /api/v4/events/types. */
+/** Every documented type (docs/kommo-api.md §13.2), for GET /api/v4/events/types. */
 export const EVENT_TYPES = [
   'lead_added', 'lead_deleted', 'lead_restored', 'lead_status_changed', 'lead_linked', 'lead_unlinked',
   'contact_added', 'contact_deleted', 'contact_restored', 'contact_linked', 'contact_unlinked',
@@ -63,7 +63,7 @@ function eventToApi(ctx: ApiContext, e: EventRecord, names: boolean): Record<str
   return { ...e, _links: { self: ctx.links.href(`/api/v4/events/${e.id}`) }, _embedded: { entity } };
 }
 
-/** GET /api/v4/events (reference §13.2). */
+/** GET /api/v4/events (docs/kommo-api.md §13.2). */
 export const listEvents: Handler = (ctx) => {
   const { query, reply } = ctx;
   const s = ctx.acct.state;

@@ -11,7 +11,7 @@ import { ERR, type FieldError, ItemErrors, isObject, readCustomFields, readTags,
 const LEAD_ORDERS = ['id', 'updated_at', 'created_at'] as const;
 const LEAD_RANGES = ['updated_at', 'created_at', 'closed_at', 'closest_task_at', 'price'] as const;
 
-/** GET /api/v4/leads (reference §7). */
+/** GET /api/v4/leads (docs/kommo-api.md §7). */
 export const listLeads: Handler = (ctx) => {
   const { acct, query, reply } = ctx;
   const s = acct.state;
@@ -93,7 +93,7 @@ function prepareUpdate(ctx: ApiContext, raw: unknown, index: number, idFromPath:
   return errs.errors.length > 0 ? { errors: errs.errors } : { ok: { id, requestId, changes } };
 }
 
-/** The settable lead fields of reference §14.3. */
+/** The settable lead fields of docs/kommo-api.md §14.3. */
 function readLeadFields(ctx: ApiContext, raw: Record<string, unknown>, errs: ItemErrors, currentPipeline: number | null, deferred: Array<() => void>): LeadChanges {
   const s = ctx.acct.state;
   const c: LeadChanges = {};

@@ -8,7 +8,7 @@ export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 250;
 
 /**
- * `page` (1-based) and `limit` (default 50, max 250, reference §5). Above the maximum the
+ * `page` (1-based) and `limit` (default 50, max 250, docs/kommo-api.md §5). Above the maximum the
  * `limitOverMax` switch decides; null means an error was already sent.
  */
 export function readPaging(q: QObject, reply: Reply, behaviour: SimBehaviour, max = MAX_LIMIT): { page: number; limit: number } | null {
@@ -68,7 +68,7 @@ export function readIntFilter(q: QObject, name: string): number[] | undefined {
   return intList(v, true) ?? [];
 }
 
-/** Case-insensitive "contains" over a record's filled fields (reference §3 `query`). */
+/** Case-insensitive "contains" over a record's filled fields (docs/kommo-api.md §3 `query`). */
 export function searchText(rec: { id: number; name: string; custom_fields_values: Array<{ values: Array<{ value: unknown }> }> | null }, extra: string[] = []): string {
   const parts = [String(rec.id), rec.name, ...extra];
   for (const f of rec.custom_fields_values ?? []) for (const v of f.values) parts.push(String(v.value));

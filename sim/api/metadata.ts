@@ -4,7 +4,7 @@ import { type CustomFieldDefinition, type EntityPlural, type PipelineRecord, typ
 import { type ApiContext, type Handler } from './context';
 import { readPaging } from './list-params';
 
-/** GET /api/v4/account (reference §12). */
+/** GET /api/v4/account (docs/kommo-api.md §12). */
 export const getAccount: Handler = (ctx) => {
   const s = ctx.acct.state;
   const w = withSet(ctx.query);
@@ -38,7 +38,7 @@ function isAdmin(ctx: ApiContext): boolean {
   return ctx.acct.state.user(ctx.userId)?.rights.is_admin ?? false;
 }
 
-/** GET /api/v4/users: admin only; carries totals (reference §12). */
+/** GET /api/v4/users: admin only; carries totals (docs/kommo-api.md §12). */
 export const listUsers: Handler = (ctx) => {
   if (!isAdmin(ctx)) return ctx.reply.problem(403, 'Forbidden', 'Access denied');
   const s = ctx.acct.state;
@@ -71,7 +71,7 @@ function pipelineToApi(ctx: ApiContext, p: PipelineRecord): Record<string, unkno
   return { ...rest, _links: { self: ctx.links.href(`/api/v4/leads/pipelines/${p.id}`) }, _embedded: { statuses: statuses.map((st) => statusToApi(ctx, st)) } };
 }
 
-/** GET /api/v4/leads/pipelines: not paginated, `_total_items` only (reference §11). */
+/** GET /api/v4/leads/pipelines: not paginated, `_total_items` only (docs/kommo-api.md §11). */
 export const listPipelines: Handler = (ctx) => {
   const s = ctx.acct.state;
   ctx.reply.hal(200, { _total_items: s.pipelines.length, _links: { self: ctx.links.href('/api/v4/leads/pipelines') }, _embedded: { pipelines: s.pipelines.map((p) => pipelineToApi(ctx, p)) } });
@@ -108,7 +108,7 @@ function fieldToApi(ctx: ApiContext, f: CustomFieldDefinition): Record<string, u
   return { ...f, _links: { self: ctx.links.href(`/api/v4/${f.entity_type}/custom_fields/${f.id}`) } };
 }
 
-/** GET /api/v4/{entity}/custom_fields: paginated with `_total_items`, `_page`, `_page_count` (reference §9). */
+/** GET /api/v4/{entity}/custom_fields: paginated with `_total_items`, `_page`, `_page_count` (docs/kommo-api.md §9). */
 export function listCustomFields(entity: EntityPlural): Handler {
   return (ctx) => {
     const s = ctx.acct.state;

@@ -7,7 +7,7 @@ import { readItems } from './writes-common';
 import { ERR, type FieldError, isObject, requestIdOf } from './write-validation';
 
 const NOTE_TYPES = new Set(['common', 'call_in', 'call_out', 'service_message', 'extended_service_message', 'geolocation', 'sms_in', 'sms_out', 'attachment']);
-/** Required `params` keys per note type (reference §14.1). */
+/** Required `params` keys per note type (docs/kommo-api.md §14.1). */
 const REQUIRED_PARAMS: Record<string, string[]> = {
   common: ['text'],
   call_in: ['uniq', 'duration', 'source', 'phone'],

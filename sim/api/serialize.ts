@@ -3,7 +3,7 @@ import { type ApiTag, type CompanyRecord, type ContactRecord, type LeadRecord } 
 import { type AccountRuntime } from '../runtime/account-runtime';
 
 /**
- * API bodies for records as JSON text, in Kommo's field order (reference §7–§8). `query` is
+ * API bodies for records as JSON text, in Kommo's field order (docs/kommo-api.md §7–§8). `query` is
  * appended to every entity self link, as real responses echo the request's query string there.
  * Lead and contact bodies are assembled from cached fragments (api/fragments.ts).
  */
@@ -38,7 +38,7 @@ export function leadJson(acct: AccountRuntime, lead: LeadRecord, o: SerializeOpt
     if (reason) out += `,"loss_reason":[${q({ ...reason, _links: { self: o.links.href(`/api/v4/leads/loss_reasons/${reason.id}`) } })}]`;
   }
   if (o.with.has('catalog_elements')) out += ',"catalog_elements":[]';
-  return `${out}}}`;
+  return acct.corruptions.apply('leads', lead.id, `${out}}}`);
 }
 
 export function contactJson(acct: AccountRuntime, contact: ContactRecord, o: SerializeOptions): string {
@@ -53,7 +53,7 @@ export function contactJson(acct: AccountRuntime, contact: ContactRecord, o: Ser
   }
   if (o.with.has('customers')) out += ',"customers":[]';
   if (o.with.has('catalog_elements')) out += ',"catalog_elements":[]';
-  return `${out}}}`;
+  return acct.corruptions.apply('contacts', contact.id, `${out}}}`);
 }
 
 function tagsOut(tags: ApiTag[]): ApiTag[] {
@@ -91,7 +91,7 @@ export function companyJson(acct: AccountRuntime, company: CompanyRecord, o: Ser
   });
 }
 
-/** `with=only_deleted` serves only id, modification date and is_deleted (reference §7.2). */
+/** `with=only_deleted` serves only id, modification date and is_deleted (docs/kommo-api.md §7.2). */
 export function deletedJson(entity: 'leads' | 'contacts' | 'companies', rec: { id: number; updated_at: number }, o: SerializeOptions): string {
   return `{"id":${rec.id},"updated_at":${rec.updated_at},"is_deleted":true,"_links":${selfLink(o, `/api/v4/${entity}/${rec.id}`)}}`;
 }

@@ -6,7 +6,7 @@ import { BodyError, type Handler } from './context';
 import { readPaging } from './list-params';
 import { ERR, type FieldError, isObject, requestIdOf } from './write-validation';
 
-/** GET /api/v4/{entity}/tags: each entity type has its own tag ids; colour only on leads (§10). */
+/** GET /api/v4/{entity}/tags: each entity type has its own tag ids; colour only on leads (docs/kommo-api.md §10). */
 export function listTags(entity: EntityPlural): Handler {
   return (ctx) => {
     const s = ctx.acct.state;

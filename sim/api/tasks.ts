@@ -12,7 +12,7 @@ function taskToApi(ctx: ApiContext, t: TaskRecord): Record<string, unknown> {
   return { ...t, _links: { self: ctx.links.href(`/api/v4/tasks/${t.id}`) } };
 }
 
-/** POST /api/v4/tasks: `text` and `complete_till` required (reference §14.2). */
+/** POST /api/v4/tasks: `text` and `complete_till` required (docs/kommo-api.md §14.2). */
 export const createTasks: Handler = async (ctx) => {
   const items = await readItems(ctx);
   if (!items) return;
@@ -69,7 +69,7 @@ export const createTasks: Handler = async (ctx) => {
   });
 };
 
-/** GET /api/v4/tasks with the filters and orders of reference §14.2. */
+/** GET /api/v4/tasks with the filters and orders of docs/kommo-api.md §14.2. */
 export const listTasks: Handler = (ctx) => {
   const s = ctx.acct.state;
   const paging = readPaging(ctx.query, ctx.reply, s.behaviour);

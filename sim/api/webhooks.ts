@@ -24,7 +24,7 @@ async function body(ctx: ApiContext): Promise<Record<string, unknown> | null> {
   return null;
 }
 
-/** GET /api/v4/webhooks (admin only; reference §15.1). */
+/** GET /api/v4/webhooks (admin only; docs/kommo-api.md §15.1). */
 export const listWebhooks: Handler = (ctx) => {
   if (!isAdmin(ctx)) return ctx.reply.problem(403, 'Forbidden', 'Access denied');
   const destination = at(ctx.query, 'filter', 'destination');

@@ -3,7 +3,7 @@ import { type AccountState } from '../state/account-state';
 import { type FieldChange } from '../state/mutations';
 
 /**
- * Builds Kommo's `validation-errors` (reference §6): one entry per failing batch item, keyed by
+ * Builds Kommo's `validation-errors` (docs/kommo-api.md §6): one entry per failing batch item, keyed by
  * its `request_id` (or its index as a string), each error with `code`, `path` and `detail`.
  */
 export interface FieldError {

@@ -1,6 +1,6 @@
 import { BodyError, type ApiContext } from './context';
 
-/** A JSON array body of 1–250 items; null when an error was already sent (reference §4, §6). */
+/** A JSON array body of 1–250 items; null when an error was already sent (docs/kommo-api.md §4, §6). */
 export async function readItems(ctx: ApiContext): Promise<unknown[] | null> {
   let body: unknown;
   try {

@@ -243,6 +243,17 @@ export class Control implements SimControl {
     return { token: this.rt.tokens.issueLongLived(acct.subdomain, this.rt.defaultIntegration.clientId, acct.state.currentUserId, args?.ttlSeconds ?? LONG_LIVED_TTL) };
   }
 
+  corrupt(args: Parameters<SimControl['corrupt']>[0]): void {
+    const { entity, id, fields, raw, remove } = args;
+    if (entity !== 'leads' && entity !== 'contacts') throw new ControlError('entity must be leads or contacts');
+    if (!Number.isSafeInteger(id)) throw new ControlError('id must be an integer');
+    this.acct(args).corruptions.set(entity, id, { ...(fields ? { fields } : {}), ...(raw ? { raw } : {}), ...(remove ? { remove } : {}) });
+  }
+
+  clearCorruptions(args?: Parameters<SimControl['clearCorruptions']>[0]): { cleared: number } {
+    return { cleared: this.acct(args).corruptions.clear(args?.entity, args?.id) };
+  }
+
   mutateDuringPagination(args: Parameters<SimControl['mutateDuringPagination']>[0]): void {
     const acct = this.acct(args);
     if ('off' in args) return acct.paging.set(null);

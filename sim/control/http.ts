@@ -10,7 +10,7 @@ const METHODS: ReadonlyArray<keyof SimControl> = [
   'now', 'advanceClock', 'freezeClock', 'unfreezeClock',
   'setFaults', 'clearFaults', 'block', 'unblock', 'revokeTokens', 'revokeToken',
   'registerIntegration', 'setRedirectUri', 'setAutoApprove', 'authorize', 'issueLongLivedToken',
-  'mutateDuringPagination', 'paginationStatus', 'setActivity', 'activityTick',
+  'corrupt', 'clearCorruptions', 'mutateDuringPagination', 'paginationStatus', 'setActivity', 'activityTick',
   'requestLog', 'counters', 'resetCounters', 'snapshot', 'behaviour', 'setBehaviour', 'webhookDeliveries', 'flushWebhooks',
 ];
 

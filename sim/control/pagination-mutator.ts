@@ -5,7 +5,7 @@ import { type Mutator } from '../state/mutations';
 
 /**
  * "Mutate during pagination": between the list requests of a paginated read, records change
- * (lessons.md, sync connectors 1). The first list request after enabling is served untouched;
+ * (docs/lessons.md, sync connectors 1). The first list request after enabling is served untouched;
  * before each later one, `perRequest` records are changed:
  * - `bump`: ordinary edits at the clock's now (records move behind an updated_at cursor);
  * - `same_second`: edits whose updated_at is set to the updated_at of the last record the previous

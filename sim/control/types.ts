@@ -15,6 +15,7 @@ import { type Integration } from '../oauth/tokens';
 import { type SimBehaviour, type SimBehaviourInput } from '../options';
 import { type Delivery } from '../webhooks/deliver';
 import { type ActivityKind } from './activity';
+import { type RecordCorruption } from './corruption';
 import { type PaginationMutation } from './pagination-mutator';
 
 /** Which account a control call acts on; the first account when omitted. */
@@ -119,6 +120,10 @@ export interface SimControl {
   authorize(args?: OnAccount & { clientId?: string; state?: string; userId?: number }): { redirectUrl: string; code: string };
   issueLongLivedToken(args?: OnAccount & { ttlSeconds?: number }): { token: string };
 
+  /** Serves one record with wrong values from now on (see RecordCorruption); its data and filters are unchanged. */
+  corrupt(args: OnAccount & { entity: ControlEntity; id: number } & RecordCorruption): void;
+  /** Serves records correctly again: one, all of an entity, or all. Returns how many were corrupted. */
+  clearCorruptions(args?: OnAccount & { entity?: ControlEntity; id?: number }): { cleared: number };
   mutateDuringPagination(args: OnAccount & (PaginationMutation | { off: true })): void;
   paginationStatus(args?: OnAccount): { config: PaginationMutation | null; applied: number; touched: number[] };
   setActivity(args: { on: boolean; intervalSeconds?: number }): { on: boolean; intervalSeconds: number };

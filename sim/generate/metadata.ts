@@ -19,7 +19,7 @@ import { FIRST_NAMES_F, FIRST_NAMES_M, LAST_NAMES, asciiSlug } from './names';
  * Ids come from the seed so every account has its own (account-specific enum ids, per-type tag ids).
  */
 
-/** Kommo's tag palette ([PHP] TagColorsEnum, reference §10). */
+/** Kommo's tag palette ([PHP] TagColorsEnum, docs/kommo-api.md §10). */
 export const TAG_COLORS = [
   'EBEBEB', 'D0D0D0', 'F2DDF7', 'D1A4DC', 'FF8F92', 'FFC8C8', 'C7DB8C', 'DDEBB5', '8699DA', 'AABDFF', 'FFCE5A',
   'FFE193', '90CDB0', 'C6F4DE', 'A9A5D7', 'D8D5FF', '86C0FC', '832161', '6A0F49', '0C7C59', '10599D', '9D2B32', '247BA0',
@@ -127,7 +127,7 @@ export function makePipelines(rng: Rng, accountId: number): PipelineRecord[] {
       add(statusId, name, 20 + i * 10, 0, rng.pick(STATUS_COLORS), true);
     });
     statusId += rng.int(5, 50);
-    // 142 and 143 carry the same ids in every pipeline (reference §11).
+    // 142 and 143 carry the same ids in every pipeline (docs/kommo-api.md §11).
     add(WON_STATUS_ID, 'Cerrado - ganado', 10000, 0, '#CCFF66', false);
     add(LOST_STATUS_ID, 'Cerrado - perdido', 11000, 0, '#D5D8DB', false);
     return { id, name: plan.name, sort: (index + 1) * 100, is_main: index === 0, is_unsorted_on: true, is_archive: false, account_id: accountId, statuses };
@@ -162,7 +162,7 @@ const LEAD_FIELDS: FieldPlan[] = [
   { name: 'Código de cotización', type: 'text' },
 ];
 
-/** PHONE and EMAIL enums as on real accounts (reference §8.2). */
+/** PHONE and EMAIL enums as on real accounts (docs/kommo-api.md §8.2). */
 export const PHONE_ENUMS = ['WORK', 'WORKDD', 'MOB', 'FAX', 'HOME', 'OTHER'] as const;
 export const EMAIL_ENUMS = ['WORK', 'PRIV', 'OTHER'] as const;
 

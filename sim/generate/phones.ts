@@ -1,7 +1,7 @@
 import { type Rng } from '../core/rng';
 
 /**
- * Peru phone numbers written the way people really type them into a CRM (lessons.md, "Peru phone
+ * Peru phone numbers written the way people really type them into a CRM (docs/lessons.md, "Peru phone
  * numbers"): mobiles are 9 digits starting with 9; Lima landlines are area code 1 + 7 digits;
  * other regions 2-digit area codes + 6 digits; the trunk prefix is 0, the international one 00.
  */

@@ -96,7 +96,7 @@ export function fillFields(rng: Rng, defs: readonly CustomFieldDefinition[], pro
     const p = probabilities.get(def.code ?? def.name) ?? fallback;
     if (rng.chance(p)) out.push(randomFieldValue(rng, def, ctx));
   }
-  // Kommo sends null, not [], when an entity has no values (reference §7.1).
+  // Kommo sends null, not [], when an entity has no values (docs/kommo-api.md §7.1).
   return out.length > 0 ? out : null;
 }
 

@@ -22,6 +22,10 @@ export interface FaultSettings {
   failNextStatus: FaultStatus;
   resetNext: number;
   malformedNext: number;
+  /** The next N API requests answer 200 with an HTML page (a captive portal or a proxy's page). */
+  htmlNext: number;
+  /** The next N API requests answer 200 with a JSON object without `_embedded`. */
+  noEmbeddedNext: number;
 }
 
 export const NO_FAULTS: FaultSettings = {
@@ -34,9 +38,11 @@ export const NO_FAULTS: FaultSettings = {
   failNextStatus: 500,
   resetNext: 0,
   malformedNext: 0,
+  htmlNext: 0,
+  noEmbeddedNext: 0,
 };
 
-export type FaultDecision = { kind: 'none' } | { kind: 'error'; status: number } | { kind: 'reset' } | { kind: 'malformed' };
+export type FaultDecision = { kind: 'none' } | { kind: 'error'; status: number } | { kind: 'reset' } | { kind: 'malformed' } | { kind: 'html' } | { kind: 'no_embedded' };
 
 export class Faults {
   settings: FaultSettings = { ...NO_FAULTS };
@@ -65,6 +71,14 @@ export class Faults {
     if (f.malformedNext > 0) {
       f.malformedNext--;
       return { kind: 'malformed' };
+    }
+    if (f.htmlNext > 0) {
+      f.htmlNext--;
+      return { kind: 'html' };
+    }
+    if (f.noEmbeddedNext > 0) {
+      f.noEmbeddedNext--;
+      return { kind: 'no_embedded' };
     }
     if (f.resetRate > 0 && this.rng.chance(f.resetRate)) return { kind: 'reset' };
     if (f.errorRate > 0 && this.rng.chance(f.errorRate)) return { kind: 'error', status: f.errorStatus };

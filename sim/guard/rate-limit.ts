@@ -3,7 +3,7 @@ import { type SimBehaviour } from '../options';
 export type Admission = 'ok' | 'limited' | 'blocked';
 
 /**
- * Kommo's limit (reference §4): more than N requests in any one-second sliding window → 429.
+ * Kommo's limit (docs/kommo-api.md §4): more than N requests in any one-second sliding window → 429.
  * Refused requests do not count toward the window (as with nginx's limit_req). With escalation on,
  * repeated 429s block the key, and every request then gets the nginx HTML 403 until the block ends.
  */

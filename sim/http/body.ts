@@ -15,7 +15,7 @@ export async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** A JSON or form-urlencoded body as a flat object (the token endpoint accepts both, reference §2.4). */
+/** A JSON or form-urlencoded body as a flat object (the token endpoint accepts both, docs/kommo-api.md §2.4). */
 export function parseFormOrJson(text: string, contentType: string | undefined): Record<string, unknown> | null {
   const trimmed = text.trim();
   if (trimmed === '') return null;

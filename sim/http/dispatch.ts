@@ -121,6 +121,8 @@ async function accountRequest(rt: SimulatorRuntime, acct: AccountRuntime, req: I
       if (fault.status === 402) return reply.json(402, { title: 'Payment Required', type: 'https://httpstatus.es/402', status: 402, detail: 'Payment required' }, 'application/problem+json');
       return reply.html(fault.status, gatewayPage(fault.status), { Server: 'nginx' });
     }
+    if (fault.kind === 'html') return reply.html(200, '<!DOCTYPE html><html><head><title>Sign in to the network</title></head><body><form action="/login"></form></body></html>');
+    if (fault.kind === 'no_embedded') return reply.json(200, { _page: 1, _links: { self: { href: `https://${host}${target.path}` } } }, 'application/hal+json');
     reply.faults.malformed = fault.kind === 'malformed';
     // Stamped again after any added latency: the Date is when the answer is built, as on a real server.
     stampDate(reply, rt);

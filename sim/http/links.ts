@@ -2,7 +2,7 @@
  * `_links` hrefs. Real Kommo writes them on the account's canonical https host; with the
  * `linksHost: 'request'` switch they use the URL the request came in on instead. Query strings are
  * echoed as the client wrote them (encoding included), with `page` and `limit` moved to the end,
- * as in the reference's examples (`?with=contacts&page=1&limit=250`).
+ * as in the example of docs/kommo-api.md §7.4 (`?with=contacts&page=1&limit=250`).
  */
 export class Links {
   constructor(readonly base: string) {}
@@ -33,7 +33,7 @@ function safeDecode(s: string): string {
   }
 }
 
-/** self/next/first/prev for a list page; `next` only when more data exists (reference §5). */
+/** self/next/first/prev for a list page; `next` only when more data exists (docs/kommo-api.md §5). */
 export function pageLinks(links: Links, path: string, rawQuery: string, page: number, limit: number, hasNext: boolean): Record<string, { href: string }> {
   const out: Record<string, { href: string }> = { self: links.href(path, pageQuery(rawQuery, page, limit)) };
   if (hasNext) out.next = links.href(path, pageQuery(rawQuery, page + 1, limit));

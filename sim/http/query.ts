@@ -1,5 +1,5 @@
 /**
- * PHP-style bracket query strings (reference §3): `filter[id][]=1&filter[id][]=2`,
+ * PHP-style bracket query strings (docs/kommo-api.md §3): `filter[id][]=1&filter[id][]=2`,
  * `filter[statuses][0][pipeline_id]=…`, `order[updated_at]=asc`. Parsed into nested objects whose
  * leaves are strings; `[]` appends under the next numeric key.
  */

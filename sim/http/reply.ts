@@ -67,7 +67,7 @@ export class Reply {
     this.res.socket?.destroy();
   }
 
-  // ---- Kommo's standard errors (reference §6) ----
+  // ---- Kommo's standard errors (docs/kommo-api.md §6) ----
 
   badRequest(detail: string): void {
     this.problem(400, 'Bad Request', detail);

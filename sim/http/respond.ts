@@ -1,7 +1,7 @@
 import { type ServerResponse } from 'node:http';
 
 /**
- * Kommo's content types (reference §3): `application/hal+json` for success,
+ * Kommo's content types (docs/kommo-api.md §3): `application/hal+json` for success,
  * `application/problem+json` for errors, an empty 204 for "nothing here".
  */
 export const HAL = 'application/hal+json';
@@ -45,7 +45,7 @@ export function sendRedirect(res: ServerResponse, location: string): void {
   res.end();
 }
 
-/** The generic problem body of reference §6. */
+/** The generic problem body of docs/kommo-api.md §6. */
 export function problemBody(status: number, title: string, detail: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return { title, type: `https://httpstatus.es/${status}`, status, detail, ...extra };
 }
@@ -54,7 +54,7 @@ export function sendProblem(res: ServerResponse, status: number, title: string, 
   sendJson(res, status, PROBLEM, problemBody(status, title, detail, extra), faults);
 }
 
-/** The nginx page a blocked client gets instead of JSON (reference §4, GH#434). */
+/** The nginx page a blocked client gets instead of JSON (docs/kommo-api.md §4, GH#434). */
 export const NGINX_403 = '<html>\r\n<head><title>403 Forbidden</title></head>\r\n<body>\r\n<center><h1>403 Forbidden</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
 
 export function sendBlocked(res: ServerResponse): void {

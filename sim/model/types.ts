@@ -1,5 +1,5 @@
 /**
- * The records an account serves, in the shape Kommo's API v4 returns them (reference §7–§12),
+ * The records an account serves, in the shape Kommo's API v4 returns them (docs/kommo-api.md §7–§12),
  * minus `_links`, which depend on the request. Generated data, the live state and snapshots all
  * use these shapes, so a test can compare a mirror with the source field by field.
  */
@@ -10,7 +10,7 @@ export type EntitySingular = 'lead' | 'contact' | 'company';
 export interface ApiTag {
   id: number;
   name: string;
-  /** Hex without '#'; only lead tags have one (reference §10). */
+  /** Hex without '#'; only lead tags have one (docs/kommo-api.md §10). */
   color: string | null;
 }
 
@@ -141,7 +141,7 @@ export interface StatusRecord {
   is_editable: boolean;
   pipeline_id: number;
   color: string;
-  /** 1 = incoming leads ("unsorted"), 0 = regular (reference §11). */
+  /** 1 = incoming leads ("unsorted"), 0 = regular (docs/kommo-api.md §11). */
   type: 0 | 1;
   account_id: number;
 }

@@ -2,7 +2,7 @@ import { type Reply } from '../http/reply';
 import { type SimulatorRuntime } from '../runtime/simulator-runtime';
 import { callbackPage, consentPage, errorPage, popupHandoffPage } from './pages';
 
-/** The redirect after approval: code, state (only if sent), referer (host, no scheme), client_id (§2.3). */
+/** The redirect after approval: code, state (only if sent), referer (host, no scheme), client_id (docs/kommo-api.md §2.3). */
 export function approvalRedirect(rt: SimulatorRuntime, clientId: string, subdomain: string, state: string | null, userId?: number): string {
   const integration = rt.tokens.integrations.get(clientId);
   if (!integration) throw new Error(`unknown integration ${clientId}`);

@@ -44,7 +44,7 @@ ${accountField}
   );
 }
 
-/** mode=popup: the redirect happens in the main window (reference §2.2), then the popup closes. */
+/** mode=popup: the redirect happens in the main window (docs/kommo-api.md §2.2), then the popup closes. */
 export function popupHandoffPage(url: string): string {
   const json = JSON.stringify(url).replace(/</g, '\\u003c');
   return page(

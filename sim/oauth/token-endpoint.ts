@@ -3,7 +3,7 @@ import { parseFormOrJson, readBody } from '../http/body';
 import { type Reply } from '../http/reply';
 import { type TokenAuthority } from './tokens';
 
-/** The OAuth error envelope observed on real accounts (reference §2.6). */
+/** The OAuth error envelope observed on real accounts (docs/kommo-api.md §2.6). */
 export function oauthError(reply: Reply, status: number, hint: string): void {
   reply.problemRaw(status, {
     hint,
@@ -15,7 +15,7 @@ export function oauthError(reply: Reply, status: number, hint: string): void {
 }
 
 /**
- * POST /oauth2/access_token on the account host (reference §2.4): JSON or form body;
+ * POST /oauth2/access_token on the account host (docs/kommo-api.md §2.4): JSON or form body;
  * authorization_code and refresh_token grants. Client, secret and redirect URI are checked first
  * (as the league OAuth server does), then the code or refresh token.
  */

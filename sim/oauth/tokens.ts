@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 
 /**
  * Integrations, authorization codes and tokens for every account of the simulator
- * (reference §2). Integrations are simulator-wide, like a public integration installed in several
+ * (docs/kommo-api.md §2). Integrations are simulator-wide, like a public integration installed in several
  * accounts; each authorization yields tokens bound to one account.
  */
 export interface Integration {
@@ -98,7 +98,7 @@ export class TokenAuthority {
     return code;
   }
 
-  /** Exchanges a code (hints from reference §2.6). Client and redirect URI are checked by the caller. */
+  /** Exchanges a code (hints from docs/kommo-api.md §2.6). Client and redirect URI are checked by the caller. */
   exchangeCode(code: string, clientId: string, subdomain: string): CodeOutcome {
     const grant = this.codes.get(code);
     if (!grant) return { ok: false, hint: 'Cannot decrypt the authorization code' };

@@ -1,5 +1,6 @@
 import { Fragments } from '../api/fragments';
 import { type SimClock } from '../core/clock';
+import { Corruptions } from '../control/corruption';
 import { PaginationMutator } from '../control/pagination-mutator';
 import { Faults } from '../guard/faults';
 import { AccountCounters } from '../guard/request-log';
@@ -16,6 +17,8 @@ export class AccountRuntime {
   readonly faults: Faults;
   readonly counters = new AccountCounters();
   readonly paging: PaginationMutator;
+  /** Records served with wrong values (fault injection, see control/corruption.ts). */
+  readonly corruptions = new Corruptions();
   readonly webhooks: WebhookDeliverer;
   /** Cached JSON pieces of records (see api/fragments.ts). */
   readonly fragments: Fragments;

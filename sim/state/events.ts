@@ -57,7 +57,7 @@ export class EventLog {
 }
 
 /**
- * `value_before` / `value_after` item shapes. lead_status follows the reference's example (§13.2);
+ * `value_before` / `value_after` item shapes. lead_status follows the example in docs/kommo-api.md §13.2;
  * the others follow Kommo's events documentation as remembered by public clients and are
  * UNCONFIRMED in detail (see sim/README.md).
  */

@@ -24,7 +24,7 @@ export interface FieldChange {
 }
 
 interface TagChanges {
-  /** Replaces the whole set; null detaches all (reference §10). */
+  /** Replaces the whole set; null detaches all (docs/kommo-api.md §10). */
   tags?: ApiTag[] | null;
   tags_to_add?: ApiTag[];
   tags_to_delete?: ApiTag[];
@@ -59,7 +59,7 @@ export interface ContactChanges extends TagChanges {
   custom_fields?: FieldChange[];
 }
 
-/** What webhooks are told about (reference §15.2 actions). */
+/** What webhooks are told about (docs/kommo-api.md §15.2 actions). */
 export interface ChangeNotice {
   entity: 'leads' | 'contacts';
   action: 'add' | 'update' | 'delete' | 'restore' | 'status' | 'responsible' | 'note';
@@ -445,7 +445,7 @@ export class Mutator {
   }
 }
 
-/** The event a note type produces (calls and SMS have their own event types, reference §13.2). */
+/** The event a note type produces (calls and SMS have their own event types, docs/kommo-api.md §13.2). */
 const NOTE_EVENT_TYPES: Record<string, string> = {
   common: 'common_note_added',
   call_in: 'incoming_call',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { api, controlHttp, startTestSim, T0 } from './helpers';
+import { api, controlHttp, startTestSim, T0 } from '../testing/helpers';
 
 describe('control API over HTTP', () => {
   it('mirrors the in-process methods under /__sim/ (and /a/{sub}/__sim/ for that account)', async () => {
@@ -96,6 +96,31 @@ describe('fault injection', () => {
     const started = performance.now();
     await api(sim, '/api/v4/account');
     expect(performance.now() - started).toBeGreaterThanOrEqual(110);
+  });
+
+  it('serves a 200 HTML page or a list without _embedded once, then answers normally', async () => {
+    const sim = await startTestSim();
+    sim.control.setFaults({ htmlNext: 1, noEmbeddedNext: 1 });
+    const html = await api(sim, '/api/v4/leads');
+    expect(html.status).toBe(200);
+    expect(html.contentType).toMatch(/^text\/html/);
+    const bare = await api(sim, '/api/v4/leads');
+    expect(bare.status).toBe(200);
+    expect(JSON.parse(bare.text)).not.toHaveProperty('_embedded');
+    expect(JSON.parse((await api(sim, '/api/v4/leads')).text)._embedded.leads.length).toBeGreaterThan(0);
+  });
+
+  it('serves a corrupted record with its wrong values while filters still use the real ones, until cleared', async () => {
+    const sim = await startTestSim();
+    const lead = sim.control.snapshot().leads[0]!;
+    sim.control.corrupt({ entity: 'leads', id: lead.id, fields: { price: 1e308, name: null }, raw: { closed_at: '1.5e19', score: '1e999' }, remove: ['status_id'] });
+    const served = () => api(sim, `/api/v4/leads?filter[id]=${lead.id}`).then((r) => JSON.parse(r.text)._embedded.leads[0]);
+    const bad = await served();
+    expect(bad).toMatchObject({ id: lead.id, price: 1e308, name: null, closed_at: 1.5e19, score: Infinity, updated_at: lead.updated_at });
+    expect(bad).not.toHaveProperty('status_id');
+    expect(JSON.parse((await api(sim, `/api/v4/leads/${lead.id}`)).text).price).toBe(1e308);
+    expect(sim.control.clearCorruptions()).toEqual({ cleared: 1 });
+    expect((await served()).price).toBe(lead.price);
   });
 
   it('blocks an account with the nginx HTML 403 until the time passes or it is unblocked', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { api, startTestSim, T0 } from './helpers';
+import { api, startTestSim, T0 } from '../testing/helpers';
 
 describe('the Date header', () => {
   it("carries the simulator's clock on every API answer (success, empty, error), not the machine's", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { api, rawRequest, startTestSim } from './helpers';
+import { api, rawRequest, startTestSim } from '../testing/helpers';
 
 describe('lead and contact shapes', () => {
   it('serves leads with Kommo fields, tags and companies always, contacts only with=contacts', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { api, startTestSim, T0 } from './helpers';
+import { api, startTestSim, T0 } from '../testing/helpers';
 
 type Ev = { id: string; type: string; entity_type: string; entity_id: number; created_at: number; created_by: number; value_before: unknown[]; value_after: unknown[] };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Simulator } from '../index';
-import { answer, api, startTestSim } from './helpers';
+import { answer, api, startTestSim } from '../testing/helpers';
 
 function tokenCall(sim: Simulator, body: Record<string, string>, form = false, account?: string) {
   const acct = sim.account(account);

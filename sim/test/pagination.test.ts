@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { api, startTestSim, T0 } from './helpers';
+import { api, startTestSim, T0 } from '../testing/helpers';
 
 /** Reads every page by following `_links.next`, rewriting the canonical host onto the base URL. */
 async function readAll(sim: Awaited<ReturnType<typeof startTestSim>>, first: string): Promise<{ ids: number[]; pages: number }> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NGINX_403 } from '../http/respond';
-import { api, controlHttp, startTestSim } from './helpers';
+import { api, controlHttp, startTestSim } from '../testing/helpers';
 
 const burst = <T>(n: number, fn: () => Promise<T>): Promise<T[]> => Promise.all(Array.from({ length: n }, fn));
 

@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { api, startTestSim, T0 } from './helpers';
+import { api, startTestSim, T0 } from '../testing/helpers';
 
 describe('PATCH leads', () => {
   it('updates a batch, echoing request_id (or the index), and bumps updated_at to the clock', async () => {

@@ -20,7 +20,7 @@ const FAILURE_WINDOW = 2 * 3600;
 const FAILURE_LIMIT = 100;
 
 /**
- * Sends subscribed webhooks (reference §15): one POST per change, no signature, 2 s timeout,
+ * Sends subscribed webhooks (docs/kommo-api.md §15): one POST per change, no signature, 2 s timeout,
  * 2xx counts as delivered. A webhook with more than 100 failures in 2 hours whose last attempt also
  * failed is disabled. Retries are not modelled (their schedule is UNCONFIRMED).
  */

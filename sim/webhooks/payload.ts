@@ -3,7 +3,7 @@ import { type AccountState } from '../state/account-state';
 import { type ChangeNotice } from '../state/mutations';
 
 /**
- * Webhook bodies as Kommo sends them (reference §15.2): form-urlencoded, bracketed keys, every
+ * Webhook bodies as Kommo sends them (docs/kommo-api.md §15.2): form-urlencoded, bracketed keys, every
  * value a string, old-style keys (last_modified, date_create, …), `custom_fields` rather than
  * `custom_fields_values`, enum ids under `enum`, and an `account` block.
  */

@@ -201,6 +201,9 @@ describe('signing in from the web preview', () => {
     expect(page.status).toBe(400);
     expect(page.body).toContain('not started by Kommo Mirror');
     expect(page.body).not.toContain(forged.searchParams.get('code'));
+    // Any page on this machine can open the callback with a refusal: without our state it is not acted on.
+    const bareRefusal = await visit(new URL('?error=access_denied', forged).toString());
+    expect(bareRefusal.body).toContain('not started by Kommo Mirror');
     const refusal = await visit(await approve(sim, consentUrl, 'deny'));
     expect(refusal.body).toContain('chose not to give Kommo Mirror access');
     expect(await t.call('auth.state')).toMatchObject({ ok: true, value: { status: 'disconnected' } });

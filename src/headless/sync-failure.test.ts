@@ -19,6 +19,7 @@ describe('how the sync command explains a failure', () => {
       [new KommoBlockedError(at), 5, 'Kommo has blocked API access from this address (403) until 2025-06-01T12:00:00.000Z; wait before trying again.'],
       [new DatabaseOpenError('/srv/mirror.sqlite', { cause: new Database.SqliteError('file is not a database', 'SQLITE_NOTADB') }), 6, 'Cannot open the mirror database /srv/mirror.sqlite: file is not a database (SQLITE_NOTADB).'],
       [new Database.SqliteError('database or disk is full', 'SQLITE_FULL'), 6, 'Cannot write the mirror database /srv/mirror.sqlite: database or disk is full (SQLITE_FULL).'],
+      [new Database.SqliteError('cannot store REAL value in INTEGER column leads.price', 'SQLITE_CONSTRAINT_DATATYPE'), 1, 'Sync stopped: the mirror refused data from Kommo, not a disk problem: cannot store REAL value in INTEGER column leads.price (SQLITE_CONSTRAINT_DATATYPE).'],
       [new InterruptedError('SIGTERM'), 143, 'Stopped by SIGTERM before the mirror was current; the next run resumes where this one stopped.'],
       [new KommoPaymentRequiredError(), 1, 'Sync stopped: The Kommo account is not paid up (402 Payment Required), so its API is closed.'],
       [new TypeError('boom.'), 1, 'Sync failed unexpectedly: boom.'],

@@ -7,7 +7,9 @@ import {
   KommoRateLimitedError,
   KommoServerError,
 } from '../core/kommo';
+import { MirrorDamagedError } from '../core/db/damage';
 import { redactText } from '../core/log';
+import { isRefusedData } from '../core/sync';
 import { UsageError } from './cli-args';
 
 /** The command's exit codes: scripts tell "fix the setup" from "try again later" by them. */
@@ -19,6 +21,8 @@ export const EXIT = {
   unreachable: 4,
   limited: 5,
   database: 6,
+  /** The mirror file is damaged: `--rebuild` sets it aside and downloads the account again. */
+  damaged: 7,
 } as const;
 
 /** The mirror file could not be opened (or created and migrated). */
@@ -62,7 +66,14 @@ function classify(error: unknown, context: FailureContext | null): Failure {
   const at = context?.baseUrl ?? 'Kommo';
   if (error instanceof UsageError) return { exitCode: EXIT.usage, message: error.message };
   if (error instanceof InterruptedError) return { exitCode: error.signal === 'SIGINT' ? 130 : 143, message: error.message };
+  if (error instanceof MirrorDamagedError) {
+    return { exitCode: EXIT.damaged, message: `The mirror database ${error.path} is damaged (${sentenceBody(error.problem)}); nothing was written to it. Run the command again with --rebuild to move it aside and download the account again.` };
+  }
   if (error instanceof DatabaseOpenError) return { exitCode: EXIT.database, message: error.message };
+  if (error instanceof Database.SqliteError && isRefusedData(error)) {
+    // SQLite refusing a value is about the data Kommo sent, never the disk (records it refuses are set aside; this is a bug).
+    return { exitCode: EXIT.unexpected, message: `Sync stopped: the mirror refused data from Kommo, not a disk problem: ${reasonOf(error)}.` };
+  }
   if (error instanceof Database.SqliteError) {
     return { exitCode: EXIT.database, message: `Cannot write the mirror database ${context?.databasePath ?? ''}: ${reasonOf(error)}.` };
   }

@@ -42,7 +42,7 @@ describe('the sync command report', () => {
 
   it('says in the summary when the first download is not finished', () => {
     const { out, report } = recorder(false);
-    report.summary({ leads: 1_250, contacts: 0, requests: 1, seconds: 2.04, state: 'idle', complete: false });
+    report.summary({ leads: 1_250, contacts: 0, requests: 1, seconds: 2.04, state: 'idle', complete: false, setAside: { count: 0, records: [] } });
     expect(out.stdout).toEqual(['1,250 leads, 0 contacts (first download not finished); 1 request in 2.0 s; state: idle.\n']);
   });
 
@@ -51,8 +51,20 @@ describe('the sync command report', () => {
     const token = 'eyJ-a-secret-token-value';
     registerSecret(token);
     report.failure({ exitCode: 1, message: `Sync stopped: ${token}.` });
-    report.summary({ leads: 3, contacts: 2, requests: 9, seconds: 1.25, state: 'idle', complete: true });
+    report.summary({ leads: 3, contacts: 2, requests: 9, seconds: 1.25, state: 'idle', complete: true, setAside: { count: 0, records: [] } });
     expect(out.stderr.map((line) => JSON.parse(line) as unknown)).toEqual([{ event: 'error', exitCode: 1, message: 'Sync stopped: [redacted].' }]);
-    expect(out.stdout).toEqual(['{"leads":3,"contacts":2,"requests":9,"seconds":1.25,"state":"idle","complete":true}\n']);
+    expect(out.stdout).toEqual(['{"leads":3,"contacts":2,"requests":9,"seconds":1.25,"state":"idle","complete":true,"setAside":{"count":0,"records":[]}}\n']);
+  });
+
+  it('counts and names the records that could not be mirrored, and calls the mirror incomplete', () => {
+    const text = recorder(false);
+    const records = Array.from({ length: 12 }, (_, i) => ({ entity: 'leads', id: 100 + i, reason: 'price: too_big' }));
+    text.report.summary({ leads: 988, contacts: 5, requests: 7, seconds: 1, state: 'idle', complete: false, setAside: { count: 12, records } });
+    expect(text.out.stdout[0]).toBe(
+      `988 leads, 5 contacts; 12 records could not be mirrored (${records.slice(0, 10).map((r) => `leads ${r.id}: price: too_big`).join('; ')}; 2 more); 7 requests in 1.0 s; state: idle.\n`,
+    );
+    const json = recorder(true);
+    json.report.summary({ leads: 1, contacts: 0, requests: 1, seconds: 1, state: 'idle', complete: false, setAside: { count: 1, records: [{ entity: 'contacts', id: 3, reason: 'name: invalid_type' }] } });
+    expect(JSON.parse(json.out.stdout[0]!)).toMatchObject({ complete: false, setAside: { count: 1, records: [{ entity: 'contacts', id: 3, reason: 'name: invalid_type' }] } });
   });
 });

@@ -9,9 +9,16 @@ export interface SyncSummary {
   seconds: number;
   /** The engine's state at the end (`idle` when the mirror is current). */
   state: SyncStatus['state'];
-  /** False while the first download is unfinished (a failed or interrupted first run). */
+  /** False while the first download is unfinished (a failed or interrupted first run), or while records are set aside. */
   complete: boolean;
+  /** Records Kommo sent that the mirror could not keep: how many, and which (the most recent first, at most SET_ASIDE_LISTED). */
+  setAside: { count: number; records: Array<{ entity: string; id: number; reason: string }> };
 }
+
+/** How many set-aside records the summary names; the count is always exact. */
+export const SET_ASIDE_LISTED = 1_000;
+/** How many of them the plain-text summary names. */
+const SET_ASIDE_IN_TEXT = 10;
 
 export interface ReportSink {
   /** Progress, states and failures: for a person watching, or a log collector. */
@@ -70,13 +77,23 @@ export class SyncReport {
    * No more progress or state lines: the run is ending, and a state such as "offline, next
    * attempt at…" would promise a retry that will not happen.
    */
-  muteStatuses(): void {
-    this.statusesMuted = true;
+  muteStatuses(muted = true): void {
+    this.statusesMuted = muted;
+  }
+
+  /** `--once` runs a failed cycle again after a pause. */
+  retrying(info: { cycle: number; maxCycles: number; waitMs: number; reason: string }): void {
+    const seconds = Math.ceil(info.waitMs / 1000);
+    this.line({ event: 'retrying', ...info }, `${info.reason.replace(/\.+$/, '')}; trying again in ${seconds} s (attempt ${info.cycle + 1} of ${info.maxCycles}).`);
   }
 
   /** The mirror held another account and was emptied before this one's first download. */
   replacedAccount(ids: { previous: number; now: number }): void {
     this.line({ event: 'replaced_account', ...ids }, `The mirror held another Kommo account (${ids.previous}): it was emptied for account ${ids.now}.`);
+  }
+
+  rebuilt(paths: { damaged: string; movedTo: string }): void {
+    this.line({ event: 'rebuilt', ...paths }, `The mirror ${paths.damaged} was damaged: it was moved to ${paths.movedTo}, and the account is downloaded again.`);
   }
 
   current(counts: { leads: number; contacts: number }): void {
@@ -88,9 +105,10 @@ export class SyncReport {
   }
 
   summary(summary: SyncSummary): void {
+    const unfinished = !summary.complete && summary.setAside.count === 0;
     const text = this.json
       ? JSON.stringify(summary)
-      : `${count(summary.leads)} leads, ${count(summary.contacts)} contacts${summary.complete ? '' : ' (first download not finished)'}; ${count(summary.requests)} request${summary.requests === 1 ? '' : 's'} in ${summary.seconds.toFixed(1)} s; state: ${summary.state}.`;
+      : `${count(summary.leads)} leads, ${count(summary.contacts)} contacts${unfinished ? ' (first download not finished)' : ''}${setAsideText(summary.setAside)}; ${count(summary.requests)} request${summary.requests === 1 ? '' : 's'} in ${summary.seconds.toFixed(1)} s; state: ${summary.state}.`;
     this.sink.stdout(`${redactText(text)}\n`);
   }
 
@@ -118,6 +136,14 @@ export class SyncReport {
   private line(json: Record<string, unknown>, text: string): void {
     this.sink.stderr(`${redactText(this.json ? JSON.stringify(json) : text)}\n`);
   }
+}
+
+/** "; 2 records could not be mirrored (leads 12: price: too_big; contacts 3: name: invalid_type)". */
+function setAsideText(setAside: SyncSummary['setAside']): string {
+  if (setAside.count === 0) return '';
+  const named = setAside.records.slice(0, SET_ASIDE_IN_TEXT).map((r) => `${r.entity} ${r.id}: ${r.reason}`);
+  const more = setAside.count > named.length ? `; ${count(setAside.count - named.length)} more` : '';
+  return `; ${count(setAside.count)} record${setAside.count === 1 ? '' : 's'} could not be mirrored (${named.join('; ')}${more})`;
 }
 
 function count(value: number): string {

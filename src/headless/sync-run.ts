@@ -1,16 +1,17 @@
 import { createConnection, credentialsSchema, MemoryTokenStore, type ConnectionManager } from '../core/auth';
+import { MirrorDamagedError } from '../core/db/damage';
 import { openDatabase, type MirrorDatabase } from '../core/db/open';
-import { countRecords, mirroredAccountId } from '../core/db/repositories';
+import { countRecords, countSetAside, listSetAside, mirroredAccountId } from '../core/db/repositories';
 import { createUndiciTransport, KommoAuthRequiredError, type KommoClient } from '../core/kommo';
 import { systemTimers } from '../core/lifecycle/timers';
 import { createLogger, registerSecret, stderrSink, type Logger } from '../core/log';
 import { SyncEngine } from '../core/sync';
 import { claimMirrorFor } from '../core/sync/account-guard';
 import { InitialDownload } from '../core/sync/initial';
-import { StopSignal } from '../core/sync/run-control';
 import { countingTransport } from './counting-transport';
+import { onceRetry, ONCE_RETRY_POLICY } from './once-retry';
 import { DatabaseOpenError, describeFailure, EXIT, InterruptedError } from './sync-failure';
-import { SyncReport, type ReportSink } from './sync-report';
+import { SET_ASIDE_LISTED, SyncReport, type ReportSink } from './sync-report';
 import type { SyncSettings } from './sync-settings';
 
 interface Opened {
@@ -34,6 +35,7 @@ export class SyncRun {
   private readonly startedAt = Date.now();
   private opened: Opened | null = null;
   private interruptedBy: NodeJS.Signals | null = null;
+  private wakeFromPause: (() => void) | null = null;
 
   constructor(
     private readonly settings: SyncSettings,
@@ -52,7 +54,7 @@ export class SyncRun {
       if (this.interruptedBy) throw new InterruptedError(this.interruptedBy);
       await (this.settings.once ? this.once(this.opened) : this.loop(this.opened));
     } catch (error) {
-      failure = describeFailure(error, this.settings);
+      failure = describeFailure(this.damageBehind(error), this.settings);
     }
     await this.finish();
     // Last, so the one sentence that explains the exit code ends the output.
@@ -63,6 +65,7 @@ export class SyncRun {
   /** SIGINT or SIGTERM: stop between transactions (none is ever open across an await), then close. */
   interrupt(signal: NodeJS.Signals): void {
     this.interruptedBy ??= signal;
+    this.wakeFromPause?.();
     void this.opened?.engine.stop();
   }
 
@@ -70,9 +73,17 @@ export class SyncRun {
     const { settings } = this;
     let mirror: MirrorDatabase;
     try {
-      mirror = openDatabase(settings.databasePath);
+      mirror = openDatabase(settings.databasePath, { tolerateDamage: true });
     } catch (error) {
       throw new DatabaseOpenError(settings.databasePath, { cause: error });
+    }
+    if (mirror.damage !== null) {
+      if (!settings.rebuild) {
+        const problem = mirror.damage;
+        await mirror.close();
+        throw new MirrorDamagedError(settings.databasePath, problem);
+      }
+      this.report.rebuilt({ damaged: settings.databasePath, movedTo: await mirror.rebuild() });
     }
     const transport = countingTransport(createUndiciTransport());
     try {
@@ -123,17 +134,43 @@ export class SyncRun {
     };
   }
 
-  private async once({ engine }: Opened): Promise<void> {
-    // The cycle's end comes before the state a failure leaves, which --once never retries.
-    engine.onCycle((event) => {
-      if (event.kind === 'end') this.report.muteStatuses();
-    });
-    try {
-      await engine.runOnce();
-    } catch (error) {
-      if (error instanceof StopSignal && this.interruptedBy) throw new InterruptedError(this.interruptedBy);
-      throw error;
+  /**
+   * Cycles until the mirror is current. A cycle that fails on something that passes by itself
+   * (the network, a 5xx, a page cut short, a 429) is run again after a pause, a bounded number
+   * of times (see onceRetry); the first download resumes where it stopped.
+   */
+  private async once({ engine, client }: Opened): Promise<void> {
+    // A failed cycle's state ("offline, next attempt at…") is the engine's own plan; this
+    // command says itself whether and when it tries again.
+    engine.onCycle((event) => this.report.muteStatuses(event.kind === 'end' && !event.ok));
+    for (let cycle = 1; ; cycle++) {
+      try {
+        await engine.runOnce();
+        return;
+      } catch (error) {
+        if (this.interruptedBy) throw new InterruptedError(this.interruptedBy);
+        const next = onceRetry(error, { cycle, kommoAnswered: client.lastServerTime() !== null, now: Date.now(), random: Math.random });
+        if (!next.retry) throw error;
+        this.report.retrying({ cycle, maxCycles: ONCE_RETRY_POLICY.maxCycles, waitMs: next.waitMs, reason: error instanceof Error ? error.message : String(error) });
+        this.log.info('Sync cycle failed; trying again', { cycle, waitMs: next.waitMs, error });
+        await this.pause(next.waitMs);
+        if (this.interruptedBy) throw new InterruptedError(this.interruptedBy);
+      }
     }
+  }
+
+  /** Sleeps `ms`, or less when a signal arrives. */
+  private pause(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      this.wakeFromPause = done;
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+    }).finally(() => {
+      this.wakeFromPause = null;
+    });
   }
 
   /**
@@ -159,15 +196,25 @@ export class SyncRun {
     if (outcome.fatal) throw outcome.fatal.error;
   }
 
+  /** A storage error during the run that came from a damaged file (quick_check says so) is reported as the damage. */
+  private damageBehind(error: unknown): unknown {
+    const mirror = this.opened?.mirror;
+    return mirror?.checkAfterError(error) ? new MirrorDamagedError(mirror.path, mirror.damage ?? String(error)) : error;
+  }
+
   /** The summary (when the mirror was opened), then everything closed. */
   private async finish(): Promise<void> {
     const opened = this.opened;
     if (!opened) return;
     try {
       const { mirror, engine } = opened;
+      // A damaged file has nothing trustworthy to count.
+      if (mirror.damage !== null) return;
       const { state, initialSyncComplete } = engine.status();
       const seconds = (Date.now() - this.startedAt) / 1000;
-      this.report.summary({ leads: countRecords(mirror, 'leads'), contacts: countRecords(mirror, 'contacts'), requests: opened.requests(), seconds, state, complete: initialSyncComplete });
+      const setAside = { count: countSetAside(mirror), records: listSetAside(mirror, SET_ASIDE_LISTED).map(({ entity, id, reason }) => ({ entity, id, reason })) };
+      const complete = initialSyncComplete && setAside.count === 0;
+      this.report.summary({ leads: countRecords(mirror, 'leads'), contacts: countRecords(mirror, 'contacts'), requests: opened.requests(), seconds, state, complete, setAside });
     } catch (error) {
       // A mirror that cannot be read any more has no summary; the failure says why.
       this.log.error('Could not count the mirror for the summary', error);

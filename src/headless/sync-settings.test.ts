@@ -14,6 +14,7 @@ describe('the sync command settings', () => {
       token: TOKEN,
       databasePath: '/srv/flag.sqlite',
       once: true,
+      rebuild: false,
       json: false,
       verbose: false,
     });

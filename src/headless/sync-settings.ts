@@ -4,20 +4,24 @@ import { API_BASE_URL_ENV, TOKEN_ENV, TOKEN_HOST_ENV } from '../core/auth';
 import { expandBaseUrlTemplate, isBaseUrlTemplate, normalizeAccountHost } from '../core/kommo/query';
 import { parseCli, UsageError } from './cli-args';
 
-export const SYNC_USAGE = `Usage: npm run sync -- --base-url URL --token TOKEN [--db FILE] [--once] [--json] [--verbose]
+export const SYNC_USAGE = `Usage: npm run sync -- --base-url URL --token TOKEN [--db FILE] [--once] [--rebuild] [--json] [--verbose]
   --base-url URL       the account's API address, e.g. https://acme.kommo.com
                        (default: KOMMO_API_BASE_URL, else https://KOMMO_ACCOUNT_HOST)
-  --token TOKEN        a long-lived token (default: KOMMO_TOKEN, which is safer: other users of
-                       the machine can read command lines)
+  --token TOKEN        a long-lived token (default: KOMMO_TOKEN, which is safer: npm prints the
+                       command line, token included, and other users can read command lines)
   --account-host HOST  the account's own host when URL is a proxy (default: KOMMO_ACCOUNT_HOST,
                        else the host of URL)
   --db FILE            the SQLite mirror (default: KOMMO_MIRROR_DB, then the app-data folder)
-  --once               sync until the mirror is current, then exit (default: keep syncing every
-                       5 s until Ctrl+C or SIGTERM)
+  --once               sync until the mirror is current, then exit; transient failures are
+                       retried, up to 5 cycles (default: keep syncing every 5 s until Ctrl+C
+                       or SIGTERM)
+  --rebuild            if the mirror is damaged, move it aside (FILE.damaged-TIME.sqlite) and
+                       download the account again (without it a damaged mirror exits 7)
   --json               JSON lines on stderr and the summary as JSON on stdout
   --verbose            also write the engine's log (JSON lines, secrets masked) to stderr
 Exit codes: 0 done, 1 unexpected failure, 2 usage, 3 token rejected, 4 Kommo unreachable,
-5 rate-limited or blocked by Kommo, 6 database cannot be opened or written, 130/143 interrupted.`;
+5 rate-limited or blocked by Kommo, 6 database cannot be opened or written, 7 database damaged
+(run again with --rebuild), 130/143 interrupted.`;
 
 export interface SyncSettings {
   /** Concrete (templates expanded), without a trailing slash. */
@@ -27,6 +31,8 @@ export interface SyncSettings {
   token: string;
   databasePath: string;
   once: boolean;
+  /** Set a damaged mirror aside and download again, instead of exiting with EXIT.damaged. */
+  rebuild: boolean;
   json: boolean;
   verbose: boolean;
 }
@@ -45,6 +51,7 @@ export function syncSettings(argv: string[], env: NodeJS.ProcessEnv): SyncSettin
     'account-host': { type: 'string' },
     db: { type: 'string' },
     once: { type: 'boolean', default: false },
+    rebuild: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
@@ -64,9 +71,18 @@ export function syncSettings(argv: string[], env: NodeJS.ProcessEnv): SyncSettin
     token,
     databasePath: resolve(resolveDatabasePath({ flag: flags.db, env })),
     once: flags.once,
+    rebuild: flags.rebuild,
     json: flags.json,
     verbose: flags.verbose,
   };
+}
+
+/** Said on stderr when the token came with --token: it is out already, so the run goes on. */
+export const TOKEN_FLAG_WARNING =
+  'Warning: the token was given with --token. npm prints its command line, token included (unless run as `npm run --silent sync`), and other users of this machine can read command lines. Set KOMMO_TOKEN instead.';
+
+export function tokenOnCommandLine(argv: readonly string[]): boolean {
+  return argv.some((arg) => arg === '--token' || arg.startsWith('--token='));
 }
 
 function parseBaseUrl(text: string): URL {

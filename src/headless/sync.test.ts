@@ -59,6 +59,21 @@ describe('sync --once', () => {
     }
   });
 
+  it('mirrors every other record past absurd values, exits 0, and names the records set aside in the --json summary', async () => {
+    const sim = await startSim({ leads: 300, contacts: 50 });
+    const [absurd, unusable] = sim.control.snapshot().leads;
+    sim.control.corrupt({ entity: 'leads', id: absurd!.id, fields: { price: 1e308, score: 1e308, created_at: absurd!.created_at + 0.5 }, raw: { closed_at: '1.5e19' } });
+    sim.control.corrupt({ entity: 'leads', id: unusable!.id, fields: { status_id: 1e308 } });
+    const { apiBaseUrl, longLivedToken } = sim.account();
+    const result = await command.run(['--once', '--json', '--base-url', apiBaseUrl], { KOMMO_TOKEN: longLivedToken, KOMMO_MIRROR_DB: join(tempDir(), 'mirror.sqlite') });
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      leads: 299,
+      complete: false,
+      setAside: { count: 1, records: [{ entity: 'leads', id: unusable!.id, reason: expect.stringContaining('status_id') }] },
+    });
+  });
+
   it('fills a fresh database until it equals the source, then a second run picks up changes made in Kommo', async () => {
     const sim = await startSim({ seed: 5, leads: 700, contacts: 450, clock: { start: 1_750_000_000, frozen: true } });
     const { apiBaseUrl, longLivedToken } = sim.account();
@@ -107,12 +122,18 @@ describe('sync --once', () => {
     }
   });
 
-  it('exits 6 when the database file cannot be opened, before any request', async () => {
-    const db = join(tempDir(), 'not-a-database.sqlite');
-    writeFileSync(db, 'this is a text file, not SQLite '.repeat(200));
-    const result = await command.run(['--once', '--base-url', 'https://acme.kommo.com', '--token', 'eyJ-some-long-lived-token', '--db', db]);
-    expect(result.code).toBe(6);
-    expect(result.stderr.trim()).toBe(`Cannot open the mirror database ${db}: file is not a database (SQLITE_NOTADB).`);
+  it('exits 6 when the database file cannot be opened, and 7 when it is not a database, before any request', async () => {
+    const file = join(tempDir(), 'not-a-database.sqlite');
+    writeFileSync(file, 'this is a text file, not SQLite '.repeat(200));
+    const run = (db: string) => command.run(['--once', '--base-url', 'https://acme.kommo.com', '--db', db], { KOMMO_TOKEN: 'eyJ-some-long-lived-token' });
+    const [unopenable, notDatabase] = await Promise.all([run(join(file, 'mirror.sqlite')), run(file)]);
+    expect(unopenable.code).toBe(6);
+    expect(unopenable.stderr.trim()).toMatch(new RegExp(`^Cannot open the mirror database ${join(file, 'mirror.sqlite')}: .*(ENOTDIR|EEXIST)`));
+    // A file that is not (or no longer) a database is a damaged mirror: --rebuild moves it aside.
+    expect(notDatabase.code).toBe(7);
+    expect(notDatabase.stderr.trim()).toBe(
+      `The mirror database ${file} is damaged (file is not a database (SQLITE_NOTADB)); nothing was written to it. Run the command again with --rebuild to move it aside and download the account again.`,
+    );
   });
 
   it('exits 2 with the usage for a missing token or an unknown flag', async () => {
@@ -123,6 +144,22 @@ describe('sync --once', () => {
     expect(unknown.stderr).toContain("Unknown option '--frobnicate'");
     expect(unknown.stderr).toContain('Usage: npm run sync');
   });
+});
+
+describe('sync --once through transient failures', () => {
+  it('runs a cycle that failed on server errors and a cut-short page again, and exits 0 with the whole mirror', async () => {
+    const sim = await startSim({ seed: 8, leads: 1_500, contacts: 1_000, clock: { start: 1_750_000_000, frozen: true } });
+    const db = join(tempDir(), 'mirror.sqlite');
+    const running = command.start(['--once', '--base-url', sim.account().apiBaseUrl, '--db', db], { KOMMO_TOKEN: sim.account().longLivedToken });
+    await running.line((line) => line.startsWith('Downloading leads'));
+    // More 503s than the HTTP layer's retries of one request, then a page that is not JSON.
+    sim.control.setFaults({ failNext: 12, failNextStatus: 503, malformedNext: 1 });
+    const result = await running.exited;
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/; trying again in \d+ s \(attempt 2 of 5\)\./);
+    expect(result.stdout).toMatch(/^1,500 leads, 1,000 contacts; \d+ requests in [\d.]+ s; state: idle\.\n$/);
+    expect(differences(db, sim)).toEqual([]);
+  }, 60_000);
 });
 
 describe('sync --once interrupted', () => {

@@ -7,7 +7,7 @@
 import { describeFailure } from './sync-failure';
 import { SyncReport, type ReportSink } from './sync-report';
 import { SyncRun } from './sync-run';
-import { SYNC_USAGE, syncSettings, type SyncSettings } from './sync-settings';
+import { SYNC_USAGE, syncSettings, TOKEN_FLAG_WARNING, tokenOnCommandLine, type SyncSettings } from './sync-settings';
 
 const sink: ReportSink = {
   stderr: (text) => process.stderr.write(text),
@@ -27,6 +27,7 @@ async function main(): Promise<number> {
     process.stdout.write(`${SYNC_USAGE}\n`);
     return 0;
   }
+  if (tokenOnCommandLine(process.argv.slice(2))) process.stderr.write(`${TOKEN_FLAG_WARNING}\n`);
   const run = new SyncRun(settings, sink);
   const onSignal = (signal: NodeJS.Signals): void => {
     // A second signal while shutting down means "now".

@@ -1,9 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import { connect as tcpConnect, type Socket } from 'node:net';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { useTempDir } from '../../test/helpers/temp-dir';
+import { BRIDGE_CLOSE_NO_ACCESS, BRIDGE_MAX_MESSAGE_BYTES } from '../shared/bridge-protocol';
+import { MAX_UI_STATE_BYTES } from '../shared/contract/settings';
 import type { SyncStatus } from '../shared/model/sync';
 import { createCore, type Core } from '../core/app/create-core';
 import { LATEST_SCHEMA_VERSION } from '../core/db/migrations';
@@ -59,6 +62,92 @@ function nextMessage(socket: WebSocket): Promise<Record<string, unknown>> {
   return new Promise((resolve) => socket.once('message', (data) => resolve(JSON.parse(data.toString()) as Record<string, unknown>)));
 }
 
+async function appInfoOverNewSocket(preview: WebPreview, secret: string) {
+  const opened = await connect(`ws://127.0.0.1:${preview.port}/bridge?k=${secret}`, preview.origin);
+  if (!('socket' in opened)) throw new Error(`refused with ${opened.refusedWith}`);
+  const reply = nextMessage(opened.socket);
+  opened.socket.send(JSON.stringify({ kind: 'request', id: 1, name: 'app.info', args: {} }));
+  const { result } = await reply;
+  opened.socket.close();
+  return result;
+}
+
+/** An upgrade written by hand over TCP, so that the test can then send frames no client library would. */
+function rawUpgrade(port: number, path: string, origin: string, host = `127.0.0.1:${port}`) {
+  return new Promise<{ status: number; socket: Socket; rest: Buffer[] }>((resolve, reject) => {
+    const socket = tcpConnect(port, '127.0.0.1');
+    let received = Buffer.alloc(0);
+    socket.on('error', reject);
+    socket.on('data', function onData(chunk: Buffer) {
+      received = Buffer.concat([received, chunk]);
+      const end = received.indexOf('\r\n\r\n');
+      if (end < 0) return;
+      socket.off('data', onData);
+      const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(received.toString('latin1'))?.[1] ?? 0);
+      resolve({ status, socket, rest: [received.subarray(end + 4)] });
+    });
+    socket.write(
+      [
+        `GET ${path} HTTP/1.1`,
+        `Host: ${host}`,
+        `Origin: ${origin}`,
+        'Upgrade: websocket',
+        'Connection: Upgrade',
+        'Sec-WebSocket-Version: 13',
+        'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
+        '',
+        '',
+      ].join('\r\n'),
+    );
+  });
+}
+
+/** A masked client frame; `declaredLength` may claim more bytes than are sent. */
+function frame(firstByte: number, payload: Buffer, declaredLength = payload.length): Buffer {
+  const mask = Buffer.from([0x12, 0x34, 0x56, 0x78]);
+  let header: Buffer;
+  if (declaredLength < 126) header = Buffer.from([firstByte, 0x80 | declaredLength]);
+  else if (declaredLength < 65536) header = Buffer.from([firstByte, 0x80 | 126, declaredLength >> 8, declaredLength & 0xff]);
+  else {
+    header = Buffer.alloc(10);
+    header[0] = firstByte;
+    header[1] = 0x80 | 127;
+    header.writeBigUInt64BE(BigInt(declaredLength), 2);
+  }
+  return Buffer.concat([header, mask, payload.map((byte, i) => byte ^ mask[i % 4]!)]);
+}
+
+/** The status code of the close frame the server sends back on a raw socket. */
+function closeCodeFrom(raw: { socket: Socket; rest: Buffer[] }): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let received = Buffer.concat(raw.rest);
+    const check = () => {
+      if (received.length < 4) return false;
+      if ((received[0]! & 0x0f) !== 0x8) reject(new Error(`expected a close frame, got opcode ${received[0]! & 0x0f}`));
+      else resolve(received.readUInt16BE(2));
+      return true;
+    };
+    if (check()) return;
+    raw.socket.on('data', (chunk: Buffer) => {
+      received = Buffer.concat([received, chunk]);
+      check();
+    });
+    raw.socket.on('close', () => reject(new Error('the socket closed without a close frame')));
+  });
+}
+
+/** The answer to request `id`, skipping pushed events. */
+function responseTo(socket: WebSocket, id: number): Promise<Record<string, unknown>> {
+  return new Promise((resolve) => {
+    socket.on('message', function onMessage(data) {
+      const message = JSON.parse(data.toString()) as Record<string, unknown>;
+      if (message.kind !== 'response' || message.id !== id) return;
+      socket.off('message', onMessage);
+      resolve(message);
+    });
+  });
+}
+
 describe('web preview server', () => {
   it('listens on loopback and prints a URL that carries a long random secret', async () => {
     const { preview, secret } = await start();
@@ -102,10 +191,113 @@ describe('web preview server', () => {
     expect(await connect(`ws://127.0.0.1:${preview.port}/bridge?k=${secret}`, 'http://127.0.0.1:1')).toEqual({ refusedWith: 403 });
   });
 
-  it('refuses a connection without the right secret, even from its own origin', async () => {
+  it('tells its own page that the access key is missing or wrong, before reading any request', async () => {
     const { preview, secret } = await start();
-    expect(await connect(`ws://127.0.0.1:${preview.port}/bridge`, preview.origin)).toEqual({ refusedWith: 403 });
-    expect(await connect(`ws://127.0.0.1:${preview.port}/bridge?k=${secret.slice(1)}x`, preview.origin)).toEqual({ refusedWith: 403 });
+    for (const url of [`ws://127.0.0.1:${preview.port}/bridge`, `ws://127.0.0.1:${preview.port}/bridge?k=${secret.slice(1)}x`]) {
+      const opened = await connect(url, preview.origin);
+      if (!('socket' in opened)) throw new Error(`refused with ${opened.refusedWith}`);
+      const closed = new Promise<number>((resolve) => opened.socket.once('close', (code) => resolve(code)));
+      const answered = vi.fn();
+      opened.socket.on('message', answered);
+      opened.socket.send(JSON.stringify({ kind: 'request', id: 1, name: 'app.info', args: {} }));
+      expect(await closed).toBe(BRIDGE_CLOSE_NO_ACCESS);
+      expect(answered).not.toHaveBeenCalled();
+    }
+  });
+
+  it('refuses a socket whose Host header names another server, even with the secret and its origin (DNS rebinding)', async () => {
+    const { preview, secret } = await start();
+    const rightHost = await rawUpgrade(preview.port, `/bridge?k=${secret}`, preview.origin);
+    expect(rightHost.status).toBe(101);
+    rightHost.socket.destroy();
+    const wrongHost = await rawUpgrade(preview.port, `/bridge?k=${secret}`, preview.origin, `evil.example:${preview.port}`);
+    expect(wrongHost.status).toBe(403);
+    wrongHost.socket.destroy();
+  });
+
+  describe('a socket that breaks the WebSocket protocol is closed with its code; the host keeps serving', () => {
+    const payload = Buffer.from('{"kind":"request"}');
+    it.each([
+      ['a frame over the size cap', 1009, frame(0x81, Buffer.alloc(0), BRIDGE_MAX_MESSAGE_BYTES + 1)],
+      ['a text frame that is not UTF-8', 1007, frame(0x81, Buffer.from([0x7b, 0xff, 0xfe, 0x7d]))],
+      ['a reserved opcode', 1002, frame(0x83, payload)],
+      ['the RSV1 bit without a negotiated extension', 1002, frame(0xc1, payload)],
+      ['the RSV2 and RSV3 bits', 1002, frame(0xb1, payload)],
+      ['an unmasked client frame', 1002, Buffer.concat([Buffer.from([0x81, payload.length]), payload])],
+    ])('%s → close %i', async (_name, code, bytes) => {
+      const { preview, secret } = await start();
+      const raw = await rawUpgrade(preview.port, `/bridge?k=${secret}`, preview.origin);
+      expect(raw.status).toBe(101);
+      raw.socket.write(bytes);
+      expect(await closeCodeFrom(raw)).toBe(code);
+      raw.socket.destroy();
+      expect(await appInfoOverNewSocket(preview, secret)).toMatchObject({ ok: true });
+    });
+
+    it('a lead search of 1,200,000 characters closes that socket with 1009, not the host', async () => {
+      const { preview, secret } = await start();
+      const opened = await connect(`ws://127.0.0.1:${preview.port}/bridge?k=${secret}`, preview.origin);
+      if (!('socket' in opened)) throw new Error('refused');
+      const closed = new Promise<number>((resolve) => opened.socket.once('close', (code) => resolve(code)));
+      opened.socket.send(JSON.stringify({ kind: 'request', id: 1, name: 'leads.list', args: { filter: { text: 'x'.repeat(1_200_000) } } }));
+      expect(await closed).toBe(1009);
+      expect(await appInfoOverNewSocket(preview, secret)).toMatchObject({ ok: true });
+    });
+  });
+
+  it('answers over-long strings that fit in a frame with invalid input, and keeps the socket', async () => {
+    const { preview, secret } = await start();
+    const opened = await connect(`ws://127.0.0.1:${preview.port}/bridge?k=${secret}`, preview.origin);
+    if (!('socket' in opened)) throw new Error('refused');
+    const reply = nextMessage(opened.socket);
+    opened.socket.send(JSON.stringify({ kind: 'request', id: 1, name: 'leads.list', args: { filter: { text: 'x'.repeat(5000) } } }));
+    expect(await reply).toMatchObject({ id: 1, result: { ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/<=200 characters.*filter\.text/s) } } });
+    const host = nextMessage(opened.socket);
+    opened.socket.send(JSON.stringify({ kind: 'request', id: 3, name: 'auth.connectToken', args: { accountHost: 'a'.repeat(900_000), token: 'x'.repeat(40) } }));
+    expect(await host).toMatchObject({ id: 3, result: { ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/<=2048 characters.*accountHost/s) } } });
+    const info = nextMessage(opened.socket);
+    opened.socket.send(JSON.stringify({ kind: 'request', id: 2, name: 'app.info', args: {} }));
+    expect(await info).toMatchObject({ id: 2, result: { ok: true } });
+    opened.socket.close();
+  });
+
+  it('answers a request nested deeper than the stack with invalid input, and keeps serving', async () => {
+    const { preview, secret } = await start();
+    const opened = await connect(`ws://127.0.0.1:${preview.port}/bridge?k=${secret}`, preview.origin);
+    if (!('socket' in opened)) throw new Error('refused');
+    const reply = responseTo(opened.socket, 1);
+    const nested = `${'['.repeat(400_000)}${']'.repeat(400_000)}`;
+    opened.socket.send(`{"kind":"request","id":1,"name":"settings.update","args":{"patch":{"ui":{"deep":${nested}}}}}`);
+    expect((await reply).result).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('nested too deeply') } });
+    expect(await appInfoOverNewSocket(preview, secret)).toMatchObject({ ok: true });
+    opened.socket.close();
+  });
+
+  it('carries the largest requests the contract accepts', async () => {
+    const { preview, secret } = await start();
+    const opened = await connect(`ws://127.0.0.1:${preview.port}/bridge?k=${secret}`, preview.origin);
+    if (!('socket' in opened)) throw new Error('refused');
+    const ids = Array.from({ length: 500 }, (_, i) => 1_000_000_000 + i);
+    const filter = {
+      pipelineIds: ids,
+      stages: ids.map((id) => ({ pipelineId: id, statusId: id })),
+      tagIds: ids,
+      responsibleUserIds: ids,
+      text: 'ñ'.repeat(200),
+      phone: '9'.repeat(200),
+    };
+    // UI state at its cap, in two-byte characters.
+    const ui = { 'leads.view': 'ñ'.repeat(MAX_UI_STATE_BYTES / 2 - 20) };
+    const requests = [
+      { kind: 'request', id: 1, name: 'leads.list', args: { filter, limit: 500 } },
+      { kind: 'request', id: 2, name: 'settings.update', args: { patch: { ui } } },
+    ];
+    for (const request of requests) {
+      const reply = responseTo(opened.socket, request.id);
+      opened.socket.send(JSON.stringify(request));
+      expect((await reply).result).toMatchObject({ ok: true });
+    }
+    opened.socket.close();
   });
 
   it('pushes core events to connected pages', async () => {

@@ -4,7 +4,14 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
-import { BRIDGE_PATH, BRIDGE_SECRET_PARAM, type ClientMessage, type ServerMessage } from '../shared/bridge-protocol';
+import {
+  BRIDGE_CLOSE_NO_ACCESS,
+  BRIDGE_MAX_MESSAGE_BYTES,
+  BRIDGE_PATH,
+  BRIDGE_SECRET_PARAM,
+  type ClientMessage,
+  type ServerMessage,
+} from '../shared/bridge-protocol';
 import { RENDERER_CSP_HEADER } from '../shared/content-security-policy';
 import type { Handlers } from '../shared/contract';
 import { dispatchRequest } from '../core/host/dispatch';
@@ -41,19 +48,22 @@ const clientMessageSchema = z.object({
   name: z.string().max(100),
   args: z.unknown(),
 }) satisfies z.ZodType<ClientMessage>;
-const MAX_MESSAGE_BYTES = 1024 * 1024;
 
 /**
  * Serves the built renderer on loopback and carries the contract over a WebSocket. Three checks
  * keep other pages and local processes out: the Host header must name this server (against DNS
  * rebinding), the socket's Origin must be this server's origin (against other web pages), and the
  * socket URL must carry the per-launch secret (against other local processes).
+ *
+ * A socket that breaks the WebSocket protocol (a frame over the size cap, invalid UTF-8, a reserved
+ * opcode or RSV bit) is closed with the matching code (1009, 1007, 1002); the host keeps serving
+ * every other tab.
  */
 export async function startWebPreview(options: WebPreviewOptions): Promise<WebPreview> {
   const secret = randomBytes(32).toString('base64url');
   const log = options.log.child('web');
   const server = createServer();
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: BRIDGE_MAX_MESSAGE_BYTES });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, LOOPBACK, () => resolve());
@@ -99,7 +109,19 @@ export async function startWebPreview(options: WebPreviewOptions): Promise<WebPr
   }
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Node hands the raw socket over without its own error listener; a reset peer must not stop the host.
+    socket.on('error', (error) => log.warn('A bridge connection failed', { error: error.message }));
     const refusal = refuseUpgrade(request);
+    if (refusal === 'secret') {
+      // The page itself (right host and origin) without its access key: tell it why, so it stops
+      // retrying and says so. The socket is closed before it can carry a request.
+      log.warn('Refused a bridge connection', { reason: refusal });
+      sockets.handleUpgrade(request, socket, head, (ws) => {
+        ws.on('error', () => undefined);
+        ws.close(BRIDGE_CLOSE_NO_ACCESS, 'access key missing or wrong');
+      });
+      return;
+    }
     if (refusal) {
       log.warn('Refused a bridge connection', { reason: refusal, origin: request.headers.origin ?? null });
       socket.end(`HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
@@ -123,9 +145,15 @@ export async function startWebPreview(options: WebPreviewOptions): Promise<WebPr
   });
 
   function attach(ws: WebSocket): void {
+    // ws closes the socket with the protocol error's code itself once someone listens for it.
+    ws.on('error', (error) => log.warn('Closed a bridge socket that broke the protocol', { error: error.message }));
     ws.on('message', (data, isBinary) => {
       if (isBinary) return ws.close(1003, 'text frames only');
-      void answer(ws, data.toString());
+      answer(ws, data.toString()).catch((error: unknown) => {
+        // Not expected (dispatch turns failures into results), but one request must never stop the host.
+        log.error('A bridge request failed', error);
+        ws.close(1011, 'internal error');
+      });
     });
   }
 

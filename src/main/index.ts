@@ -6,26 +6,32 @@
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, net, powerMonitor, screen } from 'electron';
-import { EVENT_NAMES } from '../shared/contract';
-import { eventChannel } from '../shared/ipc';
 import { createCore, type Core } from '../core/app/create-core';
 import { demoOnFirstLaunchWanted } from '../core/app/first-launch';
 import { resolveDatabasePath } from '../core/app/paths';
+import { createShellIntegration } from '../core/app/shell-integration';
 import { NetworkWatcher } from '../core/lifecycle/network-watcher';
 import { systemTimers } from '../core/lifecycle/timers';
 import { createLogger, stderrSink } from '../core/log';
 import { createElectronAuth } from './auth/electron-auth';
 import { electronNotificationFactory, electronTrayFactory } from './electron-adapters';
-import { createShellIntegration } from './integration';
+import { createEventBroadcaster } from './event-broadcast';
 import { registerContractHandlers } from './ipc';
 import { electronNativeBinding } from './native-binding';
+import { lockDown } from './navigation-guard';
+import { denyAllPermissions } from './permissions';
+import { resolveRendererUrl } from './renderer-url';
 import { createSenderCheck } from './sender-check';
 import { createShell, type Shell } from './shell';
-import { createMainWindow, lockDown } from './window';
+import { createMainWindow, openInBrowser } from './window';
 import { placeWindow, WindowStateKeeper } from './window-state';
 
 const log = createLogger(stderrSink(), 'main');
-const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(__dirname, '../renderer/index.html')).href;
+const rendererUrl = resolveRendererUrl({
+  isPackaged: app.isPackaged,
+  devServerUrl: process.env.ELECTRON_RENDERER_URL,
+  builtPageUrl: pathToFileURL(join(__dirname, '../renderer/index.html')).href,
+});
 const preloadPath = join(__dirname, '../preload/index.js');
 // In development the app path is the project folder; packaged, it is app.asar, which carries resources/.
 const resourcesDir = join(app.getAppPath(), 'resources');
@@ -72,8 +78,11 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('second-instance', () => void revealWindow());
 
-  // Every web contents, including ones we did not create on purpose, gets the same lock-down.
-  app.on('web-contents-created', (_event, contents) => lockDown(contents, rendererUrl));
+  // Every web contents, including ones we did not create on purpose, gets the same lock-down,
+  // and every session (the default one, the sign-in window's partition) grants no permission
+  // from the moment it exists.
+  app.on('web-contents-created', (_event, contents) => lockDown(contents, rendererUrl, openInBrowser));
+  app.on('session-created', (session) => denyAllPermissions(session));
 
   void app.whenReady().then(async () => {
     const systemLocale = app.getPreferredSystemLanguages()[0] ?? app.getLocale();
@@ -89,11 +98,9 @@ if (!app.requestSingleInstanceLock()) {
       // A newcomer without a Kommo account configured lands in the demo (opt out: first-launch.ts).
       demoOnFirstLaunch: demoOnFirstLaunchWanted(process.argv),
     });
-    registerContractHandlers(ipcMain, core.handlers, { isTrustedSender: createSenderCheck(rendererUrl), log });
-    core.events.subscribe((name, payload) => {
-      if (!EVENT_NAMES.includes(name)) return;
-      for (const window of BrowserWindow.getAllWindows()) window.webContents.send(eventChannel(name), payload);
-    });
+    const isOurPage = createSenderCheck(rendererUrl);
+    registerContractHandlers(ipcMain, core.handlers, { isTrustedSender: isOurPage, log });
+    core.events.subscribe(createEventBroadcaster({ windows: () => BrowserWindow.getAllWindows(), isOurPage }));
     shell = createShell({
       core,
       integration: createShellIntegration(core),

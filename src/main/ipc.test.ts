@@ -26,7 +26,7 @@ function fakeIpcMain() {
 const DISCONNECTED: ConnectionState = { status: 'disconnected', account: null, user: null, tokenStorage: null, message: null };
 
 const handlers = {
-  'app.info': async () => ({ name: 'Kommo Mirror', version: '1', host: 'electron', databasePath: '/db', schemaVersion: 1, latestSchemaVersion: 1, systemLocale: 'es' }),
+  'app.info': async () => ({ name: 'Kommo Mirror', version: '1', host: 'electron', databasePath: '/db', schemaVersion: 1, latestSchemaVersion: 1, systemLocale: 'es', tokenStorage: 'os_encrypted' }),
   'settings.get': async () => DEFAULT_SETTINGS,
   'settings.update': async () => DEFAULT_SETTINGS,
   'auth.state': async () => DISCONNECTED,
@@ -42,9 +42,11 @@ const handlers = {
   'contacts.get': async () => null,
   'tags.list': async () => [],
   'phone.search': async () => ({ normalized: '', matchedBy: 'none' as const, contacts: [] }),
+  'setAside.list': async () => ({ total: 0, records: [] }),
   'sync.status': async () => INITIAL_SYNC_STATUS,
   'sync.now': async () => INITIAL_SYNC_STATUS,
   'sync.setPaused': async () => INITIAL_SYNC_STATUS,
+  'sync.rebuildMirror': async () => INITIAL_SYNC_STATUS,
 } satisfies Handlers;
 
 describe('registerContractHandlers', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FakeSyncController, settle } from '../core/lifecycle/fake-sync-controller';
+import { FakeSyncController, settle } from '../core/lifecycle/testing/fake-sync-controller';
 import { FakeTimers } from '../core/lifecycle/fake-timers';
 import { SyncSupervisor } from '../core/lifecycle/supervisor';
 import { silentLogger } from '../core/log';
@@ -12,7 +12,7 @@ function setup(overrides: Partial<DesktopLifecycleDeps> = {}) {
   let closeToTray = true;
   let finishShutdown!: () => void;
   const lifecycle = new DesktopLifecycle({
-    supervisor,
+    sync: supervisor,
     hasStoredCredentials: async () => true,
     closeToTray: () => closeToTray,
     trayShown: () => true,

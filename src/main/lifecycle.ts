@@ -1,9 +1,9 @@
-import type { SyncSupervisor } from '../core/lifecycle/supervisor';
 import type { Logger } from '../core/log';
+import type { SyncRunner } from '../core/sync';
 
 export interface DesktopLifecycleDeps {
-  /** Null until a sync engine is wired in. */
-  supervisor: SyncSupervisor | null;
+  /** The core's supervised sync loop. */
+  sync: Pick<SyncRunner, 'start' | 'suspend' | 'resume' | 'networkOnline'>;
   hasStoredCredentials(): Promise<boolean>;
   closeToTray(): boolean;
   /** Whether the tray icon exists (without it, a hidden window could not be brought back). */
@@ -33,10 +33,8 @@ export class DesktopLifecycle {
 
   /** At launch: sync right away when the user signed in before. */
   async launch(): Promise<void> {
-    const { supervisor } = this.deps;
-    if (!supervisor) return;
     try {
-      if (await this.deps.hasStoredCredentials()) supervisor.start();
+      if (await this.deps.hasStoredCredentials()) this.deps.sync.start();
     } catch (error) {
       this.deps.log.error('Could not read the stored credentials; waiting for sign-in', error);
     }
@@ -44,16 +42,16 @@ export class DesktopLifecycle {
 
   /** powerMonitor 'suspend'. */
   suspend(): void {
-    this.deps.supervisor?.suspend();
+    this.deps.sync.suspend();
   }
 
   /** powerMonitor 'resume'. */
   resume(): void {
-    this.deps.supervisor?.resume();
+    this.deps.sync.resume();
   }
 
   networkOnline(): void {
-    this.deps.supervisor?.networkOnline();
+    this.deps.sync.networkOnline();
   }
 
   /** app 'before-quit': from here on, closing a window closes it for real. */

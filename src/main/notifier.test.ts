@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { settle } from '../core/lifecycle/fake-sync-controller';
+import { settle } from '../core/lifecycle/testing/fake-sync-controller';
 import { DesktopNotifier, type NotificationLike } from './notifier';
 
 function setup(supported = true) {

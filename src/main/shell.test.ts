@@ -2,14 +2,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EventName } from '../shared/contract';
 import type { LeadUpdate } from '../shared/model/changes';
+import type { ShellIntegration } from '../core/app/shell-integration';
 import { EventHub } from '../core/host/event-hub';
-import { FakeSyncController, settle } from '../core/lifecycle/fake-sync-controller';
+import { FakeSyncController, settle } from '../core/lifecycle/testing/fake-sync-controller';
 import { FakeTimers } from '../core/lifecycle/fake-timers';
+import { SyncSupervisor } from '../core/lifecycle/supervisor';
 import { INITIAL_SYNC_STATUS } from '../core/lifecycle/sync-controller';
 import { silentLogger } from '../core/log';
 import { SettingsStore } from '../core/settings/settings-store';
 import { useTempDir } from '../../test/helpers/temp-dir';
-import type { ShellIntegration } from './integration';
 import type { NotificationLike } from './notifier';
 import { createShell } from './shell';
 import type { TrayLike } from './tray-service';
@@ -18,19 +19,21 @@ import type { TrayCommand, TrayMenuItem } from './tray-view';
 const tempDir = useTempDir('kommo-shell-');
 const newLead = (id: number): LeadUpdate => ({ added: [id], updated: [], removed: [], statusChanges: [], responsibleChanges: [], duringInitialSync: false });
 
-function setup(withEngine = true) {
+function setup() {
   const timers = new FakeTimers();
   const events = new EventHub();
   const emitted: Array<[EventName, unknown]> = [];
   events.subscribe((name, payload) => emitted.push([name, payload]));
   const settings = new SettingsStore(join(tempDir(), 'settings.json'), silentLogger);
   const controller = new FakeSyncController();
+  // The loop as the core runs it (SyncService supervises its engine the same way), on a fake engine.
+  const sync = new SyncSupervisor({ controller, timers, log: silentLogger });
   const log: string[] = [];
   const trayImages: unknown[] = [];
   let menu: { items: TrayMenuItem[]; run: (c: TrayCommand) => void } | null = null;
   const notifications: Array<{ title: string; body: string; click(): void }> = [];
   const integration: ShellIntegration = {
-    syncController: withEngine ? controller : null,
+    sync,
     hasStoredCredentials: async () => true,
     currentUserId: () => 7,
     notificationLookup: { lead: (id) => ({ name: `Lead ${id}`, responsibleUserId: 7 }), stageName: () => null },
@@ -55,17 +58,24 @@ function setup(withEngine = true) {
     timers,
     log: silentLogger,
   });
-  return { shell, timers, events, emitted, settings, controller, log, trayImages, notifications, menu: () => menu! };
+  return { shell, timers, events, emitted, settings, controller, sync, log, trayImages, notifications, menu: () => menu! };
 }
 
 describe('the desktop shell, wired', () => {
-  it('shows the engine’s status in the tray and sends it to the windows as sync_status', async () => {
+  it('shows the loop’s status in the tray, and leaves sync_status to the core (no second sender)', async () => {
     const { shell, controller, emitted, trayImages } = setup();
     await shell.lifecycle.launch();
     controller.report({ ...INITIAL_SYNC_STATUS, state: 'syncing' });
     controller.report({ ...INITIAL_SYNC_STATUS, state: 'idle', lastSuccessfulSyncAt: 1 });
     expect(trayImages).toEqual(['attention', 'syncing', 'ok']);
-    expect(emitted.filter(([name]) => name === 'sync_status').map(([, s]) => (s as { state: string }).state)).toEqual(['disconnected', 'syncing', 'idle']);
+    expect(emitted.filter(([name]) => name === 'sync_status')).toEqual([]);
+  });
+
+  it('follows a pause made elsewhere (the page’s sync.setPaused): the tray offers "resume"', async () => {
+    const { shell, sync, menu } = setup();
+    await shell.lifecycle.launch();
+    sync.setPaused(true);
+    expect(menu().items.find((i) => i.type === 'item' && i.command === 'togglePause')).toMatchObject({ label: 'Reanudar sincronización' });
   });
 
   it('turns a lead_update into a notification whose click reveals the window and opens the lead', async () => {
@@ -110,15 +120,6 @@ describe('the desktop shell, wired', () => {
     await settle();
     await settle();
     expect(controller.calls.at(-1)).toBe('stop');
-    expect(log).toEqual(['tray destroyed', 'database closed', 'quit']);
-  });
-
-  it('without a sync engine yet: syncing commands are disabled and quitting still closes the database', async () => {
-    const { shell, menu, log } = setup(false);
-    await shell.lifecycle.launch();
-    expect(menu().items.filter((i) => i.type === 'item' && !i.enabled).map((i) => (i.type === 'item' ? i.command : ''))).toEqual(['syncNow', 'togglePause']);
-    shell.lifecycle.onWillQuit(() => {});
-    await settle();
     expect(log).toEqual(['tray destroyed', 'database closed', 'quit']);
   });
 });

@@ -1,12 +1,12 @@
 import type { Events } from '../shared/contract';
 import { createTranslator, resolveLocale, type Locale } from '../shared/i18n';
+import type { SyncStatus } from '../shared/model/sync';
 import type { Core } from '../core/app/create-core';
+import type { ShellIntegration, ShellSync } from '../core/app/shell-integration';
 import { shutDown } from '../core/lifecycle/shutdown';
-import { SyncSupervisor } from '../core/lifecycle/supervisor';
 import type { Timers } from '../core/lifecycle/timers';
 import type { Logger } from '../core/log';
 import { NotificationPolicy } from '../core/notifications/policy';
-import type { ShellIntegration } from './integration';
 import { DesktopLifecycle } from './lifecycle';
 import { DesktopNotifier, type NotificationFactory } from './notifier';
 import { TrayService, type TrayFactory } from './tray-service';
@@ -28,39 +28,45 @@ export interface ShellDeps {
 export interface Shell {
   readonly lifecycle: DesktopLifecycle;
   readonly tray: TrayService;
-  readonly supervisor: SyncSupervisor | null;
+  /** The core's sync loop, which the tray drives. */
+  readonly sync: ShellSync;
 }
 
 /**
  * Connects the desktop pieces to the core and to each other, with no Electron in sight:
- * sync status → tray and `sync_status`; `lead_update` → notification policy → native
- * notification → `open_entity` on click; settings → language of the tray and notifications.
+ * the core's sync status → tray (the core itself sends `sync_status` to the windows); tray
+ * commands → the core's sync loop, the same one the page's `sync.*` requests drive;
+ * `lead_update` → notification policy → native notification → `open_entity` on click;
+ * settings → language of the tray and notifications.
  */
 export function createShell(deps: ShellDeps): Shell {
   const { core, integration, timers, log } = deps;
   const locale = (): Locale => resolveLocale(core.settings.get().language, deps.systemLocale);
-  const supervisor = integration.syncController ? new SyncSupervisor({ controller: integration.syncController, timers, log: log.child('sync') }) : null;
+  const { sync } = integration;
 
   const tray = new TrayService({
     factory: deps.trayFactory,
     now: () => timers.now(),
     actions: {
       open: () => void deps.revealWindow(),
-      syncNow: () => supervisor?.syncNow(),
+      syncNow: () => sync.syncNow(),
       setPaused: (paused) => {
-        supervisor?.setPaused(paused);
-        tray.setPaused(paused);
+        sync.setPaused(paused);
+        tray.setPaused(sync.paused);
       },
       quit: () => deps.quitApp(),
     },
   });
   tray.setLocale(locale());
-  tray.setCanSync(supervisor !== null);
+  tray.setCanSync(true);
   core.settings.onDidChange(() => tray.setLocale(locale()));
-  supervisor?.onStatus((status) => {
+  // The loop may have started before the shell (a sign-in restored at launch): begin from now.
+  const showSync = (status: SyncStatus) => {
     tray.setSyncStatus(status);
-    core.events.emit('sync_status', status);
-  });
+    tray.setPaused(sync.paused);
+  };
+  showSync(sync.status());
+  sync.onStatus(showSync);
 
   const notifier = new DesktopNotifier({
     factory: deps.notificationFactory,
@@ -80,7 +86,7 @@ export function createShell(deps: ShellDeps): Shell {
   });
 
   const lifecycle = new DesktopLifecycle({
-    supervisor,
+    sync,
     hasStoredCredentials: () => integration.hasStoredCredentials(),
     closeToTray: () => core.settings.get().closeToTray,
     trayShown: () => tray.isShown,
@@ -88,12 +94,11 @@ export function createShell(deps: ShellDeps): Shell {
     shutdown: async () => {
       policy.dispose();
       tray.setEnabled(false);
-      await shutDown({ stopSync: () => supervisor?.stop() ?? Promise.resolve(), closeDatabase: () => core.close() }, { timers, log });
-      supervisor?.dispose();
+      await shutDown({ stopSync: () => sync.stop(), closeDatabase: () => core.close() }, { timers, log });
     },
     quitApp: deps.quitApp,
     log,
   });
   tray.setEnabled(true);
-  return { lifecycle, tray, supervisor };
+  return { lifecycle, tray, sync };
 }

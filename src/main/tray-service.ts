@@ -1,6 +1,7 @@
 import { createTranslator, type Locale } from '../shared/i18n';
 import type { SyncStatus } from '../shared/model/sync';
 import { INITIAL_SYNC_STATUS } from '../core/lifecycle/sync-controller';
+import { structurallyEqual } from '../core/observable';
 import { trayView, type TrayCommand, type TrayIconKind, type TrayMenuItem } from './tray-view';
 
 /** The part of Electron's Tray the service drives. Images and menus are opaque to it. */
@@ -46,7 +47,7 @@ export class TrayService {
   private canSync = false;
   private locale: Locale = 'en';
   private tray: TrayLike | null = null;
-  private applied: { icon: TrayIconKind | null; tooltip: string | null; menu: string | null } = { icon: null, tooltip: null, menu: null };
+  private applied: { icon: TrayIconKind | null; tooltip: string | null; menu: TrayMenuItem[] | null } = { icon: null, tooltip: null, menu: null };
 
   constructor(private readonly options: TrayServiceOptions) {}
 
@@ -58,7 +59,7 @@ export class TrayService {
   }
 
   setSyncStatus(status: SyncStatus): void {
-    if (sameStatus(this.status, status)) return;
+    if (structurallyEqual(this.status, status)) return;
     this.status = status;
     this.render();
   }
@@ -109,10 +110,9 @@ export class TrayService {
       this.tray.setToolTip(view.tooltip);
       this.applied.tooltip = view.tooltip;
     }
-    const menuKey = JSON.stringify(view.menu);
-    if (this.applied.menu !== menuKey) {
+    if (!structurallyEqual(this.applied.menu, view.menu)) {
       this.tray.setContextMenu(factory.menu(view.menu, (command) => this.run(command)));
-      this.applied.menu = menuKey;
+      this.applied.menu = view.menu;
     }
   }
 
@@ -129,8 +129,4 @@ export class TrayService {
         return actions.quit();
     }
   }
-}
-
-function sameStatus(a: SyncStatus, b: SyncStatus): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }

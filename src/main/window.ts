@@ -1,4 +1,5 @@
-import { BrowserWindow, shell, type WebContents } from 'electron';
+import { BrowserWindow, shell } from 'electron';
+import { lockDown } from './navigation-guard';
 import { secureWebPreferences } from './web-preferences';
 import { WINDOW_SIZE, type WindowState } from './window-state';
 
@@ -22,7 +23,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     ...(options.iconPath ? { icon: options.iconPath } : {}),
     webPreferences: secureWebPreferences(options.preloadPath),
   });
-  lockDown(window.webContents, options.rendererUrl);
+  lockDown(window.webContents, options.rendererUrl, openInBrowser);
   window.once('ready-to-show', () => {
     if (options.placement.maximized) window.maximize();
     window.show();
@@ -31,26 +32,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   return window;
 }
 
-/** window.open is denied (http(s) links go to the system browser) and navigation is blocked. */
-export function lockDown(contents: WebContents, rendererUrl: string): void {
-  contents.setWindowOpenHandler(({ url }) => {
-    if (isExternalWebLink(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  contents.on('will-navigate', (event, url) => {
-    if (url === rendererUrl) return;
-    event.preventDefault();
-    if (isExternalWebLink(url)) void shell.openExternal(url);
-  });
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-}
-
-export function isExternalWebLink(url: string): boolean {
-  try {
-    const { protocol } = new URL(url);
-    return protocol === 'https:' || protocol === 'http:';
-  } catch {
-    return false;
-  }
+/** Opens an http(s) link in the user's browser, never in one of our windows. */
+export function openInBrowser(url: string): void {
+  void shell.openExternal(url);
 }

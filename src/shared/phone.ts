@@ -2,7 +2,7 @@ import { findPhoneNumbersInText } from 'libphonenumber-js';
 
 /**
  * Phone numbers in one canonical form: digits only, E.164 without the '+'. Peru first, as the
- * original integration did (see ../shared/reference/lessons.md, "Peru phone numbers"). Sync, search
+ * original integration did (see docs/lessons.md, "Peru phone numbers"). Sync, search
  * and any future write all go through `normalizePhone`, so the same number written two ways
  * always lands on the same key.
  *

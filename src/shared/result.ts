@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'offline',
   'invalid_input',
   'internal',
+  /** The local copy's file is damaged; the page offers to rebuild it from Kommo. */
+  'mirror_damaged',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -3,7 +3,8 @@
  * (or another account) and then connects their own sees only their own records, and "disconnect
  * and delete the local copy" empties the file.
  */
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { firstDownloadDone, idle } from '../../../test/helpers/core-sync';
 import { FAST_GATE, useSimulators } from '../../../test/helpers/kommo-sim';
@@ -47,6 +48,12 @@ async function connectAndDownload(core: Core, account: { host: string; longLived
   await done;
 }
 
+/** The e-mails found, as bytes, in any file of `folder` (the mirror, its -wal and -shm, settings). */
+function emailsIn(folder: string, emails: readonly string[]): string[] {
+  const files = readdirSync(folder).map((name) => readFileSync(join(folder, name)));
+  return emails.filter((email) => files.some((bytes) => bytes.includes(Buffer.from(email))));
+}
+
 const count = (core: Core, table: string) => core.database.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 
 describe('one account per mirror', () => {
@@ -78,14 +85,23 @@ describe('one account per mirror', () => {
     expect(sim.control.counters().perEndpoint['GET /api/v4/leads'] ?? 0).toBeLessThanOrEqual(2);
   });
 
-  it('"disconnect and delete the local copy" empties the mirror', async () => {
-    const sim = await startSim({ leads: 60, contacts: 40, behaviour: { rateLimit: { enabled: false } } });
+  it('"disconnect and delete the local copy" empties the mirror and leaves no customer e-mail in any file of its folder', async () => {
+    const sim = await startSim({ leads: 300, contacts: 1_500, behaviour: { rateLimit: { enabled: false } } });
     const core = startCore(`${sim.url}/a/{subdomain}`);
     const account = sim.account();
     await connectAndDownload(core, account);
     expect(count(core, 'leads')).toBeGreaterThan(0);
+    const emails = core.database.sqlite.prepare('SELECT DISTINCT value FROM contact_emails').pluck().all() as string[];
+    const folder = dirname(core.database.path);
+    // Before: the e-mails are in the files (so the check below can see them).
+    expect(emails.length).toBeGreaterThan(500);
+    expect(emailsIn(folder, emails).length).toBeGreaterThan(0);
+
     await core.handlers['auth.disconnect']({ forgetData: true });
+
     for (const table of ['leads', 'contacts', 'tags', 'account', 'sync_state', 'sync_cursors']) expect(count(core, table), table).toBe(0);
     expect(core.sync.status()).toMatchObject({ state: 'disconnected', initialSyncComplete: false, lastSuccessfulSyncAt: null });
+    // The WAL, free pages and full-text index held copies; now no byte of one remains anywhere.
+    expect(emailsIn(folder, emails)).toEqual([]);
   });
 });

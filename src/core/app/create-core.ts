@@ -1,18 +1,19 @@
 import { dirname, join } from 'node:path';
 import type { Handlers } from '../../shared/contract';
 import type { HostKind } from '../../shared/model/app';
-import { authHandlers, createConnection, type ConnectionManager, type CoreAuthOptions } from '../auth';
+import { createConnection, type ConnectionManager, type CoreAuthOptions } from '../auth';
 import { openDatabase, type MirrorDatabase } from '../db/open';
 import { EventHub } from '../host/event-hub';
 import { systemTimers, type Timers } from '../lifecycle/timers';
 import type { Logger } from '../log';
-import { settingsHandlers } from '../settings/handlers-settings';
 import { SettingsStore } from '../settings/settings-store';
 import { SyncService, type SyncOptions } from '../sync';
 import { connectDemoOnFirstLaunch } from './first-launch';
-import { appHandlers } from './handlers-app';
-import { mirrorHandlers } from './handlers-mirror';
-import { syncHandlers } from './handlers-sync';
+import { appHandlers } from './handlers/app';
+import { authHandlers } from './handlers/auth';
+import { mirrorHandlers } from './handlers/mirror';
+import { settingsHandlers } from './handlers/settings';
+import { syncHandlers } from './handlers/sync';
 
 export interface CoreOptions {
   databasePath: string;
@@ -50,7 +51,8 @@ export interface Core {
 
 /** The composition root shared by both hosts. */
 export function createCore(options: CoreOptions): Core {
-  const database = openDatabase(options.databasePath, { nativeBinding: options.nativeBinding });
+  // A damaged file opens in the damaged state: the page says so and offers the rebuild.
+  const database = openDatabase(options.databasePath, { nativeBinding: options.nativeBinding, tolerateDamage: true });
   const events = new EventHub();
   const settings = new SettingsStore(options.settingsPath ?? join(dirname(options.databasePath), 'settings.json'), options.log.child('settings'));
   settings.onDidChange((value) => events.emit('settings_changed', value));
@@ -60,13 +62,20 @@ export function createCore(options: CoreOptions): Core {
   // Syncs whenever an account is connected: restored at launch, signed in, or the demo.
   const sync = new SyncService({ connection, mirror: database, events, timers: options.sync?.timers ?? systemTimers, log: options.log, options: options.sync?.options });
   const handlers: Handlers = {
-    ...appHandlers({ database, host: options.host, version: options.version, systemLocale: options.systemLocale }),
+    ...appHandlers({
+      database,
+      host: options.host,
+      version: options.version,
+      systemLocale: options.systemLocale,
+      // Without a token store the connection keeps credentials in memory (createConnection's default).
+      tokenStorage: () => options.auth?.tokenStore?.kind() ?? 'memory',
+    }),
     ...settingsHandlers(settings),
     ...authHandlers(connection),
     ...mirrorHandlers(database),
     ...syncHandlers(sync),
   };
-  const firstLaunch = options.demoOnFirstLaunch ? connectDemoOnFirstLaunch(connection, database, options.log) : Promise.resolve(false);
+  const firstLaunch = options.demoOnFirstLaunch && database.damage === null ? connectDemoOnFirstLaunch(connection, database, options.log) : Promise.resolve(false);
   return {
     handlers,
     events,

@@ -124,6 +124,39 @@ describe('OAuth sign-in against the simulator', () => {
     expect(connection.state()).toMatchObject({ status: 'connected', message: expect.stringMatching(/chose not to/) });
   });
 
+  it('checks the state before acting on a refusal: a forged access_denied cancels nothing', async () => {
+    const sim = await startSim({ leads: 10, contacts: 10 });
+    const { connection } = await setup(sim);
+    const { consentUrl } = await connection.startOAuth();
+    // Any page on this machine can open the callback with a refusal, with no state or a made-up one.
+    for (const forged of ['error=access_denied', 'error=access_denied&state=made-up-state-value']) {
+      const outcome = await connection.completeOAuth(new URLSearchParams(forged));
+      expect(outcome).toMatchObject({ ok: false, message: expect.stringMatching(/not started by Kommo Mirror/) });
+    }
+    // The sign-in in progress is untouched and completes.
+    expect(await connection.completeOAuth(await consent(sim, consentUrl))).toMatchObject({ ok: true });
+    expect(connection.state().status).toBe('connected');
+  });
+
+  it('never posts the client secret to a host the referer names outside Kommo', async () => {
+    const sim = await startSim({ leads: 10, contacts: 10 });
+    const inner = createUndiciTransport();
+    const sent: string[] = [];
+    const recording: Transport = { send: (req) => (sent.push(req.url), inner.send(req)), close: () => inner.close() };
+    // No proxy configured: the exchange would go to https://{referer}.
+    const { connection, account } = await setup(sim, { apiBaseUrlTemplate: null, transport: recording });
+    for (const referer of ['attacker.example', 'demo.kommo.com.attacker.example', 'evilkommo.com']) {
+      const query = await consent(sim, (await connection.startOAuth()).consentUrl);
+      query.set('referer', referer);
+      const outcome = await connection.completeOAuth(query);
+      expect(outcome).toMatchObject({ ok: false, message: expect.stringContaining(`names ${referer}, which is not a Kommo account`) });
+    }
+    expect(sent).toEqual([]);
+    expect(tokenRequests(sim)).toBe(0);
+    expect(connection.state().status).toBe('disconnected');
+    expect(JSON.stringify(connection.state())).not.toContain(account.oauth.clientSecret);
+  });
+
   it('explains a code Kommo refuses, without connecting', async () => {
     const sim = await startSim({ leads: 10, contacts: 10 });
     const { connection } = await setup(sim);

@@ -9,7 +9,7 @@ import { expandBaseUrlTemplate, resolveBaseUrl } from '../kommo/query';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../kommo/retry';
 import type { Transport } from '../kommo/transport';
 import { registerSecret, type Logger } from '../log';
-import { buildConsentUrl, parseRedirect, type OAuthConfig } from './consent';
+import { buildConsentUrl, mayExchangeCodeFor, parseRedirect, type OAuthConfig } from './consent';
 import { credentialsSchema, type Credentials, type TokenStore } from './credentials';
 import { OAuthStates } from './oauth-state';
 import { MemoryTokenStore } from './stores';
@@ -166,11 +166,17 @@ export class ConnectionManager {
   async completeOAuth(query: URLSearchParams): Promise<OAuthCompletion> {
     const config = this.options.oauth;
     const redirect = parseRedirect(query);
+    // The state first: until it proves the answer belongs to a sign-in we started, not even a
+    // refusal is acted on (any local page can open /oauth/callback?error=access_denied).
     const check = this.states.consume(redirect.state);
-    if (redirect.kind === 'denied') return this.failOAuth(DENIED);
     if (!check.ok) return this.failOAuth(STATE_MESSAGES[check.reason]);
+    if (redirect.kind === 'denied') return this.failOAuth(DENIED);
     if (redirect.kind === 'invalid') return this.failOAuth(`Kommo's answer could not be used: ${redirect.reason}. Start the sign-in again.`);
     if (!config) return this.failOAuth('Sign-in with Kommo is not set up.');
+    if (!mayExchangeCodeFor(redirect.accountHost, this.options.apiBaseUrlTemplate)) {
+      this.log.warn('Refused a sign-in answer naming a host outside Kommo', { host: redirect.accountHost });
+      return this.failOAuth(`Kommo's answer names ${redirect.accountHost}, which is not a Kommo account (like acme.kommo.com), so the sign-in was not sent there. Start the sign-in again.`);
+    }
     registerSecret(redirect.code);
     const previous = this.status;
     this.setState('connecting', null);

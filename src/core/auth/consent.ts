@@ -40,6 +40,26 @@ export function buildConsentUrl(config: Pick<OAuthConfig, 'clientId' | 'consentU
   return url.toString();
 }
 
+/** Kommo's account hosts live under these domains (reference §1): the only places a code exchange may go by itself. */
+export const KOMMO_ACCOUNT_DOMAINS = ['kommo.com', 'amocrm.com', 'amocrm.ru'] as const;
+
+export function isKommoAccountHost(host: string): boolean {
+  const name = host.toLowerCase();
+  return KOMMO_ACCOUNT_DOMAINS.some((domain) => name.endsWith(`.${domain}`));
+}
+
+/**
+ * Whether the code exchange for `accountHost` (the redirect's `referer`, which anyone can write)
+ * may carry the client secret: to a Kommo account host, or to the configured base URL (a proxy,
+ * the simulator) when its host part is fixed by the configuration, not by the referer.
+ */
+export function mayExchangeCodeFor(accountHost: string, apiBaseUrlTemplate: string | null | undefined): boolean {
+  if (isKommoAccountHost(accountHost)) return true;
+  if (!apiBaseUrlTemplate) return false;
+  const authority = apiBaseUrlTemplate.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split(/[/?#]/)[0] ?? '';
+  return !/\{(host|subdomain)\}/.test(authority);
+}
+
 export type RedirectResult =
   | { kind: 'code'; code: string; state: string | null; accountHost: string }
   | { kind: 'denied'; state: string | null }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { TokenStorageKind } from '../../shared/model/connection';
+import { registerSecret } from '../log';
 
 /**
  * What a connection needs to survive a restart. Secrets (access and refresh tokens) live only
@@ -46,7 +47,10 @@ export interface TokenStore {
   clear(): Promise<void>;
 }
 
-/** Parses stored JSON; anything that does not fit is unreadable, never a crash. */
+/**
+ * Parses stored JSON; anything that does not fit is unreadable, never a crash. The tokens it
+ * reads are registered as secrets at once, so the log masks them from then on.
+ */
 export function parseStoredCredentials(text: string): LoadResult {
   let json: unknown;
   try {
@@ -55,5 +59,8 @@ export function parseStoredCredentials(text: string): LoadResult {
     return { status: 'unreadable', reason: 'the stored credentials are not valid JSON' };
   }
   const parsed = credentialsSchema.safeParse(json);
-  return parsed.success ? { status: 'ok', credentials: parsed.data } : { status: 'unreadable', reason: 'the stored credentials have an unknown shape' };
+  if (!parsed.success) return { status: 'unreadable', reason: 'the stored credentials have an unknown shape' };
+  registerSecret(parsed.data.accessToken);
+  registerSecret(parsed.data.refreshToken);
+  return { status: 'ok', credentials: parsed.data };
 }

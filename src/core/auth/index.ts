@@ -9,7 +9,6 @@ import { ConnectionManager, type ConnectionManagerOptions, type ConsentOpener, t
 import type { TokenStore } from './credentials';
 import { API_BASE_URL_ENV, MemoryTokenStore } from './stores';
 
-export { authHandlers } from './handlers-auth';
 export { ConnectionManager, type ActiveConnection, type ConsentOpener, type DemoAccount, type OAuthCompletion, type StartDemoAccount } from './connection';
 export { buildConsentUrl, DEFAULT_CONSENT_URL, OAUTH_ENV, oauthConfigFromEnv, parseRedirect, type OAuthConfig } from './consent';
 export { credentialsSchema, parseStoredCredentials, type Credentials, type LoadResult, type TokenStore } from './credentials';

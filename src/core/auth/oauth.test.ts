@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../kommo/testing/fakes';
-import { buildConsentUrl, oauthConfigFromEnv, parseRedirect } from './consent';
+import { buildConsentUrl, mayExchangeCodeFor, oauthConfigFromEnv, parseRedirect } from './consent';
 import { OAuthStates, STATE_TTL_MS } from './oauth-state';
 
 describe('OAuth state', () => {
@@ -41,6 +41,18 @@ describe('consent and redirect', () => {
     expect(parseRedirect(new URLSearchParams('error=access_denied&client_id=cid&state=s1'))).toEqual({ kind: 'denied', state: 's1' });
     expect(parseRedirect(new URLSearchParams('state=s1&referer=a.kommo.com'))).toMatchObject({ kind: 'invalid' });
     expect(parseRedirect(new URLSearchParams('code=c&state=s1&referer=not a host'))).toMatchObject({ kind: 'invalid' });
+  });
+
+  it('exchanges a code only with a Kommo account host or the configured base URL', () => {
+    for (const host of ['acme.kommo.com', 'acme.amocrm.com', 'acme.amocrm.ru']) expect(mayExchangeCodeFor(host, null)).toBe(true);
+    for (const host of ['attacker.example', 'kommo.com.attacker.example', 'evilkommo.com', 'kommo.com', '127.0.0.1']) expect(mayExchangeCodeFor(host, null)).toBe(false);
+    // A proxy (or the simulator) whose host the configuration fixes: the referer only picks the path.
+    expect(mayExchangeCodeFor('demo.local', 'http://127.0.0.1:4010/a/{subdomain}')).toBe(true);
+    expect(mayExchangeCodeFor('attacker.example', 'https://proxy.example/{host}')).toBe(true);
+    // A template that puts the referer in the host part would follow it anywhere.
+    expect(mayExchangeCodeFor('attacker.example', 'https://{host}')).toBe(false);
+    expect(mayExchangeCodeFor('attacker.example', 'https://{subdomain}.proxy.example')).toBe(false);
+    expect(mayExchangeCodeFor('acme.kommo.com', 'https://{host}')).toBe(true);
   });
 
   it('takes the integration settings from the environment only', () => {

@@ -48,12 +48,7 @@ export class FileTokenStore implements TokenStore {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { status: 'empty' };
       return { status: 'unreadable', reason: `the credentials file cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
     }
-    const result = parseStoredCredentials(text);
-    if (result.status === 'ok') {
-      registerSecret(result.credentials.accessToken);
-      registerSecret(result.credentials.refreshToken);
-    }
-    return result;
+    return parseStoredCredentials(text);
   }
 
   async save(credentials: Credentials): Promise<void> {

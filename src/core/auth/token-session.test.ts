@@ -5,7 +5,7 @@ import { HostGateRegistry } from '../kommo/host-gate';
 import { httpDeps } from '../kommo/http';
 import { DEFAULT_RETRY_POLICY } from '../kommo/retry';
 import { FakeClock, json, ScriptedTransport, type Answer } from '../kommo/testing/fakes';
-import type { TransportRequest } from '../kommo/transport';
+import type { Transport, TransportRequest, TransportResponse } from '../kommo/transport';
 import { silentLogger } from '../log';
 import { credentialsSchema, type Credentials, type TokenStore } from './credentials';
 import { MemoryTokenStore } from './stores';
@@ -117,5 +117,121 @@ describe('TokenSession', () => {
     await expect(t.client.getAccount()).rejects.toBeInstanceOf(KommoAuthRequiredError);
     expect(t.tokenRequests()).toHaveLength(0);
     expect(t.authRequired[0]).toMatch(/long-lived/);
+  });
+});
+
+/**
+ * A transport whose answers the test decides per request, possibly later (a held promise), so
+ * that refreshes and slow answers can be made to overlap exactly.
+ */
+function controlledSetup(answer: (request: TransportRequest, index: number) => Partial<TransportResponse> | Promise<Partial<TransportResponse>>) {
+  const clock = new FakeClock();
+  const requests: TransportRequest[] = [];
+  const transport: Transport = {
+    async send(request) {
+      requests.push(request);
+      return { status: 200, contentType: 'application/json', retryAfterHeader: null, body: '', ...(await answer(request, requests.length - 1)) };
+    },
+    close: async () => {},
+  };
+  // Room for every request at once: the gate must not be what serializes them.
+  const gates = new HostGateRegistry({ minTimeMs: 0, maxPerWindow: 1000, maxConcurrent: 64 }, clock);
+  const credentials = credentialsSchema.parse({ kind: 'oauth', accountHost: 'acme.kommo.com', accessToken: 'access-0-xxxxxxxx', refreshToken: 'def50200-refresh-0', expiresAt: clock.now() + 24 * HOUR, issuedAt: clock.now() });
+  const common = { accountHost: 'acme.kommo.com', baseUrl: 'https://acme.kommo.com', gates, transport, clock, random: () => 0.5, log: silentLogger };
+  const session = new TokenSession({ store: new MemoryTokenStore(), credentials, oauth: OAUTH, http: httpDeps({ ...common, retry: DEFAULT_RETRY_POLICY }), clock, log: silentLogger, onAuthRequired: () => {} });
+  const client = new KommoClient({ ...common, auth: session });
+  const isTokenRequest = (r: TransportRequest) => r.url.endsWith('/oauth2/access_token');
+  return { clock, session, client, requests, isTokenRequest, tokenRequests: () => requests.filter(isTokenRequest).length };
+}
+
+const ACCOUNT = json(200, { id: 1, name: 'A', subdomain: 'a', current_user_id: 2 });
+const bearer = (n: number) => `Bearer access-${n}-xxxxxxxx`;
+
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+/** Lets every pending promise chain run (the fake clock's sleeps resolve at once). */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 50; i++) await new Promise((r) => setImmediate(r));
+}
+
+/** Resolves when `condition` holds (the gate's queue runs on real timers); fails after ~5 s. */
+async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 500 && !condition(); i++) await new Promise((r) => setTimeout(r, 10));
+  expect(condition()).toBe(true);
+}
+
+describe('TokenSession single-flight guards', () => {
+  it('guard 1: ten requests refused together with the old token cause exactly one refresh', async () => {
+    let refused = 0;
+    const allRefused = deferred<void>();
+    const t = controlledSetup(async (request) => {
+      if (request.url.endsWith('/oauth2/access_token')) {
+        // The refresh answers only once every request has had its 401: all ten ask during it.
+        await allRefused.promise;
+        return pair(1);
+      }
+      if (request.headers.authorization === bearer(0)) {
+        if (++refused === 10) allRefused.resolve();
+        return json(401, {});
+      }
+      return ACCOUNT;
+    });
+    await expect(Promise.all(Array.from({ length: 10 }, () => t.client.getAccount()))).resolves.toHaveLength(10);
+    expect(refused).toBe(10);
+    expect(t.tokenRequests()).toBe(1);
+  });
+
+  it('guard 1: the proactive refresh timer joins a refresh already in flight', async () => {
+    const answer = deferred<Partial<TransportResponse>>();
+    const t = controlledSetup((request) => (request.url.endsWith('/oauth2/access_token') ? answer.promise : request.headers.authorization === bearer(0) ? json(401, {}) : ACCOUNT));
+    const call = t.client.getAccount();
+    await until(() => t.tokenRequests() === 1);
+    // The timer fires while the refresh after the 401 waits for Kommo.
+    t.clock.advance(24 * HOUR - 60_000);
+    const timer = t.session.refreshIfDue();
+    await settle();
+    answer.resolve(pair(1));
+    await Promise.all([call, timer]);
+    expect(t.tokenRequests()).toBe(1);
+    expect(t.session.current().accessToken).toBe('access-1-xxxxxxxx');
+  });
+
+  it('while a refresh is in flight, no request leaves with the token it replaces', async () => {
+    const answer = deferred<Partial<TransportResponse>>();
+    const t = controlledSetup((request) => (request.url.endsWith('/oauth2/access_token') ? answer.promise : request.headers.authorization === bearer(0) ? json(401, {}) : ACCOUNT));
+    const first = t.client.getAccount();
+    await until(() => t.tokenRequests() === 1);
+    const refreshAt = t.requests.findIndex(t.isTokenRequest);
+    expect(refreshAt).toBeGreaterThan(0);
+    const later = Array.from({ length: 5 }, () => t.client.getAccount());
+    await settle();
+    answer.resolve(pair(1));
+    await Promise.all([first, ...later]);
+    const after = t.requests.slice(refreshAt + 1);
+    expect(after.map((r) => r.headers.authorization)).toEqual(Array.from({ length: 6 }, () => bearer(1)));
+    expect(t.tokenRequests()).toBe(1);
+  });
+
+  it('guard 2: a 401 that arrives late, for a token already replaced, retries with the new one instead of refreshing again', async () => {
+    const slow = deferred<Partial<TransportResponse>>();
+    const t = controlledSetup((request, index) => {
+      if (request.url.endsWith('/oauth2/access_token')) return pair(Number(JSON.parse(request.body ?? '{}').refresh_token.split('-').at(-1)) + 1);
+      if (request.headers.authorization !== bearer(0)) return ACCOUNT;
+      // The first request's answer is slow; the second is refused at once and starts the refresh.
+      return index === 0 ? slow.promise : json(401, {});
+    });
+    const slowCall = t.client.getAccount();
+    await until(() => t.requests.length === 1);
+    await expect(t.client.getAccount()).resolves.toMatchObject({ id: 1 });
+    expect(t.tokenRequests()).toBe(1);
+    // Now Kommo refuses the first request's (old) token too.
+    slow.resolve(json(401, {}));
+    await expect(slowCall).resolves.toMatchObject({ id: 1 });
+    expect(t.tokenRequests()).toBe(1);
+    expect(t.session.current().refreshToken).toBe('def50200-refresh-1');
   });
 });

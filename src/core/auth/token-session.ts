@@ -32,7 +32,8 @@ export interface TokenSessionDeps {
 /**
  * The bearer token of one connection. Refreshes proactively and once on a 401, single-flight:
  * however many callers need a new token, one refresh request is made and all of them wait for
- * it. The new pair is saved (atomically, by the store) before anyone uses it. A refresh whose
+ * it (guard 1, the shared promise), and a late 401 for a token already replaced retries with the
+ * new one instead of refreshing again (guard 2). token-session.test.ts fails without either. The new pair is saved (atomically, by the store) before anyone uses it. A refresh whose
  * answer was lost is retried with the old refresh token (Kommo's grace rule); a refusal ends in
  * the auth-required state. Long-lived tokens never refresh.
  */
@@ -56,6 +57,7 @@ export class TokenSession implements AccessTokenProvider {
 
   async getAccessToken(): Promise<string> {
     if (this.refusal) throw new KommoAuthRequiredError(this.refusal);
+    // While a new token is on its way, nobody sends the one it replaces (each would come back 401).
     if (this.refreshing) return this.refreshing;
     if (!this.refreshDue()) return this.credentials.accessToken;
     try {
@@ -70,9 +72,10 @@ export class TokenSession implements AccessTokenProvider {
   async handleUnauthorized(rejectedToken: string): Promise<string> {
     if (this.refusal) throw new KommoAuthRequiredError(this.refusal);
     if (this.credentials.kind === 'long_lived') return this.refuse(LONG_LIVED_REFUSED);
-    // Someone else already refreshed (or is refreshing) since this token was sent.
-    if (this.refreshing) return this.refreshing;
+    // Guard 2: a 401 for a token that has been replaced since it was sent (a slow answer) is
+    // already dealt with: retry with the new one rather than refresh again.
     if (this.credentials.accessToken !== rejectedToken) return this.credentials.accessToken;
+    // A refresh in flight is joined by refresh() itself.
     return this.refresh();
   }
 
@@ -92,7 +95,7 @@ export class TokenSession implements AccessTokenProvider {
     return this.credentials.expiresAt !== null && this.credentials.expiresAt <= this.deps.clock.now();
   }
 
-  /** Single-flight: every caller during a refresh gets the same promise. */
+  /** Guard 1, single-flight: every caller during a refresh (401s, the proactive timer) gets the same promise. */
   private refresh(): Promise<string> {
     this.refreshing ??= this.runRefresh().finally(() => {
       this.refreshing = null;

@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import { CARRIED_TABLES, describe, isDamageError, isStorageFault, MirrorDamagedError, quickCheck, removeFiles, setAside } from './damage';
+import { preparePrivateFile, restrictFiles } from './file-modes';
 import { migrate, schemaVersion } from './migrate';
 import { migrations } from './migrations';
 import type { DB } from './schema';
@@ -13,6 +13,13 @@ export interface OpenDatabaseOptions {
    */
   nativeBinding?: string;
   readonly?: boolean;
+  /**
+   * A damaged file is opened in the damaged state (`damage` set, nothing read or written) instead
+   * of throwing MirrorDamagedError: the app then shows the state and offers the rebuild.
+   */
+  tolerateDamage?: boolean;
+  /** Tables carried over by a rebuild (tests name one; the product's list is CARRIED_TABLES). */
+  carriedTables?: readonly string[];
 }
 
 export interface MirrorDatabase {
@@ -28,59 +35,182 @@ export interface MirrorDatabase {
    * leaves either both or neither. `fn` must not await: better-sqlite3 transactions are synchronous.
    */
   transaction<T>(fn: () => T): T;
+  /** Null while the file is sound; otherwise what SQLite found wrong with it. */
+  readonly damage: string | null;
+  /**
+   * After a storage error (SQLITE_CORRUPT, SQLITE_NOTADB, SQLITE_IOERR): checks the file with
+   * quick_check. True when it is damaged: `damage` is set and the `onDamaged` listeners are told.
+   */
+  checkAfterError(error: unknown): boolean;
+  onDamaged(listener: () => void): () => void;
+  /**
+   * Closes the file, moves it (with its -wal and -shm) aside as `<name>.damaged-<time>.sqlite`,
+   * and opens an empty mirror in its place, carrying over the rows of CARRIED_TABLES that can
+   * still be read. Returns the damaged file's new path. Nothing may use the connection meanwhile.
+   * With `discard` (the user asked to delete the local copy) the damaged files are removed instead.
+   */
+  rebuild(options?: { discard?: boolean }): Promise<string>;
   close(): Promise<void>;
 }
 
+interface Connection {
+  sqlite: Database.Database;
+  db: Kysely<DB>;
+}
+
 /**
- * Opens (creating if needed) the mirror at `path`, in WAL mode, and migrates it to the newest
- * schema. The same file is the product's data, so every write elsewhere goes through transactions.
+ * Opens (creating if needed) the mirror at `path`, in WAL mode, private to its owner, checks it
+ * with quick_check and migrates it to the newest schema. A damaged file throws MirrorDamagedError
+ * unless `tolerateDamage`. The same file is the product's data, so every write elsewhere goes
+ * through transactions.
  */
 export function openDatabase(path: string, options: OpenDatabaseOptions = {}): MirrorDatabase {
-  if (!options.readonly) mkdirSync(dirname(path), { recursive: true });
-  const sqlite = new Database(path, {
-    nativeBinding: options.nativeBinding,
-    readonly: options.readonly ?? false,
-    fileMustExist: options.readonly ?? false,
-  });
+  let damage: string | null = null;
+  let current: Connection;
   try {
-    sqlite.pragma('busy_timeout = 5000');
-    // The default 2 MB page cache thrashes once the mirror's indexes outgrow it (a 200,000-lead
-    // mirror is hundreds of MB); 64 MB keeps the hot index pages of a sync page and a query in memory.
-    sqlite.pragma('cache_size = -65536');
-    sqlite.pragma('temp_store = MEMORY');
+    current = connect(path, options);
+  } catch (error) {
+    if (!(error instanceof MirrorDamagedError) || !options.tolerateDamage) throw error;
+    damage = error.problem;
+    current = standIn(options);
+  }
+  const listeners = new Set<() => void>();
+  let closed = false;
+  const markDamaged = (problem: string): void => {
+    if (damage !== null) return;
+    damage = problem;
+    for (const listener of listeners) listener();
+  };
+  return {
+    path,
+    get sqlite() {
+      return current.sqlite;
+    },
+    get db() {
+      return current.db;
+    },
+    get damage() {
+      return damage;
+    },
+    schemaVersion: () => schemaVersion(current.sqlite),
+    transaction: <T>(fn: () => T): T => current.sqlite.transaction(fn).immediate(),
+    checkAfterError(error) {
+      if (damage !== null) return true;
+      if (!isStorageFault(error) || options.readonly) return false;
+      // An I/O error may have been the disk's passing fault; corruption reported by SQLite is damage by itself.
+      const problem = quickCheck(current.sqlite) ?? (isDamageError(error) ? describe(error) : null);
+      if (problem !== null) markDamaged(problem);
+      return problem !== null;
+    },
+    onDamaged(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async rebuild({ discard = false } = {}) {
+      await release(current);
+      let movedTo: string;
+      try {
+        movedTo = setAside(path, new Date());
+      } catch (error) {
+        // The file stays where it is, still damaged: keep answering as before.
+        current = standIn(options);
+        throw error;
+      }
+      current = connect(path, options);
+      if (discard) removeFiles(movedTo);
+      else carryOver(current.sqlite, movedTo, options.carriedTables ?? CARRIED_TABLES);
+      damage = null;
+      return movedTo;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await release(current);
+    },
+  };
+}
+
+function connect(path: string, options: OpenDatabaseOptions): Connection {
+  if (!options.readonly) preparePrivateFile(path);
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(path, {
+      nativeBinding: options.nativeBinding,
+      readonly: options.readonly ?? false,
+      fileMustExist: options.readonly ?? false,
+    });
+  } catch (error) {
+    throw isDamageError(error) ? new MirrorDamagedError(path, describe(error)) : error;
+  }
+  try {
+    configure(sqlite, options);
     if (!options.readonly) {
-      sqlite.pragma('journal_mode = WAL');
-      // NORMAL is durable across application crashes in WAL mode; only an OS crash can lose the
-      // last transactions, and the sync engine re-downloads those.
-      sqlite.pragma('synchronous = NORMAL');
-      // A checkpoint is where NORMAL fsyncs. SQLite's default (every 1,000 pages) meant an fsync
-      // for nearly every page of 250 leads during the first download and halved its throughput;
-      // every 4,096 pages (16 MB of WAL) keeps most of the gain (measured). The WAL file is cut
-      // back to 64 MB after a checkpoint.
-      sqlite.pragma('wal_autocheckpoint = 4096');
-      sqlite.pragma('journal_size_limit = 67108864');
+      // Before the migrations write to it: a damaged file must be set aside, not built upon.
+      const problem = quickCheck(sqlite);
+      if (problem !== null) throw new MirrorDamagedError(path, problem);
       migrate(sqlite, migrations);
+      restrictFiles(path);
     }
     sqlite.pragma('foreign_keys = ON');
   } catch (error) {
     sqlite.close();
-    throw error;
+    throw isDamageError(error) ? new MirrorDamagedError(path, describe(error)) : error;
   }
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
-  let closed = false;
-  return {
-    path,
-    sqlite,
-    db,
-    schemaVersion: () => schemaVersion(sqlite),
-    transaction: <T>(fn: () => T): T => sqlite.transaction(fn).immediate(),
-    async close() {
-      if (closed) return;
-      closed = true;
-      // Kysely's driver closes the handle only if Kysely itself ever ran a query (it opens its
-      // connection lazily), so close it here too; the sync engine may have used only raw statements.
-      await db.destroy();
-      if (sqlite.open) sqlite.close();
-    },
-  };
+  return wrap(sqlite);
+}
+
+function configure(sqlite: Database.Database, options: OpenDatabaseOptions): void {
+  sqlite.pragma('busy_timeout = 5000');
+  // The default 2 MB page cache thrashes once the mirror's indexes outgrow it (a 200,000-lead
+  // mirror is hundreds of MB); 64 MB keeps the hot index pages of a sync page and a query in memory.
+  sqlite.pragma('cache_size = -65536');
+  sqlite.pragma('temp_store = MEMORY');
+  if (options.readonly) return;
+  sqlite.pragma('journal_mode = WAL');
+  // NORMAL is durable across application crashes in WAL mode; only an OS crash can lose the
+  // last transactions, and the sync engine re-downloads those.
+  sqlite.pragma('synchronous = NORMAL');
+  // A checkpoint is where NORMAL fsyncs. SQLite's default (every 1,000 pages) meant an fsync
+  // for nearly every page of 250 leads during the first download and halved its throughput;
+  // every 4,096 pages (16 MB of WAL) keeps most of the gain (measured). The WAL file is cut
+  // back to 64 MB after a checkpoint.
+  sqlite.pragma('wal_autocheckpoint = 4096');
+  sqlite.pragma('journal_size_limit = 67108864');
+}
+
+/** A connection that holds nothing, for a damaged mirror: every reader checks `damage` first. */
+function standIn(options: OpenDatabaseOptions): Connection {
+  return wrap(new Database(':memory:', { nativeBinding: options.nativeBinding }));
+}
+
+function wrap(sqlite: Database.Database): Connection {
+  return { sqlite, db: new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) }) };
+}
+
+async function release({ sqlite, db }: Connection): Promise<void> {
+  // Kysely's driver closes the handle only if Kysely itself ever ran a query (it opens its
+  // connection lazily), so close it here too; the sync engine may have used only raw statements.
+  await db.destroy();
+  if (sqlite.open) sqlite.close();
+}
+
+/** Copies what can still be read of `tables` from the damaged file into the fresh mirror; a table that cannot be read is skipped. */
+function carryOver(sqlite: Database.Database, damagedPath: string, tables: readonly string[]): void {
+  if (tables.length === 0) return;
+  try {
+    sqlite.prepare('ATTACH DATABASE ? AS damaged').run(damagedPath);
+  } catch {
+    return;
+  }
+  try {
+    for (const table of tables) {
+      try {
+        sqlite.exec(`INSERT OR IGNORE INTO main."${table}" SELECT * FROM damaged."${table}"`);
+      } catch {
+        // Unreadable in the damaged file: what was in it is lost, the rest still carries over.
+      }
+    }
+  } finally {
+    sqlite.exec('DETACH DATABASE damaged');
+  }
 }

@@ -13,6 +13,7 @@ const info: AppInfo = {
   schemaVersion: 1,
   latestSchemaVersion: 1,
   systemLocale: 'es-PE',
+  tokenStorage: 'memory',
 };
 
 function setup(appInfo: () => Promise<AppInfo>) {

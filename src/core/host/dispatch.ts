@@ -18,7 +18,13 @@ export async function dispatchRequest(
   if (!isRequestName(name)) {
     return fail('invalid_input', `Unknown request ${JSON.stringify(String(name).slice(0, 80))}.`);
   }
-  const parsed = requests[name].args.safeParse(rawArgs === undefined ? {} : rawArgs);
+  let parsed;
+  try {
+    parsed = requests[name].args.safeParse(rawArgs === undefined ? {} : rawArgs);
+  } catch {
+    // zod recurses into JSON values: an argument nested deeper than the stack throws instead of failing.
+    return fail('invalid_input', `Invalid arguments for ${name}: nested too deeply.`);
+  }
   if (!parsed.success) {
     return fail('invalid_input', `Invalid arguments for ${name}: ${z.prettifyError(parsed.error)}`);
   }

@@ -1,4 +1,5 @@
 import type { EventName, Events } from '../../shared/contract';
+import { Observable } from '../observable';
 
 export type EventListener = <E extends EventName>(name: E, payload: Events[E]) => void;
 
@@ -7,14 +8,13 @@ export type EventListener = <E extends EventName>(name: E, payload: Events[E]) =
  * renderers (IPC to every window, or every WebSocket client).
  */
 export class EventHub {
-  private readonly listeners = new Set<EventListener>();
+  private readonly listeners = new Observable<[EventName, Events[EventName]]>();
 
   emit<E extends EventName>(name: E, payload: Events[E]): void {
-    for (const listener of this.listeners) listener(name, payload);
+    this.listeners.emit(name, payload);
   }
 
   subscribe(listener: EventListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.subscribe(listener);
   }
 }

@@ -2,12 +2,47 @@
  * The client against the real simulator on 127.0.0.1: pagination, pacing, 429 storms, blocks,
  * 204s, malformed bodies, writes. Real time passes only where the limiter needs it.
  */
+import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { FAST_GATE, maxPerSecond, useClients, useSimulators } from '../../../test/helpers/kommo-sim';
+import { seededRandom } from '../../../test/helpers/seeded-random';
 import { KommoBlockedError, KommoMalformedResponseError, KommoValidationError } from './errors';
+import { createUndiciTransport, type Transport } from './transport';
 
 const startSim = useSimulators();
 const makeClient = useClients();
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The network between the client and the simulator: each request reaches the server 0–100 ms
+ * (50 ± 50) after it leaves, and each answer comes back `answerDelayMs` later. Seeded.
+ */
+function jitteryTransport(seed: number, answerDelayMs = 0): Transport {
+  const inner = createUndiciTransport();
+  const random = seededRandom(seed);
+  return {
+    async send(req) {
+      await delay(random() * 100);
+      const response = await inner.send(req);
+      if (answerDelayMs > 0) await delay(answerDelayMs);
+      return response;
+    },
+    close: () => inner.close(),
+  };
+}
+
+/** Another process on this machine hogging the CPU: the event loop stalls 20–120 ms now and then. */
+function stallTheEventLoop(seed: number): () => void {
+  const random = seededRandom(seed);
+  const timer = setInterval(() => {
+    const until = performance.now() + 20 + random() * 100;
+    while (performance.now() < until) {
+      // Busy: nothing else in this process runs.
+    }
+  }, 150);
+  return () => clearInterval(timer);
+}
 
 describe('KommoClient against the simulator', () => {
   it('pages 10,000 leads in exactly 40 list requests, never more than 7 in a second', async () => {
@@ -28,6 +63,42 @@ describe('KommoClient against the simulator', () => {
     expect(counters.maxPerSecond).toBeLessThanOrEqual(7);
     expect(counters.served429).toBe(0);
   }, 60_000);
+
+  it('keeps at most 7 arrivals in any rolling second at the server under ±50 ms arrival jitter and a stalling machine', async () => {
+    const sim = await startSim({ leads: 900, contacts: 400 });
+    const { client } = makeClient(sim, { transport: jitteryTransport(11) });
+    sim.control.resetCounters();
+    const resume = stallTheEventLoop(12);
+    try {
+      // Concurrent callers, as the sync engine's streams are: sequential pages and single reads side by side.
+      const [leads, contacts] = await Promise.all([client.listAll('leads', { limit: 50 }), client.listAll('contacts', { limit: 25 }), ...Array.from({ length: 8 }, () => client.getAccount())]);
+      expect(leads).toHaveLength(900);
+      expect(contacts).toHaveLength(400);
+    } finally {
+      resume();
+    }
+    const log = sim.control.requestLog();
+    expect(log.length).toBeGreaterThanOrEqual(42);
+    expect(log.filter((entry) => entry.status === 429)).toEqual([]);
+    expect(maxPerSecond(log)).toBeLessThanOrEqual(7);
+  }, 60_000);
+
+  it('pauses for retry_after on a first-second burst of 429s without opening the 5-minute circuit', async () => {
+    const sim = await startSim({ leads: 50, contacts: 10 });
+    sim.control.setBehaviour({ rateLimit: { retryAfter: 1 } });
+    const account = sim.account();
+    // Another launch of the app has just used the whole second.
+    for (let i = 0; i < 7; i++) {
+      const answer = await request(`${account.apiBaseUrl}/api/v4/account`, { headers: { authorization: `Bearer ${account.longLivedToken}` } });
+      await answer.body.text();
+    }
+    // Answers take a while, so four requests are out before the first 429 comes back.
+    const { client } = makeClient(sim, { transport: jitteryTransport(13, 600) });
+    const results = await Promise.all(Array.from({ length: 4 }, () => client.getAccount()));
+    expect(results.map((r) => r.subdomain)).toEqual(['demo', 'demo', 'demo', 'demo']);
+    expect(sim.control.counters().served429).toBeGreaterThanOrEqual(2);
+    expect(client.state()).toEqual({ kind: 'ok' });
+  }, 30_000);
 
   it("reads the simulator's own clock from each page's Date header", async () => {
     const sim = await startSim({ leads: 30, contacts: 10, clock: { start: 1_750_000_000, frozen: true } });

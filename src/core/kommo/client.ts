@@ -17,6 +17,7 @@ import {
 } from './errors';
 import { sharedGates, type GateState, type HostGate, type HostGateRegistry } from './host-gate';
 import { bodyExcerpt, exchange, httpDeps, looksLikeJson, type HttpCall, type HttpDeps } from './http';
+import { parseKommoJson } from './json-text';
 import { encodeQuery, resolveBaseUrl, type QueryParams } from './query';
 import { parseRecords, readPageEnvelope, type SkippedRecord } from './records';
 import { LIST_RESOURCES, type ListItem, type ListResourceName } from './resources';
@@ -369,7 +370,7 @@ export class KommoClient {
       if (response.status === 204) return { status: 204, json: null, serverTime };
       if (response.status >= 200 && response.status < 300) {
         try {
-          return { status: response.status, json: JSON.parse(response.body) as unknown, serverTime };
+          return { status: response.status, json: parseKommoJson(response.body), serverTime };
         } catch {
           this.log.warn('Kommo sent a body that is not JSON', { path, status: response.status, excerpt: bodyExcerpt(response.body) });
           throw new KommoMalformedResponseError(response.status, path, 'not JSON');

@@ -1,6 +1,6 @@
 /**
  * Kommo API v4 entities as the client hands them to the rest of the core (after validation).
- * Field names and shapes follow ../shared/reference/kommo-api.md §7–§13: snake_case as on the wire,
+ * Field names and shapes follow docs/kommo-api.md §7–§13: snake_case as on the wire,
  * Unix-second timestamps, `custom_fields_values` null when empty. The client's zod schemas parse
  * into exactly these types; unknown fields stay available in `raw` records where noted.
  */

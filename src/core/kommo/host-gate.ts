@@ -12,15 +12,20 @@ export interface HostGateOptions {
   maxPerWindow: number;
   windowMs: number;
   /**
-   * Slack added to the window for arrival jitter: the server counts arrivals, and a request that
-   * was slow to leave (a stalled event loop, a new TLS connection) can land just before a later
-   * one. No `maxPerWindow` starts are ever closer than windowMs + this.
+   * Slack added to the window. The server counts arrivals, which we cannot see: a request
+   * arrives after it leaves and before its answer is back, however slow the network or busy the
+   * machine. So a request leaves only `windowMs` + this after the answer to the one
+   * `maxPerWindow` requests back: then no `maxPerWindow + 1` arrivals fit in one window, whatever
+   * the jitter. The slack covers the clocks' granularity.
    */
   jitterMarginMs: number;
   /** A 429 without `retry_after`: backoff base and cap. */
   rateLimitBackoffMs: number;
   rateLimitBackoffMaxMs: number;
-  /** This many 429s in a row open the rate-limit circuit: calls fail fast until it cools down. */
+  /**
+   * This many 429s in a row open the rate-limit circuit: calls fail fast until it cools down.
+   * 429s to requests that left before the previous 429 was known count as that one (one burst).
+   */
   rateLimitCircuitAfter: number;
   rateLimitCircuitCooldownMs: number;
   /** A 403 block stops all traffic this long (or until resetCircuit()). At least 5 minutes. */
@@ -40,7 +45,7 @@ export const DEFAULT_GATE_OPTIONS: HostGateOptions = {
   maxConcurrent: 4,
   maxPerWindow: 7,
   windowMs: 1_000,
-  jitterMarginMs: 50,
+  jitterMarginMs: 25,
   rateLimitBackoffMs: 2_000,
   rateLimitBackoffMaxMs: 60_000,
   rateLimitCircuitAfter: 4,
@@ -58,16 +63,24 @@ export type GateState =
   | { kind: 'rate_limited'; until: number }
   | { kind: 'blocked'; since: number; until: number };
 
+/** One request as the gate saw it: when it left, and when its answer (or failure) came back. */
+interface Departure {
+  at: number;
+  answeredAt: number | null;
+  answered: Promise<void>;
+  markAnswered(): void;
+}
+
 /**
  * The one gate every request to one Kommo account host passes, whoever makes it. Bottleneck
  * queues, spaces and bounds concurrency; on top of it the gate keeps a log of actual departures
- * (a stalled timer can make bottleneck start a job late and the next one on time), pauses
- * everything on a 429, and holds two circuits: repeated 429s, and a 403 block.
+ * and answers (a stalled timer can make bottleneck start a job late and the next one on time),
+ * pauses everything on a 429, and holds two circuits: repeated 429s, and a 403 block.
  */
 export class HostGate {
   readonly options: HostGateOptions;
   private readonly limiter: Bottleneck;
-  private readonly departures: number[] = [];
+  private readonly departures: Departure[] = [];
   private lastDeparture = -Infinity;
   private departureChain: Promise<void> = Promise.resolve();
   private minTimeMs: number;
@@ -75,6 +88,8 @@ export class HostGate {
   private perWindow: number;
   private pausedUntil = 0;
   private consecutive429 = 0;
+  /** When the last 429 was reported: a 429 to a request that left before it is the same burst. */
+  private lastRateLimitAt = -Infinity;
   private successesSinceSlowdown = 0;
   private rateCircuitUntil = 0;
   private block: { since: number; until: number } | null = null;
@@ -96,14 +111,19 @@ export class HostGate {
     this.limiter = new Bottleneck({ maxConcurrent: this.options.maxConcurrent, minTime: this.minTimeMs });
   }
 
-  /** Runs `send` when the host may take another request; fails fast while a circuit is open. */
-  schedule<T>(send: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `send` when the host may take another request; fails fast while a circuit is open.
+   * `send` gets its departure time, which reportRateLimited() wants back.
+   */
+  schedule<T>(send: (departedAt: number) => Promise<T>): Promise<T> {
     this.throwIfOpen();
     return this.limiter.schedule(async () => {
-      const release = await this.admit();
+      const { departure, release } = await this.admit();
       try {
-        return await send();
+        return await send(departure.at);
       } finally {
+        departure.answeredAt = this.clock.now();
+        departure.markAnswered();
         release();
       }
     });
@@ -135,15 +155,24 @@ export class HostGate {
    * A 429. Pauses every request to the host for `retryAfterMs` (Kommo's body `retry_after`) or a
    * growing backoff, slows the spacing, and opens the circuit after repeated 429s.
    */
-  reportRateLimited(retryAfterMs: number | null): void {
+  reportRateLimited(retryAfterMs: number | null, departedAt: number = this.clock.now()): void {
     const now = this.clock.now();
+    // Sent before the previous 429 was known (in flight together): the same burst, one refusal.
+    const sameBurst = departedAt < this.lastRateLimitAt;
+    this.lastRateLimitAt = now;
+    if (sameBurst) {
+      this.pausedUntil = Math.max(this.pausedUntil, now + (retryAfterMs ?? 0));
+      this.log?.info('429 to a request sent before the pause: same burst', { host: this.host });
+      this.emitIfChanged();
+      return;
+    }
     this.consecutive429 += 1;
     const backoff = Math.min(this.options.rateLimitBackoffMaxMs, this.options.rateLimitBackoffMs * 2 ** (this.consecutive429 - 1));
     const pause = retryAfterMs ?? backoff;
     this.pausedUntil = Math.max(this.pausedUntil, now + pause);
     // We had sent `recent` requests in the last window, the refused one included, and that was
     // too many: the server's bound is below it.
-    const recent = this.departures.filter((at) => at > now - this.windowSpan()).length;
+    const recent = this.departures.filter((d) => d.at > now - this.windowSpan()).length;
     this.setPerWindow(Math.max(1, Math.min(this.perWindow, recent - 1)));
     if (this.consecutive429 >= this.options.rateLimitCircuitAfter) {
       this.rateCircuitUntil = Math.max(this.pausedUntil, now + this.options.rateLimitCircuitCooldownMs);
@@ -187,10 +216,11 @@ export class HostGate {
 
   /**
    * Waits out any pause, then takes a departure slot: departures are serialized so that, whatever
-   * bottleneck's timers did, starts stay `minTime` apart and never more than `maxPerWindow` fall
-   * in `windowMs + jitterMarginMs`.
+   * bottleneck's timers did, starts stay `minTime` apart, and a request leaves only a window
+   * (plus slack) after the answer to the one `perWindow` requests back: no more than
+   * `perWindow` can then arrive at the server within `windowMs`, however late each arrived.
    */
-  private async admit(): Promise<() => void> {
+  private async admit(): Promise<{ departure: Departure; release: () => void }> {
     const previous = this.departureChain;
     let release!: () => void;
     this.departureChain = new Promise<void>((resolve) => (release = resolve));
@@ -199,21 +229,30 @@ export class HostGate {
       await previous;
       for (;;) {
         this.throwIfOpen();
+        const bound = this.departures.length >= this.perWindow ? this.departures[this.departures.length - this.perWindow]! : null;
+        // Its arrival is known only to be before its answer: wait for that.
+        if (bound && bound.answeredAt === null) {
+          await bound.answered;
+          continue;
+        }
         const now = this.clock.now();
-        const windowStart = this.departures.length >= this.perWindow ? this.departures[this.departures.length - this.perWindow]! : -Infinity;
-        const earliest = Math.max(this.pausedUntil, this.lastDeparture + this.minTimeMs, windowStart + this.windowSpan());
+        const windowEnd = bound ? bound.answeredAt! + this.windowSpan() : -Infinity;
+        const earliest = Math.max(this.pausedUntil, this.lastDeparture + this.minTimeMs, windowEnd);
         if (earliest <= now) break;
         await this.clock.sleep(earliest - now);
       }
       const now = this.clock.now();
       this.lastDeparture = now;
-      this.departures.push(now);
+      let markAnswered!: () => void;
+      const answered = new Promise<void>((resolve) => (markAnswered = resolve));
+      const departure: Departure = { at: now, answeredAt: null, answered, markAnswered };
+      this.departures.push(departure);
       if (this.departures.length > Math.max(this.options.maxPerWindow, 1) * 2) this.departures.shift();
       // Half-open after a circuit: this request is the probe; nobody else leaves until it is answered.
       holdUntilAnswered = this.halfOpen;
       this.halfOpen = false;
       this.emitIfChanged();
-      return holdUntilAnswered ? release : () => {};
+      return { departure, release: holdUntilAnswered ? release : () => {} };
     } finally {
       if (!holdUntilAnswered) release();
     }

@@ -74,8 +74,12 @@ export async function exchange(deps: HttpDeps, call: HttpCall): Promise<Transpor
   }
   for (let attempt = 1; ; attempt++) {
     let response: TransportResponse;
+    let departedAt = deps.clock.now();
     try {
-      response = await deps.gate.schedule(() => deps.transport.send({ method: call.method, url, headers, body }));
+      response = await deps.gate.schedule((at) => {
+        departedAt = at;
+        return deps.transport.send({ method: call.method, url, headers, body });
+      });
     } catch (error) {
       if (!(error instanceof KommoNetworkError)) throw error;
       deps.onReachability(error);
@@ -89,7 +93,7 @@ export async function exchange(deps: HttpDeps, call: HttpCall): Promise<Transpor
     deps.log.debug('Kommo answered', { method: call.method, path: call.pathAndQuery, status: response.status, attempt });
 
     if (response.status === 429) {
-      deps.gate.reportRateLimited(retryAfterMs(response));
+      deps.gate.reportRateLimited(retryAfterMs(response), departedAt);
       // The server refused it unprocessed, so even a write goes again, after the pause.
       continue;
     }

@@ -4,10 +4,15 @@ import { KommoMalformedResponseError } from './errors';
 import { nextCursorFromHref } from './query';
 
 export interface SkippedRecord {
-  /** The record's id when it had a readable one. */
-  id: string | number | null;
+  /** The record's id when it had a usable one (a safe integer): what it is reported and retried by. */
+  id: number | null;
   /** Where the record broke (field paths), never its content: records carry names and phones. */
   problems: string[];
+  /**
+   * Its `updated_at` (floored) when that was a number: a page of set-aside records still tells a
+   * keyset reader how far the page reached.
+   */
+  updatedAt: number | null;
 }
 
 export interface ParsedRecords<T> {
@@ -25,10 +30,11 @@ export function parseRecords<T>(raw: unknown[], schema: z.ZodType<T>, kind: stri
       items.push(result.data);
       continue;
     }
-    const rawId = record && typeof record === 'object' ? (record as { id?: unknown }).id : undefined;
-    const id = typeof rawId === 'number' || typeof rawId === 'string' ? rawId : null;
+    const fields = record && typeof record === 'object' ? (record as { id?: unknown; updated_at?: unknown }) : {};
+    const id = Number.isSafeInteger(fields.id) ? (fields.id as number) : null;
+    const updatedAt = typeof fields.updated_at === 'number' && Number.isFinite(fields.updated_at) ? Math.floor(fields.updated_at) : null;
     const problems = result.error.issues.slice(0, 5).map((issue) => `${issue.path.join('.') || '(record)'}: ${issue.code}`);
-    skipped.push({ id, problems });
+    skipped.push({ id, problems, updatedAt });
     log.warn(`Skipped a malformed ${kind} record`, { id, problems });
   }
   return { items, skipped };

@@ -26,7 +26,7 @@ interface ListResource<T> {
   /** The key under `_embedded`. */
   key: string;
   schema: z.ZodType<T>;
-  /** Kommo's maximum page size for this list (events: 100 to be safe, §13.2). */
+  /** Kommo's maximum page size for this list (events: 100 to be safe, docs/kommo-api.md §13.2). */
   limit: number;
   /** Query every page of this resource carries. */
   fixed?: Record<string, string>;

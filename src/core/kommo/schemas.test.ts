@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLogger, type LogRecord } from '../log';
 import { KommoMalformedResponseError } from './errors';
+import { parseKommoJson } from './json-text';
 import { parseRecords, readPageEnvelope } from './records';
 import { accountSchema, customFieldDefinitionSchema, eventSchema, leadSchema, pipelineSchema } from './schemas';
 
@@ -87,16 +88,55 @@ describe('entity schemas', () => {
   });
 });
 
+describe('numbers at the schema boundary', () => {
+  it('keep what can be stored of a record with absurd numbers: optional ones dropped, times floored, amounts rounded', () => {
+    const parsed = leadSchema.parse({ ...lead, price: 1e308, score: 1e308, closed_at: 1.5e19, created_at: 1709579763.9, closest_task_at: -5, group_id: 0.5, loss_reason_id: 'x', created_by: 2 ** 60 });
+    expect(parsed).toMatchObject({ price: null, score: null, closed_at: null, closest_task_at: null, created_at: 1709579763, loss_reason_id: null });
+    expect(parsed.group_id).toBeUndefined();
+    expect(parsed.created_by).toBeUndefined();
+    expect(leadSchema.parse({ ...lead, price: 1234.6, score: 7.2 })).toMatchObject({ price: 1235, score: 7 });
+  });
+
+  it('set aside a record whose required number cannot be stored, saying which field', () => {
+    const { log } = capture();
+    const raw = [lead, { ...lead, id: 2, updated_at: 1e308 }, { ...lead, id: 3, created_at: -1 }, { ...lead, id: 4, status_id: 1.5 }, { ...lead, id: 2 ** 64 }];
+    const result = parseRecords(raw, leadSchema, 'lead', log);
+    expect(result.items.map((l) => l.id)).toEqual([lead.id]);
+    expect(result.skipped.map((s) => [s.id, s.problems[0]?.split(':')[0]])).toEqual([
+      [2, 'updated_at'],
+      [3, 'created_at'],
+      [4, 'status_id'],
+      [null, 'id'],
+    ]);
+  });
+
+  it('clamp sort keys instead of refusing the stage, and drop a custom field enum id that is not an id', () => {
+    const status = { id: 142, name: 'Won', sort: 1e308, pipeline_id: 1, color: '#fff', type: 0 };
+    const pipeline = pipelineSchema.parse({ id: 1, name: 'P', sort: 2.4, is_main: true, is_archive: false, _embedded: { statuses: [status] } });
+    expect(pipeline.sort).toBe(2);
+    expect(pipeline._embedded.statuses[0]?.sort).toBe(Number.MAX_SAFE_INTEGER);
+    const withEnum = leadSchema.parse({ ...lead, custom_fields_values: [{ field_id: 1, values: [{ value: 'A', enum_id: 1e300 }] }] });
+    expect(withEnum.custom_fields_values?.[0]?.values[0]).toEqual({ value: 'A' });
+  });
+});
+
 describe('parseRecords', () => {
   it('skips a malformed record, logs its id (not its content), and keeps the rest of the page', () => {
     const { records, log } = capture();
     const bad = { ...lead, id: 99, name: 'Secret Person', status_id: 'won' };
     const result = parseRecords([lead, bad, { ...lead, id: 100 }], leadSchema, 'lead', log);
     expect(result.items.map((l) => l.id)).toEqual([5765922, 100]);
-    expect(result.skipped).toEqual([{ id: 99, problems: ['status_id: invalid_type'] }]);
+    expect(result.skipped).toEqual([{ id: 99, problems: ['status_id: invalid_type'], updatedAt: lead.updated_at }]);
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({ level: 'warn', data: { id: 99 } });
     expect(JSON.stringify(records)).not.toContain('Secret Person');
+  });
+
+  it('sets aside list entries that are not records at all, without an id to report them by', () => {
+    const { log } = capture();
+    const result = parseRecords([null, 5, 'x', [], { id: '7' }, lead], leadSchema, 'lead', log);
+    expect(result.items.map((l) => l.id)).toEqual([lead.id]);
+    expect(result.skipped.map((s) => s.id)).toEqual([null, null, null, null, null]);
   });
 
   it('reads the page envelope, and calls a body without the list malformed', () => {
@@ -104,5 +144,12 @@ describe('parseRecords', () => {
     expect(envelope).toMatchObject({ page: 2, next: '/api/v4/leads?page=3&limit=250', records: [lead] });
     expect(() => readPageEnvelope({ _embedded: {} }, 'leads', 200, '/api/v4/leads')).toThrow(KommoMalformedResponseError);
     expect(() => readPageEnvelope('<html>', 'leads', 200, '/api/v4/leads')).toThrow(KommoMalformedResponseError);
+  });
+});
+
+describe('JSON text from Kommo', () => {
+  it('reads an escaped lone surrogate as one U+FFFD and keeps escaped pairs and keys as they are', () => {
+    expect(parseKommoJson('{"name":"a\\ud800b\\udfffc\\ud83d\\ude00","\\ud800":1}')).toEqual({ name: 'a\ufffdb\ufffdc😀', '\ud800': 1 });
+    expect(parseKommoJson('{"name":"plain"}')).toEqual({ name: 'plain' });
   });
 });

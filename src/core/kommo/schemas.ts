@@ -13,17 +13,17 @@ import type {
   KommoTag,
   KommoUser,
 } from './entities';
+import { amount, id, integer, nullableNumber, optionalNumber, sortKey, unix } from './numbers';
 
 /**
  * zod schemas for every entity the client reads. They are loose on purpose: unknown fields pass
  * through untouched (`looseObject`), custom fields of types we have never seen keep their raw
  * values, and optional fields accept null. Only what the mirror cannot do without (ids, names,
  * timestamps, the pipeline and status of a lead) is required; a record missing one is reported
- * and skipped by the caller, never the whole page.
+ * and skipped by the caller, never the whole page. Numbers follow the rules in numbers.ts, so a
+ * record that passes can always be stored.
  */
 
-const id = z.number().int();
-const unix = z.number();
 /** Optional on our side; Kommo sometimes sends null where the docs say "absent". */
 const opt = <T extends z.ZodType>(schema: T) => schema.nullish().transform((value) => value ?? undefined);
 /** Nullable on our side; absent is treated as null. */
@@ -35,7 +35,7 @@ const ref = z.looseObject({ id });
 const customFieldValueItem: z.ZodType<KommoCustomFieldValueItem> = z.preprocess(
   // A bare scalar (as webhooks send for dates) becomes { value }.
   (item) => (item !== null && typeof item === 'object' ? item : { value: item }),
-  z.looseObject({ value: z.unknown(), enum_id: optNullable(z.number()), enum_code: optNullable(z.string()) }),
+  z.looseObject({ value: z.unknown(), enum_id: optionalNumber(id), enum_code: optNullable(z.string()) }),
 ) as z.ZodType<KommoCustomFieldValueItem>;
 
 export const customFieldValueSchema: z.ZodType<KommoCustomFieldValue> = z.looseObject({
@@ -62,22 +62,22 @@ export const tagSchema: z.ZodType<KommoTag> = z.looseObject({
 export const leadSchema: z.ZodType<KommoLead> = z.looseObject({
   id,
   name: z.string(),
-  price: nul(z.number()),
+  price: nullableNumber(amount),
   responsible_user_id: id,
-  group_id: opt(id),
+  group_id: optionalNumber(id),
   status_id: id,
   pipeline_id: id,
-  loss_reason_id: optNullable(id),
-  created_by: opt(id),
-  updated_by: opt(id),
+  loss_reason_id: nullableNumber(id),
+  created_by: optionalNumber(id),
+  updated_by: optionalNumber(id),
   created_at: unix,
   updated_at: unix,
-  closed_at: optNullable(unix),
-  closest_task_at: optNullable(unix),
+  closed_at: nullableNumber(unix),
+  closest_task_at: nullableNumber(unix),
   is_deleted: opt(z.boolean()),
   custom_fields_values: customFieldValues,
-  score: optNullable(z.number()),
-  account_id: opt(id),
+  score: nullableNumber(amount),
+  account_id: optionalNumber(id),
   _embedded: opt(
     z.looseObject({
       tags: opt(z.array(tagSchema)),
@@ -88,7 +88,7 @@ export const leadSchema: z.ZodType<KommoLead> = z.looseObject({
 });
 
 /** `with=only_deleted` answers with `{ id, updated_at, is_deleted: true }` and little else. */
-export const deletedLeadSchema = z.looseObject({ id, updated_at: opt(unix), is_deleted: opt(z.boolean()) });
+export const deletedLeadSchema = z.looseObject({ id, updated_at: optionalNumber(unix), is_deleted: opt(z.boolean()) });
 export type KommoDeletedEntity = z.output<typeof deletedLeadSchema>;
 
 export const contactSchema: z.ZodType<KommoContact> = z.looseObject({
@@ -97,15 +97,15 @@ export const contactSchema: z.ZodType<KommoContact> = z.looseObject({
   first_name: optNullable(z.string()),
   last_name: optNullable(z.string()),
   responsible_user_id: id,
-  group_id: opt(id),
-  created_by: opt(id),
-  updated_by: opt(id),
+  group_id: optionalNumber(id),
+  created_by: optionalNumber(id),
+  updated_by: optionalNumber(id),
   created_at: unix,
   updated_at: unix,
-  closest_task_at: optNullable(unix),
+  closest_task_at: nullableNumber(unix),
   is_deleted: opt(z.boolean()),
   custom_fields_values: customFieldValues,
-  account_id: opt(id),
+  account_id: optionalNumber(id),
   _embedded: opt(
     z.looseObject({
       tags: opt(z.array(tagSchema)),
@@ -129,17 +129,17 @@ export const companySchema: z.ZodType<KommoCompany> = z.looseObject({
 export const statusSchema: z.ZodType<KommoStatus> = z.looseObject({
   id,
   name: z.string(),
-  sort: z.number(),
+  sort: sortKey,
   is_editable: opt(z.boolean()),
   pipeline_id: id,
   color: z.string(),
-  type: z.number(),
+  type: integer,
 });
 
 export const pipelineSchema: z.ZodType<KommoPipeline> = z.looseObject({
   id,
   name: z.string(),
-  sort: z.number(),
+  sort: sortKey,
   is_main: z.boolean(),
   is_unsorted_on: opt(z.boolean()),
   is_archive: z.boolean(),
@@ -160,10 +160,10 @@ export const customFieldDefinitionSchema: z.ZodType<KommoCustomFieldDefinition> 
   // Any string: a type we do not know is kept.
   type: z.string(),
   code: optNullable(z.string()),
-  sort: z.number(),
+  sort: sortKey,
   is_predefined: opt(z.boolean()),
   entity_type: opt(z.string()),
-  enums: optNullable(z.array(z.looseObject({ id, value: z.string(), sort: z.number() }))),
+  enums: optNullable(z.array(z.looseObject({ id, value: z.string(), sort: sortKey }))),
 });
 
 export const accountSchema: z.ZodType<KommoAccount> = z.looseObject({
@@ -174,7 +174,7 @@ export const accountSchema: z.ZodType<KommoAccount> = z.looseObject({
   country: optNullable(z.string()),
   currency: optNullable(z.string()),
   currency_symbol: optNullable(z.string()),
-  created_at: opt(unix),
+  created_at: optionalNumber(unix),
   _embedded: opt(z.looseObject({ datetime_settings: opt(z.looseObject({ timezone: optNullable(z.string()) })) })),
 });
 
@@ -188,7 +188,7 @@ export const eventSchema: z.ZodType<KommoEvent> = z.looseObject({
   created_at: unix,
   value_after: z.unknown().optional(),
   value_before: z.unknown().optional(),
-  account_id: opt(id),
+  account_id: optionalNumber(id),
 });
 
 /** Write results: only what we read back. */

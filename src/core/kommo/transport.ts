@@ -28,6 +28,11 @@ export interface UndiciTransportOptions {
   connectTimeoutMs?: number;
   /** Time to the response headers, and between body chunks. */
   requestTimeoutMs?: number;
+  /**
+   * The whole exchange, headers and body together: a server trickling a byte every few seconds
+   * never trips the per-chunk timeout, and would hold the request (and a gate slot) for minutes.
+   */
+  deadlineMs?: number;
   keepAliveMs?: number;
   /** Sockets per origin; a few more than the limiter's concurrency. */
   connections?: number;
@@ -46,19 +51,27 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Tra
     keepAliveMaxTimeout: 60_000,
     connections: options.connections ?? 8,
   });
+  const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
   return {
     async send(req) {
+      const deadline = new AbortController();
+      const timer = setTimeout(() => deadline.abort(new DeadlineExceeded(deadlineMs)), deadlineMs);
+      timer.unref?.();
       let response;
-      try {
-        response = await request(req.url, { method: req.method, headers: req.headers, body: req.body, dispatcher: agent });
-      } catch (error) {
-        throw toNetworkError(error);
-      }
       let body: string;
       try {
-        body = await response.body.text();
-      } catch (error) {
-        throw toNetworkError(error, true);
+        try {
+          response = await request(req.url, { method: req.method, headers: req.headers, body: req.body, dispatcher: agent, signal: deadline.signal });
+        } catch (error) {
+          throw toNetworkError(deadline.signal.aborted ? deadline.signal.reason : error);
+        }
+        try {
+          body = await response.body.text();
+        } catch (error) {
+          throw toNetworkError(deadline.signal.aborted ? deadline.signal.reason : error, true);
+        }
+      } finally {
+        clearTimeout(timer);
       }
       return {
         status: response.statusCode,
@@ -72,6 +85,15 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Tra
   };
 }
 
+export const DEFAULT_DEADLINE_MS = 60_000;
+
+/** The abort reason when the whole exchange took longer than the deadline. */
+class DeadlineExceeded extends Error {
+  constructor(readonly deadlineMs: number) {
+    super(`no complete answer within ${deadlineMs} ms`);
+  }
+}
+
 function headerText(value: string | string[] | undefined): string | null {
   if (value === undefined) return null;
   return Array.isArray(value) ? (value[0] ?? null) : value;
@@ -82,6 +104,9 @@ const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREAC
 const TIMEOUTS = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
 
 export function toNetworkError(error: unknown, duringBody = false): KommoNetworkError {
+  if (error instanceof DeadlineExceeded) {
+    return new KommoNetworkError(true, true, `Kommo did not finish answering within ${Math.round(error.deadlineMs / 1000)} s.`, { cause: error });
+  }
   const code = errorCode(error);
   const sent = duringBody || !NOT_SENT.has(code);
   const timeout = TIMEOUTS.has(code);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLogger, type LogRecord } from '../log';
-import { settle } from './fake-sync-controller';
+import { settle } from './testing/fake-sync-controller';
 import { FakeTimers } from './fake-timers';
 import { NetworkWatcher } from './network-watcher';
 import { shutDown } from './shutdown';

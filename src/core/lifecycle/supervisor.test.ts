@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../shared/model/sync';
 import { registerSecret, silentLogger } from '../log';
-import { FakeSyncController, settle } from './fake-sync-controller';
+import { FakeSyncController, settle } from './testing/fake-sync-controller';
 import { FakeTimers } from './fake-timers';
 import { SyncSupervisor } from './supervisor';
 import { INITIAL_SYNC_STATUS } from './sync-controller';
@@ -125,6 +125,8 @@ describe('SyncSupervisor', () => {
     await settle();
     timers.advance(SECOND);
     expect(controller.calls.slice(-2)).toEqual(['start', 'setPaused(true)']);
+    // The restarted loop reports its own status (the last run's is not carried over).
+    controller.report(idle);
     supervisor.setPaused(false);
     expect(controller.paused).toBe(false);
     expect(last().state).toBe('idle');

@@ -1,5 +1,6 @@
 import type { SyncStatus } from '../../shared/model/sync';
 import type { Logger } from '../log';
+import { Observable } from '../observable';
 import { crashReason, type CrashReason } from './crash-reason';
 import { INITIAL_SYNC_STATUS, type SyncController } from './sync-controller';
 import type { TimerHandle, Timers } from './timers';
@@ -33,7 +34,7 @@ export class SyncSupervisor {
   private run: Promise<void> | null = null;
   private userPaused = false;
   private suspended = false;
-  private readonly listeners = new Set<(status: SyncStatus) => void>();
+  private readonly listeners = new Observable<[SyncStatus]>();
   private readonly unsubscribe: () => void;
   private readonly maxCrashes: number;
   private readonly crashWindowMs: number;
@@ -147,8 +148,7 @@ export class SyncSupervisor {
   }
 
   onStatus(listener: (status: SyncStatus) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.subscribe(listener);
   }
 
   dispose(): void {
@@ -158,6 +158,9 @@ export class SyncSupervisor {
   }
 
   private launch(): void {
+    // The last run's status (say idle over a complete mirror) says nothing of the new run's mirror,
+    // which may have been emptied or rebuilt meanwhile; the new engine reports its own.
+    this.engineStatus = INITIAL_SYNC_STATUS;
     this.setPhase('running');
     const run = this.options.controller.start();
     this.run = run;
@@ -214,7 +217,6 @@ export class SyncSupervisor {
   }
 
   private emit(): void {
-    const status = this.status();
-    for (const listener of this.listeners) listener(status);
+    this.listeners.emit(this.status());
   }
 }

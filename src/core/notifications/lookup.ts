@@ -1,4 +1,6 @@
 import type { StageRef } from '../../shared/model/changes';
+import type { MirrorDatabase } from '../db/open';
+import { leadFacts, stageName } from '../db/queries';
 
 /** What the policy needs to know about a lead, as the mirror holds it after the batch committed. */
 export interface LeadFacts {
@@ -17,8 +19,13 @@ export interface NotificationLookup {
   stageName(stage: StageRef): string | null;
 }
 
-/** For a host that has no mirror to ask yet: every lead is unnamed and nobody's. */
-export const emptyLookup: NotificationLookup = {
-  lead: () => null,
-  stageName: () => null,
-};
+/**
+ * The lookup over the mirror. `lead_update` is emitted after its batch committed, so the mirror
+ * already holds the new name, owner and stage the notification speaks of.
+ */
+export function mirrorLookup(mirror: MirrorDatabase): NotificationLookup {
+  return {
+    lead: (leadId) => leadFacts(mirror, leadId),
+    stageName: (stage) => stageName(mirror, stage),
+  };
+}

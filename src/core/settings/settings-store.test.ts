@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MAX_UI_STATE_BYTES } from '../../shared/contract/settings';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/model/settings';
 import { useTempDir } from '../../../test/helpers/temp-dir';
 import { createLogger, type LogRecord } from '../log';
@@ -82,6 +83,41 @@ describe('SettingsStore', () => {
     const { store } = open();
     store.get().notifications.enabled = false;
     expect(store.get().notifications.enabled).toBe(true);
+  });
+
+  it('caps the UI state as a whole: many patches cannot grow the file past the cap', () => {
+    const { path, store } = open();
+    store.update({ language: 'es' });
+    const chunk = 'x'.repeat(10 * 1024);
+    const refusals: unknown[] = [];
+    for (let i = 0; i < 40; i++) {
+      try {
+        store.update({ ui: { [`view.${i}`]: chunk } });
+      } catch (error) {
+        refusals.push(error);
+      }
+    }
+    const saved = readFileSync(path, 'utf8');
+    expect(Buffer.byteLength(saved)).toBeLessThan(MAX_UI_STATE_BYTES + 4096);
+    expect(refusals.length).toBeGreaterThan(25);
+    expect(refusals[0]).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/over its 128 KB limit; it was not saved/) });
+    // A refused patch loses nothing: what was saved before is still there, in memory and on disk.
+    const kept = store.get();
+    expect(kept.language).toBe('es');
+    expect(Object.keys(kept.ui).length).toBe(40 - refusals.length);
+    expect(open(path).store.get()).toEqual(kept);
+    // Replacing a key with something smaller still works at the cap.
+    expect(store.update({ ui: { 'view.0': 'small' } }).ui['view.0']).toBe('small');
+  });
+
+  it('starts the view state afresh when an older version left it over the cap, keeping the other settings and the old file', () => {
+    const dir = tempDir();
+    const ui = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`view.${i}`, 'x'.repeat(60 * 1024)]));
+    const content = JSON.stringify({ ...DEFAULT_SETTINGS, language: 'en', ui });
+    const { path, store, warnings } = open(join(dir, 'settings.json'), content);
+    expect(store.get()).toEqual({ ...DEFAULT_SETTINGS, language: 'en', ui: {} });
+    expect(warnings()).toHaveLength(1);
+    expect(readFileSync(`${path}.bak`, 'utf8')).toBe(content);
   });
 
   it('keeps the old settings when the file cannot be written', () => {

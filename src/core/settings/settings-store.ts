@@ -1,7 +1,10 @@
 import { readFileSync, renameSync } from 'node:fs';
-import type { SettingsPatch } from '../../shared/contract/settings';
+import { MAX_UI_STATE_BYTES, uiStateBytes, type SettingsPatch } from '../../shared/contract/settings';
 import type { Settings } from '../../shared/model/settings';
+import { restrictFile } from '../db/file-modes';
+import { CoreError } from '../errors';
 import type { Logger } from '../log';
+import { Observable } from '../observable';
 import { isMissingFile, writeFileAtomic } from './json-file';
 import { applySettingsPatch, defaultSettings, storedSettingsSchema } from './settings-schema';
 
@@ -14,7 +17,7 @@ export type SettingsListener = (settings: Settings) => void;
  */
 export class SettingsStore {
   private current: Settings;
-  private readonly listeners = new Set<SettingsListener>();
+  private readonly changed = new Observable<[]>();
 
   constructor(
     readonly path: string,
@@ -28,18 +31,28 @@ export class SettingsStore {
     return structuredClone(this.current);
   }
 
-  /** Applies the patch, writes the file, then tells every listener (even if nothing changed). */
+  /**
+   * Applies the patch, writes the file, then tells every listener (even if nothing changed). A
+   * patch that would take the UI state as a whole over its cap is refused, and nothing changes.
+   */
   update(patch: SettingsPatch): Settings {
     const next = applySettingsPatch(this.current, patch);
+    const uiBytes = uiStateBytes(next.ui);
+    if (uiBytes > MAX_UI_STATE_BYTES) {
+      throw new CoreError(
+        'invalid_input',
+        `This change would make the saved view state ${Math.ceil(uiBytes / 1024)} KB, over its ${MAX_UI_STATE_BYTES / 1024} KB limit; it was not saved, and the settings saved before are kept.`,
+      );
+    }
     writeFileAtomic(this.path, `${JSON.stringify(next, null, 2)}\n`);
     this.current = next;
-    for (const listener of this.listeners) listener(this.get());
+    this.changed.emit();
     return this.get();
   }
 
   onDidChange(listener: SettingsListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    // Each listener gets its own copy, so none can change what the next one sees.
+    return this.changed.subscribe(() => listener(this.get()));
   }
 
   private load(): Settings {
@@ -50,16 +63,32 @@ export class SettingsStore {
       if (!isMissingFile(error)) this.log.warn('Could not read the settings file; using defaults', { path: this.path, error });
       return defaultSettings();
     }
+    // Written 0600 (writeFileAtomic); a file left 0644 by an earlier version is fixed here.
+    try {
+      restrictFile(this.path);
+    } catch (error) {
+      this.log.warn('Could not make the settings file private', { path: this.path, error });
+    }
     const parsed = parseSettings(text);
-    if (parsed.ok) return parsed.settings;
+    if (parsed.ok && uiStateBytes(parsed.settings.ui) <= MAX_UI_STATE_BYTES) return parsed.settings;
+    const backup = this.keepAside();
+    if (parsed.ok) {
+      // Written by a version that capped each patch only: keep the settings, start the views afresh.
+      this.log.warn('The saved view state was over its limit; starting it afresh and keeping the old file', { path: this.path, backup });
+      return { ...parsed.settings, ui: {} };
+    }
+    this.log.warn('The settings file was invalid; using defaults and keeping the old file', { path: this.path, backup, reason: parsed.reason });
+    return defaultSettings();
+  }
+
+  private keepAside(): string {
     const backup = `${this.path}.bak`;
     try {
       renameSync(this.path, backup);
     } catch (error) {
-      this.log.warn('Could not keep the invalid settings file aside', { path: this.path, error });
+      this.log.warn('Could not keep the settings file aside', { path: this.path, error });
     }
-    this.log.warn('The settings file was invalid; using defaults and keeping the old file', { path: this.path, backup, reason: parsed.reason });
-    return defaultSettings();
+    return backup;
   }
 }
 

@@ -1,6 +1,6 @@
 import type { EntityChanges } from '../../shared/model/changes';
-import { recordChanges, upsertContacts, upsertLeads } from '../db/repositories';
-import type { KommoContact, KommoLead } from '../kommo';
+import { clearSetAside, recordChanges, setAside, upsertContacts, upsertLeads } from '../db/repositories';
+import type { KommoContact, KommoLead, SkippedRecord } from '../kommo';
 import { emptyLeadChanges, type LeadChanges } from './change-emitter';
 import type { SyncContext } from './context';
 
@@ -21,12 +21,47 @@ export function emptyApplied(): Applied {
   return { leads: emptyLeadChanges(), contacts: { added: [], updated: [], removed: [] }, added: 0 };
 }
 
+/** What a page brings: the records that passed validation and those that did not (with their ids). */
+export interface PageRecords {
+  items: ReadonlyArray<KommoLead | KommoContact>;
+  skipped: readonly SkippedRecord[];
+}
+
 /**
  * Upserts a page inside the caller's transaction and, outside the first download, records what
  * changed in the change log. A contact that relinks leads changes those leads' rows (links, main
- * contact), so they are reported as updated leads.
+ * contact), so they are reported as updated leads. Records that failed validation are set aside,
+ * and every record stored leaves the set-aside list. With `isolate`, each record is written in a
+ * savepoint of its own and one SQLite refuses is set aside too (see commitRecords).
  */
-export function applyRecords(ctx: SyncContext, entity: Entity, records: ReadonlyArray<KommoLead | KommoContact>, initial: boolean): Applied {
+export function applyRecords(ctx: SyncContext, entity: Entity, page: PageRecords, initial: boolean, isolate = false): Applied {
+  const refused = page.skipped.flatMap((s) => (s.id === null ? [] : [{ id: s.id, reason: s.problems.join('; ') }]));
+  let stored = page.items;
+  let out: Applied;
+  if (!isolate) out = upsert(ctx, entity, page.items);
+  else {
+    out = emptyApplied();
+    const kept: Array<KommoLead | KommoContact> = [];
+    for (const record of page.items) {
+      try {
+        out = mergeApplied(out, ctx.mirror.transaction(() => upsert(ctx, entity, [record])));
+        kept.push(record);
+      } catch (error) {
+        if (!isRefusedData(error)) throw error;
+        const code = (error as { code: string }).code;
+        ctx.log.warn(`The mirror refused a ${entity} record: set aside`, { id: record.id, code });
+        refused.push({ id: record.id, reason: `not storable: ${code}` });
+      }
+    }
+    stored = kept;
+  }
+  setAside(ctx.mirror, entity, refused, ctx.now());
+  clearSetAside(ctx.mirror, entity, stored.map((r) => r.id));
+  if (!initial) record(ctx, out);
+  return out;
+}
+
+function upsert(ctx: SyncContext, entity: Entity, records: ReadonlyArray<KommoLead | KommoContact>): Applied {
   const out = emptyApplied();
   if (records.length === 0) return out;
   if (entity === 'leads') {
@@ -39,8 +74,32 @@ export function applyRecords(ctx: SyncContext, entity: Entity, records: Readonly
     out.leads.updated = result.relinkedLeadIds;
     out.added = result.added.length;
   }
-  if (!initial) record(ctx, out);
   return out;
+}
+
+/**
+ * SQLite refusing a value of a record (a constraint, a type, a size): the record's problem, not
+ * the disk's. Anything else (a full disk, an I/O error) still fails the page.
+ */
+export function isRefusedData(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^SQLITE_(CONSTRAINT|MISMATCH|TOOBIG|RANGE)/.test(code);
+}
+
+/**
+ * Commits a page's records with `write(isolate)`. When SQLite refuses one record the whole
+ * transaction rolls back; it is then written again with each record on its own, so only the
+ * refused one is set aside and the rest of the page (and its cursor) goes in. Savepoints cost
+ * journal work on every page, hence only on this path.
+ */
+export function commitRecords<T>(ctx: SyncContext, write: (isolate: boolean) => T): T {
+  try {
+    return ctx.commit(() => write(false));
+  } catch (error) {
+    if (!isRefusedData(error)) throw error;
+    ctx.log.warn('The mirror refused a record of this page: storing its records one by one', { code: (error as { code: string }).code });
+    return ctx.commit(() => write(true));
+  }
 }
 
 /** Writes a change set to the change log (inside the caller's transaction). */

@@ -1,5 +1,5 @@
 import type { MirrorDatabase } from '../db/open';
-import { readSyncState, writeSyncState } from '../db/repositories';
+import { countSetAside, readSyncState, writeSyncState } from '../db/repositories';
 import type { KommoClient, KommoPage, ListItem, ListParams, ListResourceName } from '../kommo';
 import type { Timers } from '../lifecycle/timers';
 import type { Logger } from '../log';
@@ -36,6 +36,8 @@ export class SyncContext {
   readonly lock = new ReadLock();
   readonly changes: ChangeEmitter;
   run = new RunControl(false);
+  /** Records set aside in the mirror, kept in memory for the status (recounted after each commit: a page, a deletion). */
+  setAsideCount: number;
 
   constructor(deps: SyncDeps) {
     this.client = deps.client;
@@ -46,7 +48,9 @@ export class SyncContext {
     this.options = syncOptions(deps.options);
     this.knowledge = new RangeKnowledge(readSyncState<RangeKnowledgeState>(deps.mirror, RANGE_SEMANTICS_KEY));
     this.changes = new ChangeEmitter(deps.emit, deps.timers, this.options.initialUpdateThrottleMs);
+    this.setAsideCount = countSetAside(deps.mirror);
   }
+
 
   /** Host clock, epoch ms. */
   now(): number {
@@ -71,11 +75,14 @@ export class SyncContext {
    */
   commit<T>(write: () => T): T {
     this.run.throwIfStopped();
-    return this.mirror.transaction(() => {
+    const committed = this.mirror.transaction(() => {
       const result = write();
       const learned = this.knowledge.takeChanges();
       if (learned) writeSyncState(this.mirror, RANGE_SEMANTICS_KEY, learned, this.now());
       return result;
     });
+    // A count of a small table: cheap next to the page just written.
+    this.setAsideCount = countSetAside(this.mirror);
+    return committed;
   }
 }

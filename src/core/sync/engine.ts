@@ -1,18 +1,10 @@
-import type { SyncFailureReason, SyncProgress, SyncState, SyncStatus } from '../../shared/model/sync';
+import type { SyncProgress, SyncStatus } from '../../shared/model/sync';
 import { pruneChangeLog, pruneTombstones, readSyncState, SYNC_STATE_KEYS, writeSyncState } from '../db/repositories';
-import {
-  KommoAuthRequiredError,
-  KommoBlockedError,
-  KommoError,
-  KommoForbiddenError,
-  KommoNetworkError,
-  KommoPaymentRequiredError,
-  KommoRateLimitedError,
-  KommoServerError,
-} from '../kommo';
 import type { SyncController } from '../lifecycle/sync-controller';
 import type { TimerHandle } from '../lifecycle/timers';
+import { Observable, StateObservable } from '../observable';
 import { SyncContext, type SyncDeps } from './context';
+import { classifyFailure, type Condition } from './cycle-failure';
 import { fetchPending, readEvents } from './events';
 import { oldestBoundary, readStream } from './incremental';
 import { InitialDownload } from './initial';
@@ -23,13 +15,6 @@ import { RunControl, StopSignal } from './run-control';
 
 /** A cycle began or ended (for tests and the command line). */
 export type CycleEvent = { kind: 'start' } | { kind: 'end'; ok: boolean; error?: unknown };
-
-interface Condition {
-  state: Exclude<SyncState, 'idle' | 'syncing' | 'paused' | 'disconnected'>;
-  nextAttemptAt: number | null;
-  message: string | null;
-  reason?: SyncFailureReason;
-}
 
 const CHANGE_LOG_DAYS = 7;
 const CHANGE_LOG_MAX = 50_000;
@@ -44,8 +29,8 @@ const CHANGE_LOG_MAX = 50_000;
 export class SyncEngine implements SyncController {
   readonly ctx: SyncContext;
   private readonly metadata: Metadata;
-  private readonly listeners = new Set<(status: SyncStatus) => void>();
-  private readonly cycleListeners = new Set<(event: CycleEvent) => void>();
+  private readonly statuses = new StateObservable<SyncStatus>();
+  private readonly cycles = new Observable<[CycleEvent]>();
   private paused = false;
   private running: Promise<void> | null = null;
   private wake: (() => void) | null = null;
@@ -63,7 +48,6 @@ export class SyncEngine implements SyncController {
   private lastSuccessfulSyncAt: number | null;
   /** Kept in memory so the status never needs the database (which may be closing). */
   private initialDone: boolean;
-  private lastEmitted = '';
 
   constructor(deps: SyncDeps) {
     this.ctx = new SyncContext(deps);
@@ -108,8 +92,7 @@ export class SyncEngine implements SyncController {
   }
 
   onStatus(listener: (status: SyncStatus) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.statuses.subscribe(listener);
   }
 
   // ── For the command line and tests ────────────────────────────────────────────────────────
@@ -126,8 +109,7 @@ export class SyncEngine implements SyncController {
   }
 
   onCycle(listener: (event: CycleEvent) => void): () => void {
-    this.cycleListeners.add(listener);
-    return () => this.cycleListeners.delete(listener);
+    return this.cycles.subscribe(listener);
   }
 
   status(): SyncStatus {
@@ -137,6 +119,7 @@ export class SyncEngine implements SyncController {
       lastSuccessfulSyncAt: this.lastSuccessfulSyncAt,
       nextAttemptAt: null,
       message: this.notice,
+      ...(this.ctx.setAsideCount > 0 ? { setAside: this.ctx.setAsideCount } : {}),
     };
     if (this.paused) return { ...base, state: 'paused' };
     const client = this.ctx.client.state();
@@ -277,28 +260,14 @@ export class SyncEngine implements SyncController {
   private fail(error: unknown): 'continue' | 'end' {
     const { ctx } = this;
     const now = ctx.now();
-    const retryIn = (policy: { base: number; max: number }) => backoffMs(++this.failures, policy, ctx.options.random);
-    if (error instanceof KommoAuthRequiredError) {
-      this.condition = { state: 'auth_required', nextAttemptAt: null, message: error.message };
+    const { condition, retryAt } = classifyFailure(error, now, ctx.options, (policy) => backoffMs(++this.failures, policy, ctx.options.random));
+    this.condition = condition;
+    if (retryAt === null) {
       ctx.log.warn('Kommo no longer accepts the sign-in: sync stops until the account is connected again');
       return 'end';
     }
-    if (error instanceof KommoBlockedError) {
-      this.condition = { state: 'blocked', nextAttemptAt: error.until, message: error.message };
-      this.dueAt = error.until;
-    } else if (error instanceof KommoRateLimitedError) {
-      this.condition = { state: 'rate_limited', nextAttemptAt: error.retryAt, message: error.message };
-      this.dueAt = error.retryAt;
-    } else if (error instanceof KommoNetworkError || error instanceof KommoServerError) {
-      this.dueAt = now + retryIn(ctx.options.offlineBackoffMs);
-      this.condition = { state: 'offline', nextAttemptAt: this.dueAt, message: error.message };
-    } else if (error instanceof KommoError) {
-      this.dueAt = now + retryIn(ctx.options.errorBackoffMs);
-      this.condition = { state: 'error', nextAttemptAt: this.dueAt, message: error.message, ...failureReason(error) };
-    } else {
-      throw error;
-    }
-    ctx.log.warn('Sync cycle failed; it will be tried again', { state: this.condition.state, retryInMs: this.dueAt - now, error });
+    this.dueAt = retryAt;
+    ctx.log.warn('Sync cycle failed; it will be tried again', { state: condition.state, retryInMs: this.dueAt - now, error });
     return 'continue';
   }
 
@@ -314,15 +283,11 @@ export class SyncEngine implements SyncController {
   }
 
   private emitStatus(): void {
-    const status = this.status();
-    const text = JSON.stringify(status);
-    if (text === this.lastEmitted) return;
-    this.lastEmitted = text;
-    for (const listener of this.listeners) listener(status);
+    this.statuses.emitIfChanged(this.status());
   }
 
   private emitCycle(event: CycleEvent): void {
-    for (const listener of this.cycleListeners) listener(event);
+    this.cycles.emit(event);
   }
 
   /** An incremental cycle shows "syncing" only once it runs long, so the status does not blink every 5 s. */
@@ -345,11 +310,4 @@ export class SyncEngine implements SyncController {
     if (this.timer !== null) this.ctx.timers.clearTimeout(this.timer);
     this.timer = null;
   }
-}
-
-/** Kommo's answers the user can act on: an unpaid account, a user without the rights the mirror needs. */
-function failureReason(error: KommoError): { reason?: SyncFailureReason } {
-  if (error instanceof KommoPaymentRequiredError) return { reason: 'payment_required' };
-  if (error instanceof KommoForbiddenError) return { reason: 'forbidden' };
-  return {};
 }

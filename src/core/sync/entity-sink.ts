@@ -1,5 +1,5 @@
 import type { KommoPage } from '../kommo';
-import { announce, applyRecords, emptyApplied, type Applied, type Entity, type EntityRecord } from './apply';
+import { announce, applyRecords, commitRecords, emptyApplied, type Applied, type Entity, type EntityRecord } from './apply';
 import { storedUpdatedAt } from './mirror-reads';
 import type { SyncContext } from './context';
 import type { Metadata } from './metadata';
@@ -26,8 +26,8 @@ export function entitySink<E extends Entity>(
       const page = (await ctx.fetch(entity, params)) as KommoPage<EntityRecord<E>>;
       if (metadata.needsRefreshFor(entity, page.items)) await metadata.refreshForUnknown(entity, page.items);
       const cursor = next(page);
-      const applied = ctx.commit(() => {
-        const result = applyRecords(ctx, entity, page.items, initial);
+      const applied = commitRecords(ctx, (isolate) => {
+        const result = applyRecords(ctx, entity, page, initial, isolate);
         writeCursor(page, cursor, result);
         return result;
       });

@@ -1,6 +1,6 @@
 import { readCursor, restoreRecords, writeCursor } from '../db/repositories';
 import type { KommoContact, KommoEvent, KommoPage, ListParams } from '../kommo';
-import { announce, applyRecords, ENTITY_WITH, mergeApplied, type Entity } from './apply';
+import { announce, applyRecords, commitRecords, ENTITY_WITH, mergeApplied, type Entity } from './apply';
 import type { SyncContext } from './context';
 import type { Metadata } from './metadata';
 import { storedUpdatedAt } from './mirror-reads';
@@ -153,8 +153,8 @@ export async function fetchPending(ctx: SyncContext, metadata: Metadata): Promis
       const chunk = cursor.pending[entity].slice(0, REFETCH_CHUNK);
       const page = await ctx.fetch(entity, { filter: { id: chunk }, with: ENTITY_WITH[entity], limit: ctx.options.pageLimit });
       if (metadata.needsRefreshFor(entity, page.items)) await metadata.refreshForUnknown(entity, page.items);
-      const applied = ctx.commit(() => {
-        const out = applyRecords(ctx, entity, page.items, false);
+      const applied = commitRecords(ctx, (isolate) => {
+        const out = applyRecords(ctx, entity, page, false, isolate);
         const done = new Set(chunk);
         cursor.pending[entity] = cursor.pending[entity].filter((id) => !done.has(id));
         if (entity === 'contacts') {

@@ -1,7 +1,8 @@
 /**
- * The sync engine: the mirror's only writer. See README.md here for the design (streams, cursors,
+ * The sync engine: the mirror's only writer. See ARCHITECTURE.md ("Sync design") for the design (streams, cursors,
  * the confirmed boundary, tie groups, deletions) and service.ts for how the core runs it.
  */
+export { isRefusedData } from './apply';
 export type { SyncEmit, SyncEventName } from './change-emitter';
 export type { SyncDeps } from './context';
 export { SyncEngine, type CycleEvent } from './engine';

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { nextCycle, statusReached, useSyncHarness } from '../../../test/helpers/sync-harness';
 import { crashReason } from '../lifecycle/crash-reason';
-import { settle } from '../lifecycle/fake-sync-controller';
+import { settle } from '../lifecycle/testing/fake-sync-controller';
 
 const harness = useSyncHarness();
 

@@ -28,7 +28,7 @@ export interface SyncOptions {
   /** How often the deleted-record lists (`with=only_deleted`) are reconciled. */
   reconcileIntervalMs: number;
   /**
-   * How long Kommo is assumed to keep events (UNCONFIRMED, §13.2). When the events cursor is older,
+   * How long Kommo is assumed to keep events (UNCONFIRMED, docs/kommo-api.md §13.2). When the events cursor is older,
    * deletions may be lost from the feed: the engine reconciles the whole mirror instead.
    */
   eventRetentionSeconds: number;

@@ -1,5 +1,5 @@
 /**
- * Whether Kommo's `filter[x][from]` and `[to]` include the bound is UNCONFIRMED (§7.3, §19). Until
+ * Whether Kommo's `filter[x][from]` and `[to]` include the bound is UNCONFIRMED (docs/kommo-api.md §7.3, §19). Until
  * a response proves it, bounds are widened by one second so both readings are safe: asking from
  * s − 1 returns second s whether `from` is inclusive or not (re-reading s − 1 is harmless: upserts
  * are idempotent). A record whose value equals the bound sent proves that bound inclusive; that is

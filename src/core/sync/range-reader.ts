@@ -85,9 +85,9 @@ export interface RangeReaderOptions {
  */
 const RUN_SHARE = 4;
 
-function crowdedAt(records: ReadonlyArray<{ updated_at: number }>, second: number, limit: number): boolean {
+function crowdedAt(times: readonly number[], second: number, limit: number): boolean {
   let n = 0;
-  for (const r of records) if (r.updated_at === second) n++;
+  for (const at of times) if (at === second) n++;
   return n * RUN_SHARE >= limit;
 }
 
@@ -142,12 +142,19 @@ export class RangeReader<T extends RangeRecord> {
 
   private after(cursor: RangeCursor, page: KommoPage<T>, upper: number | null, from: number): RangeCursor | null {
     if (!this.isFull(page)) return null;
-    const last = Math.max(...page.items.map((r) => r.updated_at));
+    // Set-aside records count too, where their updated_at is one the range asked for and not after
+    // the server's own clock (a record cannot have changed later; an absurd time would skip the
+    // rest of the range): a page made only of them must not look like a second holding a page.
+    const latest = upper ?? page.serverTime ?? Infinity;
+    const asked = (at: number | null): at is number => at !== null && at >= cursor.pos && at <= latest;
+    const times = [...page.items.map((r) => r.updated_at), ...page.skipped.map((s) => s.updatedAt).filter(asked)];
+    const last = Math.max(cursor.pos, ...times);
     if (upper !== null && last > upper) return null;
-    if (!crowdedAt(page.items, last, this.options.limit)) return { pos: last, hi: upper, tie: null };
-    // The next keyset page would read much of this page again: read on by page number instead.
+    // A full page that moved the cursor and is not crowded at its end: the next keyset page.
+    if (last > cursor.pos && !crowdedAt(times, last, this.options.limit)) return { pos: last, hi: upper, tie: null };
+    // The next keyset page would read much of this page again (or nothing moved): read on by page number instead.
     this.seen = new Map(page.items.map((r) => [r.id, r.updated_at]));
-    const first = Math.min(...page.items.map((r) => r.updated_at));
+    const first = Math.min(last, ...times);
     return { pos: last, hi: upper, tie: { from, page: 2, first, last, since: page.serverTime } };
   }
 

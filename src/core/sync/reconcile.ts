@@ -80,6 +80,8 @@ export async function catchUp(ctx: SyncContext, metadata: Metadata): Promise<Swe
       if (!page) return;
       start ??= page.serverTime;
       for (const r of page.items) ids.add(r.id);
+      // A record set aside is still listed by Kommo: its stored copy is not "missing".
+      for (const r of page.skipped) if (r.id !== null) ids.add(r.id);
     });
     await new RangeReader(sink, { limit: ctx.options.pageLimit, with: ENTITY_WITH[entity], knowledge: ctx.knowledge }).read({ pos: 0, hi: null, tie: null });
     const plan = planSweep(ctx.mirror, entity, ids);

@@ -1,3 +1,5 @@
+import { Observable } from '../observable';
+
 /** Thrown into the loop's awaits when the engine is asked to stop. */
 export class StopSignal extends Error {
   override name = 'StopSignal';
@@ -15,8 +17,8 @@ export class RunControl {
   private stoppedValue = false;
   private pausedValue = false;
   private resumeWaiters: Array<() => void> = [];
-  /** The guarded requests still pending: each leaves this set as it settles. */
-  private readonly stopListeners = new Set<() => void>();
+  /** The guarded requests still pending: each unsubscribes as it settles. */
+  private readonly stopping = new Observable<[]>();
 
   constructor(paused: boolean) {
     this.pausedValue = paused;
@@ -33,8 +35,8 @@ export class RunControl {
   stop(): void {
     if (this.stoppedValue) return;
     this.stoppedValue = true;
-    for (const onStop of this.stopListeners) onStop();
-    this.stopListeners.clear();
+    this.stopping.emit();
+    this.stopping.clear();
     this.wakeResumers();
   }
 
@@ -59,9 +61,8 @@ export class RunControl {
     this.throwIfStopped();
     promise.catch(() => undefined);
     return new Promise<T>((resolve, reject) => {
-      const onStop = () => reject(new StopSignal());
-      this.stopListeners.add(onStop);
-      promise.then(resolve, reject).finally(() => this.stopListeners.delete(onStop));
+      const settled = this.stopping.subscribe(() => reject(new StopSignal()));
+      promise.then(resolve, reject).finally(settled);
     });
   }
 

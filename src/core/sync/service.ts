@@ -1,12 +1,13 @@
 import type { SyncStatus } from '../../shared/model/sync';
 import type { ActiveConnection, ConnectionManager } from '../auth';
 import type { MirrorDatabase } from '../db/open';
-import { clearMirror, readSyncState, SYNC_STATE_KEYS, writeSyncState } from '../db/repositories';
+import { eraseMirror, readSyncState, SYNC_STATE_KEYS, writeSyncState } from '../db/repositories';
 import type { EventHub } from '../host/event-hub';
 import { SyncSupervisor } from '../lifecycle/supervisor';
 import type { SyncController } from '../lifecycle/sync-controller';
 import type { Timers } from '../lifecycle/timers';
 import type { Logger } from '../log';
+import { Observable, StateObservable } from '../observable';
 import { claimMirrorFor } from './account-guard';
 import { SyncEngine } from './engine';
 import type { SyncOptions } from './options';
@@ -18,9 +19,13 @@ export interface SyncRunner {
   stop(): Promise<void>;
   syncNow(): void;
   setPaused(paused: boolean): void;
+  /** The user's pause, kept while the status shows something else (offline, signed out). */
+  readonly paused: boolean;
   suspend(): void;
   resume(): void;
   networkOnline(): void;
+  /** The local copy is damaged: set it aside, start an empty one and download it again. */
+  rebuildMirror(): Promise<void>;
   status(): SyncStatus;
   onStatus(listener: (status: SyncStatus) => void): () => void;
   dispose(): void;
@@ -43,30 +48,32 @@ export interface SyncServiceDeps {
  */
 export class SyncService implements SyncRunner {
   private readonly supervisor: SyncSupervisor;
-  private readonly engineListeners = new Set<(status: SyncStatus) => void>();
-  private readonly listeners = new Set<(status: SyncStatus) => void>();
+  private readonly engineStatuses = new Observable<[SyncStatus]>();
+  private readonly statuses = new StateObservable<SyncStatus>();
   private readonly unsubscribe: () => void;
+  private readonly unsubscribeDamage: () => void;
   private engine: SyncEngine | null = null;
   private following: ActiveConnection | null = null;
   private chain: Promise<void> = Promise.resolve();
   private closed = false;
-  private lastEmitted = '';
   private persisted = { initialSyncComplete: false, lastSuccessfulSyncAt: null as number | null };
 
   constructor(private readonly deps: SyncServiceDeps) {
     const controller: SyncController = {
-      start: () => this.startEngine(),
+      // A run that ends on a damaged file is not a crash to retry: the file is set aside first.
+      start: () => this.startEngine().catch((error: unknown) => this.endOnDamage(error)),
       stop: async () => this.engine?.stop(),
       syncNow: () => this.engine?.syncNow(),
       setPaused: (paused) => this.engine?.setPaused(paused),
-      onStatus: (listener) => {
-        this.engineListeners.add(listener);
-        return () => this.engineListeners.delete(listener);
-      },
+      onStatus: (listener) => this.engineStatuses.subscribe(listener),
     };
+    // The first listener, so the page hears of a new status before the host's own (the tray).
+    this.statuses.subscribe((status) => deps.events.emit('sync_status', status));
     this.supervisor = new SyncSupervisor({ controller, timers: deps.timers, log: deps.log.child('sync') });
     this.supervisor.onStatus(() => this.emit());
     this.unsubscribe = deps.connection.subscribe((connection) => this.follow(connection));
+    // Found damaged by a read of the page, a write of the loop, or at open: stop and say so.
+    this.unsubscribeDamage = deps.mirror.onDamaged(() => this.restart());
     this.follow(deps.connection.current());
   }
 
@@ -90,6 +97,10 @@ export class SyncService implements SyncRunner {
     this.supervisor.setPaused(paused);
   }
 
+  get paused(): boolean {
+    return this.supervisor.paused;
+  }
+
   suspend(): void {
     this.supervisor.suspend();
   }
@@ -102,7 +113,32 @@ export class SyncService implements SyncRunner {
     this.supervisor.networkOnline();
   }
 
+  /**
+   * The one action a damaged mirror offers: once the loop has stopped, the file is moved aside
+   * (never deleted), an empty mirror takes its place and the connected account downloads again.
+   * Settings live in their own file and stay.
+   */
+  rebuildMirror(): Promise<void> {
+    const rebuilt = this.chain.then(async () => {
+      await this.supervisor.stop();
+      this.following = null;
+      const { mirror, log } = this.deps;
+      const movedTo = await mirror.rebuild();
+      log.warn('The damaged local copy was set aside; downloading it again from Kommo', { movedTo });
+      this.announceReset();
+    });
+    // A rebuild that failed (the file could not be moved) leaves the damaged state; the chain goes on.
+    this.chain = rebuilt.catch(() => undefined);
+    this.restart();
+    return rebuilt;
+  }
+
   status(): SyncStatus {
+    const { damage } = this.deps.mirror;
+    if (damage !== null) {
+      const message = `The local copy’s file is damaged (${damage}). Rebuild it from Kommo.`;
+      return { state: 'error', reason: 'damaged', message, progress: null, nextAttemptAt: null, initialSyncComplete: false, lastSuccessfulSyncAt: null };
+    }
     if (!this.closed) this.readPersisted();
     const connection = this.deps.connection;
     if (!this.following || connection.current() !== this.following) {
@@ -115,14 +151,14 @@ export class SyncService implements SyncRunner {
   }
 
   onStatus(listener: (status: SyncStatus) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.statuses.subscribe(listener);
   }
 
   dispose(): void {
     this.unsubscribe();
+    this.unsubscribeDamage();
     this.supervisor.dispose();
-    this.listeners.clear();
+    this.statuses.clear();
   }
 
   /** Restarts the loop for a new connection (after the old one has stopped), or stops it. */
@@ -132,7 +168,7 @@ export class SyncService implements SyncRunner {
         if (this.closed || connection === this.following) return;
         this.following = null;
         await this.supervisor.stop();
-        if (connection && !this.closed && this.deps.connection.current() === connection) {
+        if (connection && !this.closed && this.deps.mirror.damage === null && this.deps.connection.current() === connection) {
           this.following = connection;
           this.supervisor.start();
         }
@@ -149,11 +185,24 @@ export class SyncService implements SyncRunner {
   forgetMirror(): Promise<void> {
     this.chain = this.chain.then(async () => {
       await this.supervisor.stop();
-      clearMirror(this.deps.mirror);
+      // A damaged file cannot be emptied page by page: it is removed and a fresh one takes its place.
+      if (this.deps.mirror.damage !== null) await this.deps.mirror.rebuild({ discard: true });
+      else eraseMirror(this.deps.mirror);
       this.deps.log.info('The local copy was deleted at the user’s request');
       this.announceReset();
     });
     return this.chain;
+  }
+
+  /** Stops the loop (a damaged file) or starts it again for the current connection (a rebuilt one). */
+  private restart(): void {
+    this.following = null;
+    this.follow(this.deps.connection.current());
+  }
+
+  private endOnDamage(error: unknown): void {
+    if (!this.deps.mirror.checkAfterError(error)) throw error;
+    this.deps.log.error('The local copy’s file is damaged; sync stops until it is rebuilt', error);
   }
 
   private startEngine(): Promise<void> {
@@ -164,9 +213,7 @@ export class SyncService implements SyncRunner {
     if (claimMirrorFor(mirror, active.accountId, log)) this.announceReset();
     writeSyncState(mirror, SYNC_STATE_KEYS.holdsDemo, active.isDemo, timers.now());
     const engine = new SyncEngine({ client: active.client, mirror, accountHost: active.accountHost, timers, log: log.child('sync'), emit: (name, payload) => events.emit(name, payload), options });
-    engine.onStatus((status) => {
-      for (const listener of this.engineListeners) listener(status);
-    });
+    engine.onStatus((status) => this.engineStatuses.emit(status));
     this.engine = engine;
     return engine.start();
   }
@@ -190,11 +237,6 @@ export class SyncService implements SyncRunner {
   }
 
   private emit(): void {
-    const status = this.status();
-    const text = JSON.stringify(status);
-    if (text === this.lastEmitted) return;
-    this.lastEmitted = text;
-    this.deps.events.emit('sync_status', status);
-    for (const listener of this.listeners) listener(status);
+    this.statuses.emitIfChanged(this.status());
   }
 }

@@ -6,10 +6,11 @@
 import { BrowserWindow, safeStorage } from 'electron';
 import Store from 'electron-store';
 import { oauthConfigFromEnv, type CoreAuthOptions, type StartDemoAccount } from '../../core/auth';
+import { restrictFile } from '../../core/db/file-modes';
 import type { Logger } from '../../core/log';
 import { startDemoSimulator } from '../../../sim/index';
 import { createOAuthWindowOpener, type SignInWindowLike } from './oauth-window';
-import { SafeStorageTokenStore } from './safe-storage-token-store';
+import { CREDENTIALS_STORE_OPTIONS, SafeStorageTokenStore } from './safe-storage-token-store';
 
 export interface ElectronAuthOptions {
   log: Logger;
@@ -25,8 +26,9 @@ export function createElectronAuth(options: ElectronAuthOptions): CoreAuthOption
   const env = options.env ?? process.env;
   const log = options.log.child('auth');
   const oauth = oauthConfigFromEnv(env);
-  // A file of its own: the settings store never holds secrets.
-  const store = new Store<Record<string, unknown>>({ name: 'credentials', clearInvalidConfig: true });
+  const store = new Store<Record<string, unknown>>(CREDENTIALS_STORE_OPTIONS);
+  // configFileMode applies when the file is written; a file left 0644 by an earlier version is fixed now.
+  restrictFile(store.path);
   const tokenStore = new SafeStorageTokenStore({ safeStorage, store, log });
   const consentOrigin = oauth ? safeOrigin(oauth.consentUrl) : null;
   const extraOrigins = [...(options.extraConsentOrigins ?? []), ...(consentOrigin && !consentOrigin.startsWith('https:') ? [consentOrigin] : [])];

@@ -3,8 +3,10 @@
  * Node: which pages it may show, and how the redirect to our redirect URI is recognised.
  */
 
-/** Kommo's consent and login pages live on these domains and their subdomains. */
-export const CONSENT_DOMAINS = ['kommo.com', 'amocrm.com', 'amocrm.ru'] as const;
+import { KOMMO_ACCOUNT_DOMAINS } from '../../core/auth/consent';
+
+/** Kommo's consent and login pages live on these domains and their subdomains (as its accounts do). */
+export const CONSENT_DOMAINS = KOMMO_ACCOUNT_DOMAINS;
 
 /**
  * https on a Kommo domain (www.kommo.com, the account's subdomain, …), or one of `extraOrigins`

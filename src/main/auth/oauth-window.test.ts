@@ -38,6 +38,8 @@ class FakeWindow extends EventEmitter implements SignInWindowLike {
   openHandler: ((details: { url: string }) => { action: 'deny' }) | null = null;
   beforeRequest: ((details: { url: string; resourceType: string }, callback: (response: { cancel?: boolean }) => void) => void) | null = null;
   permission: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null = null;
+  permissionCheck: ((contents: unknown, permission: string) => boolean) | null = null;
+  devicePermission: ((details: unknown) => boolean) | null = null;
   readonly contentsEvents = new EventEmitter();
   readonly webContents = {
     on: (event: 'will-navigate' | 'will-redirect', listener: (event: NavigationEventLike) => void) => this.contentsEvents.on(event, listener),
@@ -46,6 +48,8 @@ class FakeWindow extends EventEmitter implements SignInWindowLike {
     session: {
       webRequest: { onBeforeRequest: (_filter: { urls: string[] }, listener: NonNullable<FakeWindow['beforeRequest']>) => void (this.beforeRequest = listener) },
       setPermissionRequestHandler: (handler: NonNullable<FakeWindow['permission']>) => void (this.permission = handler),
+      setPermissionCheckHandler: (handler: NonNullable<FakeWindow['permissionCheck']>) => void (this.permissionCheck = handler),
+      setDevicePermissionHandler: (handler: NonNullable<FakeWindow['devicePermission']>) => void (this.devicePermission = handler),
     },
   };
   constructor(readonly options: SignInWindowOptions) {
@@ -90,6 +94,8 @@ describe('the sign-in window', () => {
     let granted: boolean | null = null;
     window.permission?.(null, 'media', (g) => (granted = g));
     expect(granted).toBe(false);
+    expect(window.permissionCheck?.(null, 'notifications')).toBe(false);
+    expect(window.devicePermission?.({ deviceType: 'hid' })).toBe(false);
   });
 
   it('replaces any earlier navigation guard (the app-wide lock-down) with its own', () => {

@@ -1,5 +1,6 @@
 import type { ConsentOpener } from '../../core/auth';
 import type { Logger } from '../../core/log';
+import { denyAllPermissions, type PermissionSessionLike } from '../permissions';
 import { decideNavigation } from './oauth-navigation';
 
 /** A non-persistent partition of its own: the sign-in cookies never mix with the app's session, nor outlive the app. */
@@ -17,14 +18,13 @@ export interface SignInWindowLike {
     on(event: 'will-navigate' | 'will-redirect', listener: (event: NavigationEventLike) => void): unknown;
     removeAllListeners(event: 'will-navigate' | 'will-redirect'): unknown;
     setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
-    readonly session: {
+    readonly session: PermissionSessionLike & {
       webRequest: {
         onBeforeRequest(
           filter: { urls: string[] },
           listener: (details: { url: string; resourceType: string }, callback: (response: { cancel?: boolean }) => void) => void,
         ): void;
       };
-      setPermissionRequestHandler(handler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
     };
   };
   loadURL(url: string): Promise<void>;
@@ -98,7 +98,8 @@ export function createOAuthWindowOpener(deps: OAuthWindowDeps): ConsentOpener {
       contents.on('will-redirect', guard);
       // post_message mode keeps the whole flow in this window; nothing may open another.
       contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-      contents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+      // Kommo's pages need no camera, location or notification either.
+      denyAllPermissions(contents.session);
       contents.session.webRequest.onBeforeRequest({ urls: ['<all_urls>'] }, (details, callback) => {
         const decision = decide(details.url);
         if (decision.action === 'redirect') {

@@ -1,6 +1,9 @@
+import { statSync } from 'node:fs';
+import Conf from 'conf';
 import { describe, expect, it } from 'vitest';
+import { useTempDir } from '../../../test/helpers/temp-dir';
 import { credentialsSchema } from '../../core/auth';
-import { CREDENTIALS_KEY, SafeStorageTokenStore, type KeyValueStore, type SafeStorageLike } from './safe-storage-token-store';
+import { CREDENTIALS_KEY, CREDENTIALS_STORE_OPTIONS, SafeStorageTokenStore, type KeyValueStore, type SafeStorageLike } from './safe-storage-token-store';
 
 const credentials = credentialsSchema.parse({ kind: 'oauth', accountHost: 'acme.kommo.com', accessToken: 'access-token-aaaa', refreshToken: 'def50200-rrrr', issuedAt: 1 });
 
@@ -57,5 +60,16 @@ describe('SafeStorageTokenStore', () => {
     await tokens.save(credentials);
     expect(map.size).toBe(0);
     expect(await tokens.load()).toEqual({ status: 'ok', credentials });
+  });
+});
+
+describe.skipIf(process.platform === 'win32')('the credentials file (POSIX; Windows has no modes)', () => {
+  const tempDir = useTempDir();
+  it('is written 0600 with the options the app gives electron-store', () => {
+    const folder = tempDir();
+    // electron-store is conf with Electron's paths and defaults (0666 less the umask); the options are the app's own.
+    const store = new Conf<Record<string, unknown>>({ ...CREDENTIALS_STORE_OPTIONS, cwd: folder, projectName: 'kommo-mirror-test' });
+    store.set(CREDENTIALS_KEY, 'encrypted');
+    expect(statSync(store.path).mode & 0o777).toBe(0o600);
   });
 });

@@ -1,5 +1,5 @@
 import { parseStoredCredentials, type Credentials, type LoadResult, type TokenStore } from '../../core/auth';
-import { registerSecret, type Logger } from '../../core/log';
+import type { Logger } from '../../core/log';
 import type { TokenStorageKind } from '../../shared/model/connection';
 
 /** The part of Electron's safeStorage used here (injected: tests run under Node). */
@@ -19,6 +19,12 @@ export interface KeyValueStore {
 }
 
 export const CREDENTIALS_KEY = 'kommo.credentials';
+
+/**
+ * electron-store's options for the credentials file: a file of its own (the settings store never
+ * holds secrets), readable by its owner only (electron-store's default is 0666 less the umask).
+ */
+export const CREDENTIALS_STORE_OPTIONS = { name: 'credentials', clearInvalidConfig: true, configFileMode: 0o600 } as const;
 
 /**
  * Credentials encrypted with Electron's safeStorage (the OS keychain: Keychain, DPAPI, libsecret
@@ -54,12 +60,7 @@ export class SafeStorageTokenStore implements TokenStore {
       this.deps.log?.warn('Stored credentials cannot be decrypted (the keyring may have changed)', { error: error instanceof Error ? error.message : String(error) });
       return { status: 'unreadable', reason: 'the stored credentials cannot be decrypted (the system keyring changed)' };
     }
-    const result = parseStoredCredentials(text);
-    if (result.status === 'ok') {
-      registerSecret(result.credentials.accessToken);
-      registerSecret(result.credentials.refreshToken);
-    }
-    return result;
+    return parseStoredCredentials(text);
   }
 
   async save(credentials: Credentials): Promise<void> {

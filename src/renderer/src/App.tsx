@@ -13,7 +13,7 @@ export function App({ store }: { store: AppStore }) {
   );
 }
 
-/** The connect screen until an account (or a browsable mirror) is there, then the app. */
+/** The connect screen until an account (or a browsable mirror) is there, then the app; or why this page cannot reach its host. */
 function Root() {
   const t = useT();
   const screen = useAppStore((state) => state.screen);
@@ -22,6 +22,14 @@ function Root() {
     document.documentElement.lang = locale;
     document.title = t('app.name');
   }, [locale, t]);
+  if (screen === 'no_access') {
+    return (
+      <div className="splash no-access" role="alert" data-testid="no-access">
+        <h1>{t('noAccess.title')}</h1>
+        <p>{t('noAccess.text')}</p>
+      </div>
+    );
+  }
   if (screen === 'loading') {
     return (
       <div className="splash" role="status">

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { connectBridge } from './bridge';
 import { createAppStore } from './store';
-import { FakeHost } from './test/fake-host';
-import { IDLE, makeContacts, makeLeads } from './test/fixtures';
+import { FakeHost } from './testing/fake-host';
+import { IDLE, makeContacts, makeLeads } from './testing/fixtures';
 
 const update = (patch: Partial<{ updated: number[]; duringInitialSync: boolean }> = {}) => ({
   added: [],

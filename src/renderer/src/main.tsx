@@ -6,7 +6,8 @@ import { connectToHost } from './host';
 import { createAppStore } from './store';
 import './styles/index.css';
 
-const host = connectToHost();
+// Called only after the socket closes, by then the store exists.
+const host = connectToHost(() => store.getState().accessRefused());
 const store = createAppStore({ host });
 connectBridge(host, store);
 

@@ -5,6 +5,7 @@ import type { ConnectionState } from '../model/connection';
 /** A Kommo account host: `acme.kommo.com`, `acme.amocrm.com`, `acme.amocrm.ru` (a scheme or path is stripped). */
 export const accountHostSchema = z
   .string()
+  .max(2048)
   .trim()
   .toLowerCase()
   .transform((value) => value.replace(/^https?:\/\//, '').replace(/\/.*$/, ''))

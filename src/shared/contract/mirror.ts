@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { request } from './define';
+import { MAX_SEARCH_TEXT_LENGTH } from '../model/mirror';
 import type {
   BoardColumn,
   ContactDetail,
@@ -11,13 +12,14 @@ import type {
   PhoneSearchResult,
   TagWithCount,
 } from '../model/mirror';
+import type { SetAsideList } from '../model/sync';
 
 /** Queries over the local mirror. They run in the host; the renderer asks only for rows it shows. */
 
 const id = z.number().int().positive();
 const unixSeconds = z.number().int().nonnegative();
 const ids = z.array(id).max(500);
-const searchText = z.string().trim().max(200);
+const searchText = z.string().trim().max(MAX_SEARCH_TEXT_LENGTH);
 const sortDirection = z.enum(['asc', 'desc']);
 const page = { offset: z.number().int().nonnegative().max(10_000_000).default(0), limit: z.number().int().min(1).max(500).default(100) };
 
@@ -88,4 +90,6 @@ export const mirrorRequests = {
   'tags.list': request<TagWithCount[]>()(z.object({ entityType: z.enum(['leads', 'contacts', 'companies']) }).strict()),
   /** Contacts (and their leads) whose phone matches any way of writing it, or its last ≥ 6 digits. */
   'phone.search': request<PhoneSearchResult>()(z.object({ query: searchText, limit: z.number().int().min(1).max(100).default(20) }).strict()),
+  /** Records Kommo sent that the mirror could not keep (the sync status counts them), most recent first. */
+  'setAside.list': request<SetAsideList>()(z.object({ limit: z.number().int().min(1).max(1000).default(200) }).strict()),
 };

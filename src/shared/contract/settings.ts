@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { request } from './define';
 import type { Settings } from '../model/settings';
 
-const MAX_UI_STATE_BYTES = 64 * 1024;
+/**
+ * The most UI state (all keys together, as UTF-8 JSON) the settings file keeps: the whole file is
+ * sent on every read, so the cap is on the total, not on one patch.
+ */
+export const MAX_UI_STATE_BYTES = 128 * 1024;
+
+export function uiStateBytes(ui: Record<string, unknown>): number {
+  return new TextEncoder().encode(JSON.stringify(ui)).length;
+}
 
 export const settingsPatchSchema = z
   .object({
@@ -12,7 +20,7 @@ export const settingsPatchSchema = z
     /** Keys given here replace the stored value of that key; other keys are kept. */
     ui: z
       .record(z.string().min(1).max(64), z.json())
-      .refine((value) => JSON.stringify(value).length <= MAX_UI_STATE_BYTES, 'UI state is too large')
+      .refine((value) => uiStateBytes(value) <= MAX_UI_STATE_BYTES, 'UI state is too large')
       .optional(),
   })
   .strict();

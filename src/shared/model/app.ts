@@ -1,3 +1,5 @@
+import type { TokenStorageKind } from './connection';
+
 export type HostKind = 'electron' | 'web';
 
 export interface AppInfo {
@@ -12,4 +14,6 @@ export interface AppInfo {
   latestSchemaVersion: number;
   /** BCP 47 tag of the operating system's language, e.g. `es-PE`. */
   systemLocale: string;
+  /** Where a token pasted on the connect screen would be kept (the connect form says so truthfully). */
+  tokenStorage: TokenStorageKind;
 }

@@ -4,6 +4,9 @@
  */
 export type EntityType = 'leads' | 'contacts' | 'companies';
 
+/** The longest search text (words or a phone) a query carries: the contract refuses more, the page cuts a paste to it and says so. */
+export const MAX_SEARCH_TEXT_LENGTH = 200;
+
 /** A tag as shown on a row. `color` is Kommo's hex without '#', or null (always null off leads). */
 export interface TagChip {
   id: number;

@@ -39,4 +39,22 @@ export interface SyncStatus {
   message: string | null;
   /** In the error state, a known reason the page explains in the user's language. */
   reason?: SyncFailureReason | null;
+  /** Records Kommo sent that the mirror could not keep (listed by the `sync:setAside` request). */
+  setAside?: number;
+}
+
+/** A record Kommo sent that the mirror could not keep; it is stored again once Kommo sends it valid. */
+export interface SetAsideRecord {
+  entity: 'leads' | 'contacts' | 'companies';
+  id: number;
+  /** Which fields were unusable (paths and problem codes), never the record's content. */
+  reason: string;
+  /** When Kommo last sent it (host clock, epoch ms). */
+  at: number;
+}
+
+export interface SetAsideList {
+  total: number;
+  /** The most recent first, at most the limit asked for. */
+  records: SetAsideRecord[];
 }

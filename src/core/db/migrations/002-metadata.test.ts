@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { databaseAt, migrateTo, tableNames } from './test-helpers';
+import { databaseAt, migrateTo, tableNames } from '../testing/migration-db';
 
 describe('migration 002 metadata', () => {
   it('keeps what 001 stored and adds the metadata tables', () => {

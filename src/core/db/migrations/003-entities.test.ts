@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { databaseAt, indexNames, insertLead, migrateTo } from './test-helpers';
+import { databaseAt, indexNames, insertLead, migrateTo } from '../testing/migration-db';
 
 describe('migration 003 entities', () => {
   it('keeps the metadata and adds leads, contacts and companies with the stable column names', () => {

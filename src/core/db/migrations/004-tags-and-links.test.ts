@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { databaseAt, insertContact, insertLead, migrateTo } from './test-helpers';
+import { databaseAt, insertContact, insertLead, migrateTo } from '../testing/migration-db';
 
 describe('migration 004 tags and links', () => {
   it('keeps existing leads and links them to tags and contacts', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { databaseAt, insertContact, insertLead, migrateTo } from './test-helpers';
+import { databaseAt, insertContact, insertLead, migrateTo } from '../testing/migration-db';
 
 describe('migration 005 field values, phones and emails', () => {
   it('keeps existing records and stores values of every kind', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { databaseAt, insertLead, migrateTo } from './test-helpers';
+import { databaseAt, insertLead, migrateTo } from '../testing/migration-db';
 
 describe('migration 006 sync state', () => {
   it('keeps the mirrored data and adds cursors, state and tombstones', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { databaseAt, migrateTo } from './test-helpers';
+import { databaseAt, migrateTo } from '../testing/migration-db';
 
 describe('migration 007 change log', () => {
   it('keeps sync state and never reuses a sequence number after pruning', () => {

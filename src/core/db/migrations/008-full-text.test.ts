@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { databaseAt, insertContact, insertLead, migrateTo } from './test-helpers';
+import { databaseAt, insertContact, insertLead, migrateTo } from '../testing/migration-db';
 
 describe('migration 008 full text', () => {
   it('indexes the names and text values already in the mirror', () => {

@@ -7,6 +7,7 @@ import { migration005 } from './005-field-values';
 import { migration006 } from './006-sync-state';
 import { migration007 } from './007-change-log';
 import { migration008 } from './008-full-text';
+import { migration009 } from './009-set-aside';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
 export const migrations: readonly Migration[] = [
@@ -18,6 +19,7 @@ export const migrations: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration009,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;

@@ -1,24 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CONTACT_SORT_FIELDS } from '../../../shared/contract/mirror';
-import { useTempDir } from '../../../../test/helpers/temp-dir';
 import type { MirrorDatabase } from '../open';
 import { deleteRecords } from '../repositories';
-import { openTestMirror } from '../test-fixtures';
 import { getContact, listContacts, type ContactSortField } from './contacts';
 import type { ContactFilterInput } from './filters';
 import { getMeta } from './meta';
 import { searchPhone } from './phone';
 import { listTags } from './tags';
-import { seedMirror } from './test-mirror';
+import { seedMirror } from '../testing/seed-mirror';
+import { useTestMirror } from '../testing/use-test-mirror';
 
-const tempDir = useTempDir();
 let mirror: MirrorDatabase;
-beforeEach(() => {
-  mirror = openTestMirror(tempDir());
+useTestMirror((opened) => {
+  mirror = opened;
   seedMirror(mirror);
-});
-afterEach(async () => {
-  await mirror.close();
 });
 
 const ids = (filter: Partial<ContactFilterInput>, field: ContactSortField = 'name', direction: 'asc' | 'desc' = 'asc') =>

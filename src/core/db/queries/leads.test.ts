@@ -1,21 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LEAD_SORT_FIELDS } from '../../../shared/contract/mirror';
-import { useTempDir } from '../../../../test/helpers/temp-dir';
 import type { MirrorDatabase } from '../open';
 import { deleteRecords } from '../repositories';
-import { openTestMirror } from '../test-fixtures';
 import type { LeadFilterInput } from './filters';
 import { getLead, leadBoard, leadListSql, listLeads, type LeadSortField } from './leads';
-import { seedMirror } from './test-mirror';
+import { seedMirror } from '../testing/seed-mirror';
+import { useTestMirror } from '../testing/use-test-mirror';
 
-const tempDir = useTempDir();
 let mirror: MirrorDatabase;
-beforeEach(() => {
-  mirror = openTestMirror(tempDir());
+useTestMirror((opened) => {
+  mirror = opened;
   seedMirror(mirror);
-});
-afterEach(async () => {
-  await mirror.close();
 });
 
 const ids = (filter: Partial<LeadFilterInput>, field: LeadSortField = 'created_at', direction: 'asc' | 'desc' = 'asc') =>

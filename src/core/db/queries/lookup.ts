@@ -1,10 +1,10 @@
 import type { StageRef } from '../../../shared/model/changes';
 import type { MirrorDatabase } from '../open';
-import { statement } from '../repositories/statements';
+import { statement } from '../statements';
 
 /**
  * Synchronous lookups for code that reacts to a committed batch (the notification policy's
- * NotificationLookup): a lead's name and owner, a stage's name.
+ * NotificationLookup): a lead's name and owner, a stage's name, who the signed-in user is.
  */
 export function leadFacts(mirror: MirrorDatabase, leadId: number): { name: string; responsibleUserId: number | null } | null {
   const row = statement(mirror.sqlite, 'SELECT name, responsible_user_id FROM leads WHERE id = ?').get(leadId) as
@@ -16,6 +16,12 @@ export function leadFacts(mirror: MirrorDatabase, leadId: number): { name: strin
 export function stageName(mirror: MirrorDatabase, stage: StageRef): string | null {
   const name = statement(mirror.sqlite, 'SELECT name FROM statuses WHERE pipeline_id = ? AND id = ?').pluck().get(stage.pipelineId, stage.statusId);
   return typeof name === 'string' ? name : null;
+}
+
+/** The Kommo user the mirror's account was last read as (`current_user_id` of /api/v4/account), or null. */
+export function accountCurrentUserId(mirror: MirrorDatabase): number | null {
+  const id = statement(mirror.sqlite, 'SELECT current_user_id FROM account').pluck().get();
+  return typeof id === 'number' ? id : null;
 }
 
 /**

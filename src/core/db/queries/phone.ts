@@ -1,9 +1,8 @@
 import type { PhoneSearchResult } from '../../../shared/model/mirror';
 import { phoneSearchKey } from '../../../shared/phone';
 import type { MirrorDatabase } from '../open';
-import { statement } from '../repositories/statements';
-import { contactsByIds, leadIdsOfContacts } from './contacts';
-import { leadsByIds } from './leads';
+import { statement } from '../statements';
+import { contactsByIds, leadIdsOfContacts, leadsByIds } from './rows';
 import { reversedRange } from './sql';
 
 /** The SQL phone search runs, exported for EXPLAIN QUERY PLAN tests. */

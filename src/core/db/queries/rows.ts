@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { ContactRow, CustomFieldValueView, EmailEntry, LeadRow, PhoneEntry, TagChip } from '../../../shared/model/mirror';
+import type { MirrorDatabase } from '../open';
 import type { MirrorEntityType } from '../schema';
-import { statement } from '../repositories/statements';
+import { statement } from '../statements';
 import { IDS, idsParam } from './sql';
 
 /**
@@ -156,4 +157,57 @@ export function customFieldsOf(sqlite: Database.Database, entity: MirrorEntityTy
     field.values.push({ value, enumId: r.enum_id, enumCode: r.enum_code });
   }
   return [...fields.values()];
+}
+
+/** `rows` in the order of `ids`; ids without a row are skipped. */
+function inOrderOf<T extends { id: number }>(ids: readonly number[], rows: readonly T[]): T[] {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** Leads by id, in the order given; ids the mirror does not hold are skipped. */
+export function leadsInOrder(mirror: MirrorDatabase, ids: readonly number[]): LeadRow[] {
+  if (ids.length === 0) return [];
+  const rows = statement(mirror.sqlite, `SELECT ${LEAD_COLUMNS} FROM ${LEAD_FROM} WHERE l.id IN ${IDS}`).all(idsParam(ids)) as LeadRecordRow[];
+  return inOrderOf(ids, toLeadRows(mirror.sqlite, rows));
+}
+
+/** Leads by id, most recently updated first. */
+export function leadsByIds(mirror: MirrorDatabase, ids: readonly number[]): LeadRow[] {
+  const rows = statement(mirror.sqlite, `SELECT ${LEAD_COLUMNS} FROM ${LEAD_FROM} WHERE l.id IN ${IDS} ORDER BY l.updated_at DESC, l.id DESC`).all(
+    idsParam(ids),
+  ) as LeadRecordRow[];
+  return toLeadRows(mirror.sqlite, rows);
+}
+
+/** Contacts by id, in the order given; ids the mirror does not hold are skipped. */
+export function contactsByIds(mirror: MirrorDatabase, ids: readonly number[]): ContactRow[] {
+  if (ids.length === 0) return [];
+  const rows = statement(mirror.sqlite, `SELECT ${CONTACT_COLUMNS} FROM ${CONTACT_FROM} WHERE c.id IN ${IDS}`).all(idsParam(ids)) as ContactRecordRow[];
+  return inOrderOf(ids, toContactRows(mirror.sqlite, rows));
+}
+
+/** The ids of the leads linked to each contact. */
+export function leadIdsOfContacts(mirror: MirrorDatabase, contactIds: readonly number[]): Map<number, number[]> {
+  const rows = statement(mirror.sqlite, `SELECT contact_id, lead_id FROM lead_contacts WHERE contact_id IN ${IDS}`).all(idsParam(contactIds)) as Array<{
+    contact_id: number;
+    lead_id: number;
+  }>;
+  const map = new Map<number, number[]>();
+  for (const r of rows) map.set(r.contact_id, [...(map.get(r.contact_id) ?? []), r.lead_id]);
+  return map;
+}
+
+/** One lead, with its stored row for the detail's extra columns; null when the mirror lacks it. */
+export function leadById(mirror: MirrorDatabase, id: number): { row: LeadRecordRow; lead: LeadRow } | null {
+  const row = statement(mirror.sqlite, `SELECT ${LEAD_COLUMNS} FROM ${LEAD_FROM} WHERE l.id = ?`).get(id) as LeadRecordRow | undefined;
+  const [lead] = row ? toLeadRows(mirror.sqlite, [row]) : [];
+  return row && lead ? { row, lead } : null;
+}
+
+/** One contact, with its stored row; null when the mirror lacks it. */
+export function contactById(mirror: MirrorDatabase, id: number): { row: ContactRecordRow; contact: ContactRow } | null {
+  const row = statement(mirror.sqlite, `SELECT ${CONTACT_COLUMNS} FROM ${CONTACT_FROM} WHERE c.id = ?`).get(id) as ContactRecordRow | undefined;
+  const [contact] = row ? toContactRows(mirror.sqlite, [row]) : [];
+  return row && contact ? { row, contact } : null;
 }

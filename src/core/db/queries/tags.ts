@@ -1,6 +1,6 @@
 import type { EntityType, TagWithCount } from '../../../shared/model/mirror';
 import type { MirrorDatabase } from '../open';
-import { statement } from '../repositories/statements';
+import { statement } from '../statements';
 
 const LINKS: Record<EntityType, string> = { leads: 'lead_tags', contacts: 'contact_tags', companies: 'company_tags' };
 

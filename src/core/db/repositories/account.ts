@@ -1,6 +1,7 @@
 import type { KommoAccount } from '../../kommo/entities';
+import { structurallyEqual } from '../../observable';
 import type { MirrorDatabase } from '../open';
-import { atomically, statement } from './statements';
+import { atomically, statement } from '../statements';
 
 /**
  * Stores the account this mirror belongs to (one row). `host` is where it lives (acme.kommo.com),
@@ -22,7 +23,8 @@ export function upsertAccount(mirror: MirrorDatabase, account: KommoAccount, hos
   };
   return atomically(mirror.sqlite, () => {
     const before = statement(mirror.sqlite, 'SELECT * FROM account').all();
-    if (before.length === 1 && JSON.stringify(before[0]) === JSON.stringify(row)) return false;
+    // Structural, so a column order that differs from `row`'s key order is not a change.
+    if (before.length === 1 && structurallyEqual(before[0], row)) return false;
     // One account per mirror: a different id replaces the row rather than adding a second.
     statement(mirror.sqlite, 'DELETE FROM account').run();
     statement(

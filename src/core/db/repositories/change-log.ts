@@ -2,7 +2,7 @@ import type { LeadResponsibleChange, LeadStatusChange } from '../../../shared/mo
 import type { MirrorDatabase } from '../open';
 import type { MirrorEntityType } from '../schema';
 import type { ChangeLogRow } from '../schema/change-log';
-import { atomically, statement } from './statements';
+import { atomically, statement } from '../statements';
 
 export interface ChangeSet {
   added?: readonly number[];

@@ -3,7 +3,7 @@ import type { MirrorDatabase } from '../open';
 import { contentHash } from './content-hash';
 import { fieldValueParts, hasTombstones, isStale, replaceFieldValues, replaceTags, tagParts, writeContext } from './record-parts';
 import { sortKey } from './sort-key';
-import { atomically, statement } from './statements';
+import { atomically, statement } from '../statements';
 import { emptyResult, type UpsertResult } from './types';
 
 const UPSERT_COMPANY = `

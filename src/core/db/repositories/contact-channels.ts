@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { normalizePhone, splitPhones } from '../../../shared/phone';
 import type { KommoCustomFieldValue } from '../../kommo/entities';
-import { statement } from './statements';
+import { statement } from '../statements';
 
 /**
  * Phones and emails live in Kommo as multitext custom fields coded PHONE and EMAIL. They are

@@ -1,19 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { useTempDir } from '../../../../test/helpers/temp-dir';
+import { describe, expect, it } from 'vitest';
 import type { MirrorDatabase } from '../open';
-import { contact, lead, openTestMirror, phoneField } from '../test-fixtures';
+import { contact, lead, phoneField } from '../testing/fixtures';
+import { useTestMirror } from '../testing/use-test-mirror';
 import { upsertCompanies } from './companies';
 import { upsertContacts } from './contacts';
 import { upsertLeads } from './leads';
 
-const tempDir = useTempDir();
 let mirror: MirrorDatabase;
-beforeEach(() => {
-  mirror = openTestMirror(tempDir());
-});
-afterEach(async () => {
-  await mirror.close();
-});
+useTestMirror((opened) => (mirror = opened));
 
 const phones = (id: number) => mirror.sqlite.prepare('SELECT raw, normalized, reversed, type FROM contact_phones WHERE contact_id = ? ORDER BY position').all(id);
 const links = () => mirror.sqlite.prepare('SELECT lead_id, contact_id, is_main FROM lead_contacts ORDER BY lead_id, contact_id').all();

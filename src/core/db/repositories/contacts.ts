@@ -6,7 +6,7 @@ import { contentHash } from './content-hash';
 import { refreshContactSortKey, replaceContactLinks } from './lead-contacts';
 import { fieldValueParts, hasTombstones, inIdOrder, isStale, replaceFieldValues, replaceFullText, replaceTags, tagParts, writeContext } from './record-parts';
 import { sortKey } from './sort-key';
-import { atomically, statement } from './statements';
+import { atomically, statement } from '../statements';
 import type { ContactUpsertResult } from './types';
 
 const UPSERT_CONTACT = `

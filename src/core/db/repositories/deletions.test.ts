@@ -1,19 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { useTempDir } from '../../../../test/helpers/temp-dir';
+import { describe, expect, it } from 'vitest';
 import type { MirrorDatabase } from '../open';
-import { contact, lead, openTestMirror, phoneField } from '../test-fixtures';
+import { contact, lead, phoneField } from '../testing/fixtures';
+import { useTestMirror } from '../testing/use-test-mirror';
 import { upsertContacts } from './contacts';
 import { countRecords, deleteRecords, planSweep, pruneTombstones, restoreRecords } from './deletions';
 import { upsertLeads } from './leads';
 
-const tempDir = useTempDir();
 let mirror: MirrorDatabase;
-beforeEach(() => {
-  mirror = openTestMirror(tempDir());
-});
-afterEach(async () => {
-  await mirror.close();
-});
+useTestMirror((opened) => (mirror = opened));
 const count = (sql: string) => mirror.sqlite.prepare(sql).pluck().get();
 
 describe('deleting and restoring', () => {

@@ -1,7 +1,8 @@
 import type { MirrorDatabase } from '../open';
 import type { MirrorEntityType } from '../schema';
 import { unlinkContacts } from './lead-contacts';
-import { atomically, idList, statement } from './statements';
+import { clearSetAside } from './set-aside';
+import { atomically, idList, statement } from '../statements';
 
 /**
  * Deleted records are removed, not flagged: the mirror equals the source, and no UI query has to
@@ -20,6 +21,8 @@ export function deleteRecords(mirror: MirrorDatabase, entityType: MirrorEntityTy
        ON CONFLICT (entity_type, id) DO UPDATE SET deleted_at = max(deleted_at, excluded.deleted_at)`,
     );
     for (const id of ids) tomb.run(entityType, id, deletedAt);
+    // A deleted record is no longer one the mirror is missing.
+    clearSetAside(mirror, entityType, ids);
     // A lead may link a contact the mirror has not downloaded yet: the link goes with the contact even then.
     if (entityType === 'contacts') unlinkContacts(sqlite, json);
     const removed = statement(sqlite, `SELECT id FROM ${entityType} WHERE id IN (SELECT value FROM json_each(?))`).pluck().all(json) as number[];

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { statement } from './statements';
+import { statement } from '../statements';
 
 /**
  * Links between leads and contacts. They arrive from either side: a lead with `with=contacts`

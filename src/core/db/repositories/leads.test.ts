@@ -1,21 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { useTempDir } from '../../../../test/helpers/temp-dir';
+import { describe, expect, it } from 'vitest';
 import type { MirrorDatabase } from '../open';
-import { contact, lead, openTestMirror, pipelines } from '../test-fixtures';
+import { contact, lead, pipelines } from '../testing/fixtures';
+import { useTestMirror } from '../testing/use-test-mirror';
 import { upsertContacts } from './contacts';
 import { deleteRecords, restoreRecords } from './deletions';
 import { replacePipelines } from './pipelines';
 import { upsertLeads } from './leads';
 import { upsertUsers } from './users';
 
-const tempDir = useTempDir();
 let mirror: MirrorDatabase;
-beforeEach(() => {
-  mirror = openTestMirror(tempDir());
-});
-afterEach(async () => {
-  await mirror.close();
-});
+useTestMirror((opened) => (mirror = opened));
 
 const row = (id: number) => mirror.sqlite.prepare('SELECT * FROM leads WHERE id = ?').get(id) as Record<string, unknown>;
 const tagsOf = (id: number) => mirror.sqlite.prepare('SELECT tag_id FROM lead_tags WHERE lead_id = ? ORDER BY tag_id').pluck().all(id);

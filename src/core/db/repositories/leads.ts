@@ -16,7 +16,7 @@ import {
   writeContext,
 } from './record-parts';
 import { sortKey } from './sort-key';
-import { atomically, statement } from './statements';
+import { atomically, statement } from '../statements';
 import type { LeadUpsertResult } from './types';
 
 interface StoredLead {

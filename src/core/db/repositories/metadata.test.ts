@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { useTempDir } from '../../../../test/helpers/temp-dir';
+import { describe, expect, it } from 'vitest';
 import type { MirrorDatabase } from '../open';
-import { lead, openTestMirror, pipelines } from '../test-fixtures';
+import { lead, pipelines } from '../testing/fixtures';
+import { useTestMirror } from '../testing/use-test-mirror';
 import { upsertAccount } from './account';
 import { upsertCustomFields } from './custom-fields';
 import { upsertLeads } from './leads';
@@ -9,14 +9,8 @@ import { replacePipelines } from './pipelines';
 import { upsertTagList } from './tags';
 import { upsertUsers } from './users';
 
-const tempDir = useTempDir();
 let mirror: MirrorDatabase;
-beforeEach(() => {
-  mirror = openTestMirror(tempDir());
-});
-afterEach(async () => {
-  await mirror.close();
-});
+useTestMirror((opened) => (mirror = opened));
 
 describe('metadata', () => {
   it('stores every tag of a list, not only those before the first change', () => {

@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { useTempDir } from '../../../../test/helpers/temp-dir';
+import { describe, expect, it } from 'vitest';
 import type { KommoAccount } from '../../kommo/entities';
 import type { MirrorDatabase } from '../open';
-import { contact, lead, openTestMirror, phoneField, pipelines } from '../test-fixtures';
+import { contact, lead, phoneField, pipelines } from '../testing/fixtures';
+import { useTestMirror } from '../testing/use-test-mirror';
 import { upsertAccount } from './account';
 import { recordChanges } from './change-log';
 import { upsertContacts } from './contacts';
@@ -12,14 +12,8 @@ import { clearMirror, mirroredAccountId } from './mirror-reset';
 import { replacePipelines } from './pipelines';
 import { writeCursor, writeSyncState } from './sync-state';
 
-const tempDir = useTempDir();
 let mirror: MirrorDatabase;
-beforeEach(() => {
-  mirror = openTestMirror(tempDir());
-});
-afterEach(async () => {
-  await mirror.close();
-});
+useTestMirror((opened) => (mirror = opened));
 
 const account = { id: 31_000_001, name: 'Demo', subdomain: 'demo', current_user_id: 7 } as KommoAccount;
 

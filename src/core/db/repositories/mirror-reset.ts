@@ -1,5 +1,5 @@
 import type { MirrorDatabase } from '../open';
-import { atomically, statement } from './statements';
+import { atomically, statement } from '../statements';
 
 /**
  * Every table that holds the account's data, children before parents. `app_meta` (the schema's
@@ -26,6 +26,7 @@ const ACCOUNT_TABLES = [
   'users',
   'account',
   'tombstones',
+  'set_aside',
   'change_log',
   'sync_cursors',
   'sync_state',
@@ -46,4 +47,26 @@ export function clearMirror(mirror: MirrorDatabase): void {
     for (const table of ACCOUNT_TABLES) statement(mirror.sqlite, `DELETE FROM ${table}`).run();
     for (const fts of ['leads_fts', 'contacts_fts']) statement(mirror.sqlite, `INSERT INTO ${fts} (${fts}) VALUES ('delete-all')`).run();
   });
+}
+
+/**
+ * "Disconnect and delete the local copy": empties the mirror so that no byte of a record is left
+ * in any of its files. secure_delete zeroes every page the deletion frees; the checkpoint moves
+ * those zeroed pages into the database file and truncates the write-ahead log (which still held
+ * the older copies of the pages) to nothing; VACUUM rewrites the file without its free pages; the
+ * last checkpoint empties the log again. The -shm file holds only the log's index, never a record.
+ * The file itself stays, overwritten in place, so the app keeps running on an empty mirror.
+ */
+export function eraseMirror(mirror: MirrorDatabase): void {
+  const { sqlite } = mirror;
+  sqlite.pragma('secure_delete = ON');
+  try {
+    clearMirror(mirror);
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    sqlite.exec('VACUUM');
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    // Zeroing freed pages on every write would slow the sync; only the erase needs it.
+    sqlite.pragma('secure_delete = OFF');
+  }
 }

@@ -1,6 +1,6 @@
 import type { KommoPipeline } from '../../kommo/entities';
 import type { MirrorDatabase } from '../open';
-import { atomically, bit, statement } from './statements';
+import { atomically, bit, statement } from '../statements';
 
 /**
  * Replaces every pipeline and stage with the account's full list (`/leads/pipelines` is not

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { KommoCustomFieldValue, KommoTag } from '../../kommo/entities';
 import type { MirrorEntityType } from '../schema';
-import { statement } from './statements';
+import { statement } from '../statements';
 
 /**
  * The parts every entity record carries (custom field values, tags, its full-text row), written

@@ -1,21 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { useTempDir } from '../../../../test/helpers/temp-dir';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { openDatabase, type MirrorDatabase } from '../open';
-import { lead, openTestMirror } from '../test-fixtures';
+import { lead } from '../testing/fixtures';
+import { useTestMirror } from '../testing/use-test-mirror';
 import { pruneChangeLog, readChanges, recordChanges } from './change-log';
 import { upsertLeads } from './leads';
 import { readCursor, readSyncState, writeCursor, writeSyncState } from './sync-state';
 
-const tempDir = useTempDir();
-let dir: string;
 let mirror: MirrorDatabase;
-beforeEach(() => {
-  dir = tempDir();
-  mirror = openTestMirror(dir);
-});
-afterEach(async () => {
-  await mirror.close();
-});
+useTestMirror((opened) => (mirror = opened));
 
 describe('a page and its cursor in one transaction', () => {
   it('commits both together and survives reopening', async () => {
@@ -26,6 +18,7 @@ describe('a page and its cursor in one transaction', () => {
     });
     await mirror.close();
     mirror = openDatabase(mirror.path);
+    onTestFinished(() => mirror.close());
     expect(readCursor(mirror, 'leads')).toEqual({ updatedAt: 1_700_000_100, ids: [1, 2] });
     expect(mirror.sqlite.prepare('SELECT count(*) FROM leads').pluck().get()).toBe(2);
   });

@@ -1,5 +1,5 @@
 import type { MirrorDatabase } from '../open';
-import { statement } from './statements';
+import { statement } from '../statements';
 
 /**
  * Cursors and other sync state, as JSON the sync engine owns. Write them inside the same

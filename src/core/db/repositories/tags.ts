@@ -1,7 +1,8 @@
 import type { KommoTag } from '../../kommo/entities';
 import type { MirrorDatabase } from '../open';
 import type { MirrorEntityType } from '../schema';
-import { atomically, idList, statement } from './statements';
+import { idList, statement } from '../statements';
+import { writeMetadataList } from './metadata-list';
 
 const LINKS = {
   leads: { table: 'lead_tags', owner: 'lead_id' },
@@ -21,30 +22,23 @@ export function upsertTagList(
   options: { complete?: boolean } = {},
 ): boolean {
   const sqlite = mirror.sqlite;
-  return atomically(sqlite, () => {
-    let changed = false;
-    const upsert = statement(
-      sqlite,
-      `INSERT INTO tags (entity_type, id, name, color) VALUES (?, ?, ?, ?)
-       ON CONFLICT (entity_type, id) DO UPDATE SET name = excluded.name, color = excluded.color
-       WHERE name IS NOT excluded.name OR color IS NOT excluded.color`,
-    );
-    // The write comes first: `changed ||= upsert.run(...)` would skip every tag after the first change.
-    for (const tag of tags) changed = upsert.run(entityType, tag.id, tag.name, tag.color ?? null).changes > 0 || changed;
-    if (options.complete) {
-      const gone = statement(sqlite, 'SELECT id FROM tags WHERE entity_type = ? AND id NOT IN (SELECT value FROM json_each(?))')
-        .pluck()
-        .all(entityType, idList(tags.map((t) => t.id))) as number[];
-      if (gone.length > 0) {
-        const goneJson = idList(gone);
-        const { table, owner } = LINKS[entityType];
-        // Their records no longer match the hash they were applied with: let the next copy re-apply.
-        statement(sqlite, `UPDATE ${entityType} SET content_hash = '' WHERE id IN (SELECT ${owner} FROM ${table} WHERE tag_id IN (SELECT value FROM json_each(?)))`).run(goneJson);
-        statement(sqlite, `DELETE FROM ${table} WHERE tag_id IN (SELECT value FROM json_each(?))`).run(goneJson);
-        statement(sqlite, 'DELETE FROM tags WHERE entity_type = ? AND id IN (SELECT value FROM json_each(?))').run(entityType, goneJson);
-        changed = true;
-      }
-    }
-    return changed;
-  });
+  const upsert = statement(
+    sqlite,
+    `INSERT INTO tags (entity_type, id, name, color) VALUES (?, ?, ?, ?)
+     ON CONFLICT (entity_type, id) DO UPDATE SET name = excluded.name, color = excluded.color
+     WHERE name IS NOT excluded.name OR color IS NOT excluded.color`,
+  );
+  const write = (tag: KommoTag) => upsert.run(entityType, tag.id, tag.name, tag.color ?? null).changes > 0;
+  const removeAbsent = (keptIds: string) => {
+    const gone = statement(sqlite, 'SELECT id FROM tags WHERE entity_type = ? AND id NOT IN (SELECT value FROM json_each(?))').pluck().all(entityType, keptIds) as number[];
+    if (gone.length === 0) return false;
+    const goneJson = idList(gone);
+    const { table, owner } = LINKS[entityType];
+    // Their records no longer match the hash they were applied with: let the next copy re-apply.
+    statement(sqlite, `UPDATE ${entityType} SET content_hash = '' WHERE id IN (SELECT ${owner} FROM ${table} WHERE tag_id IN (SELECT value FROM json_each(?)))`).run(goneJson);
+    statement(sqlite, `DELETE FROM ${table} WHERE tag_id IN (SELECT value FROM json_each(?))`).run(goneJson);
+    statement(sqlite, 'DELETE FROM tags WHERE entity_type = ? AND id IN (SELECT value FROM json_each(?))').run(entityType, goneJson);
+    return true;
+  };
+  return writeMetadataList(sqlite, tags, options.complete, write, removeAbsent);
 }

@@ -1,7 +1,8 @@
 import type { KommoUser } from '../../kommo/entities';
 import type { MirrorDatabase } from '../open';
 import { sortKey } from './sort-key';
-import { atomically, idList, statement } from './statements';
+import { statement } from '../statements';
+import { writeMetadataList } from './metadata-list';
 
 /**
  * Upserts users; with `complete: true` the list is the account's whole user list and users absent
@@ -10,26 +11,20 @@ import { atomically, idList, statement } from './statements';
  */
 export function upsertUsers(mirror: MirrorDatabase, users: readonly KommoUser[], options: { complete?: boolean } = {}): boolean {
   const sqlite = mirror.sqlite;
-  return atomically(sqlite, () => {
-    let changed = false;
-    const upsert = statement(
-      sqlite,
+  const upsert = statement(
+    sqlite,
       `INSERT INTO users (id, name, email, lang, sort_name) VALUES (@id, @name, @email, @lang, @sort_name)
        ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email, lang = excluded.lang, sort_name = excluded.sort_name
        WHERE name IS NOT excluded.name OR email IS NOT excluded.email OR lang IS NOT excluded.lang`,
-    );
-    for (const user of users) {
-      const sortName = sortKey(user.name);
-      const info = upsert.run({ id: user.id, name: user.name, email: user.email ?? null, lang: user.lang ?? null, sort_name: sortName });
-      if (info.changes === 0) continue;
-      changed = true;
-      statement(sqlite, 'UPDATE leads SET sort_responsible = :name WHERE responsible_user_id = :user AND sort_responsible IS NOT :name').run({ name: sortName, user: user.id });
-      statement(sqlite, 'UPDATE contacts SET sort_responsible = :name WHERE responsible_user_id = :user AND sort_responsible IS NOT :name').run({ name: sortName, user: user.id });
-    }
-    if (options.complete) {
-      const removed = statement(sqlite, 'DELETE FROM users WHERE id NOT IN (SELECT value FROM json_each(?))').run(idList(users.map((u) => u.id)));
-      changed ||= removed.changes > 0;
-    }
-    return changed;
-  });
+  );
+  const write = (user: KommoUser) => {
+    const sortName = sortKey(user.name);
+    const info = upsert.run({ id: user.id, name: user.name, email: user.email ?? null, lang: user.lang ?? null, sort_name: sortName });
+    if (info.changes === 0) return false;
+    statement(sqlite, 'UPDATE leads SET sort_responsible = :name WHERE responsible_user_id = :user AND sort_responsible IS NOT :name').run({ name: sortName, user: user.id });
+    statement(sqlite, 'UPDATE contacts SET sort_responsible = :name WHERE responsible_user_id = :user AND sort_responsible IS NOT :name').run({ name: sortName, user: user.id });
+    return true;
+  };
+  const removeAbsent = (keptIds: string) => statement(sqlite, 'DELETE FROM users WHERE id NOT IN (SELECT value FROM json_each(?))').run(keptIds).changes > 0;
+  return writeMetadataList(sqlite, users, options.complete, write, removeAbsent);
 }

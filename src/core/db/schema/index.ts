@@ -13,6 +13,7 @@ import type { LeadContactsTable } from './lead-contacts';
 import type { LeadTagsTable } from './lead-tags';
 import type { LeadsTable } from './leads';
 import type { PipelinesTable } from './pipelines';
+import type { SetAsideTable } from './set-aside';
 import type { StatusesTable } from './statuses';
 import type { SyncCursorsTable, SyncStateTable, TombstonesTable } from './sync-state';
 import type { TagsTable } from './tags';
@@ -49,4 +50,5 @@ export interface DB {
   sync_state: SyncStateTable;
   tombstones: TombstonesTable;
   change_log: ChangeLogTable;
+  set_aside: SetAsideTable;
 }

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, expect, it } from 'vitest';
-import { installLayout } from '../test/dom';
+import { installLayout } from '../testing/dom';
 import { DataGrid, type Column, type DataGridProps } from './DataGrid';
 
 afterEach(cleanup);

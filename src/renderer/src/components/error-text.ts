@@ -16,6 +16,8 @@ export function errorText(t: Translate, error: HostError): string {
       return t('errors.invalidInput');
     case 'internal':
       return t('errors.internal');
+    case 'mirror_damaged':
+      return t('errors.mirrorDamaged');
     default:
       return assertNever(error.code);
   }

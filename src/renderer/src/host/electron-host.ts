@@ -8,8 +8,8 @@ export function electronHost(): HostApi | null {
   if (!api) return null;
   const requests = api.requests as unknown as Record<string, ((args: unknown) => Promise<never>) | undefined>;
   return {
-    // The preload exposes only registered requests; a domain still being built answers like the
-    // web bridge does for an unknown name instead of throwing a TypeError.
+    // A name the preload does not expose answers like the web bridge does for an unknown name,
+    // instead of throwing a TypeError.
     request: (name, args) => requests[name]?.(args) ?? Promise.resolve(fail('invalid_input', `Unknown request "${name}".`) as never),
     on: (name, listener) => api.on(name, listener),
   };

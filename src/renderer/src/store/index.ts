@@ -8,6 +8,7 @@ import { createMetaSlice } from './slices/meta-slice';
 import { createNavSlice } from './slices/nav-slice';
 import { createPhoneSlice } from './slices/phone-slice';
 import { createSessionSlice } from './slices/session-slice';
+import { createSetAsideSlice } from './slices/set-aside-slice';
 import { createSyncSlice } from './slices/sync-slice';
 import { createTagsSlice } from './slices/tags-slice';
 import type { AppState, StoreDeps } from './types';
@@ -30,5 +31,6 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createDetailSlice(full)(...a),
     ...createPhoneSlice(full)(...a),
     ...createLiveSlice(full)(...a),
+    ...createSetAsideSlice(full)(...a),
   }));
 }

@@ -9,6 +9,7 @@ import type { MetaSlice } from './slices/meta-slice';
 import type { NavSlice } from './slices/nav-slice';
 import type { PhoneSlice } from './slices/phone-slice';
 import type { SessionSlice } from './slices/session-slice';
+import type { SetAsideSlice } from './slices/set-aside-slice';
 import type { SyncSlice } from './slices/sync-slice';
 import type { TagsSlice } from './slices/tags-slice';
 
@@ -23,7 +24,8 @@ export type AppState = SessionSlice &
   TagsSlice &
   DetailSlice &
   PhoneSlice &
-  LiveSlice;
+  LiveSlice &
+  SetAsideSlice;
 
 export interface StoreDeps {
   host: Host;

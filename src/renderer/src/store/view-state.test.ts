@@ -9,6 +9,13 @@ describe('the remembered list views', () => {
       widths: { name: 300 },
     };
     expect(parseLeadsView(view)).toEqual(view);
+    const contacts = {
+      filter: { tagMode: 'any', tagIds: [7], responsibleUserIds: [10, 11], text: 'pérez', phone: '987 654' },
+      sort: { field: 'name', direction: 'asc' },
+      widths: { phones: 260 },
+    };
+    expect(parseContactsView(contacts)).toEqual(contacts);
+    expect(parseLeadsView({ filter: contacts.filter }).filter).toEqual(contacts.filter);
   });
 
   it('drop what an older or newer build wrote that this one cannot use', () => {

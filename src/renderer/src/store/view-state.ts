@@ -59,46 +59,48 @@ export function compact<F extends object>(filter: F): F {
 // keeping what is valid and dropping the rest rather than failing.
 
 export function parseLeadsView(raw: unknown): LeadsView {
-  const value = asRecord(raw);
-  const filter = asRecord(value.filter);
-  const stages = Array.isArray(filter.stages)
-    ? filter.stages.map(asRecord).filter((stage) => isId(stage.pipelineId) && isId(stage.statusId)).map((stage) => ({ pipelineId: stage.pipelineId as number, statusId: stage.statusId as number }))
-    : undefined;
-  return {
-    filter: compact<LeadFilter>({
-      pipelineIds: ids(filter.pipelineIds),
-      stages,
-      tagIds: ids(filter.tagIds),
-      tagMode: filter.tagMode === 'all' ? 'all' : 'any',
-      responsibleUserIds: ids(filter.responsibleUserIds),
-      priceMin: nonNegative(filter.priceMin),
-      priceMax: nonNegative(filter.priceMax),
-      createdFrom: nonNegative(filter.createdFrom),
-      createdTo: nonNegative(filter.createdTo),
-      updatedFrom: nonNegative(filter.updatedFrom),
-      updatedTo: nonNegative(filter.updatedTo),
-      text: text(filter.text),
-      phone: text(filter.phone),
-    }),
-    sort: parseSort(value.sort, LEAD_SORTS, DEFAULT_LEADS_VIEW.sort),
-    widths: parseWidths(value.widths),
-  };
+  return parseView(raw, LEAD_SORTS, DEFAULT_LEADS_VIEW, (filter) => ({
+    pipelineIds: ids(filter.pipelineIds),
+    stages: stages(filter.stages),
+    ...parseCommonFilter(filter),
+    priceMin: nonNegative(filter.priceMin),
+    priceMax: nonNegative(filter.priceMax),
+    createdFrom: nonNegative(filter.createdFrom),
+    createdTo: nonNegative(filter.createdTo),
+    updatedFrom: nonNegative(filter.updatedFrom),
+    updatedTo: nonNegative(filter.updatedTo),
+  }));
 }
 
 export function parseContactsView(raw: unknown): ContactsView {
+  return parseView(raw, CONTACT_SORTS, DEFAULT_CONTACTS_VIEW, parseCommonFilter);
+}
+
+/** A list's view: its own filter keys, a sort among its fields (else the default), widths in range. */
+function parseView<Filter extends object, Field extends string>(
+  raw: unknown,
+  fields: readonly Field[],
+  fallback: ListView<Filter, Field>,
+  parseFilter: (filter: Record<string, unknown>) => Filter,
+): ListView<Filter, Field> {
   const value = asRecord(raw);
-  const filter = asRecord(value.filter);
+  return { filter: compact(parseFilter(asRecord(value.filter))), sort: parseSort(value.sort, fields, fallback.sort), widths: parseWidths(value.widths) };
+}
+
+/** The filter keys every list has (the contact filter is exactly these). */
+function parseCommonFilter(filter: Record<string, unknown>): ContactFilter {
   return {
-    filter: compact<ContactFilter>({
-      tagIds: ids(filter.tagIds),
-      tagMode: filter.tagMode === 'all' ? 'all' : 'any',
-      responsibleUserIds: ids(filter.responsibleUserIds),
-      text: text(filter.text),
-      phone: text(filter.phone),
-    }),
-    sort: parseSort(value.sort, CONTACT_SORTS, DEFAULT_CONTACTS_VIEW.sort),
-    widths: parseWidths(value.widths),
+    tagIds: ids(filter.tagIds),
+    tagMode: filter.tagMode === 'all' ? 'all' : 'any',
+    responsibleUserIds: ids(filter.responsibleUserIds),
+    text: text(filter.text),
+    phone: text(filter.phone),
   };
+}
+
+function stages(value: unknown): LeadFilter['stages'] {
+  if (!Array.isArray(value)) return undefined;
+  return value.map(asRecord).filter((stage) => isId(stage.pipelineId) && isId(stage.statusId)).map((stage) => ({ pipelineId: stage.pipelineId as number, statusId: stage.statusId as number }));
 }
 
 function parseSort<Field extends string>(raw: unknown, fields: readonly Field[], fallback: Sort<Field>): Sort<Field> {

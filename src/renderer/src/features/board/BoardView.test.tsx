@@ -2,8 +2,8 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeLeads } from '../../test/fixtures';
-import { navButton, renderApp, settle } from '../../test/render';
+import { makeLeads } from '../../testing/fixtures';
+import { navButton, renderApp, settle } from '../../testing/render';
 
 afterEach(cleanup);
 

@@ -3,8 +3,8 @@ import { cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DISCONNECTED } from '../../store/slices/session-slice';
-import { CONNECTED, INFO, makeLeads } from '../../test/fixtures';
-import { renderApp, settle } from '../../test/render';
+import { CONNECTED, INFO, makeLeads } from '../../testing/fixtures';
+import { renderApp, settle } from '../../testing/render';
 import { fail, ok } from '../../../../shared/result';
 
 afterEach(() => {
@@ -26,6 +26,18 @@ describe('the connect screen', () => {
     expect(screen.getByTestId('app-version').textContent).toBe(INFO.version);
     expect(screen.getByTestId('database-path').textContent).toBe(INFO.databasePath);
     expect(screen.getByTestId('schema-version').textContent).toBe(String(INFO.schemaVersion));
+  });
+
+  it.each([
+    ['file_unencrypted', /archivo sin cifrar/, /de forma segura/],
+    ['os_encrypted', /de forma segura/, /sin cifrar/],
+    ['os_weak', /protección débil/, /de forma segura/],
+  ] as const)('says truthfully where a pasted token is kept (%s)', async (tokenStorage, says, doesNotSay) => {
+    await renderApp({ connection: DISCONNECTED, info: { ...INFO, tokenStorage } });
+    const hint = screen.getByLabelText('Token de larga duración').getAttribute('aria-describedby') ?? '';
+    const text = document.getElementById(hint)?.textContent ?? '';
+    expect(text).toMatch(says);
+    expect(text).not.toMatch(doesNotSay);
   });
 
   it('opens the app after the demo account connects', async () => {

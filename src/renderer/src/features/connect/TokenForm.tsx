@@ -1,4 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
+import type { MessageKey } from '../../../../shared/i18n';
+import type { TokenStorageKind } from '../../../../shared/model/connection';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/context';
 
@@ -7,6 +9,7 @@ export function TokenForm({ busy, onSubmit }: { busy: boolean; onSubmit(connect:
   const t = useT();
   const id = useId();
   const connectToken = useAppStore((state) => state.connectToken);
+  const storage = useAppStore((state) => state.info?.tokenStorage ?? null);
   const [accountHost, setAccountHost] = useState('');
   const [token, setToken] = useState('');
   const submit = (event: FormEvent) => {
@@ -42,11 +45,29 @@ export function TokenForm({ busy, onSubmit }: { busy: boolean; onSubmit(connect:
         aria-describedby={`${id}-hint`}
       />
       <p id={`${id}-hint`} className="hint muted">
-        {t('connect.token.hint')}
+        {t(storageHint(storage))}
       </p>
       <button type="submit" className="button primary" disabled={busy || !accountHost.trim() || token.trim().length < 20}>
         {t('connect.token.button')}
       </button>
     </form>
   );
+}
+
+/** Where the host will keep the token, said truthfully: only the keychain is "stored securely". */
+function storageHint(storage: TokenStorageKind | null): MessageKey {
+  switch (storage) {
+    case 'os_encrypted':
+      return 'connect.token.hint';
+    case 'os_weak':
+      return 'connect.token.hintWeak';
+    case 'file_unencrypted':
+      return 'connect.token.hintPlainFile';
+    case 'memory':
+    case 'environment':
+      return 'connect.token.hintMemory';
+    default:
+      // The host has not said (its app info did not arrive): claim nothing.
+      return 'connect.token.hintPlain';
+  }
 }

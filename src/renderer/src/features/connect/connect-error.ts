@@ -21,6 +21,8 @@ export function connectErrorText(t: Translate, kind: ConnectFailure, message: st
       return t('connect.error.internal', { message: message ?? '' });
     case 'notice':
       return message ?? '';
+    case 'mirror_damaged':
+      return t('errors.mirrorDamaged');
     default:
       return assertNever(kind);
   }

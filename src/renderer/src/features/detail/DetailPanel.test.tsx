@@ -3,9 +3,9 @@ import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ok } from '../../../../shared/result';
-import { leadDetail } from '../../test/fake-host';
-import { makeContacts, makeLeads } from '../../test/fixtures';
-import { renderApp, settle } from '../../test/render';
+import { leadDetail } from '../../testing/fake-host';
+import { makeContacts, makeLeads } from '../../testing/fixtures';
+import { renderApp, settle } from '../../testing/render';
 
 afterEach(cleanup);
 

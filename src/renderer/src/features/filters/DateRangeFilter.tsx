@@ -21,24 +21,8 @@ export function DateRangeFilter({ label, from, to, onChange }: DateRangeFilterPr
     <Popover label={active ? `${label}: ${summary}` : label} ariaLabel={label} active={active}>
       {() => (
         <div className="range-form">
-          <label>
-            {t('filters.from')}
-            <input
-              type="date"
-              className="input"
-              value={from !== undefined ? secondsToZonedDay(from, zone) : ''}
-              onChange={(event) => onChange(zonedDayToSeconds(event.target.value, zone, false), to)}
-            />
-          </label>
-          <label>
-            {t('filters.to')}
-            <input
-              type="date"
-              className="input"
-              value={to !== undefined ? secondsToZonedDay(to, zone) : ''}
-              onChange={(event) => onChange(from, zonedDayToSeconds(event.target.value, zone, true))}
-            />
-          </label>
+          <DayInput label={t('filters.from')} value={from} zone={zone} endOfDay={false} onPick={(day) => onChange(day, to)} />
+          <DayInput label={t('filters.to')} value={to} zone={zone} endOfDay onPick={(day) => onChange(from, day)} />
           {active && (
             <button type="button" className="link-button" onClick={() => onChange(undefined, undefined)}>
               {t('filters.clear')}
@@ -47,5 +31,29 @@ export function DateRangeFilter({ label, from, to, onChange }: DateRangeFilterPr
         </div>
       )}
     </Popover>
+  );
+}
+
+interface DayInputProps {
+  label: string;
+  value: number | undefined;
+  zone: string | undefined;
+  /** The picked day's last second (the range's end) rather than its first. */
+  endOfDay: boolean;
+  onPick(seconds: number | undefined): void;
+}
+
+/** One end of the range: a date input in the account's time zone, read and written as Unix seconds. */
+function DayInput({ label, value, zone, endOfDay, onPick }: DayInputProps) {
+  return (
+    <label>
+      {label}
+      <input
+        type="date"
+        className="input"
+        value={value !== undefined ? secondsToZonedDay(value, zone) : ''}
+        onChange={(event) => onPick(zonedDayToSeconds(event.target.value, zone, endOfDay))}
+      />
+    </label>
   );
 }

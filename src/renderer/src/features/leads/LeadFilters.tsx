@@ -3,6 +3,7 @@ import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/context';
 import { countFilters } from '../../store/view-state';
 import { DateRangeFilter } from '../filters/DateRangeFilter';
+import { FilterBar } from '../filters/FilterBar';
 import { PriceFilter } from '../filters/PriceFilter';
 import { StageFilter } from '../filters/StageFilter';
 import { TagFilter } from '../filters/TagFilter';
@@ -13,9 +14,8 @@ export function LeadFilters() {
   const t = useT();
   const filter = useAppStore((state) => state.leads.view.filter);
   const { setFilter, replaceFilter } = useAppStore((state) => state.leads.actions);
-  const active = countFilters(filter);
   return (
-    <div className="filter-bar" role="search" aria-label={t('leads.filters')}>
+    <FilterBar label={t('leads.filters')} active={countFilters(filter)} onClearAll={() => replaceFilter({ tagMode: 'any' })}>
       <SearchInput className="search-text" value={filter.text} onCommit={(text) => setFilter({ text })} label={t('leads.searchText')} />
       <StageFilter pipelineIds={filter.pipelineIds} stages={filter.stages} onChange={(pipelineIds, stages) => setFilter({ pipelineIds, stages })} />
       <TagFilter entityType="leads" tagIds={filter.tagIds} mode={filter.tagMode ?? 'any'} onChange={(tagIds, tagMode) => setFilter({ tagIds, tagMode })} />
@@ -23,11 +23,6 @@ export function LeadFilters() {
       <PriceFilter min={filter.priceMin} max={filter.priceMax} onChange={(priceMin, priceMax) => setFilter({ priceMin, priceMax })} />
       <DateRangeFilter label={t('filters.created')} from={filter.createdFrom} to={filter.createdTo} onChange={(createdFrom, createdTo) => setFilter({ createdFrom, createdTo })} />
       <DateRangeFilter label={t('filters.updated')} from={filter.updatedFrom} to={filter.updatedTo} onChange={(updatedFrom, updatedTo) => setFilter({ updatedFrom, updatedTo })} />
-      {active > 0 && (
-        <button type="button" className="link-button" onClick={() => replaceFilter({ tagMode: 'any' })}>
-          {t('filters.clearAll', { count: active })}
-        </button>
-      )}
-    </div>
+    </FilterBar>
   );
 }

@@ -3,8 +3,8 @@ import { act, cleanup, fireEvent, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROW_HEIGHT } from '../../components/DataGrid';
-import { makeLeads } from '../../test/fixtures';
-import { renderApp, settle } from '../../test/render';
+import { makeLeads } from '../../testing/fixtures';
+import { renderApp, settle } from '../../testing/render';
 
 afterEach(cleanup);
 
@@ -68,6 +68,21 @@ describe('the lead table', () => {
     await settle();
     expect(host.callsOf('leads.get').at(-1)).toEqual({ id: 300 });
     expect(screen.getByRole('heading', { level: 2, name: 'Lead 300' })).toBeTruthy();
+  });
+
+  it('says when no lead matches the filters, offers to clear them, and says when the mirror has none', async () => {
+    const user = userEvent.setup();
+    await renderApp({ leads: makeLeads(3) });
+    await user.type(screen.getByRole('searchbox', { name: /buscar leads/i }), 'nadie');
+    await settle(300);
+    expect(screen.getByText('Ningún lead coincide con estos filtros.')).toBeTruthy();
+    await user.click(within(grid()).getByRole('button', { name: 'Quitar filtros' }));
+    await settle();
+    expect(rows().length).toBe(3);
+    cleanup();
+
+    await renderApp({ leads: [] });
+    expect(screen.getByText('Aún no hay leads en la copia local.')).toBeTruthy();
   });
 
   it('renders a lead named like an XSS payload as plain text', async () => {

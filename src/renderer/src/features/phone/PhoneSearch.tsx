@@ -1,5 +1,6 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import type { ContactRow, LeadRow } from '../../../../shared/model/mirror';
+import { limitSearch, MAX_SEARCH_TEXT_LENGTH } from '../../components/search-limit';
 import { displayPhone } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/context';
@@ -25,6 +26,7 @@ export function PhoneSearch() {
   const openDetail = useAppStore((state) => state.openDetail);
   const [focused, setFocused] = useState(false);
   const [active, setActive] = useState(-1);
+  const [cut, setCut] = useState(false);
 
   const options: PhoneOption[] = (result?.contacts ?? []).flatMap((contact) => [
     { kind: 'contact' as const, contact },
@@ -50,6 +52,7 @@ export function PhoneSearch() {
       event.preventDefault();
       choose(options[active >= 0 ? active : 0]);
     } else if (event.key === 'Escape') {
+      setCut(false);
       if (query) setPhoneQuery('');
       else event.currentTarget.blur();
       setActive(-1);
@@ -84,7 +87,9 @@ export function PhoneSearch() {
         placeholder={t('phone.placeholder')}
         value={query}
         onChange={(event) => {
-          setPhoneQuery(event.target.value);
+          const { text, cut: tooLong } = limitSearch(event.target.value);
+          setCut(tooLong);
+          setPhoneQuery(text);
           setActive(-1);
         }}
         onKeyDown={onKeyDown}
@@ -94,6 +99,11 @@ export function PhoneSearch() {
       </kbd>
       {open && (
         <div className="phone-results">
+          {cut && (
+            <p className="phone-read-as search-limit" role="status">
+              {t('search.tooLong', { max: MAX_SEARCH_TEXT_LENGTH })}
+            </p>
+          )}
           <p className="phone-read-as" aria-live="polite">
             {error
               ? error.message

@@ -2,8 +2,8 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { INFO, makeLeads } from '../../test/fixtures';
-import { renderApp, settle } from '../../test/render';
+import { INFO, makeLeads } from '../../testing/fixtures';
+import { renderApp, settle } from '../../testing/render';
 
 afterEach(cleanup);
 

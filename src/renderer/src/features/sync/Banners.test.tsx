@@ -3,8 +3,8 @@ import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../../../shared/model/sync';
-import { CONNECTED, IDLE } from '../../test/fixtures';
-import { renderApp, settle } from '../../test/render';
+import { CONNECTED, IDLE } from '../../testing/fixtures';
+import { renderApp, settle } from '../../testing/render';
 
 afterEach(cleanup);
 
@@ -13,6 +13,24 @@ const status = (patch: Partial<SyncStatus>): SyncStatus => ({ ...IDLE, ...patch 
 const banner = (key: string) => document.querySelector(`[data-banner="${key}"]`) as HTMLElement | null;
 
 describe('banners', () => {
+  it('say the local copy is damaged, show it in the lists instead of a generic failure, and offer only the rebuild', async () => {
+    const user = userEvent.setup();
+    const damaged = status({ state: 'error', reason: 'damaged', message: 'database disk image is malformed' });
+    const { host } = await renderApp({ sync: damaged }, (fake) =>
+      fake.override('leads.list', async () => ({ ok: false, error: { code: 'mirror_damaged', message: 'The local copy is damaged' } })),
+    );
+    expect(banner('damaged')!.getAttribute('role')).toBe('alert');
+    expect(banner('damaged')!.textContent).toContain('La copia local en esta computadora está dañada');
+    expect(document.body.textContent).toContain('La copia local está dañada y no se puede leer');
+    expect(document.body.textContent).not.toContain('Algo salió mal');
+    expect(within(banner('damaged')!).getAllByRole('button').map((button) => button.textContent)).toEqual(['Reconstruir desde Kommo']);
+    host.data.sync = IDLE;
+    await user.click(within(banner('damaged')!).getByRole('button', { name: 'Reconstruir desde Kommo' }));
+    expect(host.callsOf('sync.rebuildMirror')).toHaveLength(1);
+    await settle();
+    expect(banner('damaged')).toBeNull();
+  });
+
   it('show nothing when the mirror is up to date', async () => {
     await renderApp({ sync: IDLE });
     expect(document.querySelector('[data-banner]')).toBeNull();
@@ -83,5 +101,31 @@ describe('banners', () => {
     const widget = screen.getByTestId('sync-status');
     expect(widget.textContent).toContain('Descargando leads: 1200 de unos 5000'.replace(/(\d)(\d{3})\b/g, '$1,$2'));
     expect(within(widget).getByRole('progressbar')).toBeTruthy();
+  });
+
+  it('count the records that could not be mirrored, list them on request, and follow the count as Kommo fixes them', async () => {
+    const user = userEvent.setup();
+    const records = [
+      { entity: 'contacts' as const, id: 77, reason: 'name: invalid_type', at: Date.now() - 60_000 },
+      { entity: 'leads' as const, id: 9, reason: 'updated_at: too_big', at: Date.now() - 120_000 },
+    ];
+    const { host } = await renderApp({ sync: status({ setAside: 2 }) }, (h) => h.override('setAside.list', () => ({ ok: true, value: { total: records.length, records } })));
+    expect(banner('set-aside')!.textContent).toContain('2 registros no se pudieron copiar.');
+    expect(screen.queryByTestId('set-aside-list')).toBeNull();
+    await user.click(within(banner('set-aside')!).getByRole('button', { name: 'Ver cuáles' }));
+    await settle();
+    const list = screen.getByRole('region', { name: 'Registros que no se pudieron copiar' });
+    expect(within(list).getByText('Contacto 77')).toBeTruthy();
+    expect(within(list).getByText('updated_at: too_big')).toBeTruthy();
+    // Kommo fixed the contact: the next status counts one, and the open list is read again.
+    records.shift();
+    host.emit('sync_status', status({ setAside: 1 }));
+    await settle();
+    expect(banner('set-aside')!.textContent).toContain('1 registro no se pudo copiar.');
+    expect(within(list).queryByText('Contacto 77')).toBeNull();
+    expect(host.callsOf('setAside.list')).toHaveLength(2);
+    host.emit('sync_status', status({}));
+    await settle();
+    expect(banner('set-aside')).toBeNull();
   });
 });

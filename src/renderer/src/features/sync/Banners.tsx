@@ -3,6 +3,7 @@ import { useNow } from '../../components/use-now';
 import { useFormat } from '../../i18n/use-format';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/context';
+import { SetAsideList } from './SetAsideList';
 import { nextAttemptText } from './sync-text';
 
 interface Banner {
@@ -15,7 +16,8 @@ interface Banner {
 /**
  * What needs the user's attention, each saying what happens next: offline (retrying when),
  * sign-in needed (reconnect), rate-limited or blocked (paused until when), a stopped sync, a
- * paused sync, sign-in kept without the system keychain, and the demo account (connect your own).
+ * paused sync, sign-in kept without the system keychain, the demo account (connect your own), and
+ * records that could not be mirrored (with their list).
  * The mirror stays browsable in all.
  */
 export function Banners() {
@@ -27,6 +29,8 @@ export function Banners() {
   const setConnectOpen = useAppStore((state) => state.setConnectOpen);
   const syncNow = useAppStore((state) => state.syncNow);
   const setSyncPaused = useAppStore((state) => state.setSyncPaused);
+  const rebuildMirror = useAppStore((state) => state.rebuildMirror);
+  const openSetAside = useAppStore((state) => state.openSetAside);
 
   const banners: Banner[] = [];
   const reconnect = { label: t('banner.reconnect'), run: () => setConnectOpen(true) };
@@ -59,6 +63,10 @@ export function Banners() {
       });
       break;
     case 'error':
+      if (status.reason === 'damaged') {
+        banners.push({ key: 'damaged', tone: 'danger', text: t('banner.damaged'), action: { label: t('banner.rebuild'), run: () => void rebuildMirror() } });
+        break;
+      }
       banners.push({
         key: 'error',
         tone: 'danger',
@@ -76,6 +84,10 @@ export function Banners() {
   if (connection.tokenStorage === 'os_weak' || connection.tokenStorage === 'file_unencrypted') {
     banners.push({ key: 'weak', tone: 'info', text: t(connection.tokenStorage === 'os_weak' ? 'banner.weakKeyring' : 'banner.plainFile') });
   }
+  const setAside = status?.setAside ?? 0;
+  if (setAside > 0) {
+    banners.push({ key: 'set-aside', tone: 'warning', text: t('banner.setAside', { count: setAside }), action: { label: t('banner.showSetAside'), run: openSetAside } });
+  }
 
   if (banners.length === 0) return null;
   return (
@@ -83,6 +95,7 @@ export function Banners() {
       {banners.map((banner) => (
         <BannerView key={banner.key} banner={banner} />
       ))}
+      <SetAsideList />
     </div>
   );
 }

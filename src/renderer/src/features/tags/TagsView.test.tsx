@@ -3,8 +3,8 @@ import { cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TagWithCount } from '../../../../shared/model/mirror';
-import { makeContacts, makeLeads } from '../../test/fixtures';
-import { navButton, renderApp, settle } from '../../test/render';
+import { makeContacts, makeLeads } from '../../testing/fixtures';
+import { navButton, renderApp, settle } from '../../testing/render';
 
 afterEach(cleanup);
 

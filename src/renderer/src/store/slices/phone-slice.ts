@@ -1,4 +1,4 @@
-import type { PhoneSearchResult } from '../../../../shared/model/mirror';
+import { MAX_SEARCH_TEXT_LENGTH, type PhoneSearchResult } from '../../../../shared/model/mirror';
 import type { HostError } from '../../../../shared/result';
 import type { Slice } from '../types';
 
@@ -39,7 +39,7 @@ export const createPhoneSlice: Slice<PhoneSlice> = ({ host }) => (set, get) => {
       const query = get().phone.query.trim();
       if (!query) return;
       const current = ++generation;
-      const result = await host.request('phone.search', { query: query.slice(0, 200), limit: 20 });
+      const result = await host.request('phone.search', { query: query.slice(0, MAX_SEARCH_TEXT_LENGTH), limit: 20 });
       if (current !== generation) return;
       set((state) => ({
         phone: { ...state.phone, loading: false, result: result.ok ? result.value : state.phone.result, error: result.ok ? null : result.error },

@@ -9,8 +9,11 @@ import type { Slice } from '../types';
 
 export const DISCONNECTED: ConnectionState = { status: 'disconnected', account: null, user: null, tokenStorage: null, message: null };
 
-/** Which top-level screen shows: the connect screen, or the app with its mirror. */
-export type Screen = 'loading' | 'connect' | 'app';
+/**
+ * Which top-level screen shows: the connect screen, the app with its mirror, or (web preview) the
+ * explanation that this address lacks the host's access key, which nothing but a new address fixes.
+ */
+export type Screen = 'loading' | 'connect' | 'app' | 'no_access';
 
 /** What went wrong while connecting, as the connect screen explains it. */
 export type ConnectFailure = ErrorCode | 'denied' | 'notice';
@@ -45,6 +48,8 @@ export interface SessionSlice {
   disconnect(forgetData: boolean): Promise<void>;
   /** Browse what the mirror already holds without signing in. */
   browseOffline(): void;
+  /** The web preview's host refused this page's access key. */
+  accessRefused(): void;
 }
 
 /** The browser's language until the host says the system's (Spanish if neither is known). */
@@ -53,6 +58,7 @@ function systemLanguage(): string {
 }
 
 function screenFor(connection: ConnectionState, current: Screen): Screen {
+  if (current === 'no_access') return current;
   switch (connection.status) {
     case 'connected':
     case 'auth_required':
@@ -127,7 +133,7 @@ export const createSessionSlice: Slice<SessionSlice> = ({ host, persistDelayMs }
       get().contacts.actions.restore(parseContactsView(loaded.ui[CONTACTS_VIEW_KEY]));
       // A host without the auth domain yet has no account: the connect screen shows.
       const state = connection.ok ? connection.value : DISCONNECTED;
-      set({ connection: state, screen: screenFor(state, 'loading') });
+      set({ connection: state, screen: screenFor(state, get().screen === 'no_access' ? 'no_access' : 'loading') });
       if (get().screen === 'app') await get().loadMeta();
       else await checkMirrorData();
     },
@@ -198,6 +204,10 @@ export const createSessionSlice: Slice<SessionSlice> = ({ host, persistDelayMs }
     browseOffline() {
       set({ screen: 'app' });
       void get().loadMeta();
+    },
+
+    accessRefused() {
+      set({ screen: 'no_access' });
     },
   };
 };

@@ -11,6 +11,8 @@ export interface SyncSlice {
   setSyncStatus(status: SyncStatus): void;
   syncNow(): Promise<void>;
   setSyncPaused(paused: boolean): Promise<void>;
+  /** The local copy is damaged: the host sets it aside and downloads it again. */
+  rebuildMirror(): Promise<void>;
 }
 
 export const createSyncSlice: Slice<SyncSlice> = ({ host }) => (set, get) => ({
@@ -27,11 +29,19 @@ export const createSyncSlice: Slice<SyncSlice> = ({ host }) => (set, get) => ({
     set({ syncStatus: status });
     // The first download just finished: names, colours and counts are now complete.
     if (before && !before.initialSyncComplete && status.initialSyncComplete) get().refreshAll();
+    // The file was found damaged: every list shows so (its reads now answer mirror_damaged).
+    if (before && before.reason !== 'damaged' && status.reason === 'damaged') get().refreshAll();
   },
 
   async syncNow() {
     const result = await host.request('sync.now', {});
     set(result.ok ? { syncStatus: result.value, syncError: null } : { syncError: result.error });
+  },
+
+  async rebuildMirror() {
+    const result = await host.request('sync.rebuildMirror', {});
+    set(result.ok ? { syncStatus: result.value, syncError: null } : { syncError: result.error });
+    if (result.ok) get().refreshAll();
   },
 
   async setSyncPaused(paused) {

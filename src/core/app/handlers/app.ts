@@ -1,0 +1,29 @@
+import type { Handlers } from '../../../shared/contract';
+import type { HostKind } from '../../../shared/model/app';
+import type { TokenStorageKind } from '../../../shared/model/connection';
+import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
+import type { MirrorDatabase } from '../../db/open';
+
+export interface AppHandlerDeps {
+  database: MirrorDatabase;
+  host: HostKind;
+  version: string;
+  systemLocale: string;
+  /** Asked on every request: Electron learns whether its keychain encrypts only once the app is ready. */
+  tokenStorage: () => TokenStorageKind;
+}
+
+export function appHandlers(deps: AppHandlerDeps): Pick<Handlers, 'app.info'> {
+  return {
+    'app.info': async () => ({
+      name: 'Kommo Mirror',
+      version: deps.version,
+      host: deps.host,
+      databasePath: deps.database.path,
+      schemaVersion: deps.database.schemaVersion(),
+      latestSchemaVersion: LATEST_SCHEMA_VERSION,
+      systemLocale: deps.systemLocale,
+      tokenStorage: deps.tokenStorage(),
+    }),
+  };
+}

@@ -1,0 +1,44 @@
+import type { Handlers } from '../../../shared/contract';
+import type { mirrorRequests } from '../../../shared/contract/mirror';
+import { MirrorDamagedError } from '../../db/damage';
+import type { MirrorDatabase } from '../../db/open';
+import { countSetAside, listSetAside } from '../../db/repositories';
+import { getContact, getLead, getMeta, leadBoard, listContacts, listLeads, listTags, searchPhone } from '../../db/queries';
+
+export type MirrorRequestName = keyof typeof mirrorRequests;
+
+/**
+ * The UI's queries over the mirror. They run in the host (better-sqlite3 is synchronous, and each
+ * query is a few milliseconds at 200,000 leads); arguments arrive validated by the dispatcher.
+ */
+export function mirrorHandlers(database: MirrorDatabase): Pick<Handlers, MirrorRequestName> {
+  const read = readGuard(database);
+  return {
+    'meta.get': read(() => getMeta(database)),
+    'leads.list': read((args) => listLeads(database, args)),
+    'leads.get': read(({ id }) => getLead(database, id)),
+    'leads.board': read(({ pipelineId, filter }) => leadBoard(database, pipelineId, filter)),
+    'contacts.list': read((args) => listContacts(database, args)),
+    'contacts.get': read(({ id }) => getContact(database, id)),
+    'tags.list': read(({ entityType }) => listTags(database, entityType)),
+    'phone.search': read(({ query, limit }) => searchPhone(database, query, limit)),
+    'setAside.list': read(({ limit }) => ({ total: countSetAside(database), records: listSetAside(database, limit) })),
+  };
+}
+
+/**
+ * A damaged file answers every read with `mirror_damaged` (the page then says so and offers the
+ * rebuild) instead of a generic failure; a read that hits damage first checks the whole file.
+ */
+function readGuard(database: MirrorDatabase) {
+  return <A, R>(query: (args: A) => R) =>
+    async (args: A): Promise<Awaited<R>> => {
+      if (database.damage !== null) throw new MirrorDamagedError(database.path, database.damage);
+      try {
+        return await query(args);
+      } catch (error) {
+        if (database.checkAfterError(error)) throw new MirrorDamagedError(database.path, database.damage ?? String(error));
+        throw error;
+      }
+    };
+}

@@ -1,0 +1,90 @@
+/**
+ * A damaged mirror file is noticed at open (quick_check), and the rebuild moves it aside and
+ * starts an empty mirror in its place, carrying over the tables that exist only on this computer.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { damageTable, quickCheckOf } from '../../../test/helpers/damaged-file';
+import { useTempDir } from '../../../test/helpers/temp-dir';
+import { MirrorDamagedError } from './damage';
+import { openDatabase } from './open';
+import { countRecords, readSyncState, upsertContacts, upsertLeads, writeSyncState } from './repositories';
+import { contact, lead } from './testing/fixtures';
+
+const tempDir = useTempDir();
+
+/** A real mirror with a few thousand records, closed (so its WAL is folded into the file), then damaged. */
+async function damagedMirror(): Promise<string> {
+  const path = join(tempDir(), 'mirror.sqlite');
+  const mirror = openDatabase(path);
+  mirror.transaction(() => {
+    upsertLeads(mirror, Array.from({ length: 3_000 }, (_, i) => lead(i + 1, { name: `Lead ${i + 1} — Constructora Andina del Perú S.A.C.` })));
+    upsertContacts(mirror, Array.from({ length: 1_000 }, (_, i) => contact(i + 1)));
+    writeSyncState(mirror, 'outbox_probe', { note: 'written on this computer only' }, 1);
+  });
+  await mirror.close();
+  damageTable(path, 'leads');
+  // The damage is real: SQLite's own check sees it.
+  expect(quickCheckOf(path)).not.toBe('ok');
+  return path;
+}
+
+describe('a damaged mirror file', () => {
+  it('is refused at open with what SQLite found, and never written to', async () => {
+    const path = await damagedMirror();
+    const before = readFileSync(path);
+    expect(() => openDatabase(path)).toThrow(MirrorDamagedError);
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+
+  it('opens in the damaged state when tolerated, and the rebuild sets it aside and starts an empty, sound mirror', async () => {
+    const path = await damagedMirror();
+    const mirror = openDatabase(path, { tolerateDamage: true, carriedTables: ['sync_state'] });
+    try {
+      expect(mirror.damage).toMatch(/.+/);
+      const movedTo = await mirror.rebuild();
+
+      expect(movedTo).toMatch(/mirror\.damaged-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ\.sqlite$/);
+      expect(existsSync(movedTo)).toBe(true);
+      expect(quickCheckOf(movedTo)).not.toBe('ok');
+      expect(mirror.damage).toBeNull();
+      expect(mirror.sqlite.pragma('quick_check', { simple: true })).toBe('ok');
+      expect(countRecords(mirror, 'leads')).toBe(0);
+      // A table named to be carried over (a future outbox) keeps what could be read of it.
+      expect(readSyncState(mirror, 'outbox_probe')).toEqual({ note: 'written on this computer only' });
+    } finally {
+      await mirror.close();
+    }
+    // Nothing was deleted: the folder holds the fresh mirror and the damaged one.
+    expect(readdirSync(join(path, '..')).filter((name) => name.endsWith('.sqlite')).sort()).toEqual([expect.stringMatching(/^mirror\.damaged-/), 'mirror.sqlite']);
+  });
+
+  it('is found after a storage error during a run: quick_check decides, and a passing disk fault on a sound file is not damage', async () => {
+    const path = join(tempDir(), 'mirror.sqlite');
+    const mirror = openDatabase(path);
+    try {
+      mirror.transaction(() => upsertLeads(mirror, Array.from({ length: 3_000 }, (_, i) => lead(i + 1, { name: `Lead ${i + 1} — Constructora Andina del Perú S.A.C.` }))));
+      let told = 0;
+      mirror.onDamaged(() => told++);
+      expect(mirror.checkAfterError(Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR_READ' }))).toBe(false);
+      expect(mirror.checkAfterError(new Error('not a storage error'))).toBe(false);
+      expect(mirror.damage).toBeNull();
+
+      // The pages go to the file, are overwritten behind the connection's back, and another
+      // connection's commit makes it drop its cached pages.
+      mirror.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      damageTable(path, 'leads');
+      const other = new Database(path);
+      other.prepare("INSERT OR REPLACE INTO sync_state (key, value, updated_at) VALUES ('probe', '1', 1)").run();
+      other.close();
+
+      expect(mirror.checkAfterError(Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR_READ' }))).toBe(true);
+      expect(mirror.damage).toMatch(/.+/);
+      expect(told).toBe(1);
+    } finally {
+      await mirror.close();
+    }
+  });
+});

@@ -1,0 +1,107 @@
+import type { MirrorDatabase } from '../open';
+import { statement } from '../statements';
+import { countOnce } from './count-cache';
+import { setFormFor } from './set-form';
+import type { Conditions, SetForm } from './sql';
+
+/**
+ * How to read a page: walk the sort key's index and keep the rows that pass the filter, or
+ * collect the filter's matches and sort them. Walking costs about (offset + limit) × all ÷ matches
+ * row checks, collecting about `matches`; SQLite cannot know `matches` before it plans, but the
+ * total (needed for the answer anyway) tells us, so the choice is made here.
+ */
+export type PagePlan = 'walk-sort-index' | 'sort-matches';
+
+export function choosePagePlan(matches: number, all: number, offset: number, limit: number): PagePlan {
+  return (offset + limit) * all < matches * matches ? 'walk-sort-index' : 'sort-matches';
+}
+
+/** A list screen's table: its alias in the SQL and, per sort field, the column and its own index. */
+export interface ListTable<Field extends string> {
+  table: 'leads' | 'contacts';
+  alias: string;
+  sorts: Record<Field, { column: string; index: string }>;
+}
+
+export interface PageRequest<Field extends string> {
+  sort: { field: Field; direction: 'asc' | 'desc' };
+  offset: number;
+  limit: number;
+}
+
+/** A list request: its filter, sort and window (the contract's `leads.list`, `contacts.list`). */
+export interface ListArgs<Field extends string, Filter> extends PageRequest<Field> {
+  filter: Partial<Filter>;
+}
+
+export interface PageSql {
+  page: string;
+  count: string;
+  countParams: unknown[];
+  params: unknown[];
+}
+
+/** SQL for a page of ids and for the total, as the EXPLAIN QUERY PLAN tests see it. */
+export function pageSql<Field extends string>(
+  list: ListTable<Field>,
+  conditions: Conditions,
+  request: PageRequest<Field>,
+  plan: PagePlan = 'sort-matches',
+  setForm: Exclude<SetForm, 'probe'> = 'in',
+): PageSql {
+  const { table, alias: a } = list;
+  const dir = request.sort.direction === 'asc' ? 'ASC' : 'DESC';
+  const sort = list.sorts[request.sort.field];
+  // Walking: INDEXED BY pins the sort index. Sorting: the unary + keeps SQLite from walking it.
+  const from = plan === 'walk-sort-index' ? `${table} ${a} INDEXED BY ${sort.index}` : `${table} ${a}`;
+  const key = plan === 'walk-sort-index' ? sort.column : `+${sort.column}`;
+  const count = conditions.countSql(table, a, setForm);
+  return {
+    // Only ids here: when thousands of records match and must be sorted, the sorter then carries
+    // (key, id) instead of whole rows with their joins; the page's rows are filled in after.
+    // The id tiebreak keeps pages stable; every index ends in the rowid, so it costs no sort.
+    page: `SELECT ${a}.id FROM ${from}${conditions.where(plan === 'walk-sort-index' ? 'probe' : setForm)} ORDER BY ${key} ${dir}, ${a}.id ${dir} LIMIT ? OFFSET ?`,
+    count: count.sql,
+    countParams: count.params,
+    params: conditions.params,
+  };
+}
+
+/**
+ * One list screen's queries: `sql` for the EXPLAIN QUERY PLAN tests, `readPage` for the page's
+ * ids and the total. `correlated` says when the filter picks the same rows as the sort key.
+ */
+export function listQuery<Field extends string, Filter>(
+  list: ListTable<Field>,
+  conditionsOf: (filter: Partial<Filter>) => Conditions,
+  correlated: (args: ListArgs<Field, Filter>) => boolean,
+) {
+  return {
+    sql: (args: ListArgs<Field, Filter>, plan: PagePlan = 'sort-matches', setForm: Exclude<SetForm, 'probe'> = 'in'): PageSql =>
+      pageSql(list, conditionsOf(args.filter), args, plan, setForm),
+    readPage: (mirror: MirrorDatabase, args: ListArgs<Field, Filter>) => readPageIds(mirror, list, conditionsOf(args.filter), args, correlated(args)),
+  };
+}
+
+/**
+ * The ids of one page, in order, and the total. `correlated` says the filter and the sort key
+ * pick the same rows (sorted by stage while filtered by stage): the matches then sit in one
+ * stretch of the index that a walk would reach only after skipping every row before it.
+ */
+export function readPageIds<Field extends string>(
+  mirror: MirrorDatabase,
+  list: ListTable<Field>,
+  conditions: Conditions,
+  request: PageRequest<Field>,
+  correlated: boolean,
+): { ids: number[]; total: number } {
+  const setForm = setFormFor(mirror, conditions);
+  const counting = pageSql(list, conditions, request, 'sort-matches', setForm);
+  const total = countOnce(mirror, counting.count, counting.countParams);
+  if (total === 0 || request.offset >= total) return { ids: [], total };
+  const all = countOnce(mirror, `SELECT count(*) FROM ${list.table}`, []);
+  const plan = correlated ? 'sort-matches' : choosePagePlan(total, all, request.offset, request.limit);
+  const sql = pageSql(list, conditions, request, plan, setForm);
+  const ids = statement(mirror.sqlite, sql.page).pluck().all(...sql.params, request.limit, request.offset) as number[];
+  return { ids, total };
+}

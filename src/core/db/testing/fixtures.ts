@@ -1,0 +1,83 @@
+import { join } from 'node:path';
+import type { KommoContact, KommoLead, KommoPipeline } from '../../kommo/entities';
+import { openDatabase, type MirrorDatabase } from '../open';
+
+/** Kommo-shaped records for tests, with only what a test cares about to spell out. */
+export function lead(id: number, overrides: Partial<KommoLead> = {}): KommoLead {
+  return {
+    id,
+    name: `Lead ${id}`,
+    price: 1000,
+    responsible_user_id: 7,
+    status_id: 10,
+    pipeline_id: 1,
+    created_at: 1_700_000_000,
+    updated_at: 1_700_000_100,
+    closed_at: null,
+    custom_fields_values: null,
+    _embedded: { tags: [], companies: [], contacts: [] },
+    ...overrides,
+  };
+}
+
+export function contact(id: number, overrides: Partial<KommoContact> = {}): KommoContact {
+  return {
+    id,
+    name: `Contact ${id}`,
+    responsible_user_id: 7,
+    created_at: 1_700_000_000,
+    updated_at: 1_700_000_100,
+    custom_fields_values: null,
+    _embedded: { tags: [], companies: [] },
+    ...overrides,
+  };
+}
+
+export function phoneField(...values: Array<string | [string, string]>): KommoContact['custom_fields_values'] {
+  return [
+    {
+      field_id: 500,
+      field_name: 'Teléfono',
+      field_code: 'PHONE',
+      field_type: 'multitext',
+      values: values.map((v) => (typeof v === 'string' ? { value: v, enum_code: 'MOB' } : { value: v[0], enum_code: v[1] })),
+    },
+  ];
+}
+
+export const pipelines: KommoPipeline[] = [
+  {
+    id: 1,
+    name: 'Ventas',
+    sort: 1,
+    is_main: true,
+    is_archive: false,
+    _embedded: {
+      statuses: [
+        { id: 10, name: 'Nuevo', sort: 10, pipeline_id: 1, color: '#99ccff', type: 1 },
+        { id: 20, name: 'Negociación', sort: 20, pipeline_id: 1, color: '#ffcc66', type: 0 },
+        { id: 142, name: 'Ganado', sort: 10000, pipeline_id: 1, color: '#CCFF66', type: 0 },
+        { id: 143, name: 'Perdido', sort: 11000, pipeline_id: 1, color: '#D5D8DB', type: 0 },
+      ],
+    },
+  },
+  {
+    id: 2,
+    name: 'Posventa',
+    sort: 2,
+    is_main: false,
+    is_archive: false,
+    _embedded: {
+      statuses: [
+        { id: 30, name: 'Entrega', sort: 10, pipeline_id: 2, color: '#eeeeee', type: 0 },
+        { id: 142, name: 'Ganado', sort: 10000, pipeline_id: 2, color: '#CCFF66', type: 0 },
+        { id: 143, name: 'Perdido', sort: 11000, pipeline_id: 2, color: '#D5D8DB', type: 0 },
+      ],
+    },
+  },
+];
+
+/** A real mirror file in a temp folder (from useTempDir). */
+export function openTestMirror(dir: string): MirrorDatabase {
+  return openDatabase(join(dir, 'mirror.sqlite'));
+}
