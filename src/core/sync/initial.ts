@@ -80,7 +80,8 @@ export class InitialDownload {
     const stored = readCursor<InitialPlan>(ctx.mirror, INITIAL_CURSOR);
     if (stored) return new InitialDownload(ctx, metadata, stored, onProgress);
     const newest = { leads: await newestUpdate(ctx, 'leads'), contacts: await newestUpdate(ctx, 'contacts') };
-    const start = ctx.client.lastServerTime() ?? Math.max(newest.leads ?? 0, newest.contacts ?? 0);
+    const known = [newest.leads, newest.contacts].filter((at): at is number => at !== null && Number.isFinite(at));
+    const start = ctx.client.lastServerTime() ?? Math.max(0, ...known);
     const plan: InitialPlan = { start, leads: freshPlan(start, newest.leads), contacts: freshPlan(start, newest.contacts) };
     ctx.commit(() => writeCursor(ctx.mirror, INITIAL_CURSOR, plan, ctx.now()));
     ctx.log.info('First download planned', { serverTime: start });
@@ -286,8 +287,15 @@ function estimate(ep: EntityPlan, start: number): number | null {
   return Math.max(ep.records, Math.round(ep.records / fraction));
 }
 
-/** The newest `updated_at` of an entity (null: it has no records); also a server time already reached. */
+/**
+ * The newest `updated_at` of an entity (null: it has no records); also a server time already
+ * reached. The newest record may be one the mirror sets aside: it is still a record, so the entity
+ * must be read, and its time is as little to rely on as the rest of it (a negative or tiny one
+ * would end the range before the records it stands above), so the range reads up to the start
+ * (Infinity, which freshPlan caps at the start).
+ */
 async function newestUpdate(ctx: SyncContext, entity: Entity): Promise<number | null> {
   const page = await ctx.fetch(entity, { order: { updated_at: 'desc' }, limit: 1 });
+  if (page.skipped.length > 0) return Number.POSITIVE_INFINITY;
   return maxUpdatedAt(page.items);
 }

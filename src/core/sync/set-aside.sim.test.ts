@@ -49,6 +49,21 @@ describe('records the mirror cannot keep as they are', () => {
     expect(listSetAside(h.mirror, 100)).toHaveLength(50);
   });
 
+  it('the first download reads an entity whose newest record is set aside, whatever time that record gives', async () => {
+    const h = await harness({ sim: { leads: 300, contacts: 200 }, sync: { pageLimit: 50 } });
+    const newest = <T extends { id: number; updated_at: number }>(records: T[]) => [...records].sort((a, b) => b.updated_at - a.updated_at || b.id - a.id)[0]!;
+    const contact = newest(h.sim.control.snapshot().contacts);
+    const lead = newest(h.sim.control.snapshot().leads);
+    // The download plans each entity's range from its newest record: one set aside still says the
+    // entity has records, and a time it gives (here one before every other) bounds nothing.
+    h.sim.control.corrupt({ entity: 'contacts', id: contact.id, fields: { name: 42 } });
+    h.sim.control.corrupt({ entity: 'leads', id: lead.id, fields: { updated_at: -5 } });
+    await h.engine.runOnce();
+    expect(countRecords(h.mirror, 'contacts')).toBe(199);
+    expect(countRecords(h.mirror, 'leads')).toBe(299);
+    expect(listSetAside(h.mirror, 10).map((r) => `${r.entity}:${r.id}`).sort()).toEqual([`contacts:${contact.id}`, `leads:${lead.id}`].sort());
+  });
+
   it('a record SQLite still refuses is set aside alone: the rest of its page and the cursor are committed', async () => {
     const h = await harness({ sim: { leads: 300, contacts: 10 }, sync: { pageLimit: 100 } });
     const refused = h.sim.control.snapshot().leads[7]!;
