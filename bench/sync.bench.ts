@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../src/core/db/open';
 import { createUndiciTransport, DEFAULT_GATE_OPTIONS, HostGateRegistry, KommoAuthRequiredError, KommoClient } from '../src/core/kommo';
-import { systemTimers } from '../src/core/lifecycle/timers';
+import { systemClock } from '../src/core/time';
 import { DEFAULT_SYNC_OPTIONS, SyncEngine } from '../src/core/sync';
 import { Metadata } from '../src/core/sync/metadata';
 import { startSimProcess, type SimProcess } from './sim-process';
@@ -89,7 +89,7 @@ function productSync(sim: SimProcess, file: string) {
     transport,
     log,
   });
-  const engine = new SyncEngine({ client, mirror, accountHost: sim.account.host, timers: systemTimers, log, emit: () => {} });
+  const engine = new SyncEngine({ client, mirror, accountHost: sim.account.host, timers: systemClock, log, emit: () => {} });
   return {
     engine,
     sent: () => transport.sent(),

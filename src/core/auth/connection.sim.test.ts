@@ -14,6 +14,7 @@ import { CoreError } from '../errors';
 import { KommoAuthRequiredError, KommoNetworkError } from '../kommo/errors';
 import { HostGateRegistry } from '../kommo/host-gate';
 import { createUndiciTransport, type Transport } from '../kommo/transport';
+import { systemClock } from '../time';
 import { silentLogger } from '../log';
 import { ConnectionManager, type ConnectionManagerOptions } from './connection';
 import type { TokenStore } from './credentials';
@@ -29,7 +30,7 @@ afterEach(async () => {
 
 /** Real time plus an offset the test moves (expiry checks), with real sleeps (the limiter). */
 function shiftedClock() {
-  const clock = { offset: 0, now: () => Date.now() + clock.offset, sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)) };
+  const clock = { ...systemClock, offset: 0, now: () => Date.now() + clock.offset };
   return clock;
 }
 

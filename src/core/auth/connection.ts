@@ -1,12 +1,12 @@
 import type { ConnectionState, ConnectionStatus } from '../../shared/model/connection';
 import { CoreError } from '../errors';
 import { KommoClient, sharedTransport, type KommoClientOptions } from '../kommo/client';
-import { systemClock, type Clock, type Random } from '../kommo/clock';
 import { KommoAuthRequiredError, KommoMalformedResponseError, KommoNetworkError, KommoNotFoundError, KommoUnexpectedStatusError } from '../kommo/errors';
 import { sharedGates, type HostGateRegistry } from '../kommo/host-gate';
 import { httpDeps, type HttpDeps } from '../kommo/http';
 import { expandBaseUrlTemplate, resolveBaseUrl } from '../kommo/query';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../kommo/retry';
+import { DEFAULT_RETRY_POLICY, type Random, type RetryPolicy } from '../kommo/retry';
+import { systemClock, type Clock } from '../time';
 import type { Transport } from '../kommo/transport';
 import { registerSecret, type Logger } from '../log';
 import { buildConsentUrl, mayExchangeCodeFor, parseRedirect, type OAuthConfig } from './consent';

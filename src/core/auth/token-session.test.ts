@@ -4,7 +4,8 @@ import { KommoAuthRequiredError, KommoNetworkError } from '../kommo/errors';
 import { HostGateRegistry } from '../kommo/host-gate';
 import { httpDeps } from '../kommo/http';
 import { DEFAULT_RETRY_POLICY } from '../kommo/retry';
-import { FakeClock, json, ScriptedTransport, type Answer } from '../kommo/testing/fakes';
+import { json, ScriptedTransport, type Answer } from '../kommo/testing/fakes';
+import { FakeClock } from '../time/fake-clock';
 import type { Transport, TransportRequest, TransportResponse } from '../kommo/transport';
 import { silentLogger } from '../log';
 import { credentialsSchema, type Credentials, type TokenStore } from './credentials';
@@ -19,7 +20,7 @@ function pair(n: number) {
 }
 
 function setup(script: Answer[], overrides: Partial<Credentials> = {}, store: TokenStore = new MemoryTokenStore()) {
-  const clock = new FakeClock();
+  const clock = new FakeClock(1_700_000_000_000);
   const transport = new ScriptedTransport(script, (request: TransportRequest) => json(200, { id: 1, name: 'A', subdomain: 'a', current_user_id: 2, seen: request.headers.authorization }));
   const gates = new HostGateRegistry({ minTimeMs: 0, maxPerWindow: 1000 }, clock);
   const credentials = credentialsSchema.parse({
@@ -78,7 +79,7 @@ describe('TokenSession', () => {
       clear: async () => {},
     };
     const t = setup([pair(1), pair(2)], { expiresAt: Date.now() }, store);
-    t.clock.t = Date.now() + 1;
+    t.clock.advanceTo(Date.now() + 1);
     await expect(t.client.getAccount()).rejects.toMatchObject({ code: 'internal' });
     expect(t.session.current().refreshToken).toBe('def50200-refresh-0');
     fail = false;
@@ -125,7 +126,7 @@ describe('TokenSession', () => {
  * that refreshes and slow answers can be made to overlap exactly.
  */
 function controlledSetup(answer: (request: TransportRequest, index: number) => Partial<TransportResponse> | Promise<Partial<TransportResponse>>) {
-  const clock = new FakeClock();
+  const clock = new FakeClock(1_700_000_000_000);
   const requests: TransportRequest[] = [];
   const transport: Transport = {
     async send(request) {

@@ -1,6 +1,6 @@
 import { CoreError } from '../errors';
 import type { AccessTokenProvider } from '../kommo/client';
-import type { Clock } from '../kommo/clock';
+import type { Clock } from '../time';
 import { KommoAuthRequiredError, KommoNetworkError } from '../kommo/errors';
 import type { HttpDeps } from '../kommo/http';
 import { registerSecret, type Logger } from '../log';

@@ -14,12 +14,13 @@ import {
   KommoValidationError,
 } from './errors';
 import { HostGateRegistry } from './host-gate';
-import { FakeClock, json, ScriptedTransport, type Answer } from './testing/fakes';
+import { FakeClock } from '../time/fake-clock';
+import { json, ScriptedTransport, type Answer } from './testing/fakes';
 
 const TOKEN = 'access-token-0123456789';
 
 function setup(script: Answer[] = [], auth?: Partial<AccessTokenProvider>) {
-  const clock = new FakeClock();
+  const clock = new FakeClock(1_700_000_000_000);
   const transport = new ScriptedTransport(script);
   const records: LogRecord[] = [];
   const gates = new HostGateRegistry({ minTimeMs: 0, maxConcurrent: 4 }, clock);

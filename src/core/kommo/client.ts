@@ -1,6 +1,5 @@
 import type { ZodType } from 'zod';
 import { silentLogger, type Logger } from '../log';
-import { systemClock, type Clock, type Random } from './clock';
 import type { KommoAccount, KommoContact, KommoLead, KommoPipeline, KommoUser } from './entities';
 import {
   KommoAuthRequiredError,
@@ -21,7 +20,8 @@ import { parseKommoJson } from './json-text';
 import { encodeQuery, resolveBaseUrl, type QueryParams } from './query';
 import { parseRecords, readPageEnvelope, type SkippedRecord } from './records';
 import { LIST_RESOURCES, type ListItem, type ListResourceName } from './resources';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry';
+import { systemClock, type Clock } from '../time';
+import { DEFAULT_RETRY_POLICY, type Random, type RetryPolicy } from './retry';
 import { accountSchema, contactSchema, leadSchema, pipelineSchema, userSchema, writtenItemSchema, type KommoWrittenItem } from './schemas';
 import { createUndiciTransport, type Transport } from './transport';
 

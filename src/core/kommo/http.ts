@@ -1,9 +1,9 @@
 import { redactText, type Logger } from '../log';
-import type { Clock, Random } from './clock';
 import { KommoBlockedError, KommoNetworkError, KommoServerError } from './errors';
 import type { HostGate, HostGateRegistry } from './host-gate';
 import { joinUrl } from './query';
-import { backoffDelay, type RetryPolicy } from './retry';
+import type { Clock } from '../time';
+import { backoffDelay, type Random, type RetryPolicy } from './retry';
 import type { Transport, TransportResponse } from './transport';
 
 export interface HttpCall {

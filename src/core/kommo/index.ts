@@ -15,12 +15,11 @@ export {
   type PageCursor,
   type TaskInput,
 } from './client';
-export { systemClock, type Clock, type Random } from './clock';
 export * from './entities';
 export * from './errors';
 export { DEFAULT_GATE_OPTIONS, HostGate, HostGateRegistry, sharedGates, type GateState, type HostGateOptions } from './host-gate';
 export type { SkippedRecord } from './records';
 export { LIST_RESOURCES, type ListItem, type ListResourceName } from './resources';
-export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry';
+export { DEFAULT_RETRY_POLICY, type Random, type RetryPolicy } from './retry';
 export type { KommoDeletedEntity, KommoWrittenItem } from './schemas';
 export { createUndiciTransport, type Transport, type TransportRequest, type TransportResponse } from './transport';

@@ -6,7 +6,7 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../log';
-import { systemClock } from './clock';
+import { systemClock } from '../time';
 import { KommoNetworkError } from './errors';
 import { HostGateRegistry } from './host-gate';
 import { exchange, httpDeps } from './http';

@@ -11,7 +11,7 @@ import {
   KommoServerError,
 } from '../kommo';
 import type { SyncController } from '../lifecycle/sync-controller';
-import type { TimerHandle } from '../lifecycle/timers';
+import type { TimerHandle } from '../time';
 import { SyncContext, type SyncDeps } from './context';
 import { fetchPending, readEvents } from './events';
 import { oldestBoundary, readStream } from './incremental';
