@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { KommoClient } from '../kommo/client';
-import { KommoAuthRequiredError, KommoNetworkError } from '../kommo/errors';
-import { HostGateRegistry } from '../kommo/host-gate';
-import { httpDeps } from '../kommo/http';
-import { DEFAULT_RETRY_POLICY } from '../kommo/retry';
-import { json, ScriptedTransport, type Answer } from '../kommo/testing/fakes';
+import { createKommoClient, HostGateRegistry, KommoAuthRequiredError, kommoHttp, KommoNetworkError, type Transport, type TransportRequest, type TransportResponse } from '../kommo';
+import { type Answer, json, ScriptedTransport } from '../kommo/testing';
 import { FakeClock } from '../time/fake-clock';
-import type { Transport, TransportRequest, TransportResponse } from '../kommo/transport';
 import { silentLogger } from '../log';
 import { credentialsSchema, type Credentials, type TokenStore } from './credentials';
 import { MemoryTokenStore } from './stores';
@@ -38,12 +33,12 @@ function setup(script: Answer[], overrides: Partial<Credentials> = {}, store: To
     store,
     credentials,
     oauth: OAUTH,
-    http: httpDeps({ ...common, retry: DEFAULT_RETRY_POLICY }),
+    http: kommoHttp(common),
     clock,
     log: silentLogger,
     onAuthRequired: (m) => authRequired.push(m),
   });
-  const client = new KommoClient({ ...common, auth: session });
+  const client = createKommoClient({ ...common, auth: session });
   const tokenRequests = () => transport.requests.filter((r) => r.url.endsWith('/oauth2/access_token')).map((r) => JSON.parse(r.body ?? '{}') as Record<string, string>);
   return { clock, transport, session, client, store, authRequired, tokenRequests };
 }
@@ -139,8 +134,8 @@ function controlledSetup(answer: (request: TransportRequest, index: number) => P
   const gates = new HostGateRegistry({ minTimeMs: 0, maxPerWindow: 1000, maxConcurrent: 64 }, clock);
   const credentials = credentialsSchema.parse({ kind: 'oauth', accountHost: 'acme.kommo.com', accessToken: 'access-0-xxxxxxxx', refreshToken: 'def50200-refresh-0', expiresAt: clock.now() + 24 * HOUR, issuedAt: clock.now() });
   const common = { accountHost: 'acme.kommo.com', baseUrl: 'https://acme.kommo.com', gates, transport, clock, random: () => 0.5, log: silentLogger };
-  const session = new TokenSession({ store: new MemoryTokenStore(), credentials, oauth: OAUTH, http: httpDeps({ ...common, retry: DEFAULT_RETRY_POLICY }), clock, log: silentLogger, onAuthRequired: () => {} });
-  const client = new KommoClient({ ...common, auth: session });
+  const session = new TokenSession({ store: new MemoryTokenStore(), credentials, oauth: OAUTH, http: kommoHttp(common), clock, log: silentLogger, onAuthRequired: () => {} });
+  const client = createKommoClient({ ...common, auth: session });
   const isTokenRequest = (r: TransportRequest) => r.url.endsWith('/oauth2/access_token');
   return { clock, session, client, requests, isTokenRequest, tokenRequests: () => requests.filter(isTokenRequest).length };
 }
