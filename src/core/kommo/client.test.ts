@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLogger, type LogRecord } from '../log';
-import { KommoClient, type AccessTokenProvider } from './client';
+import { createKommoClient, type AccessTokenProvider } from './client';
 import {
   KommoAuthRequiredError,
   KommoBlockedError,
@@ -25,7 +25,7 @@ function setup(script: Answer[] = [], auth?: Partial<AccessTokenProvider>) {
   const transport = new ScriptedTransport(script);
   const records: LogRecord[] = [];
   const gates = new HostGateRegistry({ minTimeMs: 0, maxConcurrent: 4 }, clock);
-  const client = new KommoClient({
+  const client = createKommoClient({
     accountHost: 'acme.kommo.com',
     baseUrl: 'http://127.0.0.1:9/a/acme',
     auth: { getAccessToken: async () => TOKEN, handleUnauthorized: async () => TOKEN, ...auth },
