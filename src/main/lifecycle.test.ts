@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FakeSyncController, settle } from '../core/lifecycle/fake-sync-controller';
-import { FakeClock } from '../core/time/fake-clock';
+import { FakeClock } from '../core/time/testing/fake-clock';
 import { SyncSupervisor } from '../core/lifecycle/supervisor';
 import { silentLogger } from '../core/log';
 import { DesktopLifecycle, type DesktopLifecycleDeps } from './lifecycle';

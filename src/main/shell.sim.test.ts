@@ -18,7 +18,7 @@ import { createShellIntegration } from '../core/app/shell-integration';
 import { MemoryTokenStore, type TokenStore } from '../core/auth';
 import { createUndiciTransport, HostGateRegistry } from '../core/kommo';
 import { settle } from '../core/lifecycle/fake-sync-controller';
-import { FakeClock } from '../core/time/fake-clock';
+import { FakeClock } from '../core/time/testing/fake-clock';
 import { silentLogger } from '../core/log';
 import type { NotificationLike } from './notifier';
 import { createShell } from './shell';

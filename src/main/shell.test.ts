@@ -5,7 +5,7 @@ import type { LeadUpdate } from '../shared/model/changes';
 import type { ShellIntegration } from '../core/app/shell-integration';
 import { EventHub } from '../core/host/event-hub';
 import { FakeSyncController, settle } from '../core/lifecycle/fake-sync-controller';
-import { FakeClock } from '../core/time/fake-clock';
+import { FakeClock } from '../core/time/testing/fake-clock';
 import { SyncSupervisor } from '../core/lifecycle/supervisor';
 import { INITIAL_SYNC_STATUS } from '../core/lifecycle/sync-controller';
 import { silentLogger } from '../core/log';

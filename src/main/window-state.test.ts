@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../../test/helpers/temp-dir';
-import { FakeClock } from '../core/time/fake-clock';
+import { FakeClock } from '../core/time/testing/fake-clock';
 import { silentLogger } from '../core/log';
 import { placeWindow, WindowStateKeeper, type Rectangle, type ScreenLike, type TrackedWindow, type WindowState } from './window-state';
 

@@ -8,7 +8,7 @@ import type { Simulator, SimulatorOptions } from '../../sim/index';
 import { openDatabase, type MirrorDatabase } from '../../src/core/db/open';
 import { type HostGateOptions, KommoAuthRequiredError, type KommoClient } from '../../src/core/kommo';
 import { systemClock } from '../../src/core/time';
-import { FakeClock } from '../../src/core/time/fake-clock';
+import { FakeClock } from '../../src/core/time/testing/fake-clock';
 import { createLogger, type LogRecord } from '../../src/core/log';
 import type { Events } from '../../src/shared/contract';
 import { SyncEngine, type SyncOptions } from '../../src/core/sync';

@@ -13,7 +13,7 @@ import type { ConnectionState } from '../../shared/model/connection';
 import { CoreError } from '../errors';
 import { createUndiciTransport, HostGateRegistry, KommoAuthRequiredError, KommoNetworkError, type Transport } from '../kommo';
 import { systemClock } from '../time';
-import { FakeClock } from '../time/fake-clock';
+import { FakeClock } from '../time/testing/fake-clock';
 import { silentLogger } from '../log';
 import { ConnectionManager, type ConnectionManagerOptions } from './connection';
 import type { TokenStore } from './credentials';

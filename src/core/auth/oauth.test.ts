@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FakeClock } from '../time/fake-clock';
+import { FakeClock } from '../time/testing/fake-clock';
 import { buildConsentUrl, mayExchangeCodeFor, oauthConfigFromEnv, parseRedirect } from './consent';
 import { OAuthStates, STATE_TTL_MS } from './oauth-state';
 

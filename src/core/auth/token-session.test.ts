@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createKommoClient, HostGateRegistry, KommoAuthRequiredError, kommoHttp, KommoNetworkError, type Transport, type TransportRequest, type TransportResponse } from '../kommo';
 import { type Answer, json, ScriptedTransport } from '../kommo/testing';
-import { FakeClock } from '../time/fake-clock';
+import { FakeClock } from '../time/testing/fake-clock';
 import { silentLogger } from '../log';
 import { credentialsSchema, type Credentials, type TokenStore } from './credentials';
 import { MemoryTokenStore } from './stores';

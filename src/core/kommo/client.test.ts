@@ -14,7 +14,7 @@ import {
   KommoValidationError,
 } from './errors';
 import { HostGateRegistry } from './host-gate';
-import { FakeClock } from '../time/fake-clock';
+import { FakeClock } from '../time/testing/fake-clock';
 import { json, ScriptedTransport, type Answer } from './testing/fakes';
 import { kommoWrites } from './testing/writes';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLogger, type LogRecord } from '../log';
 import { settle } from './fake-sync-controller';
-import { FakeClock } from '../time/fake-clock';
+import { FakeClock } from '../time/testing/fake-clock';
 import { NetworkWatcher } from './network-watcher';
 import { shutDown } from './shutdown';
 

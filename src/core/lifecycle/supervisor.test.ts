@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../shared/model/sync';
 import { registerSecret, silentLogger } from '../log';
 import { FakeSyncController, settle } from './fake-sync-controller';
-import { FakeClock } from '../time/fake-clock';
+import { FakeClock } from '../time/testing/fake-clock';
 import { SyncSupervisor } from './supervisor';
 import { INITIAL_SYNC_STATUS } from './sync-controller';
 

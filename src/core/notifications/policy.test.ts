@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslator, type Locale } from '../../shared/i18n';
 import type { LeadUpdate } from '../../shared/model/changes';
-import { FakeClock } from '../time/fake-clock';
+import { FakeClock } from '../time/testing/fake-clock';
 import type { LeadFacts } from './lookup';
 import { NotificationPolicy, type DesktopNotification, type NotificationPreferences } from './policy';
 

@@ -1,7 +1,7 @@
 /**
  * Time as the whole core sees it: one seam, injected everywhere (the sync engine, the shell's
  * policies, the Kommo client's pacing and retries, sign-in), so tests drive it with the fake in
- * `fake-clock.ts` instead of sleeping, and the simulator's clock can move with ours.
+ * `testing/fake-clock.ts` instead of sleeping, and the simulator's clock can move with ours.
  */
 export interface Clock {
   /** Epoch milliseconds. */

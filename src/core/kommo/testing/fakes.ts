@@ -1,6 +1,6 @@
 /**
  * Test doubles for the client's seams: a transport that answers from a script (the fake clock is
- * core/time/fake-clock.ts). Used by unit tests only (the simulator covers the real wire).
+ * core/time/testing/fake-clock.ts). Used by unit tests only (the simulator covers the real wire).
  */
 import type { Transport, TransportRequest, TransportResponse } from '../transport';
 

@@ -1,4 +1,4 @@
-import type { Clock, TimerHandle } from './index';
+import type { Clock, TimerHandle } from '../index';
 
 interface Scheduled {
   at: number;
