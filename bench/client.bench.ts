@@ -5,9 +5,7 @@
  * 7 requests per second. Numbers only; it never passes or fails.
  */
 import { performance } from 'node:perf_hooks';
-import { KommoClient } from '../src/core/kommo/client';
-import { HostGateRegistry } from '../src/core/kommo/host-gate';
-import { createUndiciTransport } from '../src/core/kommo/transport';
+import { createKommoClient, createUndiciTransport, HostGateRegistry } from '../src/core/kommo';
 import { silentLogger } from '../src/core/log';
 import { startSimulator } from '../sim/index';
 
@@ -20,7 +18,7 @@ async function main(): Promise<void> {
   const account = sim.account();
   const gates = new HostGateRegistry();
   const transport = createUndiciTransport();
-  const client = new KommoClient({
+  const client = createKommoClient({
     accountHost: account.host,
     baseUrl: account.apiBaseUrl,
     auth: { getAccessToken: async () => account.longLivedToken, handleUnauthorized: async () => account.longLivedToken },

@@ -1,5 +1,5 @@
 import { generateAccountData, type GeneratedAccount } from '../sim/index';
-import type { KommoAccount, KommoContact, KommoLead, KommoPipeline } from '../src/core/kommo/entities';
+import type { KommoAccount, KommoContact, KommoLead, KommoPipeline } from '../src/core/kommo';
 
 /**
  * The simulator's deterministic account, in the shapes the Kommo client hands the sync engine.

@@ -14,8 +14,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../src/core/db/open';
-import { createUndiciTransport, DEFAULT_GATE_OPTIONS, HostGateRegistry, KommoAuthRequiredError, KommoClient } from '../src/core/kommo';
-import { systemTimers } from '../src/core/lifecycle/timers';
+import { createKommoClient, createUndiciTransport, DEFAULT_GATE_OPTIONS, HostGateRegistry, KommoAuthRequiredError } from '../src/core/kommo';
+import { systemClock } from '../src/core/time';
 import { DEFAULT_SYNC_OPTIONS, SyncEngine } from '../src/core/sync';
 import { Metadata } from '../src/core/sync/metadata';
 import { startSimProcess, type SimProcess } from './sim-process';
@@ -80,7 +80,7 @@ function productSync(sim: SimProcess, file: string) {
     done = { at: d.at, records: d.records.leads + d.records.contacts, requests: transport.sent(), writeMs: mirror.writeMs() };
   });
   const token = sim.account.longLivedToken;
-  const client = new KommoClient({
+  const client = createKommoClient({
     accountHost: sim.account.host,
     baseUrl: sim.account.apiBaseUrl,
     // A long-lived token: nothing to refresh.
@@ -89,7 +89,7 @@ function productSync(sim: SimProcess, file: string) {
     transport,
     log,
   });
-  const engine = new SyncEngine({ client, mirror, accountHost: sim.account.host, timers: systemTimers, log, emit: () => {} });
+  const engine = new SyncEngine({ client, mirror, accountHost: sim.account.host, timers: systemClock, log, emit: () => {} });
   return {
     engine,
     sent: () => transport.sent(),

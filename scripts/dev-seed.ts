@@ -20,7 +20,7 @@ import {
   upsertTagList,
   upsertUsers,
 } from '../src/core/db/repositories';
-import type { KommoAccount, KommoCompany, KommoContact, KommoCustomFieldDefinition, KommoLead, KommoPipeline, KommoTag, KommoUser } from '../src/core/kommo/entities';
+import type { KommoAccount, KommoCompany, KommoContact, KommoCustomFieldDefinition, KommoLead, KommoPipeline, KommoTag, KommoUser } from '../src/core/kommo';
 import { generateAccountData } from '../sim/generate';
 
 export interface SeedOptions {

@@ -68,3 +68,24 @@ describe('test helpers', () => {
     expect(await ruleIdsFor('src/core/db/testing/probe.ts', "import { lockDown } from '../../../main/window';\nexport const l = lockDown;\n")).toContain(rejected);
   });
 });
+
+describe('front doors', () => {
+  const deep = 'local/no-deep-import';
+
+  it('rejects an import that reaches inside core/kommo, from product code and from tests', async () => {
+    expect(await ruleIdsFor('src/core/auth/probe.ts', "import { httpDeps } from '../kommo/http';\nexport const h = httpDeps;\n")).toContain(deep);
+    expect(await ruleIdsFor('src/headless/probe.test.ts', "import type { Transport } from '../core/kommo/transport';\nexport type T = Transport;\n")).toContain(deep);
+    expect(await ruleIdsFor('test/helpers/probe.ts', "export { ScriptedTransport } from '../../src/core/kommo/testing/fakes';\n")).toContain(deep);
+  });
+
+  it('names the front door to use instead', async () => {
+    const [result] = await eslint.lintText("import { KommoClient } from '../kommo/client';\nexport const k = KommoClient;\n", { filePath: resolve(__dirname, '..', 'src/core/sync/probe.ts') });
+    expect(result?.messages.map((m) => m.message)).toContain("'../kommo/client' reaches inside src/core/kommo: import '../kommo' (its index.ts) instead.");
+  });
+
+  it('lets code enter through the index or the testing door, and the module import its own files', async () => {
+    expect(await ruleIdsFor('src/core/auth/probe.ts', "import { createKommoClient } from '../kommo';\nexport const c = createKommoClient;\n")).toEqual([]);
+    expect(await ruleIdsFor('src/core/auth/probe.test.ts', "import { kommoWrites } from '../kommo/testing';\nexport const w = kommoWrites;\n")).toEqual([]);
+    expect(await ruleIdsFor('src/core/kommo/probe.ts', "import { exchange } from './http';\nexport const e = exchange;\n")).toEqual([]);
+  });
+});

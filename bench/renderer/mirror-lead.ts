@@ -1,6 +1,6 @@
 import type { MirrorDatabase } from '../../src/core/db/open';
 import type { LeadsTable } from '../../src/core/db/schema/leads';
-import type { KommoCustomFieldValue, KommoLead } from '../../src/core/kommo/entities';
+import type { KommoCustomFieldValue, KommoLead } from '../../src/core/kommo';
 
 /** The columns of a stored lead that Kommo sends (the mirror's own sort keys and hash left out). */
 type StoredLead = Omit<LeadsTable, 'main_contact_id' | 'sort_name' | 'sort_status' | 'sort_responsible' | 'sort_contact' | 'content_hash'>;

@@ -14,11 +14,11 @@ import { useTempDir } from '../../test/helpers/temp-dir';
 import type { Simulator } from '../../sim/index';
 import { createCore, type Core } from '../core/app/create-core';
 import { FileTokenStore, type OAuthConfig } from '../core/auth';
-import { HostGateRegistry } from '../core/kommo/host-gate';
-import { createUndiciTransport, type Transport } from '../core/kommo/transport';
+import { createUndiciTransport, HostGateRegistry, type Transport } from '../core/kommo';
 import { createLogger, type LogRecord } from '../core/log';
 import { OAUTH_CALLBACK_PATH, oauthCallbackRoute } from './oauth-callback';
 import { startWebPreview, type WebPreview } from './web-server';
+import { kommoWrites } from '../core/kommo/testing';
 
 const startSim = useSimulators();
 const tempDir = useTempDir();
@@ -163,7 +163,7 @@ describe('signing in from the web preview', () => {
     await client.listAll('leads', { with: ['contacts'] });
     await client.listAll('contacts', { with: ['leads'] });
     await client.getPipelines();
-    await client.addNote('leads', sim.control.snapshot().leads[0]!.id, 'Secret-free note');
+    await kommoWrites(client).addNote('leads', sim.control.snapshot().leads[0]!.id, 'Secret-free note');
     sim.control.advanceClock({ seconds: 25 * 3600 });
     await client.getAccount(['datetime_settings']);
     sim.control.setFaults({ malformedNext: 1 });

@@ -3,7 +3,7 @@ import { MirrorDamagedError } from '../core/db/damage';
 import { openDatabase, type MirrorDatabase } from '../core/db/open';
 import { countRecords, countSetAside, listSetAside, mirroredAccountId } from '../core/db/repositories';
 import { createUndiciTransport, KommoAuthRequiredError, type KommoClient } from '../core/kommo';
-import { systemTimers } from '../core/lifecycle/timers';
+import { systemClock } from '../core/time';
 import { createLogger, registerSecret, stderrSink, type Logger } from '../core/log';
 import { SyncEngine } from '../core/sync';
 import { claimMirrorFor } from '../core/sync/account-guard';
@@ -111,7 +111,7 @@ export class SyncRun {
       throw error;
     });
     if (claimMirrorFor(mirror, account.id, log) && previous !== null) this.report.replacedAccount({ previous, now: account.id });
-    const engine = new SyncEngine({ client: active.client, mirror, accountHost: active.accountHost, timers: systemTimers, log: log.child('engine'), emit: () => {} });
+    const engine = new SyncEngine({ client: active.client, mirror, accountHost: active.accountHost, timers: systemClock, log: log.child('engine'), emit: () => {} });
     engine.onStatus((status) => this.report.status(status));
     this.report.start({
       baseUrl: settings.baseUrl,

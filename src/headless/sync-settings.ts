@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { resolveDatabasePath } from '../core/app/paths';
 import { API_BASE_URL_ENV, TOKEN_ENV, TOKEN_HOST_ENV } from '../core/auth';
-import { expandBaseUrlTemplate, isBaseUrlTemplate, normalizeAccountHost } from '../core/kommo/query';
+import { expandBaseUrlTemplate, isBaseUrlTemplate, normalizeAccountHost } from '../core/kommo';
 import { parseCli, UsageError } from './cli-args';
 
 export const SYNC_USAGE = `Usage: npm run sync -- --base-url URL --token TOKEN [--db FILE] [--once] [--rebuild] [--json] [--verbose]

@@ -11,7 +11,7 @@ import { demoOnFirstLaunchWanted } from '../core/app/first-launch';
 import { resolveDatabasePath } from '../core/app/paths';
 import { createShellIntegration } from '../core/app/shell-integration';
 import { NetworkWatcher } from '../core/lifecycle/network-watcher';
-import { systemTimers } from '../core/lifecycle/timers';
+import { systemClock } from '../core/time';
 import { createLogger, stderrSink } from '../core/log';
 import { createElectronAuth } from './auth/electron-auth';
 import { electronNotificationFactory, electronTrayFactory } from './electron-adapters';
@@ -50,7 +50,7 @@ if (!app.requestSingleInstanceLock()) {
   let core: Core | null = null;
   let shell: Shell | null = null;
   let mainWindow: BrowserWindow | null = null;
-  const windowState = new WindowStateKeeper(join(app.getPath('userData'), 'window-state.json'), systemTimers, log.child('window'));
+  const windowState = new WindowStateKeeper(join(app.getPath('userData'), 'window-state.json'), systemClock, log.child('window'));
 
   const openMainWindow = (): BrowserWindow => {
     const window = createMainWindow({ preloadPath, rendererUrl, placement: placeWindow(windowState.load(), screen), iconPath: appIcon });
@@ -110,13 +110,13 @@ if (!app.requestSingleInstanceLock()) {
       quitApp: () => app.quit(),
       systemLocale,
       platform: process.platform,
-      timers: systemTimers,
+      timers: systemClock,
       log,
     });
     const lifecycle = shell.lifecycle;
     powerMonitor.on('suspend', () => lifecycle.suspend());
     powerMonitor.on('resume', () => lifecycle.resume());
-    new NetworkWatcher({ isOnline: () => net.isOnline(), timers: systemTimers, onOnline: () => lifecycle.networkOnline() }).start();
+    new NetworkWatcher({ isOnline: () => net.isOnline(), timers: systemClock, onOnline: () => lifecycle.networkOnline() }).start();
     openMainWindow();
     app.on('activate', () => void revealWindow());
     await lifecycle.launch();

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { FakeSyncController, settle } from '../core/lifecycle/testing/fake-sync-controller';
-import { FakeTimers } from '../core/lifecycle/fake-timers';
+import { FakeClock } from '../core/time/testing/fake-clock';
 import { SyncSupervisor } from '../core/lifecycle/supervisor';
 import { silentLogger } from '../core/log';
 import { DesktopLifecycle, type DesktopLifecycleDeps } from './lifecycle';
 
 function setup(overrides: Partial<DesktopLifecycleDeps> = {}) {
   const controller = new FakeSyncController();
-  const supervisor = new SyncSupervisor({ controller, timers: new FakeTimers(), log: silentLogger });
+  const supervisor = new SyncSupervisor({ controller, timers: new FakeClock(), log: silentLogger });
   const events: string[] = [];
   let closeToTray = true;
   let finishShutdown!: () => void;

@@ -16,10 +16,9 @@ import type { Simulator } from '../../sim/index';
 import { createCore } from '../core/app/create-core';
 import { createShellIntegration } from '../core/app/shell-integration';
 import { MemoryTokenStore, type TokenStore } from '../core/auth';
-import { HostGateRegistry } from '../core/kommo/host-gate';
-import { createUndiciTransport } from '../core/kommo/transport';
+import { createUndiciTransport, HostGateRegistry } from '../core/kommo';
 import { settle } from '../core/lifecycle/testing/fake-sync-controller';
-import { FakeTimers } from '../core/lifecycle/fake-timers';
+import { FakeClock } from '../core/time/testing/fake-clock';
 import { silentLogger } from '../core/log';
 import type { NotificationLike } from './notifier';
 import { createShell } from './shell';
@@ -36,7 +35,7 @@ afterEach(async () => {
 async function desktop(sim: Simulator, tokenStore?: TokenStore) {
   const gates = new HostGateRegistry(FAST_GATE);
   const transport = createUndiciTransport();
-  const engineTimers = new FakeTimers(Date.now());
+  const engineTimers = new FakeClock(Date.now());
   const core = createCore({
     databasePath: join(tempDir(), 'mirror.sqlite'),
     host: 'electron',
@@ -64,7 +63,7 @@ async function desktop(sim: Simulator, tokenStore?: TokenStore) {
   let menu: { items: TrayMenuItem[]; run: (command: TrayCommand) => void } | null = null;
   const tray: TrayLike = { setImage: (kind) => icons.push(kind as TrayIconKind), setToolTip: () => {}, setContextMenu: () => {}, onClick: () => {}, destroy: () => {} };
   const notifications: Array<{ title: string; body: string; click(): void }> = [];
-  const shellTimers = new FakeTimers();
+  const shellTimers = new FakeClock();
   const integration = createShellIntegration(core);
   const shell = createShell({
     core,

@@ -5,7 +5,7 @@ import type { LeadUpdate } from '../shared/model/changes';
 import type { ShellIntegration } from '../core/app/shell-integration';
 import { EventHub } from '../core/host/event-hub';
 import { FakeSyncController, settle } from '../core/lifecycle/testing/fake-sync-controller';
-import { FakeTimers } from '../core/lifecycle/fake-timers';
+import { FakeClock } from '../core/time/testing/fake-clock';
 import { SyncSupervisor } from '../core/lifecycle/supervisor';
 import { INITIAL_SYNC_STATUS } from '../core/lifecycle/sync-controller';
 import { silentLogger } from '../core/log';
@@ -20,7 +20,7 @@ const tempDir = useTempDir('kommo-shell-');
 const newLead = (id: number): LeadUpdate => ({ added: [id], updated: [], removed: [], statusChanges: [], responsibleChanges: [], duringInitialSync: false });
 
 function setup() {
-  const timers = new FakeTimers();
+  const timers = new FakeClock();
   const events = new EventHub();
   const emitted: Array<[EventName, unknown]> = [];
   events.subscribe((name, payload) => emitted.push([name, payload]));

@@ -4,7 +4,7 @@ import type { SyncStatus } from '../shared/model/sync';
 import type { Core } from '../core/app/create-core';
 import type { ShellIntegration, ShellSync } from '../core/app/shell-integration';
 import { shutDown } from '../core/lifecycle/shutdown';
-import type { Timers } from '../core/lifecycle/timers';
+import type { Clock } from '../core/time';
 import type { Logger } from '../core/log';
 import { NotificationPolicy } from '../core/notifications/policy';
 import { DesktopLifecycle } from './lifecycle';
@@ -21,7 +21,7 @@ export interface ShellDeps {
   quitApp(): void;
   systemLocale: string;
   platform: NodeJS.Platform;
-  timers: Timers;
+  timers: Clock;
   log: Logger;
 }
 

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../../test/helpers/temp-dir';
-import { FakeTimers } from '../core/lifecycle/fake-timers';
+import { FakeClock } from '../core/time/testing/fake-clock';
 import { silentLogger } from '../core/log';
 import { placeWindow, WindowStateKeeper, type Rectangle, type ScreenLike, type TrackedWindow, type WindowState } from './window-state';
 
@@ -55,7 +55,7 @@ function fakeWindow(bounds: Rectangle) {
 describe('WindowStateKeeper', () => {
   it('saves the bounds after moving stops and on close, and reads them back', () => {
     const path = join(tempDir(), 'window-state.json');
-    const timers = new FakeTimers();
+    const timers = new FakeClock();
     const keeper = new WindowStateKeeper(path, timers, silentLogger);
     expect(keeper.load()).toBeNull();
     const window = fakeWindow({ x: 10, y: 20, width: 900, height: 600 });
@@ -75,7 +75,7 @@ describe('WindowStateKeeper', () => {
   it('does not remember a minimized window, and ignores an invalid file', () => {
     const path = join(tempDir(), 'window-state.json');
     writeFileSync(path, '{"bounds": {"x": "left"}}');
-    const keeper = new WindowStateKeeper(path, new FakeTimers(), silentLogger);
+    const keeper = new WindowStateKeeper(path, new FakeClock(), silentLogger);
     expect(keeper.load()).toBeNull();
     const window = fakeWindow({ x: -32000, y: -32000, width: 160, height: 28 });
     window.minimized = true;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Logger } from '../core/log';
-import type { TimerHandle, Timers } from '../core/lifecycle/timers';
+import type { TimerHandle, Clock } from '../core/time';
 import { isMissingFile, writeFileAtomic } from '../core/settings/json-file';
 
 export interface Rectangle {
@@ -101,7 +101,7 @@ export class WindowStateKeeper {
 
   constructor(
     private readonly path: string,
-    private readonly timers: Timers,
+    private readonly timers: Clock,
     private readonly log: Logger,
     private readonly debounceMs = 500,
   ) {}

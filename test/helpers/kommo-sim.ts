@@ -2,9 +2,7 @@
  * Starting the simulator for client and auth tests, and reading what it saw. Tests only.
  */
 import { afterEach } from 'vitest';
-import { KommoClient, type AccessTokenProvider, type KommoClientOptions } from '../../src/core/kommo/client';
-import { HostGateRegistry, type HostGateOptions } from '../../src/core/kommo/host-gate';
-import { createUndiciTransport, type Transport } from '../../src/core/kommo/transport';
+import { createKommoClient, createUndiciTransport, HostGateRegistry, type AccessTokenProvider, type HostGateOptions, type KommoClientOptions, type Transport } from '../../src/core/kommo';
 import { silentLogger } from '../../src/core/log';
 import { startSimulator, type LogEntry, type Simulator, type SimulatorOptions } from '../../sim/index';
 
@@ -44,7 +42,7 @@ export function useClients() {
     const gates = options.gates ?? new HostGateRegistry(options.gate ?? {});
     const transport = options.transport ?? createUndiciTransport();
     owned.push({ gates, transport });
-    const client = new KommoClient({
+    const client = createKommoClient({
       accountHost: account.host,
       baseUrl: account.apiBaseUrl,
       auth: staticToken(account.longLivedToken),

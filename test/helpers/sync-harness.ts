@@ -6,10 +6,9 @@ import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import type { Simulator, SimulatorOptions } from '../../sim/index';
 import { openDatabase, type MirrorDatabase } from '../../src/core/db/open';
-import type { KommoClient } from '../../src/core/kommo/client';
-import { KommoAuthRequiredError } from '../../src/core/kommo/errors';
-import type { HostGateOptions } from '../../src/core/kommo/host-gate';
-import { FakeTimers } from '../../src/core/lifecycle/fake-timers';
+import { type HostGateOptions, KommoAuthRequiredError, type KommoClient } from '../../src/core/kommo';
+import { systemClock } from '../../src/core/time';
+import { FakeClock } from '../../src/core/time/testing/fake-clock';
 import { createLogger, type LogRecord } from '../../src/core/log';
 import type { Events } from '../../src/shared/contract';
 import { SyncEngine, type SyncOptions } from '../../src/core/sync';
@@ -22,7 +21,7 @@ export interface Harness {
   mirror: MirrorDatabase;
   engine: SyncEngine;
   client: KommoClient;
-  timers: FakeTimers;
+  timers: FakeClock;
   logs: LogRecord[];
   emitted: Array<{ name: keyof Events; payload: unknown }>;
   /** Differences between the mirror and the simulator now (empty when equal). */
@@ -59,14 +58,14 @@ export function useSyncHarness(): (options?: HarnessOptions) => Promise<Harness>
       ...options.sim,
       behaviour: { rateLimit: { enabled: false }, ...options.sim?.behaviour },
     });
-    const instant = { now: () => Date.now(), sleep: async () => undefined };
+    const instant = { ...systemClock, sleep: async () => undefined };
     const token = sim.account().longLivedToken;
     // A long-lived token cannot be refreshed: a 401 means the user must connect again.
     const auth = { getAccessToken: async () => token, handleUnauthorized: async () => Promise.reject(new KommoAuthRequiredError()) };
     const { client } = makeClient(sim, { auth, gate: options.gate ?? FAST_GATE, ...(options.instantRetries ? { clock: instant } : {}) });
     const mirror = openDatabase(join(tempDir(), 'mirror.sqlite'));
     open.push(mirror);
-    const timers = new FakeTimers(Date.now());
+    const timers = new FakeClock(Date.now());
     const logs: LogRecord[] = [];
     const emitted: Harness['emitted'] = [];
     const make = (sync: Partial<SyncOptions> = {}) => {

@@ -10,8 +10,7 @@ import { firstDownloadDone, idle } from '../../../test/helpers/core-sync';
 import { FAST_GATE, useSimulators } from '../../../test/helpers/kommo-sim';
 import { mirrorDifferences } from '../../../test/helpers/mirror-vs-source';
 import { useTempDir } from '../../../test/helpers/temp-dir';
-import { HostGateRegistry } from '../kommo/host-gate';
-import { createUndiciTransport } from '../kommo/transport';
+import { createUndiciTransport, HostGateRegistry } from '../kommo';
 import { silentLogger } from '../log';
 import { createCore, type Core } from './create-core';
 

@@ -4,7 +4,7 @@ import type { HostKind } from '../../shared/model/app';
 import { createConnection, type ConnectionManager, type CoreAuthOptions } from '../auth';
 import { openDatabase, type MirrorDatabase } from '../db/open';
 import { EventHub } from '../host/event-hub';
-import { systemTimers, type Timers } from '../lifecycle/timers';
+import { systemClock, type Clock } from '../time';
 import type { Logger } from '../log';
 import { SettingsStore } from '../settings/settings-store';
 import { SyncService, type SyncOptions } from '../sync';
@@ -33,7 +33,7 @@ export interface CoreOptions {
    */
   demoOnFirstLaunch?: boolean;
   /** The sync engine's tunables and clock (tests shrink intervals and pages). */
-  sync?: { options?: Partial<SyncOptions>; timers?: Timers };
+  sync?: { options?: Partial<SyncOptions>; timers?: Clock };
 }
 
 /** Everything a host needs from the core: the handlers to expose, the events to forward. */
@@ -60,7 +60,7 @@ export function createCore(options: CoreOptions): Core {
   const forgetData = () => sync.forgetMirror();
   const connection = createConnection({ ...options.auth, forgetData }, options.log, (state) => events.emit('connection_state', state));
   // Syncs whenever an account is connected: restored at launch, signed in, or the demo.
-  const sync = new SyncService({ connection, mirror: database, events, timers: options.sync?.timers ?? systemTimers, log: options.log, options: options.sync?.options });
+  const sync = new SyncService({ connection, mirror: database, events, timers: options.sync?.timers ?? systemClock, log: options.log, options: options.sync?.options });
   const handlers: Handlers = {
     ...appHandlers({
       database,

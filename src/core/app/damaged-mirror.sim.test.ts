@@ -15,8 +15,7 @@ import { mirrorDifferences } from '../../../test/helpers/mirror-vs-source';
 import { useTempDir } from '../../../test/helpers/temp-dir';
 import { MemoryTokenStore } from '../auth';
 import { dispatchRequest } from '../host/dispatch';
-import { HostGateRegistry } from '../kommo/host-gate';
-import { createUndiciTransport } from '../kommo/transport';
+import { createUndiciTransport, HostGateRegistry } from '../kommo';
 import { silentLogger } from '../log';
 import { createCore, type Core } from './create-core';
 

@@ -5,15 +5,15 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { request } from 'undici';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FAST_GATE, useSimulators } from '../../../test/helpers/kommo-sim';
 import { useTempDir } from '../../../test/helpers/temp-dir';
 import type { Simulator } from '../../../sim/index';
 import type { ConnectionState } from '../../shared/model/connection';
 import { CoreError } from '../errors';
-import { KommoAuthRequiredError, KommoNetworkError } from '../kommo/errors';
-import { HostGateRegistry } from '../kommo/host-gate';
-import { createUndiciTransport, type Transport } from '../kommo/transport';
+import { createUndiciTransport, HostGateRegistry, KommoAuthRequiredError, KommoNetworkError, type Transport } from '../kommo';
+import { systemClock } from '../time';
+import { FakeClock } from '../time/testing/fake-clock';
 import { silentLogger } from '../log';
 import { ConnectionManager, type ConnectionManagerOptions } from './connection';
 import type { TokenStore } from './credentials';
@@ -29,7 +29,7 @@ afterEach(async () => {
 
 /** Real time plus an offset the test moves (expiry checks), with real sleeps (the limiter). */
 function shiftedClock() {
-  const clock = { offset: 0, now: () => Date.now() + clock.offset, sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)) };
+  const clock = { ...systemClock, offset: 0, now: () => Date.now() + clock.offset };
   return clock;
 }
 
@@ -77,6 +77,7 @@ async function signIn(sim: Simulator, connection: ConnectionManager) {
   return connection.completeOAuth(await consent(sim, consentUrl));
 }
 
+const HOUR = 3_600_000;
 const tokenRequests = (sim: Simulator) => sim.control.counters().perEndpoint['POST /oauth2/access_token'] ?? 0;
 
 describe('OAuth sign-in against the simulator', () => {
@@ -271,6 +272,25 @@ describe('long-lived tokens, the demo, and restoring at start', () => {
 
     const state = await connection.connectToken('demo.kommo.com', account.longLivedToken);
     expect(state).toMatchObject({ status: 'connected', account: { host: 'demo.kommo.com' }, user: { id: account.currentUserId } });
+  });
+
+  it('checks on its injected clock whether a proactive refresh is due, and stops checking when closed', async () => {
+    const sim = await startSim({ leads: 10, contacts: 10 });
+    const clock = new FakeClock(Date.now());
+    const gates = new HostGateRegistry(FAST_GATE, clock);
+    cleanup.push(() => gates.close());
+    const { connection } = await setup(sim, { clock, gates, refreshCheckMs: HOUR });
+    await signIn(sim, connection);
+    sim.control.resetCounters();
+    // 23 hourly checks while the 24-hour access token is still fresh: nothing to do.
+    clock.advance(23 * HOUR);
+    expect(tokenRequests(sim)).toBe(0);
+    // The check at 24 hours finds it due and refreshes, with no request of ours asking.
+    clock.advance(HOUR);
+    await vi.waitFor(() => expect(tokenRequests(sim)).toBe(1));
+    expect(clock.pendingCount).toBe(1);
+    await connection.close();
+    expect(clock.pendingCount).toBe(0);
   });
 
   it('never refreshes a long-lived token: when Kommo revokes it, the user is asked for a new one', async () => {

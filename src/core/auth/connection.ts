@@ -1,67 +1,19 @@
 import type { ConnectionState, ConnectionStatus } from '../../shared/model/connection';
 import { CoreError } from '../errors';
-import { KommoClient, sharedTransport, type KommoClientOptions } from '../kommo/client';
-import { systemClock, type Clock, type Random } from '../kommo/clock';
-import { KommoAuthRequiredError, KommoMalformedResponseError, KommoNetworkError, KommoNotFoundError, KommoUnexpectedStatusError } from '../kommo/errors';
-import { sharedGates, type HostGateRegistry } from '../kommo/host-gate';
-import { httpDeps, type HttpDeps } from '../kommo/http';
-import { expandBaseUrlTemplate, resolveBaseUrl } from '../kommo/query';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../kommo/retry';
-import type { Transport } from '../kommo/transport';
+import { createKommoClient, expandBaseUrlTemplate, kommoHttp, type KommoHostOptions } from '../kommo';
 import { registerSecret, type Logger } from '../log';
-import { buildConsentUrl, mayExchangeCodeFor, parseRedirect, type OAuthConfig } from './consent';
+import { repeatEvery, systemClock, type Clock } from '../time';
+import { identify } from './account-lookup';
+import { connectFailure, explainConnectFailure, OAUTH_DENIED, OAUTH_STATE_MESSAGES } from './connect-errors';
+import type { ActiveConnection, ConnectionManagerOptions, DemoAccount } from './connection-types';
+import { buildConsentUrl, mayExchangeCodeFor, parseRedirect } from './consent';
 import { credentialsSchema, type Credentials, type TokenStore } from './credentials';
 import { OAuthStates } from './oauth-state';
 import { MemoryTokenStore } from './stores';
 import { requestTokens } from './token-endpoint';
 import { TokenSession } from './token-session';
 
-/** The demo account a host starts (the simulator in activity mode); core never imports sim/. */
-export interface DemoAccount {
-  accountHost: string;
-  apiBaseUrl: string;
-  /** A long-lived token of the demo account. */
-  token: string;
-  close(): Promise<void>;
-}
-export type StartDemoAccount = () => Promise<DemoAccount>;
-
-/** Electron: shows the consent page in its own window; resolves with the redirect's query, or null if the user closed it. */
-export type ConsentOpener = (consentUrl: string) => Promise<URLSearchParams | null>;
-
-/** What the sync engine needs: an authenticated client for the account, and who we are there. */
-export interface ActiveConnection {
-  readonly client: KommoClient;
-  readonly accountHost: string;
-  readonly accountId: number | null;
-  readonly userId: number | null;
-  readonly isDemo: boolean;
-}
-
-export interface ConnectionManagerOptions {
-  store: TokenStore;
-  /** Sign in with Kommo; null when the integration is not configured (then only tokens and the demo work). */
-  oauth: OAuthConfig | null;
-  log: Logger;
-  /** Every change of the state the renderer may see (the host emits `connection_state`). */
-  onState?(state: ConnectionState): void;
-  openConsent?: ConsentOpener;
-  startDemoAccount?: StartDemoAccount;
-  /** `auth.disconnect({ forgetData: true })`: the database owner removes the mirror. */
-  forgetData?(): Promise<void>;
-  /**
-   * A base URL instead of `https://{host}` (a proxy, the simulator). `{host}` and `{subdomain}`
-   * are replaced, e.g. `http://127.0.0.1:4010/a/{subdomain}`.
-   */
-  apiBaseUrlTemplate?: string | null;
-  clock?: Clock;
-  random?: Random;
-  gates?: HostGateRegistry;
-  transport?: Transport;
-  retry?: Partial<RetryPolicy>;
-  /** How often to check whether a proactive refresh is due. */
-  refreshCheckMs?: number;
-}
+export type { ActiveConnection, ConnectionManagerOptions, ConsentOpener, DemoAccount, StartDemoAccount } from './connection-types';
 
 export type OAuthCompletion = { ok: true; state: ConnectionState } | { ok: false; message: string; state: ConnectionState };
 
@@ -72,14 +24,6 @@ interface Active {
   storageKind: ConnectionState['tokenStorage'];
   dispose(): void;
 }
-
-const DENIED = 'You chose not to give Kommo Mirror access in Kommo, so nothing was connected. Start the sign-in again and choose "Allow" to connect.';
-const STATE_MESSAGES = {
-  missing: 'This sign-in answer was not started by Kommo Mirror (it has no state). Start the sign-in again from the app.',
-  unknown: 'This sign-in answer was not started by Kommo Mirror (unknown state). Start the sign-in again from the app.',
-  expired: 'The sign-in took longer than 15 minutes and has expired. Start it again.',
-  used: 'This sign-in answer has already been used. Start the sign-in again.',
-} as const;
 
 /**
  * The app's connection to one Kommo account: signing in (OAuth, a long-lived token, the demo),
@@ -169,8 +113,8 @@ export class ConnectionManager {
     // The state first: until it proves the answer belongs to a sign-in we started, not even a
     // refusal is acted on (any local page can open /oauth/callback?error=access_denied).
     const check = this.states.consume(redirect.state);
-    if (!check.ok) return this.failOAuth(STATE_MESSAGES[check.reason]);
-    if (redirect.kind === 'denied') return this.failOAuth(DENIED);
+    if (!check.ok) return this.failOAuth(OAUTH_STATE_MESSAGES[check.reason]);
+    if (redirect.kind === 'denied') return this.failOAuth(OAUTH_DENIED);
     if (redirect.kind === 'invalid') return this.failOAuth(`Kommo's answer could not be used: ${redirect.reason}. Start the sign-in again.`);
     if (!config) return this.failOAuth('Sign-in with Kommo is not set up.');
     if (!mayExchangeCodeFor(redirect.accountHost, this.options.apiBaseUrlTemplate)) {
@@ -181,7 +125,7 @@ export class ConnectionManager {
     const previous = this.status;
     this.setState('connecting', null);
     try {
-      const http = this.httpFor(redirect.accountHost);
+      const http = kommoHttp({ ...this.hostOptions(redirect.accountHost), log: this.log });
       const answer = await requestTokens(http, config, { grant_type: 'authorization_code', code: redirect.code }, this.log);
       if (!answer.ok) {
         this.status = previous;
@@ -201,7 +145,7 @@ export class ConnectionManager {
       return { ok: true, state: this.state() };
     } catch (error) {
       this.status = previous;
-      return this.failOAuth(this.explain(error, redirect.accountHost));
+      return this.failOAuth(explainConnectFailure(error, this.log, redirect.accountHost));
     }
   }
 
@@ -220,8 +164,8 @@ export class ConnectionManager {
     try {
       await this.activate(credentials, this.options.store, null);
     } catch (error) {
-      this.setState(previous, this.explain(error, accountHost));
-      throw this.asCoreError(error, accountHost);
+      this.setState(previous, explainConnectFailure(error, this.log, accountHost));
+      throw connectFailure(error, this.log, accountHost);
     }
     return this.state();
   }
@@ -248,8 +192,8 @@ export class ConnectionManager {
       await this.options.store.clear();
     } catch (error) {
       await demo.close().catch(() => undefined);
-      this.setState(previous, this.explain(error, demo.accountHost));
-      throw this.asCoreError(error, demo.accountHost);
+      this.setState(previous, explainConnectFailure(error, this.log, demo.accountHost));
+      throw connectFailure(error, this.log, demo.accountHost);
     }
     return this.state();
   }
@@ -299,9 +243,7 @@ export class ConnectionManager {
     const probe = this.build(credentials, new MemoryTokenStore(), () => {});
     let known: Credentials;
     try {
-      const account = await probe.client.getAccount();
-      const userName = await this.userName(probe.client, account.current_user_id);
-      known = { ...probe.session.current(), accountId: account.id, accountName: account.name, userId: account.current_user_id, userName };
+      known = await identify(probe.client, probe.session);
     } finally {
       probe.dispose();
     }
@@ -318,10 +260,9 @@ export class ConnectionManager {
     const unsubscribe = built.client.onStateChange((state) => {
       if (state.kind === 'auth_required' && this.status === 'connected') this.setState('auth_required', state.message);
     });
-    const timer = setInterval(() => {
+    const stopRefreshChecks = repeatEvery(this.clock, this.options.refreshCheckMs ?? 3_600_000, () => {
       built.session.refreshIfDue().catch((error: unknown) => this.log.warn('Scheduled token refresh failed', error));
-    }, this.options.refreshCheckMs ?? 3_600_000);
-    timer.unref?.();
+    });
     this.active = {
       connection: {
         client: built.client,
@@ -334,60 +275,29 @@ export class ConnectionManager {
       demo,
       storageKind: store.kind(),
       dispose: () => {
-        clearInterval(timer);
+        stopRefreshChecks();
         unsubscribe();
         built.dispose();
       },
     };
   }
 
+  /** The account's token session and client, through one set of host options (so one gate, one transport). */
   private build(credentials: Credentials, store: TokenStore, onAuthRequired: (message: string) => void) {
-    const http = this.httpFor(credentials.accountHost, credentials.apiBaseUrl);
-    const session = new TokenSession({ store, credentials, oauth: this.options.oauth, http, clock: this.clock, log: this.log, onAuthRequired });
-    const client = new KommoClient(this.clientOptions(credentials.accountHost, credentials.apiBaseUrl, session));
+    const host = this.hostOptions(credentials.accountHost, credentials.apiBaseUrl);
+    const session = new TokenSession({ store, credentials, oauth: this.options.oauth, http: kommoHttp({ ...host, log: this.log }), clock: this.clock, log: this.log, onAuthRequired });
+    const client = createKommoClient({ ...host, log: this.options.log, auth: session });
     return { session, client, dispose: () => client.dispose() };
   }
 
-  private clientOptions(accountHost: string, baseUrl: string | null, auth: TokenSession): KommoClientOptions {
-    return {
-      accountHost,
-      baseUrl,
-      auth,
-      log: this.options.log,
-      clock: this.clock,
-      random: this.options.random,
-      gates: this.options.gates ?? sharedGates,
-      transport: this.options.transport,
-      retry: this.options.retry,
-    };
-  }
-
-  private httpFor(accountHost: string, override: string | null = this.baseUrlOverride(accountHost)): HttpDeps {
-    return httpDeps({
-      accountHost,
-      baseUrl: resolveBaseUrl(accountHost, override),
-      gates: this.options.gates ?? sharedGates,
-      transport: this.options.transport ?? sharedTransport(),
-      clock: this.clock,
-      random: this.options.random ?? Math.random,
-      retry: { ...DEFAULT_RETRY_POLICY, ...this.options.retry },
-      log: this.log,
-    });
+  private hostOptions(accountHost: string, baseUrl: string | null = this.baseUrlOverride(accountHost)): KommoHostOptions {
+    const { random, gates, transport, retry } = this.options;
+    return { accountHost, baseUrl, clock: this.clock, random, gates, transport, retry };
   }
 
   private baseUrlOverride(accountHost: string): string | null {
     const template = this.options.apiBaseUrlTemplate;
     return template ? expandBaseUrlTemplate(template, accountHost) : null;
-  }
-
-  /** Best effort: the users endpoint may need admin rights; the name is only for display. */
-  private async userName(client: KommoClient, userId: number): Promise<string | null> {
-    try {
-      const user = await client.getUser(userId);
-      return user?.name ?? null;
-    } catch {
-      return null;
-    }
   }
 
   private async deactivate(): Promise<void> {
@@ -402,25 +312,6 @@ export class ConnectionManager {
   private failOAuth(message: string): OAuthCompletion {
     this.setState(this.status === 'connecting' ? 'disconnected' : this.status, message);
     return { ok: false, message, state: this.state() };
-  }
-
-  private explain(error: unknown, host: string): string {
-    return this.asCoreError(error, host).message;
-  }
-
-  private asCoreError(error: unknown, host: string): CoreError {
-    if (error instanceof KommoAuthRequiredError) {
-      return new CoreError('auth_required', `Kommo did not accept this token for ${host}. Check that it was copied whole, belongs to this account and has not expired.`);
-    }
-    if (error instanceof KommoNetworkError) {
-      return new CoreError('offline', `Could not reach ${host}: ${error.message.replace(/\.$/u, '')}. Check the account address and the internet connection.`);
-    }
-    if (error instanceof KommoNotFoundError || error instanceof KommoMalformedResponseError || error instanceof KommoUnexpectedStatusError) {
-      return new CoreError('invalid_input', `${host} does not answer like a Kommo account. Check the address (like acme.kommo.com).`);
-    }
-    if (error instanceof CoreError) return error;
-    this.log.error('Connecting failed', error);
-    return new CoreError('internal', 'Connecting to Kommo failed unexpectedly. The details are in the log.');
   }
 
   private setState(status: ConnectionStatus, message: string | null): void {

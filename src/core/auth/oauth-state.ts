@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Clock } from '../kommo/clock';
+import type { Clock } from '../time';
 
 export const STATE_TTL_MS = 15 * 60_000;
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { FakeClock } from '../kommo/testing/fakes';
+import { FakeClock } from '../time/testing/fake-clock';
 import { buildConsentUrl, mayExchangeCodeFor, oauthConfigFromEnv, parseRedirect } from './consent';
 import { OAuthStates, STATE_TTL_MS } from './oauth-state';
 
 describe('OAuth state', () => {
   it('is fresh random with at least 128 bits, and accepted once', () => {
-    const states = new OAuthStates(new FakeClock());
+    const states = new OAuthStates(new FakeClock(1_700_000_000_000));
     const a = states.issue();
     const b = states.issue();
     expect(a).not.toBe(b);
@@ -15,7 +15,7 @@ describe('OAuth state', () => {
   });
 
   it('rejects a state it never issued, a missing one, and one older than 15 minutes', () => {
-    const clock = new FakeClock();
+    const clock = new FakeClock(1_700_000_000_000);
     const states = new OAuthStates(clock);
     expect(states.consume('forged-state-value')).toEqual({ ok: false, reason: 'unknown' });
     expect(states.consume(null)).toEqual({ ok: false, reason: 'missing' });

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { registerSecret, type Logger } from '../log';
-import { KommoMalformedResponseError } from '../kommo/errors';
-import { exchange, looksLikeJson, type HttpDeps } from '../kommo/http';
+import { exchange, type HttpDeps, KommoMalformedResponseError, looksLikeJson } from '../kommo';
 import type { OAuthConfig } from './consent';
 
 const tokenPairSchema = z.looseObject({

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { KommoClient } from '../kommo/client';
-import { KommoAuthRequiredError, KommoNetworkError } from '../kommo/errors';
-import { HostGateRegistry } from '../kommo/host-gate';
-import { httpDeps } from '../kommo/http';
-import { DEFAULT_RETRY_POLICY } from '../kommo/retry';
-import { FakeClock, json, ScriptedTransport, type Answer } from '../kommo/testing/fakes';
-import type { Transport, TransportRequest, TransportResponse } from '../kommo/transport';
+import { createKommoClient, HostGateRegistry, KommoAuthRequiredError, kommoHttp, KommoNetworkError, type Transport, type TransportRequest, type TransportResponse } from '../kommo';
+import { type Answer, json, ScriptedTransport } from '../kommo/testing';
+import { FakeClock } from '../time/testing/fake-clock';
 import { silentLogger } from '../log';
 import { credentialsSchema, type Credentials, type TokenStore } from './credentials';
 import { MemoryTokenStore } from './stores';
@@ -19,7 +15,7 @@ function pair(n: number) {
 }
 
 function setup(script: Answer[], overrides: Partial<Credentials> = {}, store: TokenStore = new MemoryTokenStore()) {
-  const clock = new FakeClock();
+  const clock = new FakeClock(1_700_000_000_000);
   const transport = new ScriptedTransport(script, (request: TransportRequest) => json(200, { id: 1, name: 'A', subdomain: 'a', current_user_id: 2, seen: request.headers.authorization }));
   const gates = new HostGateRegistry({ minTimeMs: 0, maxPerWindow: 1000 }, clock);
   const credentials = credentialsSchema.parse({
@@ -37,12 +33,12 @@ function setup(script: Answer[], overrides: Partial<Credentials> = {}, store: To
     store,
     credentials,
     oauth: OAUTH,
-    http: httpDeps({ ...common, retry: DEFAULT_RETRY_POLICY }),
+    http: kommoHttp(common),
     clock,
     log: silentLogger,
     onAuthRequired: (m) => authRequired.push(m),
   });
-  const client = new KommoClient({ ...common, auth: session });
+  const client = createKommoClient({ ...common, auth: session });
   const tokenRequests = () => transport.requests.filter((r) => r.url.endsWith('/oauth2/access_token')).map((r) => JSON.parse(r.body ?? '{}') as Record<string, string>);
   return { clock, transport, session, client, store, authRequired, tokenRequests };
 }
@@ -78,7 +74,7 @@ describe('TokenSession', () => {
       clear: async () => {},
     };
     const t = setup([pair(1), pair(2)], { expiresAt: Date.now() }, store);
-    t.clock.t = Date.now() + 1;
+    t.clock.advanceTo(Date.now() + 1);
     await expect(t.client.getAccount()).rejects.toMatchObject({ code: 'internal' });
     expect(t.session.current().refreshToken).toBe('def50200-refresh-0');
     fail = false;
@@ -125,7 +121,7 @@ describe('TokenSession', () => {
  * that refreshes and slow answers can be made to overlap exactly.
  */
 function controlledSetup(answer: (request: TransportRequest, index: number) => Partial<TransportResponse> | Promise<Partial<TransportResponse>>) {
-  const clock = new FakeClock();
+  const clock = new FakeClock(1_700_000_000_000);
   const requests: TransportRequest[] = [];
   const transport: Transport = {
     async send(request) {
@@ -138,8 +134,8 @@ function controlledSetup(answer: (request: TransportRequest, index: number) => P
   const gates = new HostGateRegistry({ minTimeMs: 0, maxPerWindow: 1000, maxConcurrent: 64 }, clock);
   const credentials = credentialsSchema.parse({ kind: 'oauth', accountHost: 'acme.kommo.com', accessToken: 'access-0-xxxxxxxx', refreshToken: 'def50200-refresh-0', expiresAt: clock.now() + 24 * HOUR, issuedAt: clock.now() });
   const common = { accountHost: 'acme.kommo.com', baseUrl: 'https://acme.kommo.com', gates, transport, clock, random: () => 0.5, log: silentLogger };
-  const session = new TokenSession({ store: new MemoryTokenStore(), credentials, oauth: OAUTH, http: httpDeps({ ...common, retry: DEFAULT_RETRY_POLICY }), clock, log: silentLogger, onAuthRequired: () => {} });
-  const client = new KommoClient({ ...common, auth: session });
+  const session = new TokenSession({ store: new MemoryTokenStore(), credentials, oauth: OAUTH, http: kommoHttp(common), clock, log: silentLogger, onAuthRequired: () => {} });
+  const client = createKommoClient({ ...common, auth: session });
   const isTokenRequest = (r: TransportRequest) => r.url.endsWith('/oauth2/access_token');
   return { clock, session, client, requests, isTokenRequest, tokenRequests: () => requests.filter(isTokenRequest).length };
 }

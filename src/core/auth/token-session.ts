@@ -1,8 +1,6 @@
 import { CoreError } from '../errors';
-import type { AccessTokenProvider } from '../kommo/client';
-import type { Clock } from '../kommo/clock';
-import { KommoAuthRequiredError, KommoNetworkError } from '../kommo/errors';
-import type { HttpDeps } from '../kommo/http';
+import { type AccessTokenProvider, type HttpDeps, KommoAuthRequiredError, KommoNetworkError } from '../kommo';
+import type { Clock } from '../time';
 import { registerSecret, type Logger } from '../log';
 import type { OAuthConfig } from './consent';
 import type { Credentials, TokenStore } from './credentials';

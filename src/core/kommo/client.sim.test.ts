@@ -8,6 +8,7 @@ import { FAST_GATE, maxPerSecond, useClients, useSimulators } from '../../../tes
 import { seededRandom } from '../../../test/helpers/seeded-random';
 import { KommoBlockedError, KommoMalformedResponseError, KommoValidationError } from './errors';
 import { createUndiciTransport, type Transport } from './transport';
+import { kommoWrites } from './testing/writes';
 
 const startSim = useSimulators();
 const makeClient = useClients();
@@ -196,20 +197,20 @@ describe('KommoClient against the simulator', () => {
     const { client } = makeClient(sim);
     const [lead, other] = sim.control.snapshot().leads;
     const contact = sim.control.snapshot().contacts[0]!;
-    expect((await client.addNote('leads', lead!.id, 'Called, will buy')).id).toBeGreaterThan(0);
-    expect((await client.addNote('contacts', contact.id, 'Prefers WhatsApp')).id).toBeGreaterThan(0);
-    const task = await client.createTask({ text: 'Send the quote', complete_till: sim.control.now() + 86_400, entity_id: lead!.id, entity_type: 'leads' });
+    expect((await kommoWrites(client).addNote('leads', lead!.id, 'Called, will buy')).id).toBeGreaterThan(0);
+    expect((await kommoWrites(client).addNote('contacts', contact.id, 'Prefers WhatsApp')).id).toBeGreaterThan(0);
+    const task = await kommoWrites(client).createTask({ text: 'Send the quote', complete_till: sim.control.now() + 86_400, entity_id: lead!.id, entity_type: 'leads' });
     expect(task.id).toBeGreaterThan(0);
-    const updated = await client.updateLeads([
+    const updated = await kommoWrites(client).updateLeads([
       { id: lead!.id, price: 1234 },
       { id: other!.id, name: 'Renamed' },
     ]);
     expect(updated.map((u) => u.id).sort()).toEqual([lead!.id, other!.id].sort());
-    await expect(client.updateLead(lead!.id, { price: 999 })).resolves.toMatchObject({ id: lead!.id });
+    await expect(kommoWrites(client).updateLead(lead!.id, { price: 999 })).resolves.toMatchObject({ id: lead!.id });
     const after = sim.control.snapshot().leads.find((l) => l.id === lead!.id);
     expect(after?.price).toBe(999);
     expect(sim.control.snapshot().leads.find((l) => l.id === other!.id)?.name).toBe('Renamed');
-    const error = await client.updateLead(lead!.id, { status_id: 'won' as unknown as number }).catch((e: unknown) => e);
+    const error = await kommoWrites(client).updateLead(lead!.id, { status_id: 'won' as unknown as number }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(KommoValidationError);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLogger, type LogRecord } from '../log';
-import { KommoClient, type AccessTokenProvider } from './client';
+import { createKommoClient, type AccessTokenProvider } from './client';
 import {
   KommoAuthRequiredError,
   KommoBlockedError,
@@ -14,16 +14,18 @@ import {
   KommoValidationError,
 } from './errors';
 import { HostGateRegistry } from './host-gate';
-import { FakeClock, json, ScriptedTransport, type Answer } from './testing/fakes';
+import { FakeClock } from '../time/testing/fake-clock';
+import { json, ScriptedTransport, type Answer } from './testing/fakes';
+import { kommoWrites } from './testing/writes';
 
 const TOKEN = 'access-token-0123456789';
 
 function setup(script: Answer[] = [], auth?: Partial<AccessTokenProvider>) {
-  const clock = new FakeClock();
+  const clock = new FakeClock(1_700_000_000_000);
   const transport = new ScriptedTransport(script);
   const records: LogRecord[] = [];
   const gates = new HostGateRegistry({ minTimeMs: 0, maxConcurrent: 4 }, clock);
-  const client = new KommoClient({
+  const client = createKommoClient({
     accountHost: 'acme.kommo.com',
     baseUrl: 'http://127.0.0.1:9/a/acme',
     auth: { getAccessToken: async () => TOKEN, handleUnauthorized: async () => TOKEN, ...auth },
@@ -125,7 +127,7 @@ describe('KommoClient errors', () => {
       expect(error).toMatchObject({ code });
     }
     const { client } = setup([json(400, validation)]);
-    const error = (await client.updateLead(1, { price: 5 }).catch((e: unknown) => e)) as KommoValidationError;
+    const error = (await kommoWrites(client).updateLead(1, { price: 5 }).catch((e: unknown) => e)) as KommoValidationError;
     expect(error.issues).toEqual([{ requestId: '0', code: 'NotSupportedChoice', path: 'custom_fields_values.0.field_id', detail: 'bad choice' }]);
   });
 
@@ -225,10 +227,10 @@ describe('KommoClient writes', () => {
   it('adds notes, creates tasks and updates leads with the documented bodies', async () => {
     const written = (key: string) => json(200, { _embedded: { [key]: [{ id: 11, request_id: '0', updated_at: 5 }] } });
     const { client, transport } = setup([written('notes'), written('tasks'), written('leads'), json(200, { id: 3, updated_at: 9 })]);
-    await expect(client.addNote('contacts', 3, 'Called back')).resolves.toMatchObject({ id: 11 });
-    await expect(client.createTask({ text: 'Call', complete_till: 1_800_000_000, entity_id: 3, entity_type: 'leads' })).resolves.toMatchObject({ id: 11 });
-    await expect(client.updateLeads([{ id: 3, price: 10 }])).resolves.toEqual([{ id: 11, request_id: '0', updated_at: 5 }]);
-    await expect(client.updateLead(3, { status_id: 142 })).resolves.toEqual({ id: 3, updated_at: 9 });
+    await expect(kommoWrites(client).addNote('contacts', 3, 'Called back')).resolves.toMatchObject({ id: 11 });
+    await expect(kommoWrites(client).createTask({ text: 'Call', complete_till: 1_800_000_000, entity_id: 3, entity_type: 'leads' })).resolves.toMatchObject({ id: 11 });
+    await expect(kommoWrites(client).updateLeads([{ id: 3, price: 10 }])).resolves.toEqual([{ id: 11, request_id: '0', updated_at: 5 }]);
+    await expect(kommoWrites(client).updateLead(3, { status_id: 142 })).resolves.toEqual({ id: 3, updated_at: 9 });
     const sent = transport.requests.map((r) => [r.method, r.url.replace('http://127.0.0.1:9/a/acme', ''), JSON.parse(r.body ?? 'null')]);
     expect(sent).toEqual([
       ['POST', '/api/v4/contacts/notes', [{ request_id: '0', entity_id: 3, note_type: 'common', params: { text: 'Called back' } }]],
@@ -240,13 +242,13 @@ describe('KommoClient writes', () => {
 
   it('never retries a POST that may have reached Kommo, but does retry one that never left', async () => {
     const posted = setup([json(500, {})]);
-    await expect(posted.client.addNote('leads', 1, 'x')).rejects.toBeInstanceOf(KommoServerError);
+    await expect(kommoWrites(posted.client).addNote('leads', 1, 'x')).rejects.toBeInstanceOf(KommoServerError);
     expect(posted.transport.requests).toHaveLength(1);
     const reset = setup([new KommoNetworkError(true, false, 'reset')]);
-    await expect(reset.client.createTask({ text: 'x', complete_till: 1 })).rejects.toBeInstanceOf(KommoNetworkError);
+    await expect(kommoWrites(reset.client).createTask({ text: 'x', complete_till: 1 })).rejects.toBeInstanceOf(KommoNetworkError);
     expect(reset.transport.requests).toHaveLength(1);
     const refused = setup([new KommoNetworkError(false, false, 'refused'), json(200, { _embedded: { notes: [{ id: 1 }] } })]);
-    await expect(refused.client.addNote('leads', 1, 'x')).resolves.toMatchObject({ id: 1 });
+    await expect(kommoWrites(refused.client).addNote('leads', 1, 'x')).resolves.toMatchObject({ id: 1 });
     expect(refused.transport.requests).toHaveLength(2);
   });
 
@@ -254,7 +256,7 @@ describe('KommoClient writes', () => {
     const ok = (n: number) => json(200, { _embedded: { leads: Array.from({ length: n }, (_, i) => ({ id: i + 1 })) } });
     const { client, transport } = setup([json(502, {}), ok(50), json(504, {}), json(504, {}), json(504, {}), json(504, {}), ok(10), ok(10)]);
     const patches = Array.from({ length: 70 }, (_, i) => ({ id: i + 1, price: i }));
-    const result = await client.updateLeads(patches);
+    const result = await kommoWrites(client).updateLeads(patches);
     expect(result).toHaveLength(70);
     const sizes = transport.requests.map((r) => (JSON.parse(r.body ?? '[]') as unknown[]).length);
     expect(sizes).toEqual([50, 50, 20, 20, 20, 20, 10, 10]);

@@ -1,29 +1,16 @@
 import type { ZodType } from 'zod';
 import { silentLogger, type Logger } from '../log';
-import { systemClock, type Clock, type Random } from './clock';
+import type { Clock } from '../time';
 import type { KommoAccount, KommoContact, KommoLead, KommoPipeline, KommoUser } from './entities';
-import {
-  KommoAuthRequiredError,
-  KommoForbiddenError,
-  KommoMalformedResponseError,
-  KommoNotFoundError,
-  KommoPaymentRequiredError,
-  KommoServerError,
-  KommoUnexpectedStatusError,
-  KommoValidationError,
-  type KommoError,
-  type KommoNetworkError,
-  type KommoValidationIssue,
-} from './errors';
-import { sharedGates, type GateState, type HostGate, type HostGateRegistry } from './host-gate';
-import { bodyExcerpt, exchange, httpDeps, looksLikeJson, type HttpCall, type HttpDeps } from './http';
+import { KommoAuthRequiredError, KommoMalformedResponseError, type KommoNetworkError } from './errors';
+import type { GateState, HostGate } from './host-gate';
+import { bodyExcerpt, exchange, kommoHttp, looksLikeJson, type HttpCall, type HttpDeps, type KommoHostOptions } from './http';
 import { parseKommoJson } from './json-text';
-import { encodeQuery, resolveBaseUrl, type QueryParams } from './query';
+import { encodeQuery, type QueryParams } from './query';
 import { parseRecords, readPageEnvelope, type SkippedRecord } from './records';
 import { LIST_RESOURCES, type ListItem, type ListResourceName } from './resources';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry';
-import { accountSchema, contactSchema, leadSchema, pipelineSchema, userSchema, writtenItemSchema, type KommoWrittenItem } from './schemas';
-import { createUndiciTransport, type Transport } from './transport';
+import { accountSchema, contactSchema, leadSchema, pipelineSchema, userSchema } from './schemas';
+import { errorForStatus } from './status-errors';
 
 /** Where the client gets its bearer token; implemented by the auth layer (refresh, single-flight). */
 export interface AccessTokenProvider {
@@ -35,19 +22,9 @@ export interface AccessTokenProvider {
   handleUnauthorized(rejectedToken: string): Promise<string>;
 }
 
-export interface KommoClientOptions {
-  /** The account's own host, e.g. `acme.kommo.com`: the limiter's key and the default base URL. */
-  accountHost: string;
-  /** Overrides `https://{accountHost}` (the simulator, a proxy). */
-  baseUrl?: string | null;
+/** The account host's HTTP options (defaults: the shared gate and transport, the system clock) and the token source. */
+export interface KommoClientOptions extends KommoHostOptions {
   auth: AccessTokenProvider;
-  log?: Logger;
-  clock?: Clock;
-  random?: Random;
-  /** Gates are per host and shared by every client in the process unless a test passes its own. */
-  gates?: HostGateRegistry;
-  transport?: Transport;
-  retry?: Partial<RetryPolicy>;
 }
 
 /** The path and query of the next page (`/api/v4/leads?page=3&limit=250…`). Opaque; safe to persist. */
@@ -85,28 +62,6 @@ export type KommoClientState =
   | { kind: 'auth_required'; message: string }
   | { kind: 'offline'; since: number; message: string };
 
-export interface NoteInput {
-  entity_id: number;
-  note_type: string;
-  params: Record<string, unknown>;
-  [field: string]: unknown;
-}
-
-export interface TaskInput {
-  text: string;
-  /** Unix seconds. */
-  complete_till: number;
-  entity_id?: number;
-  entity_type?: 'leads' | 'contacts' | 'companies' | 'customers';
-  responsible_user_id?: number;
-  task_type_id?: number;
-  [field: string]: unknown;
-}
-
-export type LeadPatch = Partial<Omit<KommoLead, 'id' | '_embedded'>> & { [field: string]: unknown };
-
-const WRITE_BATCH = 50;
-
 /**
  * The Kommo API v4 client for one account. Reads are paced by the host's gate and retried; the
  * sync engine reads one page at a time (`fetchPage`) or iterates (`pages`, `items`), and watches
@@ -129,21 +84,11 @@ export class KommoClient {
 
   constructor(options: KommoClientOptions) {
     this.accountHost = options.accountHost.toLowerCase();
-    this.baseUrl = resolveBaseUrl(this.accountHost, options.baseUrl);
     this.auth = options.auth;
     this.log = (options.log ?? silentLogger).child('kommo');
-    this.clock = options.clock ?? systemClock;
-    this.http = httpDeps({
-      accountHost: this.accountHost,
-      baseUrl: this.baseUrl,
-      gates: options.gates ?? sharedGates,
-      transport: options.transport ?? sharedTransport(),
-      clock: this.clock,
-      random: options.random ?? Math.random,
-      retry: { ...DEFAULT_RETRY_POLICY, ...options.retry },
-      log: this.log,
-      onReachability: (error) => this.setOffline(error),
-    });
+    this.http = kommoHttp({ ...options, log: this.log }, (error) => this.setOffline(error));
+    this.baseUrl = this.http.baseUrl;
+    this.clock = this.http.clock;
     this.gate = this.http.gate;
     this.lastState = JSON.stringify(this.state());
     this.unsubscribeGate = this.gate.onChange(() => this.emitIfChanged());
@@ -189,7 +134,7 @@ export class KommoClient {
   async fetchPage<R extends ListResourceName>(resource: R, request: ListParams | { cursor: PageCursor } = {}): Promise<KommoPage<ListItem<R>>> {
     const spec = LIST_RESOURCES[resource];
     const pathAndQuery = 'cursor' in request ? this.checkCursor(request.cursor, spec.path) : `${spec.path}?${this.listQuery(spec, request)}`;
-    const { status, json, serverTime } = await this.call({ method: 'GET', pathAndQuery, idempotent: true });
+    const { status, json, serverTime } = await this.request({ method: 'GET', pathAndQuery, idempotent: true });
     if (status === 204 || json === null) return { items: [], next: null, skipped: [], page: null, serverTime };
     const envelope = readPageEnvelope(json, spec.key, status, spec.path);
     const { items, skipped } = parseRecords(envelope.records, spec.schema as never, resource, this.log) as { items: ListItem<R>[]; skipped: SkippedRecord[] };
@@ -225,7 +170,7 @@ export class KommoClient {
   /** `with=datetime_settings` for the timezone; the post-sign-in "who am I" call. */
   async getAccount(withParts: string[] = []): Promise<KommoAccount> {
     const query = withParts.length ? `?${encodeQuery({ with: withParts.join(',') })}` : '';
-    const { status, json } = await this.call({ method: 'GET', pathAndQuery: `/api/v4/account${query}`, idempotent: true });
+    const { status, json } = await this.request({ method: 'GET', pathAndQuery: `/api/v4/account${query}`, idempotent: true });
     const parsed = accountSchema.safeParse(json);
     if (!parsed.success) throw new KommoMalformedResponseError(status, '/api/v4/account', 'not an account');
     return parsed.data;
@@ -233,7 +178,7 @@ export class KommoClient {
 
   /** Pipelines with their statuses (one request; Kommo does not paginate them). */
   async getPipelines(): Promise<KommoPipeline[]> {
-    const { status, json } = await this.call({ method: 'GET', pathAndQuery: '/api/v4/leads/pipelines', idempotent: true });
+    const { status, json } = await this.request({ method: 'GET', pathAndQuery: '/api/v4/leads/pipelines', idempotent: true });
     if (status === 204 || json === null) return [];
     const envelope = readPageEnvelope(json, 'pipelines', status, '/api/v4/leads/pipelines');
     return parseRecords(envelope.records, pipelineSchema, 'pipeline', this.log).items;
@@ -253,83 +198,9 @@ export class KommoClient {
     return this.getOne(`/api/v4/users/${id}`, [], userSchema, 'user');
   }
 
-  // ── Writes ───────────────────────────────────────────────────────────────────────────────
-
-  /** POST /api/v4/{entity}/notes. Not retried after it may have reached Kommo (it would add the note twice). */
-  async addNotes(entityType: 'leads' | 'contacts' | 'companies', notes: NoteInput[]): Promise<KommoWrittenItem[]> {
-    return this.postBatches(`/api/v4/${entityType}/notes`, 'notes', notes);
-  }
-
-  async addNote(entityType: 'leads' | 'contacts' | 'companies', entityId: number, text: string): Promise<KommoWrittenItem> {
-    const [note] = await this.addNotes(entityType, [{ entity_id: entityId, note_type: 'common', params: { text } }]);
-    if (!note) throw new KommoMalformedResponseError(200, `/api/v4/${entityType}/notes`, 'no note in the answer');
-    return note;
-  }
-
-  /** POST /api/v4/tasks. Not retried after it may have reached Kommo. */
-  async createTasks(tasks: TaskInput[]): Promise<KommoWrittenItem[]> {
-    return this.postBatches('/api/v4/tasks', 'tasks', tasks);
-  }
-
-  async createTask(task: TaskInput): Promise<KommoWrittenItem> {
-    const [created] = await this.createTasks([task]);
-    if (!created) throw new KommoMalformedResponseError(200, '/api/v4/tasks', 'no task in the answer');
-    return created;
-  }
-
-  /**
-   * PATCH /api/v4/leads in batches of 50. Setting fields is idempotent, so it is retried; a 504
-   * (batch too slow for Kommo) splits the batch in two.
-   */
-  async updateLeads(patches: Array<LeadPatch & { id: number }>): Promise<KommoWrittenItem[]> {
-    const results: KommoWrittenItem[] = [];
-    for (let start = 0; start < patches.length; start += WRITE_BATCH) {
-      results.push(...(await this.patchLeadBatch(patches.slice(start, start + WRITE_BATCH))));
-    }
-    return results;
-  }
-
-  /** PATCH /api/v4/leads/{id} with an object; Kommo answers `{ id, updated_at }`. */
-  async updateLead(id: number, patch: LeadPatch): Promise<KommoWrittenItem> {
-    const path = `/api/v4/leads/${id}`;
-    const { status, json } = await this.call({ method: 'PATCH', pathAndQuery: path, body: patch, idempotent: true });
-    const parsed = writtenItemSchema.safeParse(json);
-    if (!parsed.success) throw new KommoMalformedResponseError(status, path, 'no id in the answer');
-    return parsed.data;
-  }
-
-  // ── Internals ────────────────────────────────────────────────────────────────────────────
-
-  private async patchLeadBatch(batch: Array<LeadPatch & { id: number }>): Promise<KommoWrittenItem[]> {
-    try {
-      const { status, json } = await this.call({ method: 'PATCH', pathAndQuery: '/api/v4/leads', body: batch, idempotent: true });
-      return this.writtenItems(json, 'leads', status, '/api/v4/leads');
-    } catch (error) {
-      if (!(error instanceof KommoServerError && error.status === 504 && batch.length > 1)) throw error;
-      const half = Math.ceil(batch.length / 2);
-      this.log.info('504 on a batch update: splitting it', { size: batch.length });
-      return [...(await this.patchLeadBatch(batch.slice(0, half))), ...(await this.patchLeadBatch(batch.slice(half)))];
-    }
-  }
-
-  private async postBatches(path: string, key: string, items: Array<Record<string, unknown>>): Promise<KommoWrittenItem[]> {
-    const results: KommoWrittenItem[] = [];
-    for (let start = 0; start < items.length; start += WRITE_BATCH) {
-      const batch = items.slice(start, start + WRITE_BATCH).map((item, index) => ({ request_id: String(start + index), ...item }));
-      const { status, json } = await this.call({ method: 'POST', pathAndQuery: path, body: batch, idempotent: false });
-      results.push(...this.writtenItems(json, key, status, path));
-    }
-    return results;
-  }
-
-  private writtenItems(json: unknown, key: string, status: number, path: string): KommoWrittenItem[] {
-    const envelope = readPageEnvelope(json, key, status, path);
-    return parseRecords(envelope.records, writtenItemSchema, `${key} result`, this.log).items;
-  }
-
   private async getOne<T>(path: string, withParts: string[], schema: ZodType<T>, kind: string): Promise<T | null> {
     const query = withParts.length ? `?${encodeQuery({ with: withParts.join(',') })}` : '';
-    const { status, json } = await this.call({ method: 'GET', pathAndQuery: `${path}${query}`, idempotent: true });
+    const { status, json } = await this.request({ method: 'GET', pathAndQuery: `${path}${query}`, idempotent: true });
     if (status === 204 || json === null) return null;
     const parsed = parseRecords([json], schema, kind, this.log);
     return parsed.items[0] ?? null;
@@ -352,8 +223,12 @@ export class KommoClient {
     return cursor;
   }
 
-  /** Bearer auth, one refresh on a 401, and status → typed error. Returns the parsed JSON (null for 204). */
-  private async call(call: Omit<HttpCall, 'headers'>): Promise<{ status: number; json: unknown; serverTime: number | null }> {
+  /**
+   * One authenticated request: bearer auth, one refresh on a 401, and status → typed error.
+   * Returns the parsed JSON (null for 204). The typed reads above use it; so do the write helpers
+   * of `testing/writes.ts` (the app's writes will come through an outbox).
+   */
+  async request(call: Omit<HttpCall, 'headers'>): Promise<{ status: number; json: unknown; serverTime: number | null }> {
     const path = call.pathAndQuery.split('?')[0] ?? call.pathAndQuery;
     let token = await this.withAuth(() => this.auth.getAccessToken());
     for (let refreshed = false; ; refreshed = true) {
@@ -376,32 +251,7 @@ export class KommoClient {
           throw new KommoMalformedResponseError(response.status, path, 'not JSON');
         }
       }
-      throw this.statusError(response.status, response.body, looksLikeJson(response), path);
-    }
-  }
-
-  private statusError(status: number, body: string, isJson: boolean, path: string): KommoError {
-    let json: { 'validation-errors'?: unknown; detail?: unknown } = {};
-    if (isJson) {
-      try {
-        json = JSON.parse(body) as typeof json;
-      } catch {
-        json = {};
-      }
-    }
-    switch (status) {
-      case 400:
-      case 422:
-        return new KommoValidationError(status, validationIssues(json['validation-errors']), typeof json.detail === 'string' ? json.detail : null);
-      case 402:
-        return new KommoPaymentRequiredError();
-      case 403:
-        return new KommoForbiddenError(path);
-      case 404:
-        return new KommoNotFoundError(path);
-      default:
-        this.log.warn('Unexpected answer from Kommo', { path, status, excerpt: bodyExcerpt(body) });
-        return new KommoUnexpectedStatusError(status, path);
+      throw errorForStatus(response.status, response.body, looksLikeJson(response), path, this.log);
     }
   }
 
@@ -443,24 +293,7 @@ export function serverTimeOf(dateHeader: string | null | undefined): number | nu
   return Number.isFinite(ms) ? Math.floor(ms / 1000) : null;
 }
 
-function validationIssues(raw: unknown): KommoValidationIssue[] {
-  if (!Array.isArray(raw)) return [];
-  const text = (value: unknown): string | null => (value == null ? null : String(value));
-  return raw.flatMap((group: { request_id?: unknown; errors?: unknown }) =>
-    Array.isArray(group?.errors)
-      ? group.errors.map((error: { code?: unknown; path?: unknown; detail?: unknown }) => ({
-          requestId: text(group.request_id),
-          code: text(error?.code),
-          path: text(error?.path),
-          detail: text(error?.detail),
-        }))
-      : [],
-  );
-}
-
-let transport: Transport | null = null;
-/** One undici agent for the process: its keep-alive pool is shared by every client. */
-export function sharedTransport(): Transport {
-  transport ??= createUndiciTransport();
-  return transport;
+/** The front door: the client for one account, its HTTP assembled by `kommoHttp` like every other request to that host. */
+export function createKommoClient(options: KommoClientOptions): KommoClient {
+  return new KommoClient(options);
 }

@@ -1,6 +1,6 @@
 import Bottleneck from 'bottleneck';
 import type { Logger } from '../log';
-import { systemClock, type Clock } from './clock';
+import { systemClock, type Clock } from '../time';
 import { KommoBlockedError, KommoRateLimitedError } from './errors';
 
 export interface HostGateOptions {

@@ -1,10 +1,10 @@
-import { redactText, type Logger } from '../log';
-import type { Clock, Random } from './clock';
+import { redactText, silentLogger, type Logger } from '../log';
+import { systemClock, type Clock } from '../time';
 import { KommoBlockedError, KommoNetworkError, KommoServerError } from './errors';
-import type { HostGate, HostGateRegistry } from './host-gate';
-import { joinUrl } from './query';
-import { backoffDelay, type RetryPolicy } from './retry';
-import type { Transport, TransportResponse } from './transport';
+import { sharedGates, type HostGate, type HostGateRegistry } from './host-gate';
+import { joinUrl, resolveBaseUrl } from './query';
+import { backoffDelay, DEFAULT_RETRY_POLICY, type Random, type RetryPolicy } from './retry';
+import { createUndiciTransport, type Transport, type TransportResponse } from './transport';
 
 export interface HttpCall {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -32,30 +32,47 @@ export interface HttpDeps {
   onReachability(offline: KommoNetworkError | null): void;
 }
 
-export interface HttpSetup {
+/**
+ * What every request to one account host shares. Everything but the host has a default: the
+ * process's shared gates and transport, the system clock, the default retry policy.
+ */
+export interface KommoHostOptions {
+  /** The account's own host, e.g. `acme.kommo.com`: the gate's key and the default base URL. */
   accountHost: string;
-  baseUrl: string;
-  gates: HostGateRegistry;
-  transport: Transport;
-  clock: Clock;
-  random: Random;
-  retry: RetryPolicy;
-  log: Logger;
-  onReachability?(offline: KommoNetworkError | null): void;
+  /** Overrides `https://{accountHost}` (the simulator, a proxy). */
+  baseUrl?: string | null;
+  log?: Logger;
+  clock?: Clock;
+  random?: Random;
+  /** Gates are per host and shared by every client in the process unless a test passes its own. */
+  gates?: HostGateRegistry;
+  transport?: Transport;
+  retry?: Partial<RetryPolicy>;
 }
 
-/** The pieces every exchange with one account host shares (its gate above all). */
-export function httpDeps(setup: HttpSetup): HttpDeps {
+/**
+ * The HTTP pieces of one account host (its gate above all), assembled in this one place for the
+ * client's requests and the OAuth token endpoint alike, so both go through the same gate.
+ */
+export function kommoHttp(options: KommoHostOptions, onReachability: HttpDeps['onReachability'] = () => {}): HttpDeps {
+  const accountHost = options.accountHost.toLowerCase();
   return {
-    baseUrl: setup.baseUrl,
-    gate: setup.gates.get(setup.accountHost),
-    transport: setup.transport,
-    clock: setup.clock,
-    random: setup.random,
-    retry: setup.retry,
-    log: setup.log,
-    onReachability: setup.onReachability ?? (() => {}),
+    baseUrl: resolveBaseUrl(accountHost, options.baseUrl),
+    gate: (options.gates ?? sharedGates).get(accountHost),
+    transport: options.transport ?? sharedTransport(),
+    clock: options.clock ?? systemClock,
+    random: options.random ?? Math.random,
+    retry: { ...DEFAULT_RETRY_POLICY, ...options.retry },
+    log: options.log ?? silentLogger,
+    onReachability,
   };
+}
+
+let transport: Transport | null = null;
+/** One undici agent for the process: its keep-alive pool is shared by every client. */
+export function sharedTransport(): Transport {
+  transport ??= createUndiciTransport();
+  return transport;
 }
 
 /**

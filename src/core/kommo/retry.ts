@@ -1,4 +1,5 @@
-import type { Random } from './clock';
+/** Random numbers in [0, 1) for jitter; injected so tests are deterministic. */
+export type Random = () => number;
 
 export interface RetryPolicy {
   /** Attempts in all, the first included. */

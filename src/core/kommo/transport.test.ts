@@ -6,10 +6,10 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../log';
-import { systemClock } from './clock';
+import { systemClock } from '../time';
 import { KommoNetworkError } from './errors';
 import { HostGateRegistry } from './host-gate';
-import { exchange, httpDeps } from './http';
+import { exchange, kommoHttp } from './http';
 import { createUndiciTransport, type Transport } from './transport';
 
 const cleanup: Array<() => Promise<void>> = [];
@@ -56,7 +56,7 @@ function transportWithDeadline(deadlineMs: number): Transport {
 function deps(baseUrl: string, transport: Transport) {
   const gates = new HostGateRegistry({ minTimeMs: 0, maxPerWindow: 1000 });
   cleanup.push(() => gates.close());
-  return httpDeps({ accountHost: 'acme.kommo.com', baseUrl, gates, transport, clock: systemClock, random: () => 0.5, log: silentLogger, retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 2 } });
+  return kommoHttp({ accountHost: 'acme.kommo.com', baseUrl, gates, transport, clock: systemClock, random: () => 0.5, log: silentLogger, retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 2 } });
 }
 
 describe('the transport deadline', () => {

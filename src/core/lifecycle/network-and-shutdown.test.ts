@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createLogger, type LogRecord } from '../log';
 import { settle } from './testing/fake-sync-controller';
-import { FakeTimers } from './fake-timers';
+import { FakeClock } from '../time/testing/fake-clock';
 import { NetworkWatcher } from './network-watcher';
 import { shutDown } from './shutdown';
 
 describe('NetworkWatcher', () => {
   it('reports each return of the network once, at the next check', () => {
-    const timers = new FakeTimers();
+    const timers = new FakeClock();
     let online = true;
     let returns = 0;
     const watcher = new NetworkWatcher({ isOnline: () => online, timers, onOnline: () => returns++, intervalMs: 5000 });
@@ -35,7 +35,7 @@ describe('shutDown', () => {
   it('stops the sync loop first and closes the database after it has ended', async () => {
     const order: string[] = [];
     let endLoop!: () => void;
-    const timers = new FakeTimers();
+    const timers = new FakeClock();
     const done = shutDown(
       {
         stopSync: () => new Promise<void>((resolve) => (endLoop = () => (order.push('loop ended'), resolve()))),
@@ -54,7 +54,7 @@ describe('shutDown', () => {
   it('closes the database anyway when the loop does not stop in time or fails to', async () => {
     const records: LogRecord[] = [];
     const log = createLogger((r) => records.push(r));
-    const timers = new FakeTimers();
+    const timers = new FakeClock();
     let closed = 0;
     const hanging = shutDown({ stopSync: () => new Promise<void>(() => {}), closeDatabase: async () => void closed++ }, { timers, log, stopTimeoutMs: 10_000 });
     await settle();

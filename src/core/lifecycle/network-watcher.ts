@@ -1,9 +1,9 @@
-import type { TimerHandle, Timers } from './timers';
+import type { TimerHandle, Clock } from '../time';
 
 export interface NetworkWatcherOptions {
   /** Electron's `net.isOnline()`, or any probe; cheap and synchronous. */
   isOnline(): boolean;
-  timers: Timers;
+  timers: Clock;
   /** Called once each time the probe goes from offline to online. */
   onOnline(): void;
   intervalMs?: number;

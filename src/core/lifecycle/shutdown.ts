@@ -1,5 +1,5 @@
 import type { Logger } from '../log';
-import type { Timers } from './timers';
+import type { Clock } from '../time';
 
 export interface ShutdownSteps {
   /** Ends the sync loop after its open transaction (SyncSupervisor.stop). */
@@ -9,7 +9,7 @@ export interface ShutdownSteps {
 }
 
 export interface ShutdownOptions {
-  timers: Timers;
+  timers: Clock;
   log: Logger;
   /** How long the loop may take to finish its transaction before the app quits anyway. */
   stopTimeoutMs?: number;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../shared/model/sync';
 import { registerSecret, silentLogger } from '../log';
 import { FakeSyncController, settle } from './testing/fake-sync-controller';
-import { FakeTimers } from './fake-timers';
+import { FakeClock } from '../time/testing/fake-clock';
 import { SyncSupervisor } from './supervisor';
 import { INITIAL_SYNC_STATUS } from './sync-controller';
 
@@ -11,7 +11,7 @@ const MINUTE = 60 * SECOND;
 const idle: SyncStatus = { ...INITIAL_SYNC_STATUS, state: 'idle', initialSyncComplete: true, lastSuccessfulSyncAt: 1 };
 
 function setup() {
-  const timers = new FakeTimers();
+  const timers = new FakeClock();
   const controller = new FakeSyncController();
   const supervisor = new SyncSupervisor({ controller, timers, log: silentLogger });
   const statuses: SyncStatus[] = [];

@@ -3,13 +3,13 @@ import type { Logger } from '../log';
 import { Observable } from '../observable';
 import { crashReason, type CrashReason } from './crash-reason';
 import { INITIAL_SYNC_STATUS, type SyncController } from './sync-controller';
-import type { TimerHandle, Timers } from './timers';
+import type { TimerHandle, Clock } from '../time';
 
 export type SupervisorPhase = 'stopped' | 'running' | 'restarting' | 'failed' | 'stopping';
 
 export interface SupervisorOptions {
   controller: SyncController;
-  timers: Timers;
+  timers: Clock;
   log: Logger;
   /** Crashes within `crashWindowMs` after which the supervisor gives up (Mailspring: 5 in 5 min). */
   maxCrashes?: number;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslator, type Locale } from '../../shared/i18n';
 import type { LeadUpdate } from '../../shared/model/changes';
-import { FakeTimers } from '../lifecycle/fake-timers';
+import { FakeClock } from '../time/testing/fake-clock';
 import type { LeadFacts } from './lookup';
 import { NotificationPolicy, type DesktopNotification, type NotificationPreferences } from './policy';
 
@@ -14,7 +14,7 @@ function update(partial: Partial<LeadUpdate>): LeadUpdate {
 }
 
 function setup(options: { locale?: Locale; leads?: Record<number, LeadFacts>; me?: number | null } = {}) {
-  const timers = new FakeTimers();
+  const timers = new FakeClock();
   const shown: Array<DesktopNotification & { at: number }> = [];
   const leads = options.leads ?? {};
   const preferences: NotificationPreferences = { enabled: true, doNotDisturb: false };

@@ -1,6 +1,6 @@
 import type { Translate } from '../../shared/i18n';
 import type { LeadUpdate, StageRef } from '../../shared/model/changes';
-import type { TimerHandle, Timers } from '../lifecycle/timers';
+import type { TimerHandle, Clock } from '../time';
 import type { NotificationLookup } from './lookup';
 
 /** One desktop notification, ready to show. */
@@ -17,7 +17,7 @@ export interface NotificationPreferences {
 }
 
 export interface NotificationPolicyOptions {
-  timers: Timers;
+  timers: Clock;
   lookup: NotificationLookup;
   /** The signed-in Kommo user, or null while unknown (then only new leads are announced). */
   currentUserId(): number | null;

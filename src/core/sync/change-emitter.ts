@@ -1,6 +1,6 @@
 import type { Events } from '../../shared/contract';
 import type { EntityChanges, LeadUpdate } from '../../shared/model/changes';
-import type { TimerHandle, Timers } from '../lifecycle/timers';
+import type { TimerHandle, Clock } from '../time';
 
 export type SyncEventName = 'lead_update' | 'contact_update' | 'metadata_update';
 /** Where the engine announces committed changes (the core's EventHub). */
@@ -26,7 +26,7 @@ export class ChangeEmitter {
 
   constructor(
     private readonly emit: SyncEmit,
-    private readonly timers: Timers,
+    private readonly timers: Clock,
     private readonly throttleMs: number,
   ) {}
 

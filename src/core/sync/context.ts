@@ -1,7 +1,7 @@
 import type { MirrorDatabase } from '../db/open';
 import { countSetAside, readSyncState, writeSyncState } from '../db/repositories';
 import type { KommoClient, KommoPage, ListItem, ListParams, ListResourceName } from '../kommo';
-import type { Timers } from '../lifecycle/timers';
+import type { Clock } from '../time';
 import type { Logger } from '../log';
 import { ChangeEmitter, type SyncEmit } from './change-emitter';
 import { syncOptions, type SyncOptions } from './options';
@@ -16,7 +16,7 @@ export interface SyncDeps {
   /** The account's host (acme.kommo.com), stored with the account row. */
   accountHost: string;
   /** The host clock (epoch ms) and scheduler. Cursors never use it: they use server time. */
-  timers: Timers;
+  timers: Clock;
   log: Logger;
   emit: SyncEmit;
   options?: Partial<SyncOptions>;
@@ -29,7 +29,7 @@ export class SyncContext {
   readonly client: KommoClient;
   readonly mirror: MirrorDatabase;
   readonly accountHost: string;
-  readonly timers: Timers;
+  readonly timers: Clock;
   readonly log: Logger;
   readonly options: SyncOptions;
   readonly knowledge: RangeKnowledge;

@@ -1,7 +1,7 @@
 import type { SyncProgress, SyncStatus } from '../../shared/model/sync';
 import { pruneChangeLog, pruneTombstones, readSyncState, SYNC_STATE_KEYS, writeSyncState } from '../db/repositories';
 import type { SyncController } from '../lifecycle/sync-controller';
-import type { TimerHandle } from '../lifecycle/timers';
+import type { TimerHandle } from '../time';
 import { Observable, StateObservable } from '../observable';
 import { SyncContext, type SyncDeps } from './context';
 import { classifyFailure, type Condition } from './cycle-failure';

@@ -5,7 +5,7 @@ import { eraseMirror, readSyncState, SYNC_STATE_KEYS, writeSyncState } from '../
 import type { EventHub } from '../host/event-hub';
 import { SyncSupervisor } from '../lifecycle/supervisor';
 import type { SyncController } from '../lifecycle/sync-controller';
-import type { Timers } from '../lifecycle/timers';
+import type { Clock } from '../time';
 import type { Logger } from '../log';
 import { Observable, StateObservable } from '../observable';
 import { claimMirrorFor } from './account-guard';
@@ -35,7 +35,7 @@ export interface SyncServiceDeps {
   connection: ConnectionManager;
   mirror: MirrorDatabase;
   events: EventHub;
-  timers: Timers;
+  timers: Clock;
   log: Logger;
   options?: Partial<SyncOptions>;
 }

@@ -1,23 +1,8 @@
 /**
- * Test doubles for the client's seams: a clock whose sleeps pass at once, and a transport that
- * answers from a script. Used by unit tests only (the simulator covers the real wire).
+ * Test doubles for the client's seams: a transport that answers from a script (the fake clock is
+ * core/time/testing/fake-clock.ts). Used by unit tests only (the simulator covers the real wire).
  */
-import type { Clock } from '../clock';
 import type { Transport, TransportRequest, TransportResponse } from '../transport';
-
-export class FakeClock implements Clock {
-  readonly sleeps: number[] = [];
-  constructor(public t = 1_700_000_000_000) {}
-  now = (): number => this.t;
-  sleep = async (ms: number): Promise<void> => {
-    this.sleeps.push(ms);
-    this.t += Math.max(0, ms);
-    await Promise.resolve();
-  };
-  advance(ms: number): void {
-    this.t += ms;
-  }
-}
 
 export type Answer = Partial<TransportResponse> | Error | ((request: TransportRequest) => Partial<TransportResponse> | Error);
 

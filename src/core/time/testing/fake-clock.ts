@@ -1,4 +1,4 @@
-import type { TimerHandle, Timers } from './timers';
+import type { Clock, TimerHandle } from '../index';
 
 interface Scheduled {
   at: number;
@@ -7,10 +7,13 @@ interface Scheduled {
 }
 
 /**
- * A clock for tests: time moves only when the test says so, and timers fire in order of their
- * due time (then of scheduling) as it passes them.
+ * The clock for tests: time moves only when the test says so (`advance`), and timers fire in
+ * order of their due time (then of scheduling) as it passes them. A `sleep` is the one exception:
+ * it moves time forward by itself and resolves at once (recorded in `sleeps`), so a client's
+ * backoff or a 5-minute `retry_after` costs a test nothing.
  */
-export class FakeTimers implements Timers {
+export class FakeClock implements Clock {
+  readonly sleeps: number[] = [];
   private time: number;
   private seq = 0;
   private readonly pending = new Map<TimerHandle, Scheduled>();
@@ -19,19 +22,23 @@ export class FakeTimers implements Timers {
     this.time = start;
   }
 
-  now(): number {
-    return this.time;
-  }
+  now = (): number => this.time;
 
-  setTimeout(callback: () => void, ms: number): TimerHandle {
+  setTimeout = (callback: () => void, ms: number): TimerHandle => {
     const handle = {};
     this.pending.set(handle, { at: this.time + Math.max(0, ms), seq: this.seq++, callback });
     return handle;
-  }
+  };
 
-  clearTimeout(handle: TimerHandle): void {
+  clearTimeout = (handle: TimerHandle): void => {
     this.pending.delete(handle);
-  }
+  };
+
+  sleep = async (ms: number): Promise<void> => {
+    this.sleeps.push(ms);
+    this.advance(Math.max(0, ms));
+    await Promise.resolve();
+  };
 
   /** How many timers are waiting. */
   get pendingCount(): number {
