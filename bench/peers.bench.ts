@@ -15,8 +15,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../src/core/db/open';
-import { createUndiciTransport, HostGateRegistry, KommoAuthRequiredError, KommoClient } from '../src/core/kommo';
-import { systemTimers } from '../src/core/lifecycle/timers';
+import { createKommoClient, createUndiciTransport, HostGateRegistry, KommoAuthRequiredError } from '../src/core/kommo';
+import { systemClock } from '../src/core/time';
 import { SyncEngine } from '../src/core/sync';
 import { startTlsFront } from './peers/tls-front';
 import { startSimProcess, type SimProcess } from './sim-process';
@@ -78,7 +78,7 @@ async function runProject(sim: SimProcess): Promise<{ records: number; seconds: 
   let done: { at: number; records: number } | null = null;
   const log = milestoneLogger((d) => (done = { at: d.at, records: d.records.leads }));
   const token = sim.account.longLivedToken;
-  const client = new KommoClient({
+  const client = createKommoClient({
     accountHost: sim.account.host,
     baseUrl: sim.account.apiBaseUrl,
     auth: { getAccessToken: async () => token, handleUnauthorized: async () => Promise.reject(new KommoAuthRequiredError()) },
@@ -86,7 +86,7 @@ async function runProject(sim: SimProcess): Promise<{ records: number; seconds: 
     transport,
     log,
   });
-  const engine = new SyncEngine({ client, mirror, accountHost: sim.account.host, timers: systemTimers, log, emit: () => {} });
+  const engine = new SyncEngine({ client, mirror, accountHost: sim.account.host, timers: systemClock, log, emit: () => {} });
   try {
     await engine.runOnce();
     const d = done as { at: number; records: number } | null;
