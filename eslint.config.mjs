@@ -43,12 +43,15 @@ const boundaryZones = [
 /**
  * Modules with a front door: code outside such a module imports only its `index.ts` (and tests
  * its doubles through `testing/index.ts`), never a file inside, like VS Code's code-no-deep-import.
- * A module's insides can then move without touching its callers. To give db and sync a front
- * door, add 'src/core/db' and 'src/core/sync' to this list (the rule: eslint-rules/front-door.mjs).
+ * A module's insides can then move without touching its callers. To give another module a front
+ * door, add its folder to this list and fix what lint names (the rule: eslint-rules/front-door.mjs).
  */
-const frontDoorModules = ['src/core/kommo'];
-/** Folders whose deep imports are fixed on other branches; they leave this list as those land. */
-const notYetThroughFrontDoors = ['src/core/db/**'];
+const frontDoorModules = ['src/core/kommo', 'src/core/db', 'src/core/sync'];
+/**
+ * sync/initial.ts is being rewritten on another branch; its two deep imports into db move to
+ * '../db' when that branch lands, and this list empties.
+ */
+const notYetThroughFrontDoors = ['src/core/sync/initial.ts'];
 
 const nodeBuiltinsForbidden = {
   'import/no-nodejs-modules': ['error'],

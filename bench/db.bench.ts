@@ -10,9 +10,8 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase, type MirrorDatabase } from '../src/core/db/open';
-import { listLeads, optimizeMirror, searchPhone, type LeadListArgs } from '../src/core/db/queries';
-import * as repo from '../src/core/db/repositories';
+import { type LeadListArgs, listLeads, type MirrorDatabase, openDatabase, optimizeMirror, searchPhone } from '../src/core/db';
+import * as repo from '../src/core/db';
 import { benchAccount, percentile, randomStream } from './db-bench-data';
 
 const args = process.argv.slice(2);

@@ -3,7 +3,7 @@
  * the database handle, the logger), so the client and the engine run exactly as in the product.
  */
 import { performance } from 'node:perf_hooks';
-import type { MirrorDatabase } from '../src/core/db/open';
+import type { MirrorDatabase } from '../src/core/db';
 import type { Transport } from '../src/core/kommo';
 import { createLogger, type Logger } from '../src/core/log';
 

@@ -13,11 +13,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openDatabase } from '../src/core/db/open';
+import { openDatabase } from '../src/core/db';
 import { createKommoClient, createUndiciTransport, DEFAULT_GATE_OPTIONS, HostGateRegistry, KommoAuthRequiredError } from '../src/core/kommo';
 import { systemClock } from '../src/core/time';
-import { DEFAULT_SYNC_OPTIONS, SyncEngine } from '../src/core/sync';
-import { Metadata } from '../src/core/sync/metadata';
+import { DEFAULT_SYNC_OPTIONS, Metadata, SyncEngine } from '../src/core/sync';
 import { startSimProcess, type SimProcess } from './sim-process';
 import { countingTransport, milestoneLogger, timedMirror } from './sync-bench-probes';
 

@@ -8,18 +8,7 @@
  */
 import { existsSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../src/core/db/open';
-import { optimizeMirror } from '../src/core/db/queries';
-import {
-  replacePipelines,
-  upsertAccount,
-  upsertCompanies,
-  upsertContacts,
-  upsertCustomFields,
-  upsertLeads,
-  upsertTagList,
-  upsertUsers,
-} from '../src/core/db/repositories';
+import { openDatabase, optimizeMirror, replacePipelines, upsertAccount, upsertCompanies, upsertContacts, upsertCustomFields, upsertLeads, upsertTagList, upsertUsers } from '../src/core/db';
 import type { KommoAccount, KommoCompany, KommoContact, KommoCustomFieldDefinition, KommoLead, KommoPipeline, KommoTag, KommoUser } from '../src/core/kommo';
 import { generateAccountData } from '../sim/generate';
 

@@ -61,7 +61,7 @@ describe('test helpers', () => {
   it('lets tests, benchmarks and other helpers import them', async () => {
     expect(await ruleIdsFor('src/core/db/probe.test.ts', "import { lead } from './testing/fixtures';\nexport const l = lead;\n")).toEqual([]);
     expect(await ruleIdsFor('src/core/db/testing/probe.ts', "import { lead } from './fixtures';\nexport const l = lead;\n")).toEqual([]);
-    expect(await ruleIdsFor('bench/probe.ts', "import { lead } from '../src/core/db/testing/fixtures';\nexport const l = lead;\n")).toEqual([]);
+    expect(await ruleIdsFor('bench/probe.ts', "import { lead } from '../src/core/db/testing';\nexport const l = lead;\n")).toEqual([]);
   });
 
   it('keeps the process boundaries inside a testing/ folder', async () => {
@@ -76,6 +76,23 @@ describe('front doors', () => {
     expect(await ruleIdsFor('src/core/auth/probe.ts', "import { httpDeps } from '../kommo/http';\nexport const h = httpDeps;\n")).toContain(deep);
     expect(await ruleIdsFor('src/headless/probe.test.ts', "import type { Transport } from '../core/kommo/transport';\nexport type T = Transport;\n")).toContain(deep);
     expect(await ruleIdsFor('test/helpers/probe.ts', "export { ScriptedTransport } from '../../src/core/kommo/testing/fakes';\n")).toContain(deep);
+  });
+
+  it('rejects an import that reaches inside core/db or core/sync, from product code and from tests', async () => {
+    expect(await ruleIdsFor('src/core/app/probe.ts', "import { openDatabase } from '../db/open';\nexport const o = openDatabase;\n")).toContain(deep);
+    expect(await ruleIdsFor('src/core/sync/probe.ts', "import { upsertLeads } from '../db/repositories';\nexport const u = upsertLeads;\n")).toContain(deep);
+    expect(await ruleIdsFor('src/core/app/probe.test.ts', "import { useTestMirror } from '../db/testing/use-test-mirror';\nexport const u = useTestMirror;\n")).toContain(deep);
+    expect(await ruleIdsFor('src/headless/probe.ts', "import { backoffMs } from '../core/sync/options';\nexport const b = backoffMs;\n")).toContain(deep);
+    expect(await ruleIdsFor('bench/probe.ts', "import { Metadata } from '../src/core/sync/metadata';\nexport const m = Metadata;\n")).toContain(deep);
+  });
+
+  it('lets code enter core/db and core/sync through their doors, and db reach kommo through its own', async () => {
+    expect(await ruleIdsFor('src/core/sync/probe.ts', "import { upsertLeads } from '../db';\nexport const u = upsertLeads;\n")).toEqual([]);
+    expect(await ruleIdsFor('src/core/app/probe.test.ts', "import { useTestMirror } from '../db/testing';\nexport const u = useTestMirror;\n")).toEqual([]);
+    expect(await ruleIdsFor('src/headless/probe.ts', "import { backoffMs } from '../core/sync';\nexport const b = backoffMs;\n")).toEqual([]);
+    expect(await ruleIdsFor('src/core/db/repositories/probe.ts', "import { openDatabase } from '../open';\nexport const o = openDatabase;\n")).toEqual([]);
+    expect(await ruleIdsFor('src/core/db/repositories/probe.ts', "import type { KommoLead } from '../../kommo/entities';\nexport type L = KommoLead;\n")).toContain(deep);
+    expect(await ruleIdsFor('src/core/db/repositories/probe.ts', "import type { KommoLead } from '../../kommo';\nexport type L = KommoLead;\n")).toEqual([]);
   });
 
   it('names the front door to use instead', async () => {

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { Core } from '../../src/core/app/create-core';
-import { recordChanges, upsertLeads } from '../../src/core/db/repositories';
+import { recordChanges, upsertLeads } from '../../src/core/db';
 import { resetView } from './filter-changes';
 import { kommoLeadFromMirror } from './mirror-lead';
 import type { LiveTiming, PageProbe } from './page-probe';

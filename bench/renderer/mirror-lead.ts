@@ -1,5 +1,4 @@
-import type { MirrorDatabase } from '../../src/core/db/open';
-import type { LeadsTable } from '../../src/core/db/schema/leads';
+import type { LeadsTable, MirrorDatabase } from '../../src/core/db';
 import type { KommoCustomFieldValue, KommoLead } from '../../src/core/kommo';
 
 /** The columns of a stored lead that Kommo sends (the mirror's own sort keys and hash left out). */

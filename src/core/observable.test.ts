@@ -66,6 +66,15 @@ describe('StateObservable', () => {
     expect(seen).toEqual([10, 30]);
   });
 
+  it('emits nothing for a state equal to the one it started from', () => {
+    const state = new StateObservable<{ kind: string }>().startFrom({ kind: 'open' });
+    const seen: string[] = [];
+    state.subscribe((value) => seen.push(value.kind));
+    state.emitIfChanged({ kind: 'open' });
+    state.emitIfChanged({ kind: 'paused' });
+    expect(seen).toEqual(['paused']);
+  });
+
   it('emits the first state even when it is empty', () => {
     const state = new StateObservable<null>();
     const seen: unknown[] = [];

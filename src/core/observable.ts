@@ -36,6 +36,15 @@ export class StateObservable<T> extends Observable<[T]> {
     super();
   }
 
+  /**
+   * Takes `value` as what the listeners already know (a state read at construction), so only a
+   * later change is emitted. Returns this, for `new StateObservable<S>().startFrom(initial)`.
+   */
+  startFrom(value: T): this {
+    this.last = { value };
+    return this;
+  }
+
   /** Emits `next` unless it equals the last value emitted; says whether it did. */
   emitIfChanged(next: T): boolean {
     if (this.last && this.isEqual(this.last.value, next)) return false;

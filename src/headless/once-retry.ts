@@ -1,5 +1,5 @@
 import { KommoMalformedResponseError, KommoNetworkError, KommoRateLimitedError, KommoServerError } from '../core/kommo';
-import { backoffMs } from '../core/sync/options';
+import { backoffMs } from '../core/sync';
 
 /** What `--once` does after a failed cycle: wait this long and run it again, or give up. */
 export type OnceRetry = { retry: true; waitMs: number } | { retry: false };

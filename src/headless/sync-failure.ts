@@ -7,7 +7,7 @@ import {
   KommoRateLimitedError,
   KommoServerError,
 } from '../core/kommo';
-import { MirrorDamagedError } from '../core/db/damage';
+import { MirrorDamagedError } from '../core/db';
 import { redactText } from '../core/log';
 import { isRefusedData } from '../core/sync';
 import { UsageError } from './cli-args';

@@ -1,13 +1,9 @@
 import { createConnection, credentialsSchema, MemoryTokenStore, type ConnectionManager } from '../core/auth';
-import { MirrorDamagedError } from '../core/db/damage';
-import { openDatabase, type MirrorDatabase } from '../core/db/open';
-import { countRecords, countSetAside, listSetAside, mirroredAccountId } from '../core/db/repositories';
+import { countRecords, countSetAside, listSetAside, MirrorDamagedError, type MirrorDatabase, mirroredAccountId, openDatabase } from '../core/db';
 import { createUndiciTransport, KommoAuthRequiredError, type KommoClient } from '../core/kommo';
 import { systemClock } from '../core/time';
 import { createLogger, registerSecret, stderrSink, type Logger } from '../core/log';
-import { SyncEngine } from '../core/sync';
-import { claimMirrorFor } from '../core/sync/account-guard';
-import { InitialDownload } from '../core/sync/initial';
+import { claimMirrorFor, InitialDownload, SyncEngine } from '../core/sync';
 import { countingTransport } from './counting-transport';
 import { onceRetry, ONCE_RETRY_POLICY } from './once-retry';
 import { DatabaseOpenError, describeFailure, EXIT, InterruptedError } from './sync-failure';

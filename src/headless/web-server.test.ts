@@ -9,7 +9,7 @@ import { BRIDGE_CLOSE_NO_ACCESS, BRIDGE_MAX_MESSAGE_BYTES } from '../shared/brid
 import { MAX_UI_STATE_BYTES } from '../shared/contract/settings';
 import type { SyncStatus } from '../shared/model/sync';
 import { createCore, type Core } from '../core/app/create-core';
-import { LATEST_SCHEMA_VERSION } from '../core/db/migrations';
+import { LATEST_SCHEMA_VERSION } from '../core/db';
 import { silentLogger } from '../core/log';
 import { startWebPreview, type WebPreview } from './web-server';
 

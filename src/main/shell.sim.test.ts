@@ -4,19 +4,17 @@
  * promises. Only Electron's Tray and Notification are fakes; the engine's schedule and the
  * notification window run on fake clocks, so a cycle happens only when the tray asks for one.
  */
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Events } from '../shared/contract';
 import type { LeadUpdate } from '../shared/model/changes';
 import type { SyncState } from '../shared/model/sync';
 import { firstDownloadDone, idle, statusWhere } from '../../test/helpers/core-sync';
-import { FAST_GATE, useSimulators } from '../../test/helpers/kommo-sim';
+import { useSimulators } from '../../test/helpers/kommo-sim';
 import { useTempDir } from '../../test/helpers/temp-dir';
+import { useTestCores } from '../../test/helpers/test-core';
 import type { Simulator } from '../../sim/index';
-import { createCore } from '../core/app/create-core';
 import { createShellIntegration } from '../core/app/shell-integration';
 import { MemoryTokenStore, type TokenStore } from '../core/auth';
-import { createUndiciTransport, HostGateRegistry } from '../core/kommo';
 import { settle } from '../core/lifecycle/testing/fake-sync-controller';
 import { FakeClock } from '../core/time/testing/fake-clock';
 import { silentLogger } from '../core/log';
@@ -27,28 +25,15 @@ import type { TrayCommand, TrayIconKind, TrayMenuItem } from './tray-view';
 
 const startSim = useSimulators();
 const tempDir = useTempDir('kommo-shell-sim-');
-const closing: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const close of closing.splice(0).reverse()) await close();
-});
+const startTestCore = useTestCores(tempDir);
 
 async function desktop(sim: Simulator, tokenStore?: TokenStore) {
-  const gates = new HostGateRegistry(FAST_GATE);
-  const transport = createUndiciTransport();
   const engineTimers = new FakeClock(Date.now());
-  const core = createCore({
-    databasePath: join(tempDir(), 'mirror.sqlite'),
+  const core = startTestCore({
     host: 'electron',
-    version: '1.0.0',
     systemLocale: 'en-US',
-    log: silentLogger,
-    auth: { tokenStore, apiBaseUrlTemplate: `${sim.url}/a/{subdomain}`, advanced: { gates, transport } },
+    auth: { tokenStore, apiBaseUrlTemplate: `${sim.url}/a/{subdomain}` },
     sync: { timers: engineTimers },
-  });
-  closing.push(async () => {
-    await core.close();
-    await gates.close();
-    await transport.close();
   });
   const leadUpdates: LeadUpdate[] = [];
   const syncStates: SyncState[] = [];

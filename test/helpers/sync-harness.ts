@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import type { Simulator, SimulatorOptions } from '../../sim/index';
-import { openDatabase, type MirrorDatabase } from '../../src/core/db/open';
+import { openDatabase, type MirrorDatabase } from '../../src/core/db';
 import { type HostGateOptions, KommoAuthRequiredError, type KommoClient } from '../../src/core/kommo';
 import { systemClock } from '../../src/core/time';
 import { FakeClock } from '../../src/core/time/testing/fake-clock';

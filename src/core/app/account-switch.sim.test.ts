@@ -5,39 +5,20 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { firstDownloadDone, idle } from '../../../test/helpers/core-sync';
-import { FAST_GATE, useSimulators } from '../../../test/helpers/kommo-sim';
+import { useSimulators } from '../../../test/helpers/kommo-sim';
 import { mirrorDifferences } from '../../../test/helpers/mirror-vs-source';
 import { useTempDir } from '../../../test/helpers/temp-dir';
-import { createUndiciTransport, HostGateRegistry } from '../kommo';
-import { silentLogger } from '../log';
-import { createCore, type Core } from './create-core';
+import { useTestCores } from '../../../test/helpers/test-core';
+import { type Core } from './create-core';
 
 const startSim = useSimulators();
 const tempDir = useTempDir();
-const closing: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const close of closing.splice(0).reverse()) await close();
-});
+const startTestCore = useTestCores(tempDir);
 
 function startCore(apiBaseUrlTemplate: string): Core {
-  const gates = new HostGateRegistry(FAST_GATE);
-  const transport = createUndiciTransport();
-  const core = createCore({
-    databasePath: join(tempDir(), 'mirror.sqlite'),
-    host: 'web',
-    version: '1.0.0',
-    systemLocale: 'es-PE',
-    log: silentLogger,
-    auth: { apiBaseUrlTemplate, advanced: { gates, transport } },
-  });
-  closing.push(async () => {
-    await core.close();
-    await gates.close();
-    await transport.close();
-  });
-  return core;
+  return startTestCore({ auth: { apiBaseUrlTemplate } });
 }
 
 /** Connects an account's long-lived token and waits for its first download to finish. */

@@ -2,7 +2,7 @@ import { dirname, join } from 'node:path';
 import type { Handlers } from '../../shared/contract';
 import type { HostKind } from '../../shared/model/app';
 import { createConnection, type ConnectionManager, type CoreAuthOptions } from '../auth';
-import { openDatabase, type MirrorDatabase } from '../db/open';
+import { openDatabase, type MirrorDatabase } from '../db';
 import { EventHub } from '../host/event-hub';
 import { systemClock, type Clock } from '../time';
 import type { Logger } from '../log';

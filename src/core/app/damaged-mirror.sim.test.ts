@@ -7,42 +7,26 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { firstDownloadDone, statusWhere } from '../../../test/helpers/core-sync';
 import { damageTable, quickCheckOf } from '../../../test/helpers/damaged-file';
-import { FAST_GATE, useSimulators } from '../../../test/helpers/kommo-sim';
+import { useSimulators } from '../../../test/helpers/kommo-sim';
 import { mirrorDifferences } from '../../../test/helpers/mirror-vs-source';
 import { useTempDir } from '../../../test/helpers/temp-dir';
+import { useTestCores } from '../../../test/helpers/test-core';
 import { MemoryTokenStore } from '../auth';
 import { dispatchRequest } from '../host/dispatch';
-import { createUndiciTransport, HostGateRegistry } from '../kommo';
 import { silentLogger } from '../log';
-import { createCore, type Core } from './create-core';
+import { type Core } from './create-core';
 
 const startSim = useSimulators();
 const tempDir = useTempDir();
-const closing: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const close of closing.splice(0).reverse()) await close();
-});
+const startTestCore = useTestCores(tempDir);
 
 const tokenStore = new MemoryTokenStore();
 
 function startCore(databasePath: string, apiBaseUrlTemplate: string): Core {
-  const gates = new HostGateRegistry(FAST_GATE);
-  const transport = createUndiciTransport();
-  const core = createCore({ databasePath, host: 'web', version: '1.0.0', systemLocale: 'es-PE', log: silentLogger, auth: { tokenStore, apiBaseUrlTemplate, advanced: { gates, transport } } });
-  let closed = false;
-  const closeCore = core.close.bind(core);
-  const close = async () => {
-    if (closed) return;
-    closed = true;
-    await closeCore();
-    await gates.close();
-    await transport.close();
-  };
-  closing.push(close);
-  return Object.assign(core, { close });
+  return startTestCore({ databasePath, auth: { tokenStore, apiBaseUrlTemplate } });
 }
 
 /** A core with a complete mirror of the simulator's account, and the user's language set to Spanish. */

@@ -3,51 +3,34 @@
  * or a configured "Sign in with Kommo" never does.
  */
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { firstDownloadDone } from '../../../test/helpers/core-sync';
-import { FAST_GATE, useSimulators } from '../../../test/helpers/kommo-sim';
+import { useSimulators } from '../../../test/helpers/kommo-sim';
 import { useTempDir } from '../../../test/helpers/temp-dir';
+import { useTestCores } from '../../../test/helpers/test-core';
 import type { DemoAccount, OAuthConfig } from '../auth';
-import { upsertAccount } from '../db/repositories';
-import { openDatabase } from '../db/open';
-import { createUndiciTransport, HostGateRegistry, type KommoAccount } from '../kommo';
+import { openDatabase, upsertAccount } from '../db';
+import { type KommoAccount } from '../kommo';
 import { silentLogger } from '../log';
 import { connectDemoOnFirstLaunch, demoOnFirstLaunchWanted } from './first-launch';
-import { createCore, type Core } from './create-core';
+import { type Core } from './create-core';
 
 const startSim = useSimulators();
 const tempDir = useTempDir();
-const closing: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const close of closing.splice(0).reverse()) await close();
-});
+const startTestCore = useTestCores(tempDir);
 
 let demoSeed = 100;
 
 /** A core whose demo account is a fresh simulator with a seed of its own, as the hosts' is. */
 function coreWithDemo(databasePath: string, oauth: OAuthConfig | null = null): { core: Core; demosStarted: () => number } {
   let started = 0;
-  const gates = new HostGateRegistry(FAST_GATE);
-  const transport = createUndiciTransport();
   const startDemoAccount = async (): Promise<DemoAccount> => {
     started++;
     const sim = await startSim({ seed: demoSeed++, leads: 40, contacts: 20, behaviour: { rateLimit: { enabled: false } } });
     const account = sim.account();
     return { accountHost: account.host, apiBaseUrl: account.apiBaseUrl, token: account.longLivedToken, close: () => sim.close() };
   };
-  const core = createCore({
-    databasePath,
-    host: 'web',
-    version: '1.0.0',
-    systemLocale: 'es-PE',
-    log: silentLogger,
-    auth: { oauth, startDemoAccount, apiBaseUrlTemplate: null, advanced: { gates, transport } },
-  });
-  closing.push(async () => {
-    await core.close();
-    await gates.close();
-    await transport.close();
-  });
+  const core = startTestCore({ databasePath, auth: { oauth, startDemoAccount, apiBaseUrlTemplate: null } });
   return { core, demosStarted: () => started };
 }
 
@@ -62,7 +45,7 @@ describe('the first launch', () => {
     expect(first.core.connection.state()).toMatchObject({ status: 'connected', account: { isDemo: true } });
     await downloaded;
     const demoAccountId = first.core.database.sqlite.prepare('SELECT id FROM account').pluck().get();
-    await closing.shift()!();
+    await first.core.close();
 
     // The demo of a later launch is another account: it replaces the old demo's records.
     const later = coreWithDemo(path);

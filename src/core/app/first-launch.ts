@@ -1,6 +1,5 @@
 import type { ConnectionManager } from '../auth';
-import type { MirrorDatabase } from '../db/open';
-import { mirroredAccountId, readSyncState, SYNC_STATE_KEYS } from '../db/repositories';
+import { type MirrorDatabase, mirroredAccountId, readSyncState, SYNC_STATE_KEYS } from '../db';
 import type { Logger } from '../log';
 
 /** `--no-demo` or KOMMO_MIRROR_NO_DEMO=1 (for `npm start`, whose arguments Electron never sees) opt out. */

@@ -1,4 +1,4 @@
-import { accountCurrentUserId } from '../db/queries';
+import { accountCurrentUserId } from '../db';
 import { mirrorLookup, type NotificationLookup } from '../notifications/lookup';
 import type { SyncRunner } from '../sync';
 import type { Core } from './create-core';

@@ -2,6 +2,7 @@ import type { ConnectionState, ConnectionStatus } from '../../shared/model/conne
 import { CoreError } from '../errors';
 import { createKommoClient, expandBaseUrlTemplate, kommoHttp, type KommoHostOptions } from '../kommo';
 import { registerSecret, type Logger } from '../log';
+import { Observable } from '../observable';
 import { repeatEvery, systemClock, type Clock } from '../time';
 import { identify } from './account-lookup';
 import { connectFailure, explainConnectFailure, OAUTH_DENIED, OAUTH_STATE_MESSAGES } from './connect-errors';
@@ -39,7 +40,7 @@ export class ConnectionManager {
   private status: ConnectionStatus = 'disconnected';
   private message: string | null = null;
   private remembered: Credentials | null = null;
-  private readonly listeners = new Set<(connection: ActiveConnection | null) => void>();
+  private readonly connections = new Observable<[ActiveConnection | null]>();
   private closed = false;
 
   constructor(private readonly options: ConnectionManagerOptions) {
@@ -60,8 +61,7 @@ export class ConnectionManager {
 
   /** Called with the new connection (or null) whenever it changes. */
   subscribe(listener: (connection: ActiveConnection | null) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.connections.subscribe(listener);
   }
 
   /** Whether "Sign in with Kommo" is configured (an integration's id, secret and redirect URI). */
@@ -306,7 +306,7 @@ export class ConnectionManager {
     this.active = null;
     active.dispose();
     if (active.demo) await active.demo.close().catch((error: unknown) => this.log.warn('Could not stop the demo account', error));
-    for (const listener of this.listeners) listener(null);
+    this.connections.emit(null);
   }
 
   private failOAuth(message: string): OAuthCompletion {
@@ -321,6 +321,6 @@ export class ConnectionManager {
     const state = this.state();
     this.options.onState?.(state);
     const now = this.current();
-    if (now !== wasConnected) for (const listener of this.listeners) listener(now);
+    if (now !== wasConnected) this.connections.emit(now);
   }
 }

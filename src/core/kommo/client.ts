@@ -1,6 +1,7 @@
 import type { ZodType } from 'zod';
 import { silentLogger, type Logger } from '../log';
 import type { Clock } from '../time';
+import { StateObservable } from '../observable';
 import type { KommoAccount, KommoContact, KommoLead, KommoPipeline, KommoUser } from './entities';
 import { KommoAuthRequiredError, KommoMalformedResponseError, type KommoNetworkError } from './errors';
 import type { GateState, HostGate } from './host-gate';
@@ -77,8 +78,7 @@ export class KommoClient {
   private readonly clock: Clock;
   private authProblem: string | null = null;
   private offline: { since: number; message: string } | null = null;
-  private readonly listeners = new Set<(state: KommoClientState) => void>();
-  private lastState = '';
+  private readonly states = new StateObservable<KommoClientState>();
   private latestServerTime: number | null = null;
   private readonly unsubscribeGate: () => void;
 
@@ -90,7 +90,7 @@ export class KommoClient {
     this.baseUrl = this.http.baseUrl;
     this.clock = this.http.clock;
     this.gate = this.http.gate;
-    this.lastState = JSON.stringify(this.state());
+    this.states.startFrom(this.state());
     this.unsubscribeGate = this.gate.onChange(() => this.emitIfChanged());
   }
 
@@ -107,8 +107,7 @@ export class KommoClient {
   }
 
   onStateChange(listener: (state: KommoClientState) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.states.subscribe(listener);
   }
 
   /** The user pressed "try again": lift a 403 block or the 429 circuit now instead of after the cool-down. */
@@ -125,7 +124,7 @@ export class KommoClient {
   /** Stops listening to the shared gate (the gate and transport stay for other clients). */
   dispose(): void {
     this.unsubscribeGate();
-    this.listeners.clear();
+    this.states.clear();
   }
 
   // ── Lists ────────────────────────────────────────────────────────────────────────────────
@@ -278,11 +277,7 @@ export class KommoClient {
   }
 
   private emitIfChanged(): void {
-    const state = this.state();
-    const text = JSON.stringify(state);
-    if (text === this.lastState) return;
-    this.lastState = text;
-    for (const listener of this.listeners) listener(state);
+    this.states.emitIfChanged(this.state());
   }
 }
 

@@ -1,6 +1,7 @@
 import Bottleneck from 'bottleneck';
 import type { Logger } from '../log';
 import { systemClock, type Clock } from '../time';
+import { StateObservable } from '../observable';
 import { KommoBlockedError, KommoRateLimitedError } from './errors';
 
 export interface HostGateOptions {
@@ -95,8 +96,7 @@ export class HostGate {
   private block: { since: number; until: number } | null = null;
   /** Set when a circuit opens: the first request after it is a lone probe. */
   private halfOpen = false;
-  private readonly listeners = new Set<(state: GateState) => void>();
-  private lastState: GateState = { kind: 'open' };
+  private readonly states = new StateObservable<GateState>().startFrom({ kind: 'open' });
 
   constructor(
     readonly host: string,
@@ -138,8 +138,7 @@ export class HostGate {
   }
 
   onChange(listener: (state: GateState) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.states.subscribe(listener);
   }
 
   /** A 2xx (or any answer that is not a limit): the server is taking our rate. */
@@ -278,10 +277,7 @@ export class HostGate {
   }
 
   private emitIfChanged(): void {
-    const state = this.state();
-    if (JSON.stringify(state) === JSON.stringify(this.lastState)) return;
-    this.lastState = state;
-    for (const listener of this.listeners) listener(state);
+    this.states.emitIfChanged(this.state());
   }
 }
 

@@ -1,6 +1,5 @@
 import type { StageRef } from '../../shared/model/changes';
-import type { MirrorDatabase } from '../db/open';
-import { leadFacts, stageName } from '../db/queries';
+import { leadFacts, type MirrorDatabase, stageName } from '../db';
 
 /** What the policy needs to know about a lead, as the mirror holds it after the batch committed. */
 export interface LeadFacts {

@@ -1,7 +1,7 @@
 import { readFileSync, renameSync } from 'node:fs';
 import { MAX_UI_STATE_BYTES, uiStateBytes, type SettingsPatch } from '../../shared/contract/settings';
 import type { Settings } from '../../shared/model/settings';
-import { restrictFile } from '../db/file-modes';
+import { restrictFile } from '../db';
 import { CoreError } from '../errors';
 import type { Logger } from '../log';
 import { Observable } from '../observable';

@@ -1,5 +1,4 @@
-import type { MirrorDatabase } from '../db/open';
-import { clearMirror, mirroredAccountId } from '../db/repositories';
+import { clearMirror, type MirrorDatabase, mirroredAccountId } from '../db';
 import type { Logger } from '../log';
 
 /**

@@ -1,5 +1,5 @@
 import type { EntityChanges } from '../../shared/model/changes';
-import { clearSetAside, recordChanges, setAside, upsertContacts, upsertLeads } from '../db/repositories';
+import { clearSetAside, recordChanges, setAside, upsertContacts, upsertLeads } from '../db';
 import type { KommoContact, KommoLead, SkippedRecord } from '../kommo';
 import { emptyLeadChanges, type LeadChanges } from './change-emitter';
 import type { SyncContext } from './context';

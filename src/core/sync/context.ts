@@ -1,5 +1,4 @@
-import type { MirrorDatabase } from '../db/open';
-import { countSetAside, readSyncState, writeSyncState } from '../db/repositories';
+import { countSetAside, type MirrorDatabase, readSyncState, writeSyncState } from '../db';
 import type { KommoClient, KommoPage, ListItem, ListParams, ListResourceName } from '../kommo';
 import type { Clock } from '../time';
 import type { Logger } from '../log';

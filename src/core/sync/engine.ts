@@ -1,5 +1,5 @@
 import type { SyncProgress, SyncStatus } from '../../shared/model/sync';
-import { pruneChangeLog, pruneTombstones, readSyncState, SYNC_STATE_KEYS, writeSyncState } from '../db/repositories';
+import { pruneChangeLog, pruneTombstones, readSyncState, SYNC_STATE_KEYS, writeSyncState } from '../db';
 import type { SyncController } from '../lifecycle/sync-controller';
 import type { TimerHandle } from '../time';
 import { Observable, StateObservable } from '../observable';

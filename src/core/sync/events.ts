@@ -1,4 +1,4 @@
-import { readCursor, restoreRecords, writeCursor } from '../db/repositories';
+import { readCursor, restoreRecords, writeCursor } from '../db';
 import type { KommoContact, KommoEvent, KommoPage, ListParams } from '../kommo';
 import { announce, applyRecords, commitRecords, ENTITY_WITH, mergeApplied, type Entity } from './apply';
 import type { SyncContext } from './context';

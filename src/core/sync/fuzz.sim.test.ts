@@ -9,10 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { useSyncHarness, type Harness } from '../../../test/helpers/sync-harness';
 import { hostileFor, type Entity, type Hostile } from '../../../test/helpers/hostile-records';
 import { seededRandom } from '../../../test/helpers/seeded-random';
-import { listSetAside } from '../db/repositories';
-import { listContacts } from '../db/queries/contacts';
-import { leadBoard, listLeads } from '../db/queries/leads';
-import { searchPhone } from '../db/queries/phone';
+import { leadBoard, listContacts, listLeads, listSetAside, searchPhone } from '../db';
 import { KommoError } from '../kommo';
 
 const harness = useSyncHarness();

@@ -1,4 +1,4 @@
-import { readCursor, writeCursor } from '../db/repositories';
+import { readCursor, writeCursor } from '../db';
 import { ENTITY_WITH, maxUpdatedAt, type Entity } from './apply';
 import type { SyncContext } from './context';
 import { entitySink } from './entity-sink';

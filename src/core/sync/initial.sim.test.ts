@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useSyncHarness } from '../../../test/helpers/sync-harness';
-import { readCursor } from '../db/repositories';
+import { readCursor } from '../db';
 import { INITIAL_CURSOR, type InitialPlan } from './initial';
 
 const harness = useSyncHarness();

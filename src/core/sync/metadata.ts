@@ -1,4 +1,4 @@
-import { readSyncState, replacePipelines, SYNC_STATE_KEYS, upsertAccount, upsertCustomFields, upsertTagList, upsertUsers, writeSyncState } from '../db/repositories';
+import { readSyncState, replacePipelines, SYNC_STATE_KEYS, upsertAccount, upsertCustomFields, upsertTagList, upsertUsers, writeSyncState } from '../db';
 import { KommoForbiddenError, type KommoContact, type KommoLead, type KommoUser } from '../kommo';
 import type { SyncContext } from './context';
 

@@ -1,4 +1,4 @@
-import type { MirrorDatabase } from '../db/open';
+import type { MirrorDatabase } from '../db';
 import type { Entity } from './apply';
 
 /** The `updated_at` the mirror holds for each of `ids` that it has. */

@@ -1,4 +1,4 @@
-import { countRecords, planSweep, readCursor, readSyncState, writeCursor, writeSyncState } from '../db/repositories';
+import { countRecords, planSweep, readCursor, readSyncState, writeCursor, writeSyncState } from '../db';
 import type { KommoDeletedEntity } from '../kommo';
 import { announce, ENTITY_WITH, type Entity } from './apply';
 import type { SyncContext } from './context';

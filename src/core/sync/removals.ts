@@ -1,4 +1,4 @@
-import { deleteRecords } from '../db/repositories';
+import { deleteRecords } from '../db';
 import { emptyApplied, record, type Applied, type Entity } from './apply';
 import type { SyncContext } from './context';
 import { leadsLinkedTo, storedUpdatedAt } from './mirror-reads';

@@ -1,7 +1,6 @@
 import type { SyncStatus } from '../../shared/model/sync';
 import type { ActiveConnection, ConnectionManager } from '../auth';
-import type { MirrorDatabase } from '../db/open';
-import { eraseMirror, readSyncState, SYNC_STATE_KEYS, writeSyncState } from '../db/repositories';
+import { eraseMirror, type MirrorDatabase, readSyncState, SYNC_STATE_KEYS, writeSyncState } from '../db';
 import type { EventHub } from '../host/event-hub';
 import { SyncSupervisor } from '../lifecycle/supervisor';
 import type { SyncController } from '../lifecycle/sync-controller';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useSyncHarness } from '../../../test/helpers/sync-harness';
-import { countRecords, listSetAside } from '../db/repositories';
+import { countRecords, listSetAside } from '../db';
 
 const harness = useSyncHarness();
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useSyncHarness } from '../../../test/helpers/sync-harness';
-import { readCursor, readSyncState } from '../db/repositories';
+import { readCursor, readSyncState } from '../db';
 import type { StreamCursor } from './incremental';
 import type { InitialPlan } from './initial';
 

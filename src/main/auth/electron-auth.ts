@@ -6,7 +6,7 @@
 import { BrowserWindow, safeStorage } from 'electron';
 import Store from 'electron-store';
 import { oauthConfigFromEnv, type CoreAuthOptions, type StartDemoAccount } from '../../core/auth';
-import { restrictFile } from '../../core/db/file-modes';
+import { restrictFile } from '../../core/db';
 import type { Logger } from '../../core/log';
 import { startDemoSimulator } from '../../../sim/index';
 import { createOAuthWindowOpener, type SignInWindowLike } from './oauth-window';

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { REQUEST_NAMES, type Handlers } from '../../../shared/contract';
 import { mirrorRequests } from '../../../shared/contract/mirror';
-import type { MirrorDatabase } from '../../db/open';
-import { setAside } from '../../db/repositories';
-import { seedMirror } from '../../db/testing/seed-mirror';
-import { useTestMirror } from '../../db/testing/use-test-mirror';
+import { type MirrorDatabase, setAside } from '../../db';
+import { seedMirror, useTestMirror } from '../../db/testing';
 import { dispatchRequest } from '../../host/dispatch';
 import { silentLogger } from '../../log';
 import { mirrorHandlers } from './mirror';

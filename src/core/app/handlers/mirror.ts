@@ -1,9 +1,6 @@
 import type { Handlers } from '../../../shared/contract';
 import type { mirrorRequests } from '../../../shared/contract/mirror';
-import { MirrorDamagedError } from '../../db/damage';
-import type { MirrorDatabase } from '../../db/open';
-import { countSetAside, listSetAside } from '../../db/repositories';
-import { getContact, getLead, getMeta, leadBoard, listContacts, listLeads, listTags, searchPhone } from '../../db/queries';
+import { countSetAside, getContact, getLead, getMeta, leadBoard, listContacts, listLeads, listSetAside, listTags, MirrorDamagedError, type MirrorDatabase, searchPhone } from '../../db';
 
 export type MirrorRequestName = keyof typeof mirrorRequests;
 

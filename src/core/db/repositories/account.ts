@@ -1,4 +1,4 @@
-import type { KommoAccount } from '../../kommo/entities';
+import type { KommoAccount } from '../../kommo';
 import { structurallyEqual } from '../../observable';
 import type { MirrorDatabase } from '../open';
 import { atomically, statement } from '../statements';

@@ -1,4 +1,4 @@
-import type { KommoCompany } from '../../kommo/entities';
+import type { KommoCompany } from '../../kommo';
 import type { MirrorDatabase } from '../open';
 import { contentHash } from './content-hash';
 import { fieldValueParts, hasTombstones, isStale, replaceFieldValues, replaceTags, tagParts, writeContext } from './record-parts';

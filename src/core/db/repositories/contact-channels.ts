@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { normalizePhone, splitPhones } from '../../../shared/phone';
-import type { KommoCustomFieldValue } from '../../kommo/entities';
+import type { KommoCustomFieldValue } from '../../kommo';
 import { statement } from '../statements';
 
 /**

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { KommoContact } from '../../kommo/entities';
+import type { KommoContact } from '../../kommo';
 import type { MirrorDatabase } from '../open';
 import { replaceChannels } from './contact-channels';
 import { contentHash } from './content-hash';

@@ -1,4 +1,4 @@
-import type { KommoCustomFieldDefinition } from '../../kommo/entities';
+import type { KommoCustomFieldDefinition } from '../../kommo';
 import type { MirrorDatabase } from '../open';
 import type { MirrorEntityType } from '../schema';
 import { bit, statement } from '../statements';

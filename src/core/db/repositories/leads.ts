@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { KommoLead } from '../../kommo/entities';
+import type { KommoLead } from '../../kommo';
 import type { MirrorDatabase } from '../open';
 import { contentHash } from './content-hash';
 import { mainContactOf, replaceLeadLinks } from './lead-contacts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { KommoAccount } from '../../kommo/entities';
+import type { KommoAccount } from '../../kommo';
 import type { MirrorDatabase } from '../open';
 import { contact, lead, phoneField, pipelines } from '../testing/fixtures';
 import { useTestMirror } from '../testing/use-test-mirror';

@@ -1,4 +1,4 @@
-import type { KommoPipeline } from '../../kommo/entities';
+import type { KommoPipeline } from '../../kommo';
 import type { MirrorDatabase } from '../open';
 import { atomically, bit, statement } from '../statements';
 

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { KommoCustomFieldValue, KommoTag } from '../../kommo/entities';
+import type { KommoCustomFieldValue, KommoTag } from '../../kommo';
 import type { MirrorEntityType } from '../schema';
 import { statement } from '../statements';
 

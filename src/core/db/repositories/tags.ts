@@ -1,4 +1,4 @@
-import type { KommoTag } from '../../kommo/entities';
+import type { KommoTag } from '../../kommo';
 import type { MirrorDatabase } from '../open';
 import type { MirrorEntityType } from '../schema';
 import { idList, statement } from '../statements';

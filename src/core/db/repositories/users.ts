@@ -1,4 +1,4 @@
-import type { KommoUser } from '../../kommo/entities';
+import type { KommoUser } from '../../kommo';
 import type { MirrorDatabase } from '../open';
 import { sortKey } from './sort-key';
 import { statement } from '../statements';

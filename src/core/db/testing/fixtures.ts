@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { KommoContact, KommoLead, KommoPipeline } from '../../kommo/entities';
+import type { KommoContact, KommoLead, KommoPipeline } from '../../kommo';
 import { openDatabase, type MirrorDatabase } from '../open';
 
 /** Kommo-shaped records for tests, with only what a test cares about to spell out. */

@@ -1,0 +1,5 @@
+/** Test helpers for the mirror: what tests outside core/db import. */
+export { contact, lead, openTestMirror, phoneField, pipelines } from './fixtures';
+export { databaseAt, indexNames, insertContact, insertLead, leadRow, migrateTo, tableNames } from './migration-db';
+export { seedMirror } from './seed-mirror';
+export { useTestMirror } from './use-test-mirror';
