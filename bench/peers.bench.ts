@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openDatabase } from '../src/core/db/open';
+import { openDatabase } from '../src/core/db';
 import { createKommoClient, createUndiciTransport, HostGateRegistry, KommoAuthRequiredError } from '../src/core/kommo';
 import { systemClock } from '../src/core/time';
 import { SyncEngine } from '../src/core/sync';

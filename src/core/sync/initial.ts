@@ -1,6 +1,5 @@
 import type { SyncProgress } from '../../shared/model/sync';
-import { readCursor, SYNC_STATE_KEYS, writeCursor, writeSyncState } from '../db/repositories';
-import { optimizeMirror } from '../db/queries/lookup';
+import { optimizeMirror, readCursor, SYNC_STATE_KEYS, writeCursor, writeSyncState } from '../db';
 import { ENTITY_WITH, maxUpdatedAt, type Entity } from './apply';
 import type { SyncContext } from './context';
 import { entitySink } from './entity-sink';
