@@ -87,6 +87,15 @@ async function desktop(sim: Simulator, tokenStore?: TokenStore) {
     sim.control.advanceClock({ seconds: 2 });
     return change();
   };
+  /**
+   * Resolves when the next cycle has ended: it stamps its success with the engine's clock, which
+   * moves by 1 ms here so the stamp differs (far from the loop's own 5 s timer).
+   */
+  const nextCycleEnd = () => {
+    const before = core.sync.status().lastSuccessfulSyncAt;
+    engineTimers.advance(1);
+    return statusWhere(core, (s) => s.state === 'idle' && s.lastSuccessfulSyncAt !== before);
+  };
   const connect = async () => {
     const done = firstDownloadDone(core);
     const account = sim.account();
@@ -106,6 +115,7 @@ async function desktop(sim: Simulator, tokenStore?: TokenStore) {
     opened,
     shellTimers,
     nextLeadUpdate,
+    nextCycleEnd,
     inKommo,
     connect,
   };
@@ -130,9 +140,12 @@ describe('the tray over the real sync loop', () => {
     const lead = sim.control.snapshot().leads[0]!;
     d.inKommo(() => sim.control.update({ entity: 'leads', id: lead.id, data: { name: 'Renamed in Kommo' } }));
     const renamed = d.nextLeadUpdate((u) => u.updated.includes(lead.id));
+    const cycleDone = d.nextCycleEnd();
     d.run('syncNow');
     await renamed;
     expect(d.integration.notificationLookup.lead(lead.id)?.name).toBe('Renamed in Kommo');
+    // The rename arrives mid-cycle: let the cycle's last request be answered before counting none.
+    await cycleDone;
 
     d.run('togglePause');
     expect(d.core.sync.status().state).toBe('paused');
