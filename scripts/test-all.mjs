@@ -51,6 +51,7 @@ const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 check('typecheck (node)', npx, ['tsc', '--noEmit', '-p', 'tsconfig.node.json']);
 check('typecheck (web)', npx, ['tsc', '--noEmit', '-p', 'tsconfig.web.json']);
 check('lint', npx, ['eslint', '.', '--max-warnings', '0']);
+check('format', npx, ['prettier', '--check', '.', '--log-level', 'warn']);
 suite('unit', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(results, 'vitest.json')}`], join(results, 'vitest.json'), (r) => ({
   passed: r.numPassedTests,
   failed: r.numFailedTests,
