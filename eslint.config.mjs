@@ -13,7 +13,9 @@ import tseslint from 'typescript-eslint';
  */
 const room = (path) => `./${path}`;
 const everyRoomBut = (...allowed) =>
-  ['src/shared', 'src/core', 'src/main', 'src/preload', 'src/renderer', 'src/headless', 'sim'].filter((r) => !allowed.includes(r)).map(room);
+  ['src/shared', 'src/core', 'src/main', 'src/preload', 'src/renderer', 'src/headless', 'sim']
+    .filter((r) => !allowed.includes(r))
+    .map(room);
 
 /**
  * Test helpers live in their layer's `testing/` folder (cross-layer ones in `test/`). Product code
@@ -31,12 +33,29 @@ const testHelperZones = [
 const boundaryZones = [
   { target: room('src/shared'), from: everyRoomBut('src/shared'), message: 'src/shared runs anywhere and imports nothing of ours.' },
   { target: room('src/core'), from: everyRoomBut('src/core', 'src/shared'), message: 'src/core may import only src/shared.' },
-  { target: room('src/preload'), from: everyRoomBut('src/preload', 'src/shared'), message: 'src/preload may import only src/shared (and electron).' },
-  { target: room('src/renderer'), from: everyRoomBut('src/renderer', 'src/shared'), message: 'The renderer may import only src/shared: everything else goes through the contract.' },
+  {
+    target: room('src/preload'),
+    from: everyRoomBut('src/preload', 'src/shared'),
+    message: 'src/preload may import only src/shared (and electron).',
+  },
+  {
+    target: room('src/renderer'),
+    from: everyRoomBut('src/renderer', 'src/shared'),
+    message: 'The renderer may import only src/shared: everything else goes through the contract.',
+  },
   { target: room('sim'), from: everyRoomBut('sim', 'src/shared'), message: 'The simulator may import only its own code and src/shared.' },
   ...['src/main', 'src/headless'].flatMap((host) => [
-    { target: room(host), from: everyRoomBut(host, 'src/core', 'src/shared', 'sim'), message: `${host} may import only src/core and src/shared.` },
-    { target: room(host), from: room('sim'), except: ['./index.ts'], message: 'A host may only start the simulator (sim/index.ts) for the demo account.' },
+    {
+      target: room(host),
+      from: everyRoomBut(host, 'src/core', 'src/shared', 'sim'),
+      message: `${host} may import only src/core and src/shared.`,
+    },
+    {
+      target: room(host),
+      from: room('sim'),
+      except: ['./index.ts'],
+      message: 'A host may only start the simulator (sim/index.ts) for the demo account.',
+    },
   ]),
 ];
 
@@ -90,7 +109,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'electron is imported only in src/main and src/preload.' }], patterns: [{ group: ['electron/*'], message: 'electron is imported only in src/main and src/preload.' }] },
+        {
+          paths: [{ name: 'electron', message: 'electron is imported only in src/main and src/preload.' }],
+          patterns: [{ group: ['electron/*'], message: 'electron is imported only in src/main and src/preload.' }],
+        },
       ],
     },
   },

@@ -80,7 +80,9 @@ function main(): void {
     const leadRate = upsertAll(mirror, 'leads', byUpdated(data.leads), (page) => repo.upsertLeads(mirror, page));
     const contactRate = upsertAll(mirror, 'contacts', byUpdated(data.contacts), (page) => repo.upsertContacts(mirror, page));
     // An incremental pass: a tenth of the leads changed (new name, one second later).
-    const changed = data.leads.filter((_, i) => i % 10 === 0).map((l) => ({ ...l, name: `${l.name} (editado)`, updated_at: l.updated_at + 1 }));
+    const changed = data.leads
+      .filter((_, i) => i % 10 === 0)
+      .map((l) => ({ ...l, name: `${l.name} (editado)`, updated_at: l.updated_at + 1 }));
     const updateRate = upsertAll(mirror, 'leads', changed, (page) => repo.upsertLeads(mirror, page));
     const unchangedRate = upsertAll(mirror, 'leads', data.leads.slice(0, 50_000), (page) => repo.upsertLeads(mirror, page));
     optimizeMirror(mirror);
@@ -118,19 +120,32 @@ function main(): void {
     // A running app has queried its mirror before; the first queries after a bulk load also pay
     // for statement preparation and a cold page cache. Warm up, then measure.
     for (let i = 0; i < WARMUP; i += 1) {
-      listLeads(mirror, { filter: { tagMode: 'any', ...(filters[i % filters.length]?.() ?? {}) }, sort: { field: 'updated_at', direction: 'desc' }, offset: 0, limit: 100 });
+      listLeads(mirror, {
+        filter: { tagMode: 'any', ...(filters[i % filters.length]?.() ?? {}) },
+        sort: { field: 'updated_at', direction: 'desc' },
+        offset: 0,
+        limit: 100,
+      });
       searchPhone(mirror, String(900_000_000 + i), 20);
     }
     const sorts = ['updated_at', 'created_at', 'price', 'name', 'status', 'responsible', 'contact'] as const;
     const filtered = timeEach(QUERIES, (i) => {
       const filter = filters[i % filters.length]?.() ?? {};
-      listLeads(mirror, { filter: { tagMode: 'any', ...filter }, sort: { field: pick(sorts), direction: random() < 0.5 ? 'asc' : 'desc' }, offset: 0, limit: 100 });
+      listLeads(mirror, {
+        filter: { tagMode: 'any', ...filter },
+        sort: { field: pick(sorts), direction: random() < 0.5 ? 'asc' : 'desc' },
+        offset: 0,
+        limit: 100,
+      });
     });
     const fullText = timeEach(QUERIES, () => {
       const text = random() < 0.5 ? pick(words) : `${pick(words)} ${pick(words).slice(0, 3)}`;
       listLeads(mirror, { filter: { tagMode: 'any', text }, sort: { field: 'updated_at', direction: 'desc' }, offset: 0, limit: 100 });
     });
-    const numbers = mirror.sqlite.prepare("SELECT normalized FROM contact_phones WHERE normalized LIKE '519%' AND length(normalized) = 11 LIMIT 20000").pluck().all() as string[];
+    const numbers = mirror.sqlite
+      .prepare("SELECT normalized FROM contact_phones WHERE normalized LIKE '519%' AND length(normalized) = 11 LIMIT 20000")
+      .pluck()
+      .all() as string[];
     const formats = [
       (n: string) => `+51 ${n.slice(2, 5)} ${n.slice(5, 8)} ${n.slice(8)}`,
       (n: string) => n.slice(2),
@@ -147,13 +162,19 @@ function main(): void {
     const maxRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
     console.log('');
     console.log('Mirror database benchmark');
-    console.log(`  rows: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}; file ${mb(size)}`);
+    console.log(
+      `  rows: ${Object.entries(counts)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}; file ${mb(size)}`,
+    );
     console.log(`  upsert, first download (pages of ${PAGE}, each with its cursor in one transaction):`);
     console.log(`    leads with tags, links, custom fields, full text:   ${leadRate.toFixed(0)} rows/s (aim ≥ 20000)`);
     console.log(`    contacts with phones, emails, tags, custom fields:   ${contactRate.toFixed(0)} rows/s`);
     console.log(`    leads changed (incremental):                         ${updateRate.toFixed(0)} rows/s`);
     console.log(`    leads unchanged (overlap window re-reads):           ${unchangedRate.toFixed(0)} rows/s`);
-    console.log(`  queries at ${counts.leads} leads + ${counts.contacts} contacts, ${QUERIES} each after ${WARMUP} warm-up (aim p95 ≤ 20 ms; phone ≤ 5 ms):`);
+    console.log(
+      `  queries at ${counts.leads} leads + ${counts.contacts} contacts, ${QUERIES} each after ${WARMUP} warm-up (aim p95 ≤ 20 ms; phone ≤ 5 ms):`,
+    );
     console.log(`    filtered page of 100 with total:  p50 ${ms(filtered.p50)}  p95 ${ms(filtered.p95)}`);
     console.log(`    full-text search page with total: p50 ${ms(fullText.p50)}  p95 ${ms(fullText.p95)}`);
     console.log(`    phone search (any format):        p50 ${ms(phone.p50)}  p95 ${ms(phone.p95)}`);

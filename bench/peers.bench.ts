@@ -102,17 +102,29 @@ async function runProject(sim: SimProcess): Promise<{ records: number; seconds: 
   }
 }
 
-async function measure(sim: SimProcess, base: Omit<Row, 'client' | 'seconds' | 'requests' | 'served429' | 'records' | 'note'>, client: string, run: () => Promise<{ records: number; seconds: number } | { error: string }>): Promise<Row> {
+async function measure(
+  sim: SimProcess,
+  base: Omit<Row, 'client' | 'seconds' | 'requests' | 'served429' | 'records' | 'note'>,
+  client: string,
+  run: () => Promise<{ records: number; seconds: number } | { error: string }>,
+): Promise<Row> {
   // Each client starts with the server's rate window empty, as it would alone.
   await new Promise((resolve) => setTimeout(resolve, 1_200));
   await sim.control('resetCounters');
-  const result = await run().catch((error: unknown) => ({ error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }));
+  const result = await run().catch((error: unknown) => ({
+    error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+  }));
   const counters = await sim.control('counters');
   const row = { ...base, client, requests: counters.total, served429: counters.served429 };
   const done: Row =
     'error' in result
       ? { ...row, seconds: null, records: 0, note: result.error }
-      : { ...row, seconds: result.seconds, records: result.records, note: result.records === LEADS ? '' : `only ${result.records} of ${LEADS} leads` };
+      : {
+          ...row,
+          seconds: result.seconds,
+          records: result.records,
+          note: result.records === LEADS ? '' : `only ${result.records} of ${LEADS} leads`,
+        };
   // Each row as it is measured, so a run cut short still shows what it had.
   console.log(`    ${JSON.stringify(done)}`);
   return done;
@@ -133,13 +145,18 @@ function print(rows: Row[]): void {
     ]),
   ];
   const widths = (table[0] as string[]).map((_, i) => Math.max(...table.map((r) => (r[i] as string).length)));
-  for (const r of table) console.log(`  ${r.map((c, i) => (i < 3 || i === 7 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number))).join('  ')}`);
+  for (const r of table)
+    console.log(`  ${r.map((c, i) => (i < 3 || i === 7 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number))).join('  ')}`);
 }
 
 async function main(): Promise<void> {
   console.log(`Every lead of a ${LEADS}-lead account (simulator seed ${SEED}, in its own process, rate limit on), by each client.`);
-  console.log('@shevernitskiy/amo: its 150 ms request queue; amocrm-js: 160 ms between requests (it has no pacing and throws on the first 429);');
-  console.log('this project: `npm run sync`\'s client and engine with the product defaults, into SQLite (leads, then the empty contacts list).');
+  console.log(
+    '@shevernitskiy/amo: its 150 ms request queue; amocrm-js: 160 ms between requests (it has no pacing and throws on the first 429);',
+  );
+  console.log(
+    "this project: `npm run sync`'s client and engine with the product defaults, into SQLite (leads, then the empty contacts list).",
+  );
   const rows: Row[] = [];
   for (const shape of SHAPES) {
     const sim = await startSimProcess({ seed: SEED, leads: LEADS, contacts: 0, shape });
@@ -156,7 +173,8 @@ async function main(): Promise<void> {
         if (front) {
           rows.push(await measure(sim, base, '@shevernitskiy/amo 0.1.12', () => runPeer('amo-peer.ts', `127.0.0.1:${front.port}`, token)));
           // amocrm-js cannot take a port: only when the front listens on 443.
-          if (front.port === 443) rows.push(await measure(sim, base, 'amocrm-js 3.6.0', () => runPeer('amocrm-js-peer.ts', '127.0.0.1', token)));
+          if (front.port === 443)
+            rows.push(await measure(sim, base, 'amocrm-js 3.6.0', () => runPeer('amocrm-js-peer.ts', '127.0.0.1', token)));
         }
         rows.push(await measure(sim, base, 'this project', () => runProject(sim)));
       }

@@ -52,10 +52,26 @@ const LIVE_PHASE: PhaseOptions = { warmup: 3, timeoutMs: 15_000, quietMs: 450 };
 /** Seeds through scripts/dev-seed.ts (seedMirror) in a child process, so generating the records stays out of the host's peak RSS. */
 async function seed(db: string): Promise<number> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/dev-seed.ts', '--db', db, '--leads', String(LEADS), '--contacts', String(CONTACTS), '--seed', String(SEED)], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'scripts/dev-seed.ts',
+      '--db',
+      db,
+      '--leads',
+      String(LEADS),
+      '--contacts',
+      String(CONTACTS),
+      '--seed',
+      String(SEED),
+    ],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   const code = await new Promise<number | null>((done) => child.once('exit', done));
   if (code !== 0) throw new Error(`seeding failed (exit code ${code})`);
   return performance.now() - started;
@@ -79,7 +95,13 @@ async function main(): Promise<void> {
     const core = createCore({ databasePath, host: 'web', version: 'bench', systemLocale: 'en-US', log });
     cleanups.unshift(() => core.close());
     const hostTimes = new HostQueryTimes();
-    const preview = await startWebPreview({ handlers: hostTimes.wrap(core.handlers), events: core.events, rendererDir: join(ROOT, 'out/renderer'), port: 0, log });
+    const preview = await startWebPreview({
+      handlers: hostTimes.wrap(core.handlers),
+      events: core.events,
+      rendererDir: join(ROOT, 'out/renderer'),
+      port: 0,
+      log,
+    });
     cleanups.unshift(() => preview.close());
 
     const page = await browser.newPage();

@@ -25,9 +25,22 @@ export interface SimProcess {
 }
 
 export async function startSimProcess(options: { seed: number; leads: number; contacts: number; shape?: string }): Promise<SimProcess> {
-  const args = ['--seed', String(options.seed), '--leads', String(options.leads), '--contacts', String(options.contacts), '--port', '0', '--json'];
+  const args = [
+    '--seed',
+    String(options.seed),
+    '--leads',
+    String(options.leads),
+    '--contacts',
+    String(options.contacts),
+    '--port',
+    '0',
+    '--json',
+  ];
   if (options.shape) args.push('--shape', options.shape);
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'sim', 'cli.ts'), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'sim', 'cli.ts'), ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -39,7 +52,11 @@ export async function startSimProcess(options: { seed: number; leads: number; co
   return {
     account: { host: info.host, apiBaseUrl: info.apiBaseUrl, longLivedToken: info.longLivedToken },
     async control(name, body) {
-      const response = await fetch(`${info.controlUrl}${name}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
+      const response = await fetch(`${info.controlUrl}${name}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body ?? {}),
+      });
       const result = (await response.json()) as { error?: string };
       if (!response.ok) throw new Error(`simulator control ${name}: ${result.error ?? response.status}`);
       return result as never;

@@ -38,7 +38,13 @@ async function main(): Promise<void> {
   let t = performance.now();
 
   t = performance.now();
-  const sim = await startSimulator({ seed: 1, leads: LEADS, contacts: CONTACTS, clock: { start: NOW, frozen: true }, behaviour: { rateLimit: { enabled: false } } });
+  const sim = await startSimulator({
+    seed: 1,
+    leads: LEADS,
+    contacts: CONTACTS,
+    clock: { start: NOW, frozen: true },
+    behaviour: { rateLimit: { enabled: false } },
+  });
   console.log(`start simulator (generate + index): ${((performance.now() - t) / 1000).toFixed(2)} s`);
   const acct = sim.account();
   const dispatcher = new Agent({ connections: 1, keepAliveTimeout: 10_000 });
@@ -52,14 +58,29 @@ async function main(): Promise<void> {
 
   const scenarios: Array<[string, () => string]> = [
     ['GET /leads?limit=250&page=N (random page)', () => `/api/v4/leads?limit=250&page=${1 + rand(pages)}`],
-    ['updated_at[from] + order[updated_at]=asc, page 1', () => `/api/v4/leads?filter[updated_at][from]=${updatedAts[rand(updatedAts.length)]}&order[updated_at]=asc&limit=250`],
-    ['updated_at[from] + order asc, page 2-5', () => `/api/v4/leads?filter[updated_at][from]=${updatedAts[rand(updatedAts.length >> 1)]}&order[updated_at]=asc&limit=250&page=${2 + rand(4)}`],
-    ['with=contacts&order[updated_at]=desc, page N', () => `/api/v4/leads?with=contacts&order[updated_at]=desc&limit=250&page=${1 + rand(pages)}`],
-    ['filter[pipeline_id] (scan), page N ≤ 40', () => `/api/v4/leads?filter[pipeline_id]=${pipelines[rand(pipelines.length)]}&limit=250&page=${1 + rand(40)}`],
+    [
+      'updated_at[from] + order[updated_at]=asc, page 1',
+      () => `/api/v4/leads?filter[updated_at][from]=${updatedAts[rand(updatedAts.length)]}&order[updated_at]=asc&limit=250`,
+    ],
+    [
+      'updated_at[from] + order asc, page 2-5',
+      () =>
+        `/api/v4/leads?filter[updated_at][from]=${updatedAts[rand(updatedAts.length >> 1)]}&order[updated_at]=asc&limit=250&page=${2 + rand(4)}`,
+    ],
+    [
+      'with=contacts&order[updated_at]=desc, page N',
+      () => `/api/v4/leads?with=contacts&order[updated_at]=desc&limit=250&page=${1 + rand(pages)}`,
+    ],
+    [
+      'filter[pipeline_id] (scan), page N ≤ 40',
+      () => `/api/v4/leads?filter[pipeline_id]=${pipelines[rand(pipelines.length)]}&limit=250&page=${1 + rand(40)}`,
+    ],
     ['GET /contacts?limit=250&page=N', () => `/api/v4/contacts?limit=250&page=${1 + rand(Math.floor(CONTACTS / 250))}`],
   ];
 
-  console.log(`\n${'scenario'.padEnd(50)} ${'HTTP median'.padStart(11)} ${'HTTP p95'.padStart(10)} ${'server med'.padStart(10)} ${'server p95'.padStart(10)}`);
+  console.log(
+    `\n${'scenario'.padEnd(50)} ${'HTTP median'.padStart(11)} ${'HTTP p95'.padStart(10)} ${'server med'.padStart(10)} ${'server p95'.padStart(10)}`,
+  );
   for (const [name, path] of scenarios) {
     // Warm up the connection and the JIT.
     for (let i = 0; i < 20; i++) await (await request(acct.apiBaseUrl + path(), { headers, dispatcher })).body.text();
@@ -81,7 +102,9 @@ async function main(): Promise<void> {
       serverAll.push(...server);
       best = { http: Math.min(best.http, stats(times).median), server: Math.min(best.server, stats(server).median) };
     }
-    console.log(`${name.padEnd(50)} ${ms(best.http).padStart(11)} ${ms(stats(all).p95).padStart(10)} ${ms(best.server).padStart(10)} ${ms(stats(serverAll).p95).padStart(10)}`);
+    console.log(
+      `${name.padEnd(50)} ${ms(best.http).padStart(11)} ${ms(stats(all).p95).padStart(10)} ${ms(best.server).padStart(10)} ${ms(stats(serverAll).p95).padStart(10)}`,
+    );
   }
   await dispatcher.close();
   await sim.close();

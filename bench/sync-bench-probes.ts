@@ -63,6 +63,7 @@ export function milestoneLogger(onDownloadDone: (done: DownloadDone) => void): L
       const data = record.data as { leads: number; contacts: number };
       onDownloadDone({ at: performance.now(), records: { leads: data.leads, contacts: data.contacts } });
     }
-    if (record.level === 'warn' || record.level === 'error') process.stderr.write(`${record.level} ${record.scope}: ${record.message} ${JSON.stringify(record.data ?? {})}\n`);
+    if (record.level === 'warn' || record.level === 'error')
+      process.stderr.write(`${record.level} ${record.scope}: ${record.message} ${JSON.stringify(record.data ?? {})}\n`);
   }, 'bench');
 }

@@ -14,7 +14,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../src/core/db';
-import { createKommoClient, createUndiciTransport, DEFAULT_GATE_OPTIONS, HostGateRegistry, KommoAuthRequiredError } from '../src/core/kommo';
+import {
+  createKommoClient,
+  createUndiciTransport,
+  DEFAULT_GATE_OPTIONS,
+  HostGateRegistry,
+  KommoAuthRequiredError,
+} from '../src/core/kommo';
 import { systemClock } from '../src/core/time';
 import { DEFAULT_SYNC_OPTIONS, Metadata, SyncEngine } from '../src/core/sync';
 import { startSimProcess, type SimProcess } from './sim-process';
@@ -182,7 +188,10 @@ async function main(): Promise<void> {
     `The client's pacing sends at most ${GATE.maxPerWindow} requests per ${GATE.windowMs + GATE.jitterMarginMs} ms: ${CEILING_RPS.toFixed(2)} rps, ${(CEILING_RPS / BOUND_RPS).toFixed(3)} of ${BOUND_RPS} rps.`,
   );
   const columns: Array<{ label: string; m: Measured }> = [];
-  for (const [label, latencyMs] of [['loopback', 0], [`+${LATENCY_MS} ms per request`, LATENCY_MS]] as const) {
+  for (const [label, latencyMs] of [
+    ['loopback', 0],
+    [`+${LATENCY_MS} ms per request`, LATENCY_MS],
+  ] as const) {
     console.log(`  running: ${label}…`);
     columns.push({ label, m: await measure(latencyMs) });
   }

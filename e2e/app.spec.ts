@@ -96,7 +96,10 @@ async function keepScreenshot(page: Page, testInfo: TestInfo, name: string): Pro
   await testInfo.attach(name, { path, contentType: 'image/png' });
 }
 
-test('the local copy is browsable without connecting, with the count, and a lead named like an XSS payload renders as text', async ({ page, mirror }, testInfo) => {
+test('the local copy is browsable without connecting, with the count, and a lead named like an XSS payload renders as text', async ({
+  page,
+  mirror,
+}, testInfo) => {
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
@@ -226,7 +229,10 @@ test('the keyboard moves through the list, opens a record with Enter and closes 
   await page.keyboard.press('End');
   // The last row is rendered once the grid has scrolled to it; the active row follows.
   await expect(grid(page)).toHaveAttribute('aria-activedescendant', new RegExp(`-r${LEADS - 1}$`));
-  await expect(page.locator(`[id="${await grid(page).getAttribute('aria-activedescendant')}"]`)).toHaveAttribute('aria-rowindex', String(LEADS + 1));
+  await expect(page.locator(`[id="${await grid(page).getAttribute('aria-activedescendant')}"]`)).toHaveAttribute(
+    'aria-rowindex',
+    String(LEADS + 1),
+  );
   await page.keyboard.press('Enter');
   const panel = page.getByRole('complementary');
   await expect(panel.getByRole('heading', { level: 2 })).toBeFocused();
@@ -266,7 +272,9 @@ test('phone search finds a contact from any way of writing a Peru number', async
   const sqlite = new Database(mirror.db, { readonly: true });
   const pick = (pattern: string, length: number) =>
     sqlite
-      .prepare(`SELECT c.name, p.normalized FROM contact_phones p JOIN contacts c ON c.id = p.contact_id WHERE p.normalized GLOB ? AND length(p.normalized) = ? LIMIT 1`)
+      .prepare(
+        `SELECT c.name, p.normalized FROM contact_phones p JOIN contacts c ON c.id = p.contact_id WHERE p.normalized GLOB ? AND length(p.normalized) = ? LIMIT 1`,
+      )
       .get(pattern, length) as { name: string; normalized: string };
   const mobile = pick('519*', 11);
   const lima = pick('511*', 10);

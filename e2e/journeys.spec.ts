@@ -6,7 +6,18 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { expect, test as base, type Page } from '@playwright/test';
 import { startSimulator, type Simulator } from '../sim/index';
-import { escapeRegExp, firstDownload, grid, keepScreenshot, ONE_CYCLE_MS, requireSyncEngine, rowCount, rows, signInWithToken as signInOnPage, syncStatus } from './fixtures/mirror-page';
+import {
+  escapeRegExp,
+  firstDownload,
+  grid,
+  keepScreenshot,
+  ONE_CYCLE_MS,
+  requireSyncEngine,
+  rowCount,
+  rows,
+  signInWithToken as signInOnPage,
+  syncStatus,
+} from './fixtures/mirror-page';
 import { startHeadlessHost, type RunningHost } from './fixtures/web-preview';
 
 process.env.LC_ALL = 'es_PE.UTF-8';
@@ -110,7 +121,10 @@ test('demo sign-in shows the first download’s progress, then the leads', async
 test.describe('a newcomer', () => {
   test.use({ demoOnFirstLaunch: true });
 
-  test('lands in the demo account on the first launch, then connects their own account, which replaces it', async ({ page, kommo }, testInfo) => {
+  test('lands in the demo account on the first launch, then connects their own account, which replaces it', async ({
+    page,
+    kommo,
+  }, testInfo) => {
     await page.goto(kommo.host.url);
     const demo = page.locator('[data-banner="demo"]');
     await expect(demo).toBeVisible({ timeout: 30_000 });
@@ -132,7 +146,10 @@ test.describe('a newcomer', () => {
   });
 });
 
-test('a change made in Kommo appears within one sync cycle, in place, keeping scroll, selection and filters', async ({ page, kommo }, testInfo) => {
+test('a change made in Kommo appears within one sync cycle, in place, keeping scroll, selection and filters', async ({
+  page,
+  kommo,
+}, testInfo) => {
   await signInWithToken(page, kommo);
   await requireSyncEngine(page);
   await firstDownload(page, kommo.sim);
@@ -162,7 +179,11 @@ test('a change made in Kommo appears within one sync cycle, in place, keeping sc
   await expect(selectedRow).toHaveClass(/is-flash/);
   expect(await page.evaluate(() => (globalThis as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
   expect(await grid(page).evaluate((element) => element.scrollTop)).toBe(scrollTop);
-  await expect(page.getByRole('search', { name: 'Filtros de leads' }).getByRole('button', { name: new RegExp(`^Responsable: ${escapeRegExp(user.name)}`) })).toBeVisible();
+  await expect(
+    page
+      .getByRole('search', { name: 'Filtros de leads' })
+      .getByRole('button', { name: new RegExp(`^Responsable: ${escapeRegExp(user.name)}`) }),
+  ).toBeVisible();
 
   // A new lead named like an XSS payload arrives as text.
   kommo.sim.control.create({ entity: 'leads', data: { name: XSS, responsible_user_id: user.id } });
@@ -172,7 +193,10 @@ test('a change made in Kommo appears within one sync cycle, in place, keeping sc
   await keepScreenshot(page, testInfo, 'live-update');
 });
 
-test('with Kommo unreachable the app stays browsable and says it is offline, then recovers by itself', async ({ page, kommo }, testInfo) => {
+test('with Kommo unreachable the app stays browsable and says it is offline, then recovers by itself', async ({
+  page,
+  kommo,
+}, testInfo) => {
   await signInWithToken(page, kommo);
   await requireSyncEngine(page);
   const total = await firstDownload(page, kommo.sim);

@@ -53,7 +53,9 @@ test.describe('the renderer dev server', () => {
     expect(policy).toContain("connect-src 'self';");
     expect(policy).not.toMatch(/unsafe-inline|unsafe-eval/);
     // It is the first thing in <head>, ahead of React Refresh's inline preamble.
-    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).document.head.firstElementChild?.getAttribute('http-equiv'))).toBe('Content-Security-Policy');
+    expect(
+      await page.evaluate(() => (globalThis as unknown as PageGlobals).document.head.firstElementChild?.getAttribute('http-equiv')),
+    ).toBe('Content-Security-Policy');
 
     const violations = () => page.evaluate(() => (globalThis as unknown as PageGlobals).violations);
     expect(await violations()).toEqual([]);

@@ -15,7 +15,9 @@ test('the web preview shows the app version, database location and schema read f
 });
 
 test('a page from another origin cannot use the bridge, even knowing the secret', async ({ page, host }) => {
-  const attacker = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>other site</title>'));
+  const attacker = createServer((_req, res) =>
+    res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>other site</title>'),
+  );
   await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve));
   try {
     await page.goto(`http://127.0.0.1:${(attacker.address() as AddressInfo).port}/`);

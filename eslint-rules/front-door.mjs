@@ -26,9 +26,14 @@ const noDeepImport = {
       const target = relative(cwd, resolve(dirname(context.filename), source)).replace(/\.(ts|tsx|mts|js|mjs)$/u, '');
       for (const module of outside) {
         if (!target.startsWith(module + sep)) continue;
-        const inner = target.slice(module.length + 1).split(sep).join('/');
+        const inner = target
+          .slice(module.length + 1)
+          .split(sep)
+          .join('/');
         if (['index', 'testing', 'testing/index'].includes(inner)) continue;
-        let door = relative(dirname(context.filename), resolve(cwd, module, inner.startsWith('testing/') ? 'testing' : '')).split(sep).join('/');
+        let door = relative(dirname(context.filename), resolve(cwd, module, inner.startsWith('testing/') ? 'testing' : ''))
+          .split(sep)
+          .join('/');
         if (!door.startsWith('.')) door = `./${door}`;
         context.report({ node: node.source, messageId: 'deep', data: { source, module: module.split(sep).join('/'), door } });
       }

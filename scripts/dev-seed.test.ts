@@ -18,7 +18,10 @@ describe('seedMirror', () => {
     await seedMirror({ db, leads: 300, contacts: 100, seed: 3 });
     const sqlite = new Database(db, { readonly: true });
     try {
-      const analysed = sqlite.prepare("SELECT DISTINCT tbl FROM sqlite_stat1 WHERE tbl IN ('leads', 'lead_tags', 'contacts')").pluck().all();
+      const analysed = sqlite
+        .prepare("SELECT DISTINCT tbl FROM sqlite_stat1 WHERE tbl IN ('leads', 'lead_tags', 'contacts')")
+        .pluck()
+        .all();
       expect(analysed.sort()).toEqual(['contacts', 'lead_tags', 'leads']);
     } finally {
       sqlite.close();

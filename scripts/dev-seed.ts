@@ -8,8 +8,28 @@
  */
 import { existsSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { openDatabase, optimizeMirror, replacePipelines, upsertAccount, upsertCompanies, upsertContacts, upsertCustomFields, upsertLeads, upsertTagList, upsertUsers } from '../src/core/db';
-import type { KommoAccount, KommoCompany, KommoContact, KommoCustomFieldDefinition, KommoLead, KommoPipeline, KommoTag, KommoUser } from '../src/core/kommo';
+import {
+  openDatabase,
+  optimizeMirror,
+  replacePipelines,
+  upsertAccount,
+  upsertCompanies,
+  upsertContacts,
+  upsertCustomFields,
+  upsertLeads,
+  upsertTagList,
+  upsertUsers,
+} from '../src/core/db';
+import type {
+  KommoAccount,
+  KommoCompany,
+  KommoContact,
+  KommoCustomFieldDefinition,
+  KommoLead,
+  KommoPipeline,
+  KommoTag,
+  KommoUser,
+} from '../src/core/kommo';
 import { generateAccountData } from '../sim/generate';
 
 export interface SeedOptions {
@@ -39,7 +59,10 @@ export async function seedMirror(options: SeedOptions): Promise<{ leads: number;
 
   // The generator's records are the API's JSON; the repositories take the client's parsed types.
   mirror.transaction(() => {
-    const account = { ...data.account, _embedded: { datetime_settings: { timezone: options.timezone ?? 'America/Lima' } } } as unknown as KommoAccount;
+    const account = {
+      ...data.account,
+      _embedded: { datetime_settings: { timezone: options.timezone ?? 'America/Lima' } },
+    } as unknown as KommoAccount;
     upsertAccount(mirror, account, `${data.account.subdomain}.kommo.com`);
     upsertUsers(mirror, data.users as unknown as KommoUser[], { complete: true });
     replacePipelines(mirror, data.pipelines.map((p) => ({ ...p, _embedded: { statuses: p.statuses } })) as unknown as KommoPipeline[]);
@@ -79,8 +102,17 @@ function main(): void {
   }
   const started = Date.now();
   const db = values.db;
-  seedMirror({ db, leads: Number(values.leads), contacts: Number(values.contacts), seed: Number(values.seed), timezone: values.timezone }).then(
-    (counts) => console.log(`Seeded ${db}: ${counts.leads} leads, ${counts.contacts} contacts, ${counts.companies} companies in ${((Date.now() - started) / 1000).toFixed(1)} s`),
+  seedMirror({
+    db,
+    leads: Number(values.leads),
+    contacts: Number(values.contacts),
+    seed: Number(values.seed),
+    timezone: values.timezone,
+  }).then(
+    (counts) =>
+      console.log(
+        `Seeded ${db}: ${counts.leads} leads, ${counts.contacts} contacts, ${counts.companies} companies in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      ),
     (error: unknown) => {
       console.error(error);
       process.exit(1);

@@ -11,7 +11,10 @@ import { describe, expect, it } from 'vitest';
 const ROOT = join(import.meta.dirname, '..');
 const require = createRequire(join(ROOT, 'package.json'));
 const yaml = require('js-yaml') as { load(text: string): unknown };
-const config = yaml.load(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as Record<string, Record<string, unknown>> & { npmRebuild?: boolean; asar?: unknown };
+const config = yaml.load(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as Record<string, Record<string, unknown>> & {
+  npmRebuild?: boolean;
+  asar?: unknown;
+};
 
 describe('electron-builder.yml', () => {
   it('passes electron-builder’s own schema validation', async () => {
@@ -25,7 +28,8 @@ describe('electron-builder.yml', () => {
     expect(config.linux!.target).toEqual(['AppImage', 'deb']);
     expect(config.win!.target).toMatchObject([{ target: 'nsis' }]);
     expect(config.mac!.target).toEqual(['dmg']);
-    for (const icon of [config.linux!.icon, config.win!.icon, config.mac!.icon] as string[]) expect(existsSync(join(ROOT, icon)), icon).toBe(true);
+    for (const icon of [config.linux!.icon, config.win!.icon, config.mac!.icon] as string[])
+      expect(existsSync(join(ROOT, icon)), icon).toBe(true);
     for (const size of [16, 32, 48, 256, 512]) expect(existsSync(join(ROOT, 'resources', 'icons', `${size}x${size}.png`))).toBe(true);
   });
 

@@ -47,7 +47,12 @@ function fail(message, exitCode = 1) {
 }
 
 function wanted() {
-  return { electron: readVersion('electron'), betterSqlite3: readVersion('better-sqlite3'), platform: process.platform, arch: process.arch };
+  return {
+    electron: readVersion('electron'),
+    betterSqlite3: readVersion('better-sqlite3'),
+    platform: process.platform,
+    arch: process.arch,
+  };
 }
 
 function isUpToDate(target) {
@@ -83,7 +88,15 @@ function copySources() {
 }
 
 function runNodeGyp(target) {
-  const args = [nodeGypScript(), 'rebuild', '--release', '--runtime=electron', `--target=${target.electron}`, `--arch=${target.arch}`, `--dist-url=${HEADERS_URL}`];
+  const args = [
+    nodeGypScript(),
+    'rebuild',
+    '--release',
+    '--runtime=electron',
+    `--target=${target.electron}`,
+    `--arch=${target.arch}`,
+    `--dist-url=${HEADERS_URL}`,
+  ];
   if (process.env.ELECTRON_HEADERS_DIR) args.push(`--nodedir=${resolve(process.env.ELECTRON_HEADERS_DIR)}`);
   if (process.env.ELECTRON_GYP_DEVDIR) args.push(`--devdir=${resolve(process.env.ELECTRON_GYP_DEVDIR)}`);
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !NODE_GYP_CONFIG.test(key)));
@@ -104,7 +117,11 @@ function runNodeGyp(target) {
 /** Why node-gyp failed, said for people: almost always the headers download. */
 function explain(output, target) {
   const headers = `Electron ${target.electron}'s headers`;
-  if (/(network connectivity|behind a proxy|install got an error|ENOTFOUND|ECONNREFUSED|ECONNRESET|EAI_AGAIN|ETIMEDOUT|getaddrinfo|self.signed|certificate|\b40[34]\b|download|tarball|fetch failed)/i.test(output)) {
+  if (
+    /(network connectivity|behind a proxy|install got an error|ENOTFOUND|ECONNREFUSED|ECONNRESET|EAI_AGAIN|ETIMEDOUT|getaddrinfo|self.signed|certificate|\b40[34]\b|download|tarball|fetch failed)/i.test(
+      output,
+    )
+  ) {
     return [
       `Could not build better-sqlite3 for Electron: node-gyp could not download ${headers}`,
       `from ${HEADERS_URL}. This machine cannot reach it (machines without access to the internet`,
@@ -124,10 +141,14 @@ async function main() {
   const force = process.argv.includes('--force');
   const target = wanted();
   if (!force && isUpToDate(target)) {
-    console.log(`[native] better-sqlite3 ${target.betterSqlite3} for Electron ${target.electron} (${target.platform}-${target.arch}) is up to date.`);
+    console.log(
+      `[native] better-sqlite3 ${target.betterSqlite3} for Electron ${target.electron} (${target.platform}-${target.arch}) is up to date.`,
+    );
     return;
   }
-  console.log(`[native] Building better-sqlite3 ${target.betterSqlite3} for Electron ${target.electron} (${target.platform}-${target.arch}); about a minute.`);
+  console.log(
+    `[native] Building better-sqlite3 ${target.betterSqlite3} for Electron ${target.electron} (${target.platform}-${target.arch}); about a minute.`,
+  );
   copySources();
   const { code, output } = await runNodeGyp(target);
   const built = join(BUILD_DIR, 'build', 'Release', 'better_sqlite3.node');

@@ -43,7 +43,10 @@ describe('scripts/electron-native.mjs', () => {
   it('does nothing when the stamp matches the installed Electron and better-sqlite3', () => {
     const { root, write } = project();
     write('native/electron/better_sqlite3.node', 'binary');
-    write('native/electron/stamp.json', JSON.stringify({ electron: '45.4.1', betterSqlite3: '12.6.2', platform: process.platform, arch: process.arch }));
+    write(
+      'native/electron/stamp.json',
+      JSON.stringify({ electron: '45.4.1', betterSqlite3: '12.6.2', platform: process.platform, arch: process.arch }),
+    );
     const { code, out } = run(root);
     expect(code).toBe(0);
     expect(out).toContain('up to date');
@@ -53,7 +56,10 @@ describe('scripts/electron-native.mjs', () => {
   it('rebuilds against Electron’s headers (not Node’s) when Electron changed, and says clearly why it cannot here', () => {
     const { root, write } = project('46.0.0');
     write('native/electron/better_sqlite3.node', 'binary');
-    write('native/electron/stamp.json', JSON.stringify({ electron: '45.4.1', betterSqlite3: '12.6.2', platform: process.platform, arch: process.arch }));
+    write(
+      'native/electron/stamp.json',
+      JSON.stringify({ electron: '45.4.1', betterSqlite3: '12.6.2', platform: process.platform, arch: process.arch }),
+    );
     const { code, out } = run(root);
     expect(code).toBe(1);
     expect(out).toContain('--runtime=electron');

@@ -11,7 +11,15 @@ import { chromium } from 'playwright-core';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'resources');
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** The app icon: a K and its reflection in a mirror line, on a blue-to-teal tile. */
 const appIcon = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1024 1024">
@@ -33,10 +41,20 @@ const appIcon = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1024 1024"
 
 /** Tray badges: what each sync state adds in the corner of the small K tile. */
 const badges = {
-  ok: { color: '#16A34A', glyph: '<path d="M22 25.2l2.2 2.2 4-4.4" fill="none" stroke="#fff" stroke-width="1.9" stroke-linecap="round" stroke-linejoin="round"/>' },
-  syncing: { color: '#0284C7', glyph: '<path d="M21.8 24.2a3.4 3.4 0 0 1 6.1-1.2M28.2 26.8a3.4 3.4 0 0 1-6.1 1.2" fill="none" stroke="#fff" stroke-width="1.6" stroke-linecap="round"/>' },
+  ok: {
+    color: '#16A34A',
+    glyph: '<path d="M22 25.2l2.2 2.2 4-4.4" fill="none" stroke="#fff" stroke-width="1.9" stroke-linecap="round" stroke-linejoin="round"/>',
+  },
+  syncing: {
+    color: '#0284C7',
+    glyph:
+      '<path d="M21.8 24.2a3.4 3.4 0 0 1 6.1-1.2M28.2 26.8a3.4 3.4 0 0 1-6.1 1.2" fill="none" stroke="#fff" stroke-width="1.6" stroke-linecap="round"/>',
+  },
   offline: { color: '#64748B', glyph: '<path d="M22.4 25.5h5.2" stroke="#fff" stroke-width="2" stroke-linecap="round"/>' },
-  attention: { color: '#D97706', glyph: '<path d="M25 22v3.6" stroke="#fff" stroke-width="2" stroke-linecap="round"/><circle cx="25" cy="28.3" r="1.1" fill="#fff"/>' },
+  attention: {
+    color: '#D97706',
+    glyph: '<path d="M25 22v3.6" stroke="#fff" stroke-width="2" stroke-linecap="round"/><circle cx="25" cy="28.3" r="1.1" fill="#fff"/>',
+  },
 };
 
 const trayIcon = (kind) => `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">
@@ -50,7 +68,19 @@ const trayIcon = (kind) => `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0
 const APP_SIZES = [16, 24, 32, 48, 64, 128, 256, 512, 1024];
 const ICO_SIZES = [16, 24, 32, 48, 64, 128, 256];
 // icns entry types holding PNG data, by pixel size (ic11-ic14 are the @2x variants).
-const ICNS_TYPES = [['icp4', 16], ['icp5', 32], ['icp6', 64], ['ic07', 128], ['ic08', 256], ['ic09', 512], ['ic10', 1024], ['ic11', 32], ['ic12', 64], ['ic13', 256], ['ic14', 512]];
+const ICNS_TYPES = [
+  ['icp4', 16],
+  ['icp5', 32],
+  ['icp6', 64],
+  ['ic07', 128],
+  ['ic08', 256],
+  ['ic09', 512],
+  ['ic10', 1024],
+  ['ic11', 32],
+  ['ic12', 64],
+  ['ic13', 256],
+  ['ic14', 512],
+];
 
 async function main() {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });

@@ -52,11 +52,17 @@ check('typecheck (node)', npx, ['tsc', '--noEmit', '-p', 'tsconfig.node.json']);
 check('typecheck (web)', npx, ['tsc', '--noEmit', '-p', 'tsconfig.web.json']);
 check('lint', npx, ['eslint', '.', '--max-warnings', '0']);
 check('format', npx, ['prettier', '--check', '.', '--log-level', 'warn']);
-suite('unit', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(results, 'vitest.json')}`], join(results, 'vitest.json'), (r) => ({
-  passed: r.numPassedTests,
-  failed: r.numFailedTests,
-  skipped: r.numPendingTests + r.numTodoTests,
-}));
+suite(
+  'unit',
+  npx,
+  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(results, 'vitest.json')}`],
+  join(results, 'vitest.json'),
+  (r) => ({
+    passed: r.numPassedTests,
+    failed: r.numFailedTests,
+    skipped: r.numPendingTests + r.numTodoTests,
+  }),
+);
 const built = check('build', npx, ['electron-vite', 'build']);
 if (built) {
   suite('end-to-end', npx, ['playwright', 'test'], join(results, 'e2e.json'), (r) => ({

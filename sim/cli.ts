@@ -8,7 +8,8 @@
  */
 import { parseShape, type SimulatorOptions, startSimulator } from './index';
 
-const USAGE = 'usage: npm run sim -- [--seed N] [--leads N] [--contacts N] [--port N] [--json] [--activity] [--accounts a,b] [--redirect-uri URL] [--frozen] [--start UNIX] [--shape spread|bulk:N|one-second] [--tie-order id|shuffle|unstable]';
+const USAGE =
+  'usage: npm run sim -- [--seed N] [--leads N] [--contacts N] [--port N] [--json] [--activity] [--accounts a,b] [--redirect-uri URL] [--frozen] [--start UNIX] [--shape spread|bulk:N|one-second] [--tie-order id|shuffle|unstable]';
 
 function parseArgs(argv: string[]): { options: SimulatorOptions; json: boolean } {
   const options: SimulatorOptions = {};
@@ -24,20 +25,52 @@ function parseArgs(argv: string[]): { options: SimulatorOptions; json: boolean }
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = (): string | undefined => inline ?? argv[++i];
     switch (flag) {
-      case '--seed': options.seed = int(flag, value()); break;
-      case '--leads': options.leads = int(flag, value()); break;
-      case '--contacts': options.contacts = int(flag, value()); break;
-      case '--port': options.port = int(flag, value()); break;
-      case '--accounts': options.accounts = (value() ?? '').split(',').map((s) => s.trim()).filter(Boolean); break;
-      case '--redirect-uri': options.redirectUri = value() ?? ''; break;
-      case '--start': clock.start = int(flag, value()); break;
-      case '--frozen': clock.frozen = true; break;
-      case '--activity': options.activity = true; break;
-      case '--shape': options.shape = parseShape(value() ?? ''); break;
-      case '--tie-order': options.behaviour = { ...options.behaviour, tieOrder: parseTieOrder(value()) }; break;
-      case '--json': json = true; break;
-      case '--help': case '-h': console.log(USAGE); process.exit(0); break;
-      default: throw new Error(`unknown option ${arg}`);
+      case '--seed':
+        options.seed = int(flag, value());
+        break;
+      case '--leads':
+        options.leads = int(flag, value());
+        break;
+      case '--contacts':
+        options.contacts = int(flag, value());
+        break;
+      case '--port':
+        options.port = int(flag, value());
+        break;
+      case '--accounts':
+        options.accounts = (value() ?? '')
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
+        break;
+      case '--redirect-uri':
+        options.redirectUri = value() ?? '';
+        break;
+      case '--start':
+        clock.start = int(flag, value());
+        break;
+      case '--frozen':
+        clock.frozen = true;
+        break;
+      case '--activity':
+        options.activity = true;
+        break;
+      case '--shape':
+        options.shape = parseShape(value() ?? '');
+        break;
+      case '--tie-order':
+        options.behaviour = { ...options.behaviour, tieOrder: parseTieOrder(value()) };
+        break;
+      case '--json':
+        json = true;
+        break;
+      case '--help':
+      case '-h':
+        console.log(USAGE);
+        process.exit(0);
+        break;
+      default:
+        throw new Error(`unknown option ${arg}`);
     }
   }
   if (clock.start !== undefined || clock.frozen) options.clock = clock;

@@ -107,7 +107,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     url,
     accounts,
     account: (subdomain) => {
-      const found = subdomain === undefined ? accounts[0] : accounts.find((a) => a.subdomain === subdomain.toLowerCase() || a.host === subdomain.toLowerCase());
+      const found =
+        subdomain === undefined
+          ? accounts[0]
+          : accounts.find((a) => a.subdomain === subdomain.toLowerCase() || a.host === subdomain.toLowerCase());
       if (!found) throw new Error(`no account ${subdomain}`);
       return found;
     },

@@ -8,7 +8,20 @@ import { Amo } from '@shevernitskiy/amo';
 async function main(): Promise<void> {
   const [host, token] = process.argv.slice(2) as [string, string];
   const started = performance.now();
-  const amo = new Amo(host, { token_type: 'Bearer', expires_in: 86_400, access_token: token, refresh_token: 'none', expires_at: Date.now() + 86_400_000, client_id: 'bench', client_secret: 'bench', redirect_uri: 'https://bench.invalid' }, { request_delay: 150 });
+  const amo = new Amo(
+    host,
+    {
+      token_type: 'Bearer',
+      expires_in: 86_400,
+      access_token: token,
+      refresh_token: 'none',
+      expires_at: Date.now() + 86_400_000,
+      client_id: 'bench',
+      client_secret: 'bench',
+      redirect_uri: 'https://bench.invalid',
+    },
+    { request_delay: 150 },
+  );
   let records = 0;
   for (let page = 1; ; page++) {
     let result: Awaited<ReturnType<typeof amo.lead.getLeads>> | null;

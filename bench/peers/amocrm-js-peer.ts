@@ -12,14 +12,23 @@ async function main(): Promise<void> {
   const [domain, token] = process.argv.slice(2) as [string, string];
   const started = performance.now();
   const client = new Client({ domain, auth: { client_id: 'bench', client_secret: 'bench', redirect_uri: 'https://bench.invalid' } });
-  client.token.setValue({ token_type: 'Bearer', expires_in: 86_400, access_token: token, refresh_token: 'none', expires_at: Date.now() + 86_400_000 });
+  client.token.setValue({
+    token_type: 'Bearer',
+    expires_in: 86_400,
+    access_token: token,
+    refresh_token: 'none',
+    expires_at: Date.now() + 86_400_000,
+  });
   let records = 0;
   let last = 0;
   for (let page = 1; ; page++) {
     const wait = last + DELAY_MS - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     last = performance.now();
-    const { data, response } = await client.request.get<{ _embedded?: { leads: unknown[] }; _links?: { next?: unknown } }>('/api/v4/leads', { page, limit: 250 });
+    const { data, response } = await client.request.get<{ _embedded?: { leads: unknown[] }; _links?: { next?: unknown } }>(
+      '/api/v4/leads',
+      { page, limit: 250 },
+    );
     if (response.statusCode === 204 || !data?._embedded) break;
     records += data._embedded.leads.length;
     if (!data._links?.next) break;

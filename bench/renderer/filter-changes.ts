@@ -86,7 +86,10 @@ export function stepFor(page: Page, change: FilterChange): ChangeStep {
         return nth(pipeline.locator('.stage-option input[type="checkbox"]'), change.stagePick);
       }, 'Pipeline');
     case 'pipeline':
-      return clickTarget(async () => (await nth(panel.locator('.stage-group'), change.pick)).locator('legend input[type="checkbox"]'), 'Pipeline');
+      return clickTarget(
+        async () => (await nth(panel.locator('.stage-group'), change.pick)).locator('legend input[type="checkbox"]'),
+        'Pipeline',
+      );
     case 'responsible':
       return clickTarget(() => nth(panel.locator('.checklist-items input[type="checkbox"]'), change.pick), 'Responsible');
     case 'tag':
@@ -137,5 +140,6 @@ export async function resetView(page: Page): Promise<void> {
   const clear = page.getByRole('search', { name: 'Lead filters' }).getByRole('button', { name: /^Clear \d+ filters?$/ });
   if ((await clear.count()) > 0) await clear.click();
   const updated = page.getByTestId('leads-table').getByRole('columnheader', { name: 'Updated' });
-  for (let clicks = 0; clicks < 2 && (await updated.getAttribute('aria-sort')) !== 'descending'; clicks += 1) await updated.getByRole('button').click();
+  for (let clicks = 0; clicks < 2 && (await updated.getAttribute('aria-sort')) !== 'descending'; clicks += 1)
+    await updated.getByRole('button').click();
 }

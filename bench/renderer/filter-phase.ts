@@ -34,7 +34,12 @@ export class HostQueryTimes {
 
   /** The last first-page query since `mark`. */
   firstPageSince(mark: number): number | null {
-    return this.times.slice(mark).filter((t) => t.offset === 0).at(-1)?.ms ?? null;
+    return (
+      this.times
+        .slice(mark)
+        .filter((t) => t.offset === 0)
+        .at(-1)?.ms ?? null
+    );
   }
 }
 

@@ -24,7 +24,13 @@ function renameLead(core: Core, id: number, name: string): { writeMs: number; em
   const started = performance.now();
   const changes = core.database.transaction(() => {
     const result = upsertLeads(core.database, [lead]);
-    const applied = { added: result.added, updated: result.updated, removed: [], statusChanges: result.statusChanges, responsibleChanges: result.responsibleChanges };
+    const applied = {
+      added: result.added,
+      updated: result.updated,
+      removed: [],
+      statusChanges: result.statusChanges,
+      responsibleChanges: result.responsibleChanges,
+    };
     recordChanges(core.database, 'leads', applied, Date.now());
     return applied;
   });

@@ -19,17 +19,26 @@ export function kommoLeadFromMirror(mirror: MirrorDatabase, id: number): KommoLe
     .get(id) as StoredLead | undefined;
   if (!lead) throw new Error(`lead ${id} is not in the mirror`);
   const tags = sqlite
-    .prepare("SELECT t.id, t.name, t.color FROM lead_tags lt JOIN tags t ON t.entity_type = 'leads' AND t.id = lt.tag_id WHERE lt.lead_id = ?")
+    .prepare(
+      "SELECT t.id, t.name, t.color FROM lead_tags lt JOIN tags t ON t.entity_type = 'leads' AND t.id = lt.tag_id WHERE lt.lead_id = ?",
+    )
     .all(id) as Array<{ id: number; name: string; color: string | null }>;
   const values = sqlite
     .prepare('SELECT field_id, value, enum_id, enum_code FROM lead_field_values WHERE lead_id = ? ORDER BY field_id, position')
     .all(id) as Array<{ field_id: number; value: string | number | null; enum_id: number | null; enum_code: string | null }>;
-  const contacts = sqlite.prepare('SELECT contact_id AS id, is_main FROM lead_contacts WHERE lead_id = ?').all(id) as Array<{ id: number; is_main: number }>;
+  const contacts = sqlite.prepare('SELECT contact_id AS id, is_main FROM lead_contacts WHERE lead_id = ?').all(id) as Array<{
+    id: number;
+    is_main: number;
+  }>;
 
   const fields = new Map<number, KommoCustomFieldValue>();
   for (const v of values) {
     const field = fields.get(v.field_id) ?? { field_id: v.field_id, values: [] };
-    field.values.push({ value: v.value, ...(v.enum_id !== null && { enum_id: v.enum_id }), ...(v.enum_code !== null && { enum_code: v.enum_code }) });
+    field.values.push({
+      value: v.value,
+      ...(v.enum_id !== null && { enum_id: v.enum_id }),
+      ...(v.enum_code !== null && { enum_code: v.enum_code }),
+    });
     fields.set(v.field_id, field);
   }
   const { company_id: companyId, group_id: groupId, created_by: createdBy, updated_by: updatedBy, ...rest } = lead;

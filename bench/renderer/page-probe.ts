@@ -104,8 +104,12 @@ function installProbe(): void {
   }
   const requests = new Map<number, RequestRecord>();
   let lastActivity = now();
-  let filter: (Watch<FilterTiming> & { triggers: InputTrigger[]; input: { at: number; type: InputTrigger } | null; request: RequestRecord | null }) | null = null;
-  let live: (Watch<LiveTiming> & { leadId: number; name: string; arrivedAt: number | null; arrivedEpoch: number; request: RequestRecord | null }) | null = null;
+  let filter:
+    | (Watch<FilterTiming> & { triggers: InputTrigger[]; input: { at: number; type: InputTrigger } | null; request: RequestRecord | null })
+    | null = null;
+  let live:
+    | (Watch<LiveTiming> & { leadId: number; name: string; arrivedAt: number | null; arrivedEpoch: number; request: RequestRecord | null })
+    | null = null;
 
   function watch<T>(timeoutMs: number, what: string): Watch<T> {
     let resolve!: (value: T) => void;
@@ -175,7 +179,14 @@ function installProbe(): void {
   function sent(text: string): void {
     lastActivity = now();
     const message = JSON.parse(text) as { id: number; name: string; args?: { offset?: number } };
-    const record: RequestRecord = { name: message.name, offset: message.args?.offset ?? null, sentAt: lastActivity, respondedAt: null, rows: null, total: null };
+    const record: RequestRecord = {
+      name: message.name,
+      offset: message.args?.offset ?? null,
+      sentAt: lastActivity,
+      respondedAt: null,
+      rows: null,
+      total: null,
+    };
     requests.set(message.id, record);
     if (record.name !== 'leads.list') return;
     // A newer first page replaces an older one: the grid shows the newest query.
@@ -233,7 +244,15 @@ function installProbe(): void {
         // A newer query may have replaced this one meanwhile; its own answer finishes the watch.
         if (watching.request !== record) return;
         page.clearTimeout(watching.timer);
-        watching.resolve({ inputAt: watching.input!.at, inputType: watching.input!.type, sentAt: record.sentAt, respondedAt: record.respondedAt!, frameAt, paintedAt, total });
+        watching.resolve({
+          inputAt: watching.input!.at,
+          inputType: watching.input!.type,
+          sentAt: record.sentAt,
+          respondedAt: record.respondedAt!,
+          frameAt,
+          paintedAt,
+          total,
+        });
       },
     );
   }
@@ -258,7 +277,14 @@ function installProbe(): void {
     },
     filterResult: () => filter!.promise,
     armLive(leadId, name, timeoutMs) {
-      live = { ...watch<LiveTiming>(timeoutMs, `lead ${leadId} to show "${name}"`), leadId, name, arrivedAt: null, arrivedEpoch: 0, request: null };
+      live = {
+        ...watch<LiveTiming>(timeoutMs, `lead ${leadId} to show "${name}"`),
+        leadId,
+        name,
+        arrivedAt: null,
+        arrivedEpoch: 0,
+        request: null,
+      };
     },
     liveResult: () => live!.promise,
     visibleLeadIds() {
@@ -301,13 +327,20 @@ export class PageProbe {
   }
 
   async measureFilter(triggers: InputTrigger[], act: () => Promise<void>, timeoutMs: number): Promise<FilterTiming> {
-    await this.page.evaluate(([t, ms]) => (globalThis as unknown as ProbeHost).__rendererBench.armFilter(t, ms), [triggers, timeoutMs] as const);
+    await this.page.evaluate(([t, ms]) => (globalThis as unknown as ProbeHost).__rendererBench.armFilter(t, ms), [
+      triggers,
+      timeoutMs,
+    ] as const);
     await act();
     return this.page.evaluate(() => (globalThis as unknown as ProbeHost).__rendererBench.filterResult());
   }
 
   async measureLive(leadId: number, name: string, emit: () => void, timeoutMs: number): Promise<LiveTiming> {
-    await this.page.evaluate(([id, text, ms]) => (globalThis as unknown as ProbeHost).__rendererBench.armLive(id, text, ms), [leadId, name, timeoutMs] as const);
+    await this.page.evaluate(([id, text, ms]) => (globalThis as unknown as ProbeHost).__rendererBench.armLive(id, text, ms), [
+      leadId,
+      name,
+      timeoutMs,
+    ] as const);
     emit();
     return this.page.evaluate(() => (globalThis as unknown as ProbeHost).__rendererBench.liveResult());
   }

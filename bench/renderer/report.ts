@@ -40,13 +40,17 @@ export function printReport(r: RendererReport): void {
     `  app opened to its first rows in ${(r.openMs / 1000).toFixed(1)} s`,
     `  filter change → new rows painted, ${r.changes.length} changes after ${r.warmupChanges} warm-up (aim p95 ≤ 100 ms):`,
     `    all changes:                   ${stats(r.changes.map(toPaint))}`,
-    ...[...byKind.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([kind, samples]) => `      ${`${kind}:`.padEnd(28)} ${stats(samples)}`),
+    ...[...byKind.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([kind, samples]) => `      ${`${kind}:`.padEnd(28)} ${stats(samples)}`),
     '    where the time goes:',
     `      input → query sent:          ${stats(r.changes.map((t) => t.sentAt - t.inputAt))}`,
     `      query sent → answer:         ${stats(r.changes.map((t) => t.respondedAt - t.sentAt))}  (the bridge's round trip)`,
     `        of which the host query:   ${stats(present(r.changes.map((t) => t.hostMs)))}`,
     `      answer → rows painted:       ${stats(r.changes.map((t) => t.paintedAt - t.respondedAt))}`,
-    ...(debounced > 0 ? [`    (${debounced} text searches were committed by the typing pause before Enter, so they include its 250 ms)`] : []),
+    ...(debounced > 0
+      ? [`    (${debounced} text searches were committed by the typing pause before Enter, so they include its 250 ms)`]
+      : []),
     `  lead_update → renamed row painted, from the event's arrival in the page, ${r.updates.length} updates after ${r.warmupUpdates} warm-up:`,
     `    all updates:                   ${stats(r.updates.map((t) => t.paintedAt - t.arrivedAt))}`,
     '    where the time goes:',

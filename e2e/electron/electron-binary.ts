@@ -9,7 +9,10 @@ export function findElectronBinary(root: string): { path: string } | { missing: 
   const packageDir = join(root, 'node_modules', 'electron');
   const pathFile = join(packageDir, 'path.txt');
   if (!existsSync(pathFile)) {
-    return { missing: 'the Electron binary was never downloaded (node_modules/electron/path.txt is missing); Electron fetches it from GitHub on first run, which this machine cannot reach' };
+    return {
+      missing:
+        'the Electron binary was never downloaded (node_modules/electron/path.txt is missing); Electron fetches it from GitHub on first run, which this machine cannot reach',
+    };
   }
   const relative = readFileSync(pathFile, 'utf8').trim();
   const dist = process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(packageDir, 'dist');

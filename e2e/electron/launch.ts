@@ -44,7 +44,9 @@ export async function launchApp(env: Record<string, string> = {}): Promise<Launc
 export function request(page: Page, name: string, args: unknown): Promise<unknown> {
   return page.evaluate(
     ([name, args]) =>
-      (globalThis as unknown as { kommoMirror: { requests: Record<string, (a: unknown) => Promise<unknown>> } }).kommoMirror.requests[name as string]!(args),
+      (globalThis as unknown as { kommoMirror: { requests: Record<string, (a: unknown) => Promise<unknown>> } }).kommoMirror.requests[
+        name as string
+      ]!(args),
     [name, args] as const,
   );
 }

@@ -45,7 +45,9 @@ test.describe('Electron app', () => {
     // undocumented one where it still exists (the flags themselves are unit-tested in
     // src/main/web-preferences.test.ts), and check what the page can reach in any case.
     const preferences = await app.evaluate(({ BrowserWindow }) => {
-      const contents = BrowserWindow.getAllWindows()[0]!.webContents as unknown as { getLastWebPreferences?: () => Record<string, unknown> | null };
+      const contents = BrowserWindow.getAllWindows()[0]!.webContents as unknown as {
+        getLastWebPreferences?: () => Record<string, unknown> | null;
+      };
       const p = contents.getLastWebPreferences?.();
       return p ? { contextIsolation: p.contextIsolation, sandbox: p.sandbox, nodeIntegration: p.nodeIntegration } : null;
     });
@@ -60,7 +62,13 @@ test.describe('Electron app', () => {
         ipcRenderer: 'ipcRenderer' in g.kommoMirror,
       };
     });
-    expect(reachable).toEqual({ require: 'undefined', process: 'undefined', module: 'undefined', api: ['on', 'requests'], ipcRenderer: false });
+    expect(reachable).toEqual({
+      require: 'undefined',
+      process: 'undefined',
+      module: 'undefined',
+      api: ['on', 'requests'],
+      ipcRenderer: false,
+    });
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     expect(csp).toContain("default-src 'self'");
   });

@@ -56,7 +56,15 @@ export const listContacts: Handler = (ctx) => {
   acct.paging.afterList('contacts', items, spec.order.field);
   const o = { links: ctx.links, query: pageQuery(ctx.rawQuery, paging.page, paging.limit), with: w };
   const links = pageLinks(ctx.links, '/api/v4/contacts', ctx.rawQuery, paging.page, paging.limit, hasNext);
-  reply.halText(200, pageJson(paging.page, links, 'contacts', items.map((c) => (deleted ? deletedJson('contacts', c, o) : contactJson(acct, c, o)))));
+  reply.halText(
+    200,
+    pageJson(
+      paging.page,
+      links,
+      'contacts',
+      items.map((c) => (deleted ? deletedJson('contacts', c, o) : contactJson(acct, c, o))),
+    ),
+  );
 };
 
 export const getContact: Handler = (ctx, [id]) => {
@@ -87,7 +95,15 @@ export const listCompanies: Handler = (ctx) => {
   if (items.length === 0) return reply.noContent();
   const o = { links: ctx.links, query: pageQuery(ctx.rawQuery, paging.page, paging.limit), with: w };
   const links = pageLinks(ctx.links, '/api/v4/companies', ctx.rawQuery, paging.page, paging.limit, hasNext);
-  reply.halText(200, pageJson(paging.page, links, 'companies', items.map((c) => (deleted ? deletedJson('companies', c, o) : companyJson(acct, c, o)))));
+  reply.halText(
+    200,
+    pageJson(
+      paging.page,
+      links,
+      'companies',
+      items.map((c) => (deleted ? deletedJson('companies', c, o) : companyJson(acct, c, o))),
+    ),
+  );
 };
 
 export const getCompany: Handler = (ctx, [id]) => {

@@ -10,14 +10,49 @@ const PER_FIELD = /^custom_field_(\d+)_value_changed$/;
 
 /** Every documented type (docs/kommo-api.md §13.2), for GET /api/v4/events/types. */
 export const EVENT_TYPES = [
-  'lead_added', 'lead_deleted', 'lead_restored', 'lead_status_changed', 'lead_linked', 'lead_unlinked',
-  'contact_added', 'contact_deleted', 'contact_restored', 'contact_linked', 'contact_unlinked',
-  'company_added', 'company_deleted', 'company_restored', 'company_linked', 'company_unlinked',
-  'task_added', 'task_deleted', 'task_completed', 'task_type_changed', 'task_text_changed', 'task_deadline_changed', 'task_result_added',
-  'incoming_call', 'outgoing_call', 'incoming_chat_message', 'outgoing_chat_message', 'incoming_sms', 'outgoing_sms',
-  'entity_tag_added', 'entity_tag_deleted', 'entity_linked', 'entity_unlinked',
-  'sale_field_changed', 'name_field_changed', 'ltv_field_changed', 'custom_field_value_changed', 'entity_responsible_changed',
-  'common_note_added', 'common_note_deleted', 'attachment_note_added', 'geo_note_added', 'service_note_added',
+  'lead_added',
+  'lead_deleted',
+  'lead_restored',
+  'lead_status_changed',
+  'lead_linked',
+  'lead_unlinked',
+  'contact_added',
+  'contact_deleted',
+  'contact_restored',
+  'contact_linked',
+  'contact_unlinked',
+  'company_added',
+  'company_deleted',
+  'company_restored',
+  'company_linked',
+  'company_unlinked',
+  'task_added',
+  'task_deleted',
+  'task_completed',
+  'task_type_changed',
+  'task_text_changed',
+  'task_deadline_changed',
+  'task_result_added',
+  'incoming_call',
+  'outgoing_call',
+  'incoming_chat_message',
+  'outgoing_chat_message',
+  'incoming_sms',
+  'outgoing_sms',
+  'entity_tag_added',
+  'entity_tag_deleted',
+  'entity_linked',
+  'entity_unlinked',
+  'sale_field_changed',
+  'name_field_changed',
+  'ltv_field_changed',
+  'custom_field_value_changed',
+  'entity_responsible_changed',
+  'common_note_added',
+  'common_note_deleted',
+  'attachment_note_added',
+  'geo_note_added',
+  'service_note_added',
 ] as const;
 
 function fieldIdOf(e: EventRecord): number | null {
@@ -55,7 +90,14 @@ function eventToApi(ctx: ApiContext, e: EventRecord, names: boolean): Record<str
   const s = ctx.acct.state;
   const entity: Record<string, unknown> = { id: e.entity_id };
   if (names) {
-    const rec = e.entity_type === 'lead' ? s.leads.get(e.entity_id) : e.entity_type === 'contact' ? s.contacts.get(e.entity_id) : e.entity_type === 'company' ? s.companies.get(e.entity_id) : undefined;
+    const rec =
+      e.entity_type === 'lead'
+        ? s.leads.get(e.entity_id)
+        : e.entity_type === 'contact'
+          ? s.contacts.get(e.entity_id)
+          : e.entity_type === 'company'
+            ? s.companies.get(e.entity_id)
+            : undefined;
     if (rec) entity.name = rec.name;
   }
   const plural = e.entity_type === 'company' ? 'companies' : `${e.entity_type}s`;
@@ -75,7 +117,8 @@ export const listEvents: Handler = (ctx) => {
   const badEntity = entities.findIndex((x) => !ENTITIES.has(x) && !/^catalog_\d+$/.test(x));
   if (badEntity >= 0) return reply.validation([{ request_id: '0', errors: [ERR.choice(`filter.entity.${badEntity}`)] }]);
   const entityIds = at(filter, 'entity_id') === undefined ? null : intList(at(filter, 'entity_id'), true);
-  if (entityIds !== null && (entities.length !== 1 || entityIds.length > 10)) return reply.validation([{ request_id: '0', errors: [ERR.choice('filter.entity_id')] }]);
+  if (entityIds !== null && (entities.length !== 1 || entityIds.length > 10))
+    return reply.validation([{ request_id: '0', errors: [ERR.choice('filter.entity_id')] }]);
   const bounds = createdAtBounds(at(filter, 'created_at'));
   if (bounds === null) return reply.validation([{ request_id: '0', errors: [ERR.type('filter.created_at', 'int')] }]);
   const types = new Set(commaList(at(filter, 'type')));
@@ -125,7 +168,14 @@ export const listEvents: Handler = (ctx) => {
 export const getEvent: Handler = (ctx, [id]) => {
   const e = ctx.acct.state.events.get(id ?? '');
   if (!e) return ctx.reply.noContent();
-  ctx.reply.hal(200, eventToApi(ctx, e, [...withSet(ctx.query)].some((x) => x.endsWith('_name'))));
+  ctx.reply.hal(
+    200,
+    eventToApi(
+      ctx,
+      e,
+      [...withSet(ctx.query)].some((x) => x.endsWith('_name')),
+    ),
+  );
 };
 
 export const listEventTypes: Handler = (ctx) => {

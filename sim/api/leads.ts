@@ -35,7 +35,15 @@ export const listLeads: Handler = (ctx) => {
   acct.paging.afterList('leads', items, spec.order.field);
   const o = { links: ctx.links, query: pageQuery(ctx.rawQuery, paging.page, paging.limit), with: w };
   const links = pageLinks(ctx.links, '/api/v4/leads', ctx.rawQuery, paging.page, paging.limit, hasNext);
-  reply.halText(200, pageJson(paging.page, links, 'leads', items.map((l) => (deleted ? deletedJson('leads', l, o) : leadJson(acct, l, o)))));
+  reply.halText(
+    200,
+    pageJson(
+      paging.page,
+      links,
+      'leads',
+      items.map((l) => (deleted ? deletedJson('leads', l, o) : leadJson(acct, l, o))),
+    ),
+  );
 };
 
 function leadPredicate(ctx: ApiContext): ((l: LeadRecord) => boolean) | null {
@@ -62,7 +70,17 @@ function leadPredicate(ctx: ApiContext): ((l: LeadRecord) => boolean) | null {
   const names = typeof query.filter === 'object' ? leaves(query.filter.name).map((n) => n.toLowerCase()) : [];
   if (names.length > 0) tests.push((l) => names.includes(l.name.toLowerCase()));
   const text = typeof query.query === 'string' ? query.query.trim().toLowerCase() : '';
-  if (text !== '') tests.push((l) => acct.searchText('leads', l.id, () => searchText(l, l._embedded.tags.map((t) => t.name))).includes(text));
+  if (text !== '')
+    tests.push((l) =>
+      acct
+        .searchText('leads', l.id, () =>
+          searchText(
+            l,
+            l._embedded.tags.map((t) => t.name),
+          ),
+        )
+        .includes(text),
+    );
   if (tests.length === 0) return null;
   return (l) => tests.every((t) => t(l));
 }
@@ -77,7 +95,13 @@ export const getLead: Handler = (ctx, [id]) => {
 type Prepared = { id: number; requestId: string; changes: LeadChanges };
 
 /** Validates one PATCH item; tag creation is deferred until the whole batch is valid. */
-function prepareUpdate(ctx: ApiContext, raw: unknown, index: number, idFromPath: number | null, deferred: Array<() => void>): { ok: Prepared } | { errors: FieldError[] } {
+function prepareUpdate(
+  ctx: ApiContext,
+  raw: unknown,
+  index: number,
+  idFromPath: number | null,
+  deferred: Array<() => void>,
+): { ok: Prepared } | { errors: FieldError[] } {
   const s = ctx.acct.state;
   const errs = new ItemErrors();
   const requestId = requestIdOf(raw, index);
@@ -94,7 +118,13 @@ function prepareUpdate(ctx: ApiContext, raw: unknown, index: number, idFromPath:
 }
 
 /** The settable lead fields of docs/kommo-api.md §14.3. */
-function readLeadFields(ctx: ApiContext, raw: Record<string, unknown>, errs: ItemErrors, currentPipeline: number | null, deferred: Array<() => void>): LeadChanges {
+function readLeadFields(
+  ctx: ApiContext,
+  raw: Record<string, unknown>,
+  errs: ItemErrors,
+  currentPipeline: number | null,
+  deferred: Array<() => void>,
+): LeadChanges {
   const s = ctx.acct.state;
   const c: LeadChanges = {};
   const name = errs.string(raw, 'name');
@@ -155,7 +185,8 @@ async function readBatch(ctx: ApiContext, single: boolean): Promise<unknown[] | 
   }
   const items = single ? (isObject(body) ? [body] : null) : Array.isArray(body) ? body : null;
   if (items === null) {
-    if (body === undefined || body === null || (isObject(body) && Object.keys(body).length === 0)) ctx.reply.badRequest('Request data can not be empty');
+    if (body === undefined || body === null || (isObject(body) && Object.keys(body).length === 0))
+      ctx.reply.badRequest('Request data can not be empty');
     else ctx.reply.validation([{ request_id: '0', errors: [ERR.type('', single ? 'object' : 'array')] }]);
     return null;
   }
@@ -189,11 +220,22 @@ export const patchLeads: Handler = async (ctx, [idParam]) => {
   if (single) {
     const first = results[0];
     if (!first) return ctx.reply.noContent();
-    return ctx.reply.hal(200, { id: first.lead.id, updated_at: first.lead.updated_at, _links: { self: ctx.links.href(`/api/v4/leads/${first.lead.id}`) } });
+    return ctx.reply.hal(200, {
+      id: first.lead.id,
+      updated_at: first.lead.updated_at,
+      _links: { self: ctx.links.href(`/api/v4/leads/${first.lead.id}`) },
+    });
   }
   ctx.reply.hal(200, {
     _links: { self: ctx.links.href('/api/v4/leads') },
-    _embedded: { leads: results.map(({ p, lead }) => ({ id: lead.id, updated_at: lead.updated_at, request_id: p.requestId, _links: { self: ctx.links.href(`/api/v4/leads/${lead.id}`) } })) },
+    _embedded: {
+      leads: results.map(({ p, lead }) => ({
+        id: lead.id,
+        updated_at: lead.updated_at,
+        request_id: p.requestId,
+        _links: { self: ctx.links.href(`/api/v4/leads/${lead.id}`) },
+      })),
+    },
   });
 };
 
@@ -214,7 +256,8 @@ export const createLeads: Handler = async (ctx) => {
     if (Array.isArray(embedded.contacts)) {
       input.contacts = [];
       embedded.contacts.forEach((c, j) => {
-        if (!isObject(c) || typeof c.id !== 'number' || !s.contacts.getLive(c.id)) return errs.add(ERR.notFound(`_embedded.contacts.${j}.id`));
+        if (!isObject(c) || typeof c.id !== 'number' || !s.contacts.getLive(c.id))
+          return errs.add(ERR.notFound(`_embedded.contacts.${j}.id`));
         input.contacts?.push({ id: c.id, ...(typeof c.is_main === 'boolean' ? { is_main: c.is_main } : {}) });
       });
     }
@@ -231,6 +274,12 @@ export const createLeads: Handler = async (ctx) => {
   const created = prepared.map((p) => ({ p, lead: ctx.acct.mutator.createLead(p.input, ctx.userId) }));
   ctx.reply.hal(200, {
     _links: { self: ctx.links.href('/api/v4/leads') },
-    _embedded: { leads: created.map(({ p, lead }) => ({ id: lead.id, request_id: p.requestId, _links: { self: ctx.links.href(`/api/v4/leads/${lead.id}`) } })) },
+    _embedded: {
+      leads: created.map(({ p, lead }) => ({
+        id: lead.id,
+        request_id: p.requestId,
+        _links: { self: ctx.links.href(`/api/v4/leads/${lead.id}`) },
+      })),
+    },
   });
 };

@@ -128,7 +128,7 @@ function reshuffledTies<T extends Indexed>(sorted: T[], field: OrderField, salt:
   while (b < sorted.length && key(b) === last) b++;
   const span = sorted.slice(a, b);
   const rank = (r: T) => mix32(r.id ^ salt);
-  for (let run = 0; run < span.length; ) {
+  for (let run = 0; run < span.length;) {
     let end = run + 1;
     while (end < span.length && (span[end] as T)[field] === (span[run] as T)[field]) end++;
     const tie = span.slice(run, end).sort((x, y) => rank(x) - rank(y));

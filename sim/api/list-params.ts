@@ -56,7 +56,8 @@ export function readRanges(q: QObject, fields: readonly string[]): RangeFilter[]
     }
     const from = asInt(v.from);
     const to = asInt(v.to);
-    if (from !== undefined || to !== undefined) out.push({ field, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) });
+    if (from !== undefined || to !== undefined)
+      out.push({ field, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) });
   }
   return out;
 }
@@ -69,7 +70,10 @@ export function readIntFilter(q: QObject, name: string): number[] | undefined {
 }
 
 /** Case-insensitive "contains" over a record's filled fields (docs/kommo-api.md §3 `query`). */
-export function searchText(rec: { id: number; name: string; custom_fields_values: Array<{ values: Array<{ value: unknown }> }> | null }, extra: string[] = []): string {
+export function searchText(
+  rec: { id: number; name: string; custom_fields_values: Array<{ values: Array<{ value: unknown }> }> | null },
+  extra: string[] = [],
+): string {
   const parts = [String(rec.id), rec.name, ...extra];
   for (const f of rec.custom_fields_values ?? []) for (const v of f.values) parts.push(String(v.value));
   return parts.join('\n').toLowerCase();

@@ -23,7 +23,15 @@ export const getAccount: Handler = (ctx) => {
     ];
   }
   if (w.has('datetime_settings')) {
-    embedded.datetime_settings = { date_pattern: 'd.m.Y H:i', short_date_pattern: 'd.m.Y', short_time_pattern: 'H:i', date_format: 'd.m.Y', time_format: 'H:i:s', timezone: 'America/Lima', timezone_offset: '-05:00' };
+    embedded.datetime_settings = {
+      date_pattern: 'd.m.Y H:i',
+      short_date_pattern: 'd.m.Y',
+      short_time_pattern: 'H:i',
+      date_format: 'd.m.Y',
+      time_format: 'H:i:s',
+      timezone: 'America/Lima',
+      timezone_offset: '-05:00',
+    };
   }
   if (w.has('amojo_rights')) embedded.amojo_rights = { can_direct: true, can_create_groups: true };
   if (Object.keys(embedded).length > 0) body._embedded = embedded;
@@ -68,13 +76,21 @@ function statusToApi(ctx: ApiContext, st: StatusRecord): Record<string, unknown>
 
 function pipelineToApi(ctx: ApiContext, p: PipelineRecord): Record<string, unknown> {
   const { statuses, ...rest } = p;
-  return { ...rest, _links: { self: ctx.links.href(`/api/v4/leads/pipelines/${p.id}`) }, _embedded: { statuses: statuses.map((st) => statusToApi(ctx, st)) } };
+  return {
+    ...rest,
+    _links: { self: ctx.links.href(`/api/v4/leads/pipelines/${p.id}`) },
+    _embedded: { statuses: statuses.map((st) => statusToApi(ctx, st)) },
+  };
 }
 
 /** GET /api/v4/leads/pipelines: not paginated, `_total_items` only (docs/kommo-api.md §11). */
 export const listPipelines: Handler = (ctx) => {
   const s = ctx.acct.state;
-  ctx.reply.hal(200, { _total_items: s.pipelines.length, _links: { self: ctx.links.href('/api/v4/leads/pipelines') }, _embedded: { pipelines: s.pipelines.map((p) => pipelineToApi(ctx, p)) } });
+  ctx.reply.hal(200, {
+    _total_items: s.pipelines.length,
+    _links: { self: ctx.links.href('/api/v4/leads/pipelines') },
+    _embedded: { pipelines: s.pipelines.map((p) => pipelineToApi(ctx, p)) },
+  });
 };
 
 export const getPipeline: Handler = (ctx, [id]) => {
@@ -86,7 +102,11 @@ export const getPipeline: Handler = (ctx, [id]) => {
 export const listStatuses: Handler = (ctx, [pipelineId]) => {
   const p = ctx.acct.state.pipeline(Number(pipelineId));
   if (!p) return ctx.reply.noContent();
-  ctx.reply.hal(200, { _total_items: p.statuses.length, _links: { self: ctx.links.href(`/api/v4/leads/pipelines/${p.id}/statuses`) }, _embedded: { statuses: p.statuses.map((st) => statusToApi(ctx, st)) } });
+  ctx.reply.hal(200, {
+    _total_items: p.statuses.length,
+    _links: { self: ctx.links.href(`/api/v4/leads/pipelines/${p.id}/statuses`) },
+    _embedded: { statuses: p.statuses.map((st) => statusToApi(ctx, st)) },
+  });
 };
 
 export const getStatus: Handler = (ctx, [pipelineId, statusId]) => {
@@ -100,7 +120,9 @@ export const listLossReasons: Handler = (ctx) => {
   ctx.reply.hal(200, {
     _total_items: s.lossReasons.length,
     _links: { self: ctx.links.href('/api/v4/leads/loss_reasons') },
-    _embedded: { loss_reasons: s.lossReasons.map((r) => ({ ...r, _links: { self: ctx.links.href(`/api/v4/leads/loss_reasons/${r.id}`) } })) },
+    _embedded: {
+      loss_reasons: s.lossReasons.map((r) => ({ ...r, _links: { self: ctx.links.href(`/api/v4/leads/loss_reasons/${r.id}`) } })),
+    },
   });
 };
 

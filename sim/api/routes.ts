@@ -3,7 +3,18 @@ import { getContact, getCompany, listCompanies, listContacts } from './contacts'
 import { type Handler } from './context';
 import { getEvent, listEventTypes, listEvents } from './events';
 import { createLeads, getLead, listLeads, patchLeads } from './leads';
-import { getAccount, getCustomField, getPipeline, getStatus, getUser, listCustomFields, listLossReasons, listPipelines, listStatuses, listUsers } from './metadata';
+import {
+  getAccount,
+  getCustomField,
+  getPipeline,
+  getStatus,
+  getUser,
+  listCustomFields,
+  listLossReasons,
+  listPipelines,
+  listStatuses,
+  listUsers,
+} from './metadata';
 import { createNotes, listNotes } from './notes';
 import { createTags, listTags } from './tags';
 import { createTasks, getTask, listTasks } from './tasks';

@@ -48,7 +48,9 @@ export function contactJson(acct: AccountRuntime, contact: ContactRecord, o: Ser
   out += contact._embedded.companies.map((c) => `{"id":${c.id},"_links":${selfLink(o, `/api/v4/companies/${c.id}`)}}`).join(',');
   out += ']';
   if (o.with.has('leads')) {
-    const ids = [...(s.contactLeads.get(contact.id) ?? [])].filter((id) => s.leads.getLive(id)?._embedded.contacts.some((c) => c.id === contact.id)).sort((a, b) => a - b);
+    const ids = [...(s.contactLeads.get(contact.id) ?? [])]
+      .filter((id) => s.leads.getLive(id)?._embedded.contacts.some((c) => c.id === contact.id))
+      .sort((a, b) => a - b);
     out += `,"leads":[${ids.map((id) => `{"id":${id},"_links":${selfLink(o, `/api/v4/leads/${id}`)}}`).join(',')}]`;
   }
   if (o.with.has('customers')) out += ',"customers":[]';
@@ -92,7 +94,11 @@ export function companyJson(acct: AccountRuntime, company: CompanyRecord, o: Ser
 }
 
 /** `with=only_deleted` serves only id, modification date and is_deleted (docs/kommo-api.md §7.2). */
-export function deletedJson(entity: 'leads' | 'contacts' | 'companies', rec: { id: number; updated_at: number }, o: SerializeOptions): string {
+export function deletedJson(
+  entity: 'leads' | 'contacts' | 'companies',
+  rec: { id: number; updated_at: number },
+  o: SerializeOptions,
+): string {
   return `{"id":${rec.id},"updated_at":${rec.updated_at},"is_deleted":true,"_links":${selfLink(o, `/api/v4/${entity}/${rec.id}`)}}`;
 }
 

@@ -18,7 +18,10 @@ export function listTags(entity: EntityPlural): Handler {
     const name = typeof filter.name === 'string' ? filter.name.toLowerCase() : null;
     const text = typeof ctx.query.query === 'string' ? ctx.query.query.toLowerCase() : '';
     const all = s.tags[entity]
-      .filter((t) => (ids ? ids.has(t.id) : true) && (name !== null ? t.name.toLowerCase() === name : true) && t.name.toLowerCase().includes(text))
+      .filter(
+        (t) =>
+          (ids ? ids.has(t.id) : true) && (name !== null ? t.name.toLowerCase() === name : true) && t.name.toLowerCase().includes(text),
+      )
       .sort((a, b) => a.id - b.id);
     const items = all.slice((page - 1) * limit, page * limit);
     if (items.length === 0) return ctx.reply.noContent();
@@ -46,7 +49,12 @@ export function createTags(entity: EntityPlural): Handler {
     body.forEach((raw, i) => {
       const errors: FieldError[] = [];
       if (!isObject(raw) || typeof raw.name !== 'string' || raw.name.trim() === '') errors.push(ERR.required('name'));
-      else if (raw.color !== undefined && raw.color !== null && (entity !== 'leads' || !(TAG_COLORS as readonly unknown[]).includes(raw.color))) errors.push(ERR.choice('color'));
+      else if (
+        raw.color !== undefined &&
+        raw.color !== null &&
+        (entity !== 'leads' || !(TAG_COLORS as readonly unknown[]).includes(raw.color))
+      )
+        errors.push(ERR.choice('color'));
       if (errors.length > 0) failures.push({ request_id: requestIdOf(raw, i), errors });
     });
     if (failures.length > 0) return ctx.reply.validation(failures);

@@ -23,17 +23,20 @@ export const createTasks: Handler = async (ctx) => {
     const requestId = requestIdOf(raw, i);
     if (!isObject(raw)) return failures.push({ request_id: requestId, errors: [ERR.type('', 'array')] });
     const errors: FieldError[] = [];
-    if (typeof raw.text !== 'string' || raw.text.trim() === '') errors.push(raw.text === undefined ? ERR.required('text') : ERR.type('text', 'string'));
+    if (typeof raw.text !== 'string' || raw.text.trim() === '')
+      errors.push(raw.text === undefined ? ERR.required('text') : ERR.type('text', 'string'));
     if (raw.complete_till === undefined) errors.push(ERR.required('complete_till'));
     else if (typeof raw.complete_till !== 'number' || !Number.isInteger(raw.complete_till)) errors.push(ERR.type('complete_till', 'int'));
     const entityType = raw.entity_type;
-    if (entityType !== undefined && (typeof entityType !== 'string' || !ENTITY_TYPES.has(entityType))) errors.push(ERR.choice('entity_type'));
+    if (entityType !== undefined && (typeof entityType !== 'string' || !ENTITY_TYPES.has(entityType)))
+      errors.push(ERR.choice('entity_type'));
     const entityId = raw.entity_id;
     if (entityId !== undefined) {
       if (typeof entityId !== 'number' || !Number.isInteger(entityId)) errors.push(ERR.type('entity_id', 'int'));
       else if (entityType === undefined) errors.push(ERR.required('entity_type'));
       else {
-        const table = entityType === 'leads' ? s.leads : entityType === 'contacts' ? s.contacts : entityType === 'companies' ? s.companies : null;
+        const table =
+          entityType === 'leads' ? s.leads : entityType === 'contacts' ? s.contacts : entityType === 'companies' ? s.companies : null;
         if (table && !table.getLive(entityId)) errors.push(ERR.notFound('entity_id'));
       }
     }
@@ -65,7 +68,13 @@ export const createTasks: Handler = async (ctx) => {
   const created = ready.map((r) => ({ r, task: ctx.acct.mutator.addTask(r.task, ctx.userId) }));
   ctx.reply.hal(200, {
     _links: { self: ctx.links.href('/api/v4/tasks') },
-    _embedded: { tasks: created.map(({ r, task }) => ({ id: task.id, request_id: r.requestId, _links: { self: ctx.links.href(`/api/v4/tasks/${task.id}`) } })) },
+    _embedded: {
+      tasks: created.map(({ r, task }) => ({
+        id: task.id,
+        request_id: r.requestId,
+        _links: { self: ctx.links.href(`/api/v4/tasks/${task.id}`) },
+      })),
+    },
   });
 };
 
@@ -75,7 +84,8 @@ export const listTasks: Handler = (ctx) => {
   const paging = readPaging(ctx.query, ctx.reply, s.behaviour);
   if (!paging) return;
   const filter = at(ctx.query, 'filter');
-  const idSet = (name: string): Set<number> | null => (at(filter, name) === undefined ? null : new Set(intList(at(filter, name), true) ?? []));
+  const idSet = (name: string): Set<number> | null =>
+    at(filter, name) === undefined ? null : new Set(intList(at(filter, name), true) ?? []);
   const ids = idSet('id');
   const responsible = idSet('responsible_user_id');
   const entityIds = idSet('entity_id');
@@ -92,7 +102,12 @@ export const listTasks: Handler = (ctx) => {
       (taskTypes === null || taskTypes.has(t.task_type_id)) &&
       (entityTypes.size === 0 || (t.entity_type !== null && entityTypes.has(t.entity_type))) &&
       (completed === undefined || t.is_completed === (completed === 1)) &&
-      ranges.every((r) => (r.exact === undefined || t.updated_at === r.exact) && (r.from === undefined || (inc.from ? t.updated_at >= r.from : t.updated_at > r.from)) && (r.to === undefined || (inc.to ? t.updated_at <= r.to : t.updated_at < r.to))),
+      ranges.every(
+        (r) =>
+          (r.exact === undefined || t.updated_at === r.exact) &&
+          (r.from === undefined || (inc.from ? t.updated_at >= r.from : t.updated_at > r.from)) &&
+          (r.to === undefined || (inc.to ? t.updated_at <= r.to : t.updated_at < r.to)),
+      ),
   );
   const order = at(ctx.query, 'order');
   const [field, dir] = typeof order === 'object' ? (Object.entries(order)[0] ?? ['id', 'asc']) : ['id', 'asc'];
@@ -102,7 +117,11 @@ export const listTasks: Handler = (ctx) => {
   const { page, limit } = paging;
   const items = all.slice((page - 1) * limit, page * limit);
   if (items.length === 0) return ctx.reply.noContent();
-  ctx.reply.hal(200, { _page: page, _links: pageLinks(ctx.links, '/api/v4/tasks', ctx.rawQuery, page, limit, all.length > page * limit), _embedded: { tasks: items.map((t) => taskToApi(ctx, t)) } });
+  ctx.reply.hal(200, {
+    _page: page,
+    _links: pageLinks(ctx.links, '/api/v4/tasks', ctx.rawQuery, page, limit, all.length > page * limit),
+    _embedded: { tasks: items.map((t) => taskToApi(ctx, t)) },
+  });
 };
 
 export const getTask: Handler = (ctx, [id]) => {

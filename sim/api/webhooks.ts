@@ -30,7 +30,11 @@ export const listWebhooks: Handler = (ctx) => {
   const destination = at(ctx.query, 'filter', 'destination');
   const hooks = ctx.acct.state.webhooks.filter((h) => typeof destination !== 'string' || h.destination === destination);
   if (hooks.length === 0) return ctx.reply.noContent();
-  ctx.reply.hal(200, { _total_items: hooks.length, _links: { self: ctx.links.href('/api/v4/webhooks', ctx.rawQuery) }, _embedded: { webhooks: hooks.map(hookToApi) } });
+  ctx.reply.hal(200, {
+    _total_items: hooks.length,
+    _links: { self: ctx.links.href('/api/v4/webhooks', ctx.rawQuery) },
+    _embedded: { webhooks: hooks.map(hookToApi) },
+  });
 };
 
 /** POST /api/v4/webhooks: returns the single webhook object, not `_embedded`. */
@@ -45,9 +49,11 @@ export const subscribeWebhook: Handler = async (ctx) => {
   } catch {
     url = null;
   }
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) errors.push(b.destination === undefined ? ERR.required('destination') : ERR.type('destination', 'url'));
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:'))
+    errors.push(b.destination === undefined ? ERR.required('destination') : ERR.type('destination', 'url'));
   const settings = b.settings;
-  if (!Array.isArray(settings) || settings.length === 0 || settings.some((x) => typeof x !== 'string' || !/^[a-z_]+$/.test(x))) errors.push(ERR.choice('settings'));
+  if (!Array.isArray(settings) || settings.length === 0 || settings.some((x) => typeof x !== 'string' || !/^[a-z_]+$/.test(x)))
+    errors.push(ERR.choice('settings'));
   if (b.sort !== undefined && (typeof b.sort !== 'number' || !Number.isInteger(b.sort))) errors.push(ERR.type('sort', 'int'));
   if (errors.length > 0) return ctx.reply.validation([{ request_id: '0', errors }]);
   const s = ctx.acct.state;

@@ -26,7 +26,12 @@ export class ItemErrors {
     this.errors.push(e);
   }
 
-  int(obj: Record<string, unknown>, key: string, path = key, options: { nullable?: boolean; min?: number } = {}): number | null | undefined {
+  int(
+    obj: Record<string, unknown>,
+    key: string,
+    path = key,
+    options: { nullable?: boolean; min?: number } = {},
+  ): number | null | undefined {
     const v = obj[key];
     if (v === undefined) return undefined;
     if (v === null && options.nullable) return null;
@@ -60,7 +65,13 @@ export function requestIdOf(item: unknown, index: number): string {
  * `[{id}|{name}]` → tags of the entity type, as thunks: names that do not exist yet are created
  * only when a thunk runs, i.e. after the whole batch passed validation.
  */
-export function readTags(s: AccountState, entity: EntityPlural, value: unknown, path: string, errs: ItemErrors): Array<() => ApiTag> | null {
+export function readTags(
+  s: AccountState,
+  entity: EntityPlural,
+  value: unknown,
+  path: string,
+  errs: ItemErrors,
+): Array<() => ApiTag> | null {
   if (value === null) return null;
   if (!Array.isArray(value)) {
     errs.add(ERR.type(path, 'array'));
@@ -94,7 +105,12 @@ export function readCustomFields(s: AccountState, entity: EntityPlural, value: u
   value.forEach((raw, i) => {
     const p = `${path}.${i}`;
     if (!isObject(raw)) return errs.add(ERR.type(p, 'array'));
-    const def = typeof raw.field_id === 'number' ? s.field(entity, raw.field_id) : typeof raw.field_code === 'string' ? s.field(entity, raw.field_code) : undefined;
+    const def =
+      typeof raw.field_id === 'number'
+        ? s.field(entity, raw.field_id)
+        : typeof raw.field_code === 'string'
+          ? s.field(entity, raw.field_code)
+          : undefined;
     if (!def) return errs.add(ERR.choice(`${p}.field_id`));
     if (raw.values === null || (Array.isArray(raw.values) && raw.values.length === 0)) return void out.push({ def, values: null });
     if (!Array.isArray(raw.values)) return errs.add(ERR.type(`${p}.values`, 'array'));
@@ -130,7 +146,10 @@ function readValue(def: CustomFieldDefinition, raw: unknown, path: string, errs:
         errs.add(ERR.type(`${path}.value`, 'string'));
         return null;
       }
-      const e = typeof raw.enum_id === 'number' ? enums.find((x) => x.id === raw.enum_id) : enums.find((x) => x.value === (raw.enum_code ?? 'WORK'));
+      const e =
+        typeof raw.enum_id === 'number'
+          ? enums.find((x) => x.id === raw.enum_id)
+          : enums.find((x) => x.value === (raw.enum_code ?? 'WORK'));
       if (!e) {
         errs.add(ERR.choice(`${path}.enum_code`));
         return null;

@@ -32,13 +32,36 @@ export function activityStep(acct: AccountRuntime, forced?: ActivityKind): { kin
   const liveContacts = s.contacts.view(false).id;
   const randomContact = () => (liveContacts.size > 0 ? liveContacts.at(rng.int(0, liveContacts.size - 1))?.rec : undefined);
   // Activity favours recent leads, as a real team works its fresh pipeline.
-  const recentLead = () => (liveLeads.size > 0 ? liveLeads.at(Math.max(0, liveLeads.size - 1 - rng.int(0, Math.min(500, liveLeads.size - 1))))?.rec : undefined);
+  const recentLead = () =>
+    liveLeads.size > 0 ? liveLeads.at(Math.max(0, liveLeads.size - 1 - rng.int(0, Math.min(500, liveLeads.size - 1))))?.rec : undefined;
 
   switch (kind) {
     case 'new_lead': {
       const person = personName(rng);
-      const contact = rng.chance(0.6) ? m.createContact({ first_name: person.first, last_name: person.last, custom_fields: [{ def: s.field('contacts', 'PHONE')!, values: randomFieldValue(rng, s.field('contacts', 'PHONE')!, { now: s.now() }).values }] }, actor) : randomContact();
-      const lead = m.createLead({ name: leadName(rng, person.last.split(' ')[0] ?? person.last), price: rng.int(1, 300) * 100, responsible_user_id: actor, contacts: contact ? [{ id: contact.id, is_main: true }] : [] }, actor);
+      const contact = rng.chance(0.6)
+        ? m.createContact(
+            {
+              first_name: person.first,
+              last_name: person.last,
+              custom_fields: [
+                {
+                  def: s.field('contacts', 'PHONE')!,
+                  values: randomFieldValue(rng, s.field('contacts', 'PHONE')!, { now: s.now() }).values,
+                },
+              ],
+            },
+            actor,
+          )
+        : randomContact();
+      const lead = m.createLead(
+        {
+          name: leadName(rng, person.last.split(' ')[0] ?? person.last),
+          price: rng.int(1, 300) * 100,
+          responsible_user_id: actor,
+          contacts: contact ? [{ id: contact.id, is_main: true }] : [],
+        },
+        actor,
+      );
       return { kind, id: lead.id };
     }
     case 'status': {
@@ -48,7 +71,11 @@ export function activityStep(acct: AccountRuntime, forced?: ActivityKind): { kin
       if (!pipeline) return null;
       const options = pipeline.statuses.filter((st) => st.id !== lead.status_id && st.type === 0);
       const next = rng.chance(0.25) ? rng.pick([WON_STATUS_ID, LOST_STATUS_ID]) : rng.pick(options).id;
-      m.updateLead(lead.id, { status_id: next, ...(next === LOST_STATUS_ID && rng.chance(0.5) ? { loss_reason_id: rng.pick(s.lossReasons).id } : {}) }, actor);
+      m.updateLead(
+        lead.id,
+        { status_id: next, ...(next === LOST_STATUS_ID && rng.chance(0.5) ? { loss_reason_id: rng.pick(s.lossReasons).id } : {}) },
+        actor,
+      );
       return { kind, id: lead.id };
     }
     case 'reassign': {
@@ -79,7 +106,12 @@ export function activityStep(acct: AccountRuntime, forced?: ActivityKind): { kin
       const contact = randomContact();
       if (!contact) return null;
       const phone = s.field('contacts', 'PHONE');
-      if (phone && rng.chance(0.6)) m.updateContact(contact.id, { custom_fields: [{ def: phone, values: randomFieldValue(rng, phone, { now: s.now() }).values }] }, actor);
+      if (phone && rng.chance(0.6))
+        m.updateContact(
+          contact.id,
+          { custom_fields: [{ def: phone, values: randomFieldValue(rng, phone, { now: s.now() }).values }] },
+          actor,
+        );
       else m.updateContact(contact.id, { responsible_user_id: rng.pick(s.users).id }, actor);
       return { kind, id: contact.id };
     }

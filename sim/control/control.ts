@@ -6,7 +6,16 @@ import { LONG_LIVED_TTL, type SimulatorRuntime } from '../runtime/simulator-runt
 import { type ContactChanges, type FieldChange, type LeadChanges, NotFoundError } from '../state/mutations';
 import { approvalRedirect } from '../oauth/consent';
 import { activityStep } from './activity';
-import { type ByActor, type ContactInput, type ControlEntity, type FieldInput, type LeadInput, type OnAccount, type SimControl, type SimSnapshot } from './types';
+import {
+  type ByActor,
+  type ContactInput,
+  type ControlEntity,
+  type FieldInput,
+  type LeadInput,
+  type OnAccount,
+  type SimControl,
+  type SimSnapshot,
+} from './types';
 import { type SimBehaviourInput } from '../options';
 
 /** Records handed out are copies: mutating one in place would corrupt the sorted indexes. */
@@ -54,11 +63,21 @@ export class Control implements SimControl {
   /** `currentPipeline`: the lead's pipeline when updating, so a bare status_id is checked against it. */
   private leadChanges(acct: AccountRuntime, d: LeadInput, currentPipeline?: number): LeadChanges {
     const c: LeadChanges = {};
-    for (const key of ['name', 'price', 'status_id', 'pipeline_id', 'responsible_user_id', 'loss_reason_id', 'created_at', 'updated_at'] as const) {
+    for (const key of [
+      'name',
+      'price',
+      'status_id',
+      'pipeline_id',
+      'responsible_user_id',
+      'loss_reason_id',
+      'created_at',
+      'updated_at',
+    ] as const) {
       if (d[key] !== undefined) (c as Record<string, unknown>)[key] = d[key];
     }
     const pipeline = d.pipeline_id ?? currentPipeline ?? acct.state.pipelines.find((p) => p.is_main)?.id ?? 0;
-    if (d.status_id !== undefined && !acct.state.status(pipeline, d.status_id)) throw new ControlError(`status ${d.status_id} is not in pipeline ${pipeline}`);
+    if (d.status_id !== undefined && !acct.state.status(pipeline, d.status_id))
+      throw new ControlError(`status ${d.status_id} is not in pipeline ${pipeline}`);
     const fields = this.fields(acct, 'leads', d.custom_fields_values);
     if (fields.length > 0) c.custom_fields = fields;
     const tags = this.tagList(acct, 'leads', d.tags);
@@ -101,7 +120,8 @@ export class Control implements SimControl {
   update(args: Parameters<SimControl['update']>[0]): LeadRecord | ContactRecord {
     const acct = this.acct(args);
     const actor = this.actor(acct, args);
-    if (args.entity === 'leads') return copy(acct.mutator.updateLead(args.id, this.leadChanges(acct, args.data, acct.mutator.liveLead(args.id).pipeline_id), actor));
+    if (args.entity === 'leads')
+      return copy(acct.mutator.updateLead(args.id, this.leadChanges(acct, args.data, acct.mutator.liveLead(args.id).pipeline_id), actor));
     return copy(acct.mutator.updateContact(args.id, this.contactChanges(acct, args.data), actor));
   }
 
@@ -129,7 +149,11 @@ export class Control implements SimControl {
     const acct = this.acct(args);
     if (!acct.state.user(args.userId)) throw new ControlError(`no user ${args.userId}`);
     const actor = this.actor(acct, args);
-    return copy(args.entity === 'leads' ? acct.mutator.updateLead(args.id, { responsible_user_id: args.userId }, actor) : acct.mutator.updateContact(args.id, { responsible_user_id: args.userId }, actor));
+    return copy(
+      args.entity === 'leads'
+        ? acct.mutator.updateLead(args.id, { responsible_user_id: args.userId }, actor)
+        : acct.mutator.updateContact(args.id, { responsible_user_id: args.userId }, actor),
+    );
   }
 
   tag(args: OnAccount & ByActor & { entity: ControlEntity; id: number; tag: string | number }): LeadRecord | ContactRecord {
@@ -140,11 +164,18 @@ export class Control implements SimControl {
     return this.retag(args, 'tags_to_delete');
   }
 
-  private retag(args: OnAccount & ByActor & { entity: ControlEntity; id: number; tag: string | number }, key: 'tags_to_add' | 'tags_to_delete'): LeadRecord | ContactRecord {
+  private retag(
+    args: OnAccount & ByActor & { entity: ControlEntity; id: number; tag: string | number },
+    key: 'tags_to_add' | 'tags_to_delete',
+  ): LeadRecord | ContactRecord {
     const acct = this.acct(args);
     const actor = this.actor(acct, args);
     const tags = this.tagList(acct, args.entity, [args.tag]) ?? [];
-    return copy(args.entity === 'leads' ? acct.mutator.updateLead(args.id, { [key]: tags }, actor) : acct.mutator.updateContact(args.id, { [key]: tags }, actor));
+    return copy(
+      args.entity === 'leads'
+        ? acct.mutator.updateLead(args.id, { [key]: tags }, actor)
+        : acct.mutator.updateContact(args.id, { [key]: tags }, actor),
+    );
   }
 
   link(args: OnAccount & ByActor & { leadId: number; contactId: number; isMain?: boolean }): LeadRecord {
@@ -234,13 +265,26 @@ export class Control implements SimControl {
 
   authorize(args?: OnAccount & { clientId?: string; state?: string; userId?: number }): { redirectUrl: string; code: string } {
     const acct = this.acct(args);
-    const redirectUrl = approvalRedirect(this.rt, args?.clientId ?? this.rt.defaultIntegration.clientId, acct.subdomain, args?.state ?? null, args?.userId);
+    const redirectUrl = approvalRedirect(
+      this.rt,
+      args?.clientId ?? this.rt.defaultIntegration.clientId,
+      acct.subdomain,
+      args?.state ?? null,
+      args?.userId,
+    );
     return { redirectUrl, code: new URL(redirectUrl).searchParams.get('code') ?? '' };
   }
 
   issueLongLivedToken(args?: OnAccount & { ttlSeconds?: number }): { token: string } {
     const acct = this.acct(args);
-    return { token: this.rt.tokens.issueLongLived(acct.subdomain, this.rt.defaultIntegration.clientId, acct.state.currentUserId, args?.ttlSeconds ?? LONG_LIVED_TTL) };
+    return {
+      token: this.rt.tokens.issueLongLived(
+        acct.subdomain,
+        this.rt.defaultIntegration.clientId,
+        acct.state.currentUserId,
+        args?.ttlSeconds ?? LONG_LIVED_TTL,
+      ),
+    };
   }
 
   corrupt(args: Parameters<SimControl['corrupt']>[0]): void {
@@ -309,9 +353,19 @@ export class Control implements SimControl {
     const byId = <T extends { id: number }>(xs: Iterable<T>): T[] => [...xs].sort((a, b) => a.id - b.id);
     const liveLeads = byId([...s.leads.byId.values()].filter((l) => !l.is_deleted));
     const liveContact = (id: number): boolean => s.contacts.getLive(id) !== undefined;
-    const leads = liveLeads.map((l) => ({ ...structuredClone(l), _embedded: { ...structuredClone(l._embedded), contacts: l._embedded.contacts.filter((c) => liveContact(c.id)).map((c) => ({ ...c })) } }));
+    const leads = liveLeads.map((l) => ({
+      ...structuredClone(l),
+      _embedded: {
+        ...structuredClone(l._embedded),
+        contacts: l._embedded.contacts.filter((c) => liveContact(c.id)).map((c) => ({ ...c })),
+      },
+    }));
     const links = leads.flatMap((l) => l._embedded.contacts.map((c) => ({ leadId: l.id, contactId: c.id, isMain: c.is_main })));
-    const deletedIds = (xs: Iterable<{ id: number; is_deleted: boolean }>): number[] => [...xs].filter((x) => x.is_deleted).map((x) => x.id).sort((a, b) => a - b);
+    const deletedIds = (xs: Iterable<{ id: number; is_deleted: boolean }>): number[] =>
+      [...xs]
+        .filter((x) => x.is_deleted)
+        .map((x) => x.id)
+        .sort((a, b) => a - b);
     return {
       account: { id: s.info.id, subdomain: s.subdomain, host: s.address.host },
       now: s.now(),
@@ -320,7 +374,11 @@ export class Control implements SimControl {
       companies: structuredClone(byId([...s.companies.byId.values()].filter((c) => !c.is_deleted))),
       tags: structuredClone(s.tags),
       links,
-      deleted: { leads: deletedIds(s.leads.byId.values()), contacts: deletedIds(s.contacts.byId.values()), companies: deletedIds(s.companies.byId.values()) },
+      deleted: {
+        leads: deletedIds(s.leads.byId.values()),
+        contacts: deletedIds(s.contacts.byId.values()),
+        companies: deletedIds(s.companies.byId.values()),
+      },
       pipelines: structuredClone(s.pipelines),
       users: structuredClone(s.users),
       customFields: structuredClone(s.customFields),

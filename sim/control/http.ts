@@ -6,12 +6,46 @@ import { type SimControl } from './types';
 
 /** Every SimControl method, served as POST /__sim/{name} (JSON body = the argument object). */
 const METHODS: ReadonlyArray<keyof SimControl> = [
-  'create', 'update', 'delete', 'restore', 'moveStatus', 'reassign', 'tag', 'untag', 'link', 'unlink', 'addNote',
-  'now', 'advanceClock', 'freezeClock', 'unfreezeClock',
-  'setFaults', 'clearFaults', 'block', 'unblock', 'revokeTokens', 'revokeToken',
-  'registerIntegration', 'setRedirectUri', 'setAutoApprove', 'authorize', 'issueLongLivedToken',
-  'corrupt', 'clearCorruptions', 'mutateDuringPagination', 'paginationStatus', 'setActivity', 'activityTick',
-  'requestLog', 'counters', 'resetCounters', 'snapshot', 'behaviour', 'setBehaviour', 'webhookDeliveries', 'flushWebhooks',
+  'create',
+  'update',
+  'delete',
+  'restore',
+  'moveStatus',
+  'reassign',
+  'tag',
+  'untag',
+  'link',
+  'unlink',
+  'addNote',
+  'now',
+  'advanceClock',
+  'freezeClock',
+  'unfreezeClock',
+  'setFaults',
+  'clearFaults',
+  'block',
+  'unblock',
+  'revokeTokens',
+  'revokeToken',
+  'registerIntegration',
+  'setRedirectUri',
+  'setAutoApprove',
+  'authorize',
+  'issueLongLivedToken',
+  'corrupt',
+  'clearCorruptions',
+  'mutateDuringPagination',
+  'paginationStatus',
+  'setActivity',
+  'activityTick',
+  'requestLog',
+  'counters',
+  'resetCounters',
+  'snapshot',
+  'behaviour',
+  'setBehaviour',
+  'webhookDeliveries',
+  'flushWebhooks',
 ];
 
 /** These may also be read with GET /__sim/{name}?account=…&limit=…. */
@@ -42,7 +76,8 @@ export function controlHttp(control: Control): ControlHandler {
       const text = await readBody(req);
       try {
         const parsed: unknown = text.trim() === '' ? {} : JSON.parse(text);
-        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return reply.json(400, { error: 'the body must be a JSON object' });
+        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+          return reply.json(400, { error: 'the body must be a JSON object' });
         args = parsed as Record<string, unknown>;
       } catch {
         return reply.json(400, { error: 'the body is not JSON' });

@@ -86,8 +86,12 @@ export interface SimSnapshot {
  * this same implementation. Control calls are not rate-limited and not counted.
  */
 export interface SimControl {
-  create(args: OnAccount & ByActor & ({ entity: 'leads'; data?: LeadInput } | { entity: 'contacts'; data?: ContactInput })): LeadRecord | ContactRecord;
-  update(args: OnAccount & ByActor & ({ entity: 'leads'; id: number; data: LeadInput } | { entity: 'contacts'; id: number; data: ContactInput })): LeadRecord | ContactRecord;
+  create(
+    args: OnAccount & ByActor & ({ entity: 'leads'; data?: LeadInput } | { entity: 'contacts'; data?: ContactInput }),
+  ): LeadRecord | ContactRecord;
+  update(
+    args: OnAccount & ByActor & ({ entity: 'leads'; id: number; data: LeadInput } | { entity: 'contacts'; id: number; data: ContactInput }),
+  ): LeadRecord | ContactRecord;
   delete(args: OnAccount & ByActor & { entity: ControlEntity; id: number }): LeadRecord | ContactRecord;
   restore(args: OnAccount & ByActor & { entity: ControlEntity; id: number }): LeadRecord | ContactRecord;
   moveStatus(args: OnAccount & ByActor & { id: number; statusId: number; pipelineId?: number }): LeadRecord;

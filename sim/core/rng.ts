@@ -88,7 +88,10 @@ export function mix32(x: number): number {
 /** Random hex of the given length from an Rng (not for secrets). */
 export function rngHex(rng: Rng, length: number): string {
   let out = '';
-  while (out.length < length) out += Math.floor(rng.next() * 0x100000000).toString(16).padStart(8, '0');
+  while (out.length < length)
+    out += Math.floor(rng.next() * 0x100000000)
+      .toString(16)
+      .padStart(8, '0');
   return out.slice(0, length);
 }
 

@@ -27,7 +27,10 @@ export function randomFieldValue(rng: Rng, def: CustomFieldDefinition, ctx: Valu
   const enums = def.enums ?? [];
   switch (def.type) {
     case 'text':
-      if (def.code === 'POSITION') return fieldValue(def, [{ value: rng.pick(['Gerente general', 'Jefe de compras', 'Asistente administrativa', 'Dueño', 'Contador', 'Logística']) }]);
+      if (def.code === 'POSITION')
+        return fieldValue(def, [
+          { value: rng.pick(['Gerente general', 'Jefe de compras', 'Asistente administrativa', 'Dueño', 'Contador', 'Logística']) },
+        ]);
       if (def.name === 'DNI') return fieldValue(def, [{ value: String(rng.int(10_000_000, 79_999_999)) }]);
       if (def.name === 'RUC') return fieldValue(def, [{ value: `20${rng.int(100_000_000, 999_999_999)}` }]);
       return fieldValue(def, [{ value: `COT-${rng.int(2022, 2025)}-${String(rng.int(1, 9999)).padStart(4, '0')}` }]);
@@ -37,14 +40,29 @@ export function randomFieldValue(rng: Rng, def: CustomFieldDefinition, ctx: Valu
       if (def.code === 'ADDRESS') return fieldValue(def, [{ value: `${rng.pick(STREETS)} ${rng.int(100, 3999)}, ${rng.pick(DISTRICTS)}` }]);
       return fieldValue(def, [{ value: `${rng.pick(NOTE_TEXTS)}\nInteresado en ${rng.pick(PRODUCTS)}.` }]);
     case 'url':
-      return fieldValue(def, [{ value: def.name === 'LinkedIn' ? `https://www.linkedin.com/in/${asciiSlug(ctx.firstName ?? 'perfil')}-${rng.int(100, 999)}` : `https://www.${rng.pick(['andina', 'rimac', 'inca', 'pacifico', 'sol'])}${rng.int(1, 99)}.pe` }]);
+      return fieldValue(def, [
+        {
+          value:
+            def.name === 'LinkedIn'
+              ? `https://www.linkedin.com/in/${asciiSlug(ctx.firstName ?? 'perfil')}-${rng.int(100, 999)}`
+              : `https://www.${rng.pick(['andina', 'rimac', 'inca', 'pacifico', 'sol'])}${rng.int(1, 99)}.pe`,
+        },
+      ]);
     case 'checkbox':
       return fieldValue(def, [{ value: rng.chance(0.5) }]);
     case 'select':
       return fieldValue(def, [enumItem(def, rng.int(0, enums.length - 1))]);
     case 'multiselect': {
-      const picks = rng.sample(enums.map((_, i) => i), rng.int(1, Math.min(3, enums.length))).sort((a, b) => a - b);
-      return fieldValue(def, picks.map((i) => enumItem(def, i)));
+      const picks = rng
+        .sample(
+          enums.map((_, i) => i),
+          rng.int(1, Math.min(3, enums.length)),
+        )
+        .sort((a, b) => a - b);
+      return fieldValue(
+        def,
+        picks.map((i) => enumItem(def, i)),
+      );
     }
     case 'date': {
       const day = Math.floor((ctx.now + rng.int(-120, 60) * 86_400) / 86_400) * 86_400;
@@ -71,7 +89,14 @@ function phoneValue(rng: Rng, def: CustomFieldDefinition): CustomFieldValue {
   const count = rng.chance(0.2) ? 2 : 1;
   const values: CustomFieldValueItem[] = [];
   for (let i = 0; i < count; i++) {
-    const code = rng.weighted<string>([['WORK', 0.45], ['MOB', 0.35], ['HOME', 0.08], ['WORKDD', 0.04], ['FAX', 0.02], ['OTHER', 0.06]]);
+    const code = rng.weighted<string>([
+      ['WORK', 0.45],
+      ['MOB', 0.35],
+      ['HOME', 0.08],
+      ['WORKDD', 0.04],
+      ['FAX', 0.02],
+      ['OTHER', 0.06],
+    ]);
     const e = enumByCode(def, code);
     values.push({ value: messyPhoneField(rng), enum_id: e.id, enum_code: code });
   }
@@ -81,9 +106,20 @@ function phoneValue(rng: Rng, def: CustomFieldDefinition): CustomFieldValue {
 function emailValue(rng: Rng, def: CustomFieldDefinition, ctx: ValueContext): CustomFieldValue {
   const first = asciiSlug(ctx.firstName ?? 'contacto');
   const last = asciiSlug((ctx.lastName ?? '').split(' ')[0] ?? '');
-  const local = rng.pick([`${first}.${last}`, `${first}${last}${rng.int(1, 99)}`, `${first.charAt(0)}${last}`, `${first}_${last}`, `ventas.${last}`]);
-  const code = rng.weighted<string>([['WORK', 0.5], ['PRIV', 0.4], ['OTHER', 0.1]]);
-  const domain = code === 'WORK' && rng.chance(0.6) ? `${last || 'empresa'}${rng.pick(['sac', 'peru', 'corp'])}.com.pe` : rng.pick(EMAIL_DOMAINS);
+  const local = rng.pick([
+    `${first}.${last}`,
+    `${first}${last}${rng.int(1, 99)}`,
+    `${first.charAt(0)}${last}`,
+    `${first}_${last}`,
+    `ventas.${last}`,
+  ]);
+  const code = rng.weighted<string>([
+    ['WORK', 0.5],
+    ['PRIV', 0.4],
+    ['OTHER', 0.1],
+  ]);
+  const domain =
+    code === 'WORK' && rng.chance(0.6) ? `${last || 'empresa'}${rng.pick(['sac', 'peru', 'corp'])}.com.pe` : rng.pick(EMAIL_DOMAINS);
   let value = `${local}@${domain}`;
   if (rng.chance(0.04)) value = value.toUpperCase();
   return fieldValue(def, [{ value, enum_id: enumByCode(def, code).id, enum_code: code }]);

@@ -21,8 +21,29 @@ import { FIRST_NAMES_F, FIRST_NAMES_M, LAST_NAMES, asciiSlug } from './names';
 
 /** Kommo's tag palette ([PHP] TagColorsEnum, docs/kommo-api.md §10). */
 export const TAG_COLORS = [
-  'EBEBEB', 'D0D0D0', 'F2DDF7', 'D1A4DC', 'FF8F92', 'FFC8C8', 'C7DB8C', 'DDEBB5', '8699DA', 'AABDFF', 'FFCE5A',
-  'FFE193', '90CDB0', 'C6F4DE', 'A9A5D7', 'D8D5FF', '86C0FC', '832161', '6A0F49', '0C7C59', '10599D', '9D2B32', '247BA0',
+  'EBEBEB',
+  'D0D0D0',
+  'F2DDF7',
+  'D1A4DC',
+  'FF8F92',
+  'FFC8C8',
+  'C7DB8C',
+  'DDEBB5',
+  '8699DA',
+  'AABDFF',
+  'FFCE5A',
+  'FFE193',
+  '90CDB0',
+  'C6F4DE',
+  'A9A5D7',
+  'D8D5FF',
+  '86C0FC',
+  '832161',
+  '6A0F49',
+  '0C7C59',
+  '10599D',
+  '9D2B32',
+  '247BA0',
 ] as const;
 
 export const WON_STATUS_ID = 142;
@@ -63,7 +84,13 @@ export function makeGroups(rng: Rng): UserGroup[] {
 }
 
 function rights(level: RightLevel, isAdmin: boolean, groupId: number): UserRecord['rights'] {
-  const crud = { view: level, edit: level, add: 'A' as RightLevel, delete: isAdmin ? ('A' as RightLevel) : ('D' as RightLevel), export: isAdmin ? ('A' as RightLevel) : ('D' as RightLevel) };
+  const crud = {
+    view: level,
+    edit: level,
+    add: 'A' as RightLevel,
+    delete: isAdmin ? ('A' as RightLevel) : ('D' as RightLevel),
+    export: isAdmin ? ('A' as RightLevel) : ('D' as RightLevel),
+  };
   return {
     leads: { ...crud },
     contacts: { ...crud },
@@ -103,7 +130,18 @@ export function makeUsers(rng: Rng, groups: UserGroup[], count = 8): UserRecord[
   return users;
 }
 
-const STATUS_COLORS = ['#99ccff', '#ffff99', '#ffcc66', '#ffc8c8', '#d6eaff', '#98cbff', '#deff81', '#fffeb2', '#87f2c0', '#f9deff'] as const;
+const STATUS_COLORS = [
+  '#99ccff',
+  '#ffff99',
+  '#ffcc66',
+  '#ffc8c8',
+  '#d6eaff',
+  '#98cbff',
+  '#deff81',
+  '#fffeb2',
+  '#87f2c0',
+  '#f9deff',
+] as const;
 
 const PIPELINE_PLANS: ReadonlyArray<{ name: string; statuses: string[] }> = [
   { name: 'Embudo de ventas', statuses: ['Contacto inicial', 'Cotización enviada', 'Negociación', 'Toma de decisión'] },
@@ -130,7 +168,16 @@ export function makePipelines(rng: Rng, accountId: number): PipelineRecord[] {
     // 142 and 143 carry the same ids in every pipeline (docs/kommo-api.md §11).
     add(WON_STATUS_ID, 'Cerrado - ganado', 10000, 0, '#CCFF66', false);
     add(LOST_STATUS_ID, 'Cerrado - perdido', 11000, 0, '#D5D8DB', false);
-    return { id, name: plan.name, sort: (index + 1) * 100, is_main: index === 0, is_unsorted_on: true, is_archive: false, account_id: accountId, statuses };
+    return {
+      id,
+      name: plan.name,
+      sort: (index + 1) * 100,
+      is_main: index === 0,
+      is_unsorted_on: true,
+      is_archive: false,
+      account_id: accountId,
+      statuses,
+    };
   });
 }
 
@@ -153,7 +200,11 @@ interface FieldPlan {
 const LEAD_FIELDS: FieldPlan[] = [
   { name: 'Presupuesto', type: 'numeric' },
   { name: 'Canal de origen', type: 'select', enums: ['Facebook', 'Instagram', 'WhatsApp', 'Google', 'Referido', 'Página web', 'Feria'] },
-  { name: 'Productos de interés', type: 'multiselect', enums: ['Laptops', 'Impresoras', 'Software', 'Soporte', 'Capacitación', 'Licencias'] },
+  {
+    name: 'Productos de interés',
+    type: 'multiselect',
+    enums: ['Laptops', 'Impresoras', 'Software', 'Soporte', 'Capacitación', 'Licencias'],
+  },
   { name: 'Fecha de visita', type: 'date' },
   { name: 'Próxima llamada', type: 'date_time' },
   { name: 'Factura requerida', type: 'checkbox' },
@@ -220,7 +271,21 @@ export function makeCustomFields(rng: Rng, accountId: number): Record<EntityPlur
   return { leads: build('leads', LEAD_FIELDS), contacts: build('contacts', CONTACT_FIELDS), companies: build('companies', COMPANY_FIELDS) };
 }
 
-const LEAD_TAG_NAMES = ['VIP', 'Urgente', 'Facebook Ads', 'Referido', 'Mayorista', 'Licitación', 'Recompra', 'Feria 2024', 'WhatsApp', 'Frío', 'Caliente', 'Lima', 'Provincia'] as const;
+const LEAD_TAG_NAMES = [
+  'VIP',
+  'Urgente',
+  'Facebook Ads',
+  'Referido',
+  'Mayorista',
+  'Licitación',
+  'Recompra',
+  'Feria 2024',
+  'WhatsApp',
+  'Frío',
+  'Caliente',
+  'Lima',
+  'Provincia',
+] as const;
 const CONTACT_TAG_NAMES = ['VIP', 'Cliente frecuente', 'Moroso', 'Lima', 'Provincia', 'Newsletter', 'No llamar'] as const;
 const COMPANY_TAG_NAMES = ['VIP', 'Proveedor', 'Gobierno', 'Corporativo'] as const;
 

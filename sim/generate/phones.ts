@@ -40,16 +40,38 @@ function mobileFormats(m: string): string[] {
 function limaFormats(s: string): string[] {
   const a = s.slice(0, 3);
   const b = s.slice(3);
-  return [`(01) ${a}-${b}`, `01 ${s}`, `(01) ${s}`, `+51 1 ${a} ${b}`, `${a}-${b}`, `01-${a}-${b}`, `(01) ${a}-${b} anexo ${10 + (Number(b) % 90)}`, `+51 (1) ${a}${b}`];
+  return [
+    `(01) ${a}-${b}`,
+    `01 ${s}`,
+    `(01) ${s}`,
+    `+51 1 ${a} ${b}`,
+    `${a}-${b}`,
+    `01-${a}-${b}`,
+    `(01) ${a}-${b} anexo ${10 + (Number(b) % 90)}`,
+    `+51 (1) ${a}${b}`,
+  ];
 }
 
 function regionalFormats(area: number, s: string): string[] {
-  return [`(0${area}) ${s}`, `0${area}-${s}`, `0${area} ${s.slice(0, 3)} ${s.slice(3)}`, `+51 ${area} ${s}`, `(0${area})${s}`, `0${area}${s} anexo ${s.slice(0, 2)}`];
+  return [
+    `(0${area}) ${s}`,
+    `0${area}-${s}`,
+    `0${area} ${s.slice(0, 3)} ${s.slice(3)}`,
+    `+51 ${area} ${s}`,
+    `(0${area})${s}`,
+    `0${area}${s} anexo ${s.slice(0, 2)}`,
+  ];
 }
 
 /** One number in one messy written form. */
 export function messyPhone(rng: Rng, kind?: PhoneKind): string {
-  const k = kind ?? rng.weighted<PhoneKind>([['mobile', 0.7], ['lima', 0.18], ['regional', 0.12]]);
+  const k =
+    kind ??
+    rng.weighted<PhoneKind>([
+      ['mobile', 0.7],
+      ['lima', 0.18],
+      ['regional', 0.12],
+    ]);
   if (k === 'mobile') return rng.pick(mobileFormats(`9${digits(rng, 8)}`));
   if (k === 'lima') return rng.pick(limaFormats(`${rng.int(2, 7)}${digits(rng, 6)}`));
   return rng.pick(regionalFormats(rng.pick(REGIONAL_AREA_CODES), `${rng.int(2, 9)}${digits(rng, 5)}`));

@@ -90,7 +90,13 @@ export function pickTags(rng: Rng, tags: readonly ApiTag[], pNone: number, max: 
   return rng.sample(tags, rng.int(1, max)).sort((a, b) => a.id - b.id);
 }
 
-export function fillFields(rng: Rng, defs: readonly CustomFieldDefinition[], probabilities: ReadonlyMap<string, number>, fallback: number, ctx: { now: number; firstName?: string; lastName?: string }): CustomFieldValue[] | null {
+export function fillFields(
+  rng: Rng,
+  defs: readonly CustomFieldDefinition[],
+  probabilities: ReadonlyMap<string, number>,
+  fallback: number,
+  ctx: { now: number; firstName?: string; lastName?: string },
+): CustomFieldValue[] | null {
   const out: CustomFieldValue[] = [];
   for (const def of defs) {
     const p = probabilities.get(def.code ?? def.name) ?? fallback;
@@ -122,7 +128,13 @@ export function makeCompanies(ctx: RecordContext, count: number, firstId: number
   const times = creationTimes(rng, count, now, 1000);
   const out: CompanyRecord[] = [];
   let id = firstId;
-  const probabilities = new Map([['PHONE', 0.8], ['EMAIL', 0.5], ['WEB', 0.5], ['ADDRESS', 0.6], ['RUC', 0.7]]);
+  const probabilities = new Map([
+    ['PHONE', 0.8],
+    ['EMAIL', 0.5],
+    ['WEB', 0.5],
+    ['ADDRESS', 0.6],
+    ['RUC', 0.7],
+  ]);
   for (const created of times) {
     id += rng.int(1, 9);
     const responsible = rng.pick(ctx.users).id;
@@ -149,7 +161,11 @@ export function makeContacts(ctx: RecordContext, count: number, firstId: number,
   const { rng, now } = ctx;
   const times = creationTimes(rng, count, now);
   const out: ContactRecord[] = [];
-  const probabilities = new Map([['PHONE', 0.9], ['EMAIL', 0.6], ['POSITION', 0.3]]);
+  const probabilities = new Map([
+    ['PHONE', 0.9],
+    ['EMAIL', 0.6],
+    ['POSITION', 0.3],
+  ]);
   let id = firstId;
   for (const created of times) {
     id += rng.int(1, 24);
@@ -178,7 +194,11 @@ export function makeContacts(ctx: RecordContext, count: number, firstId: number,
       closest_task_at: null,
       is_deleted: false,
       is_unsorted: false,
-      custom_fields_values: fillFields(rng, ctx.fields.contacts, probabilities, 0.15, { now, firstName: person.first, lastName: person.last }),
+      custom_fields_values: fillFields(rng, ctx.fields.contacts, probabilities, 0.15, {
+        now,
+        firstName: person.first,
+        lastName: person.last,
+      }),
       account_id: ctx.accountId,
       _embedded: {
         tags: pickTags(rng, ctx.tags.contacts, 0.7, 2),
@@ -197,7 +217,13 @@ function pickStatus(rng: Rng, pipeline: PipelineRecord): number {
   return rng.pick(open).id;
 }
 
-export function makeLeads(ctx: RecordContext, count: number, firstId: number, contacts: ContactRecord[], companies: CompanyRecord[]): LeadRecord[] {
+export function makeLeads(
+  ctx: RecordContext,
+  count: number,
+  firstId: number,
+  contacts: ContactRecord[],
+  companies: CompanyRecord[],
+): LeadRecord[] {
   const { rng, now } = ctx;
   const times = creationTimes(rng, count, now);
   const out: LeadRecord[] = [];

@@ -35,7 +35,11 @@ export function shapeLabel(shape: AccountShape): string {
  * record i of an import gets the import's second i ÷ perSecond as both `created_at` and
  * `updated_at`, and a close no later than that.
  */
-export function applyShape<T extends { id: number; created_at: number; updated_at: number; closed_at?: number | null }>(records: T[], shape: AccountShape, now: number): void {
+export function applyShape<T extends { id: number; created_at: number; updated_at: number; closed_at?: number | null }>(
+  records: T[],
+  shape: AccountShape,
+  now: number,
+): void {
   if (shape.kind === 'spread') return;
   const start = now - IMPORT_AGE_SECONDS;
   const perSecond = shape.kind === 'bulk' ? shape.perSecond : Number.POSITIVE_INFINITY;

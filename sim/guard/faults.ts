@@ -42,7 +42,13 @@ export const NO_FAULTS: FaultSettings = {
   noEmbeddedNext: 0,
 };
 
-export type FaultDecision = { kind: 'none' } | { kind: 'error'; status: number } | { kind: 'reset' } | { kind: 'malformed' } | { kind: 'html' } | { kind: 'no_embedded' };
+export type FaultDecision =
+  | { kind: 'none' }
+  | { kind: 'error'; status: number }
+  | { kind: 'reset' }
+  | { kind: 'malformed' }
+  | { kind: 'html' }
+  | { kind: 'no_embedded' };
 
 export class Faults {
   settings: FaultSettings = { ...NO_FAULTS };
@@ -87,7 +93,11 @@ export class Faults {
   }
 }
 
-const GATEWAY_TITLES: Record<number, string> = { 502: '502 Bad Gateway', 503: '503 Service Temporarily Unavailable', 504: '504 Gateway Time-out' };
+const GATEWAY_TITLES: Record<number, string> = {
+  502: '502 Bad Gateway',
+  503: '503 Service Temporarily Unavailable',
+  504: '504 Gateway Time-out',
+};
 
 export function gatewayPage(status: number): string {
   const title = GATEWAY_TITLES[status] ?? `${status} Error`;

@@ -16,7 +16,13 @@ import { Reply } from './reply';
 
 const HOST_RE = /^([a-z0-9][a-z0-9-]*)\.(kommo\.com|amocrm\.com|amocrm\.ru)$/i;
 
-export type ControlHandler = (req: IncomingMessage, reply: Reply, path: string, params: URLSearchParams, account: string | null) => Promise<void>;
+export type ControlHandler = (
+  req: IncomingMessage,
+  reply: Reply,
+  path: string,
+  params: URLSearchParams,
+  account: string | null,
+) => Promise<void>;
 
 interface Target {
   account: AccountRuntime | null;
@@ -47,7 +53,11 @@ export function createDispatcher(rt: SimulatorRuntime, control: ControlHandler):
     const reply = new Reply(res);
     handle(rt, control, req, reply).catch((e: unknown) => {
       if (reply.sent) return;
-      reply.json(500, { title: 'ErrInternalServer', status: 500, detail: e instanceof Error ? e.message : String(e) }, 'application/problem+json');
+      reply.json(
+        500,
+        { title: 'ErrInternalServer', status: 500, detail: e instanceof Error ? e.message : String(e) },
+        'application/problem+json',
+      );
     });
   };
 }
@@ -62,11 +72,18 @@ async function handle(rt: SimulatorRuntime, control: ControlHandler, req: Incomi
   if (target.unknown !== null) return reply.problem(404, 'Not Found', `Account ${target.unknown} not found`);
   const fixed = target.account?.subdomain ?? null;
   if (target.path === '/oauth' && method === 'GET') return consentGet(rt, reply, url.searchParams, fixed);
-  if (target.path === '/oauth/decision' && method === 'POST') return consentDecision(rt, reply, new URLSearchParams(await readBody(req)), fixed);
+  if (target.path === '/oauth/decision' && method === 'POST')
+    return consentDecision(rt, reply, new URLSearchParams(await readBody(req)), fixed);
   if (!target.account) {
     if (target.path === '/oauth/callback' && method === 'GET') return callbackGet(reply, url.searchParams);
     if (target.path === '/' && method === 'GET') {
-      return reply.html(200, indexPage([...rt.accounts.values()].map((a) => ({ host: a.state.address.host, apiBaseUrl: rt.apiBaseUrl(a.subdomain) })), `${rt.url}/oauth`));
+      return reply.html(
+        200,
+        indexPage(
+          [...rt.accounts.values()].map((a) => ({ host: a.state.address.host, apiBaseUrl: rt.apiBaseUrl(a.subdomain) })),
+          `${rt.url}/oauth`,
+        ),
+      );
     }
     return reply.problem(404, 'Not Found', `Cannot ${method} ${rt.url}${target.path}`);
   }
@@ -78,7 +95,15 @@ function stampDate(reply: Reply, rt: SimulatorRuntime): void {
 }
 
 /** A request to an account's API or token endpoint: logged, counted, rate-limited, faulted. */
-async function accountRequest(rt: SimulatorRuntime, acct: AccountRuntime, req: IncomingMessage, reply: Reply, method: string, target: Target, url: URL): Promise<void> {
+async function accountRequest(
+  rt: SimulatorRuntime,
+  acct: AccountRuntime,
+  req: IncomingMessage,
+  reply: Reply,
+  method: string,
+  target: Target,
+  url: URL,
+): Promise<void> {
   const started = performance.now();
   const ms = rt.clock.monoMs();
   const client = req.socket.remoteAddress ?? 'unknown';
@@ -117,12 +142,32 @@ async function accountRequest(rt: SimulatorRuntime, acct: AccountRuntime, req: I
     const fault = acct.faults.decide();
     if (fault.kind === 'reset') return reply.reset();
     if (fault.kind === 'error') {
-      if (fault.status === 500) return reply.json(500, { title: 'ErrInternalServer', status: 500, detail: 'Our team are probably already working on the elimination of the problem', trace_id: acct.state.rng.int(1e8, 9e8).toString(16) }, 'application/problem+json');
-      if (fault.status === 402) return reply.json(402, { title: 'Payment Required', type: 'https://httpstatus.es/402', status: 402, detail: 'Payment required' }, 'application/problem+json');
+      if (fault.status === 500)
+        return reply.json(
+          500,
+          {
+            title: 'ErrInternalServer',
+            status: 500,
+            detail: 'Our team are probably already working on the elimination of the problem',
+            trace_id: acct.state.rng.int(1e8, 9e8).toString(16),
+          },
+          'application/problem+json',
+        );
+      if (fault.status === 402)
+        return reply.json(
+          402,
+          { title: 'Payment Required', type: 'https://httpstatus.es/402', status: 402, detail: 'Payment required' },
+          'application/problem+json',
+        );
       return reply.html(fault.status, gatewayPage(fault.status), { Server: 'nginx' });
     }
-    if (fault.kind === 'html') return reply.html(200, '<!DOCTYPE html><html><head><title>Sign in to the network</title></head><body><form action="/login"></form></body></html>');
-    if (fault.kind === 'no_embedded') return reply.json(200, { _page: 1, _links: { self: { href: `https://${host}${target.path}` } } }, 'application/hal+json');
+    if (fault.kind === 'html')
+      return reply.html(
+        200,
+        '<!DOCTYPE html><html><head><title>Sign in to the network</title></head><body><form action="/login"></form></body></html>',
+      );
+    if (fault.kind === 'no_embedded')
+      return reply.json(200, { _page: 1, _links: { self: { href: `https://${host}${target.path}` } } }, 'application/hal+json');
     reply.faults.malformed = fault.kind === 'malformed';
     // Stamped again after any added latency: the Date is when the answer is built, as on a real server.
     stampDate(reply, rt);
@@ -153,6 +198,16 @@ async function accountRequest(rt: SimulatorRuntime, acct: AccountRuntime, req: I
   } finally {
     const status = reply.status || 500;
     acct.counters.finished(endpoint, status);
-    rt.log.add({ at: rt.clock.now(), ms, account: acct.subdomain, client, method, path: target.path + url.search, endpoint, status, durationMs: performance.now() - started });
+    rt.log.add({
+      at: rt.clock.now(),
+      ms,
+      account: acct.subdomain,
+      client,
+      method,
+      path: target.path + url.search,
+      endpoint,
+      status,
+      durationMs: performance.now() - started,
+    });
   }
 }

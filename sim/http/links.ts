@@ -34,7 +34,14 @@ function safeDecode(s: string): string {
 }
 
 /** self/next/first/prev for a list page; `next` only when more data exists (docs/kommo-api.md §5). */
-export function pageLinks(links: Links, path: string, rawQuery: string, page: number, limit: number, hasNext: boolean): Record<string, { href: string }> {
+export function pageLinks(
+  links: Links,
+  path: string,
+  rawQuery: string,
+  page: number,
+  limit: number,
+  hasNext: boolean,
+): Record<string, { href: string }> {
   const out: Record<string, { href: string }> = { self: links.href(path, pageQuery(rawQuery, page, limit)) };
   if (hasNext) out.next = links.href(path, pageQuery(rawQuery, page + 1, limit));
   if (page > 1) {

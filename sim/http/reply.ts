@@ -1,5 +1,16 @@
 import { type ServerResponse } from 'node:http';
-import { HAL, PROBLEM, type ResponseFaults, problemBody, sendBlocked, sendHtml, sendJson, sendNoContent, sendRedirect, sendText } from './respond';
+import {
+  HAL,
+  PROBLEM,
+  type ResponseFaults,
+  problemBody,
+  sendBlocked,
+  sendHtml,
+  sendJson,
+  sendNoContent,
+  sendRedirect,
+  sendText,
+} from './respond';
 
 /** Writes one response and remembers its status for the request log. */
 export class Reply {
@@ -75,7 +86,19 @@ export class Reply {
 
   validation(errors: Array<{ request_id: string; errors: Array<{ code: string; path: string; detail: string }> }>): void {
     this.status = 400;
-    sendJson(this.res, 400, PROBLEM, { 'validation-errors': errors, title: 'Bad Request', type: 'https://httpstatus.es/400', status: 400, detail: 'Request validation failed' }, this.faults);
+    sendJson(
+      this.res,
+      400,
+      PROBLEM,
+      {
+        'validation-errors': errors,
+        title: 'Bad Request',
+        type: 'https://httpstatus.es/400',
+        status: 400,
+        detail: 'Request validation failed',
+      },
+      this.faults,
+    );
   }
 
   unauthorized(): void {
@@ -83,7 +106,9 @@ export class Reply {
   }
 
   tooMany(retryAfter: number): void {
-    this.problem(429, 'Too Many Requests', 'You have sent too many requests in a given amount of time. Please try again later.', { retry_after: retryAfter });
+    this.problem(429, 'Too Many Requests', 'You have sent too many requests in a given amount of time. Please try again later.', {
+      retry_after: retryAfter,
+    });
   }
 
   tooManyItems(max = 250): void {

@@ -50,12 +50,20 @@ export function problemBody(status: number, title: string, detail: string, extra
   return { title, type: `https://httpstatus.es/${status}`, status, detail, ...extra };
 }
 
-export function sendProblem(res: ServerResponse, status: number, title: string, detail: string, extra: Record<string, unknown> = {}, faults?: ResponseFaults): void {
+export function sendProblem(
+  res: ServerResponse,
+  status: number,
+  title: string,
+  detail: string,
+  extra: Record<string, unknown> = {},
+  faults?: ResponseFaults,
+): void {
   sendJson(res, status, PROBLEM, problemBody(status, title, detail, extra), faults);
 }
 
 /** The nginx page a blocked client gets instead of JSON (docs/kommo-api.md §4, GH#434). */
-export const NGINX_403 = '<html>\r\n<head><title>403 Forbidden</title></head>\r\n<body>\r\n<center><h1>403 Forbidden</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+export const NGINX_403 =
+  '<html>\r\n<head><title>403 Forbidden</title></head>\r\n<body>\r\n<center><h1>403 Forbidden</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
 
 export function sendBlocked(res: ServerResponse): void {
   res.writeHead(403, { 'Content-Type': 'text/html', 'Content-Length': Buffer.byteLength(NGINX_403), Server: 'nginx' });

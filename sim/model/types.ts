@@ -29,17 +29,7 @@ export interface CustomFieldValue {
 }
 
 export type CustomFieldType =
-  | 'text'
-  | 'numeric'
-  | 'checkbox'
-  | 'select'
-  | 'multiselect'
-  | 'multitext'
-  | 'date'
-  | 'date_time'
-  | 'url'
-  | 'textarea'
-  | 'birthday';
+  'text' | 'numeric' | 'checkbox' | 'select' | 'multiselect' | 'multitext' | 'date' | 'date_time' | 'url' | 'textarea' | 'birthday';
 
 export interface CustomFieldEnum {
   id: number;

@@ -59,7 +59,8 @@ export function consentGet(rt: SimulatorRuntime, reply: Reply, params: URLSearch
 /** POST /oauth/decision: the approve / deny buttons. */
 export function consentDecision(rt: SimulatorRuntime, reply: Reply, form: URLSearchParams, fixedAccount: string | null): void {
   const clientId = form.get('client_id') ?? '';
-  if (!rt.tokens.integrations.has(clientId)) return reply.html(400, errorPage('Integración no encontrada', 'Check the client_id parameter.'));
+  if (!rt.tokens.integrations.has(clientId))
+    return reply.html(400, errorPage('Integración no encontrada', 'Check the client_id parameter.'));
   const state = form.has('state') ? (form.get('state') as string) : null;
   const mode = form.get('mode') ?? 'post_message';
   const account = fixedAccount ?? form.get('account') ?? rt.firstAccount().subdomain;

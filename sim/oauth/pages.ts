@@ -26,11 +26,16 @@ export interface ConsentView {
 
 export function consentPage(v: ConsentView): string {
   const hidden = (name: string, value: string): string => `<input type="hidden" name="${name}" value="${escapeHtml(value)}">`;
-  const accountField = v.fixed || v.accounts.length === 1
-    ? hidden('account', v.selected) + `<p>Cuenta: <strong>${escapeHtml(v.accounts.find((a) => a.subdomain === v.selected)?.host ?? v.selected)}</strong></p>`
-    : `<p><label>Cuenta: <select name="account">${v.accounts
-        .map((a) => `<option value="${escapeHtml(a.subdomain)}"${a.subdomain === v.selected ? ' selected' : ''}>${escapeHtml(a.host)}</option>`)
-        .join('')}</select></label></p>`;
+  const accountField =
+    v.fixed || v.accounts.length === 1
+      ? hidden('account', v.selected) +
+        `<p>Cuenta: <strong>${escapeHtml(v.accounts.find((a) => a.subdomain === v.selected)?.host ?? v.selected)}</strong></p>`
+      : `<p><label>Cuenta: <select name="account">${v.accounts
+          .map(
+            (a) =>
+              `<option value="${escapeHtml(a.subdomain)}"${a.subdomain === v.selected ? ' selected' : ''}>${escapeHtml(a.host)}</option>`,
+          )
+          .join('')}</select></label></p>`;
   return page(
     'Kommo: autorizar integración',
     `<h1>Autorizar «${escapeHtml(v.integrationName)}»</h1>
@@ -56,7 +61,10 @@ export function popupHandoffPage(url: string): string {
 
 export function callbackPage(params: URLSearchParams): string {
   const rows = [...params].map(([k, v]) => `<tr><td>${escapeHtml(k)}</td><td><code>${escapeHtml(v)}</code></td></tr>`).join('');
-  return page('Kommo simulator: OAuth callback', `<h1>OAuth callback</h1><p>The simulator's default redirect URI received:</p><table>${rows}</table>`);
+  return page(
+    'Kommo simulator: OAuth callback',
+    `<h1>OAuth callback</h1><p>The simulator's default redirect URI received:</p><table>${rows}</table>`,
+  );
 }
 
 export function errorPage(title: string, message: string): string {
@@ -65,5 +73,8 @@ export function errorPage(title: string, message: string): string {
 
 export function indexPage(accounts: Array<{ host: string; apiBaseUrl: string }>, consentUrl: string): string {
   const rows = accounts.map((a) => `<tr><td>${escapeHtml(a.host)}</td><td><code>${escapeHtml(a.apiBaseUrl)}</code></td></tr>`).join('');
-  return page('Kommo simulator', `<h1>Kommo simulator</h1><table>${rows}</table><p>Consent page: <code>${escapeHtml(consentUrl)}</code></p><p>Control API: <code>/__sim/</code> (see sim/README.md).</p>`);
+  return page(
+    'Kommo simulator',
+    `<h1>Kommo simulator</h1><table>${rows}</table><p>Consent page: <code>${escapeHtml(consentUrl)}</code></p><p>Control API: <code>/__sim/</code> (see sim/README.md).</p>`,
+  );
 }

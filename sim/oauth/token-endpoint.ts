@@ -19,7 +19,13 @@ export function oauthError(reply: Reply, status: number, hint: string): void {
  * authorization_code and refresh_token grants. Client, secret and redirect URI are checked first
  * (as the league OAuth server does), then the code or refresh token.
  */
-export async function tokenEndpoint(req: IncomingMessage, reply: Reply, tokens: TokenAuthority, subdomain: string, refreshFailureStatus: 400 | 401): Promise<void> {
+export async function tokenEndpoint(
+  req: IncomingMessage,
+  reply: Reply,
+  tokens: TokenAuthority,
+  subdomain: string,
+  refreshFailureStatus: 400 | 401,
+): Promise<void> {
   const body = parseFormOrJson(await readBody(req), req.headers['content-type']);
   const field = (k: string): string | undefined => (body && typeof body[k] === 'string' ? (body[k] as string) : undefined);
   const clientId = field('client_id');

@@ -138,7 +138,15 @@ export class TokenAuthority {
 
   issueLongLived(subdomain: string, clientId: string, userId: number, ttlSeconds: number): string {
     const token = this.jwt(clientId, subdomain, userId, ttlSeconds, '');
-    this.access.set(token, { subdomain, clientId, userId, expiresAt: this.clock.now() + ttlSeconds, revoked: false, longLived: true, pairRefresh: null });
+    this.access.set(token, {
+      subdomain,
+      clientId,
+      userId,
+      expiresAt: this.clock.now() + ttlSeconds,
+      revoked: false,
+      longLived: true,
+      pairRefresh: null,
+    });
     return token;
   }
 
@@ -179,7 +187,15 @@ export class TokenAuthority {
     const refreshToken = `def50200${randomBytes(240).toString('hex')}`;
     const accessToken = this.jwt(clientId, subdomain, userId, accessTokenTtl, parent ? 'refresh_token' : 'authorization_code');
     this.refresh.set(refreshToken, { subdomain, clientId, userId, expiresAt: now + refreshTokenTtl, state: 'active', parent, used: false });
-    this.access.set(accessToken, { subdomain, clientId, userId, expiresAt: now + accessTokenTtl, revoked: false, longLived: false, pairRefresh: refreshToken });
+    this.access.set(accessToken, {
+      subdomain,
+      clientId,
+      userId,
+      expiresAt: now + accessTokenTtl,
+      revoked: false,
+      longLived: false,
+      pairRefresh: refreshToken,
+    });
     return { token_type: 'Bearer', expires_in: accessTokenTtl, server_time: now, access_token: accessToken, refresh_token: refreshToken };
   }
 

@@ -64,7 +64,14 @@ export class SimulatorRuntime {
       if (this.accounts.has(address.subdomain)) throw new Error(`duplicate account ${address.subdomain}`);
       // Each account gets its own data (and ids) from a seed derived from the main one.
       const seed = i === 0 ? options.seed : mix32(options.seed + i * 7919);
-      const data = generateAccountData({ seed, leads: options.leads, contacts: options.contacts, now, subdomain: address.subdomain, ...(options.shape ? { shape: options.shape } : {}) });
+      const data = generateAccountData({
+        seed,
+        leads: options.leads,
+        contacts: options.contacts,
+        now,
+        subdomain: address.subdomain,
+        ...(options.shape ? { shape: options.shape } : {}),
+      });
       this.accounts.set(address.subdomain, new AccountRuntime(address, data, this.clock, this.behaviour));
     });
     this.tokens = new TokenAuthority(
@@ -78,9 +85,15 @@ export class SimulatorRuntime {
   /** Called once the port is known: the default integration and long-lived tokens need the URL. */
   attach(url: string): void {
     this.url = url;
-    this.defaultIntegration = this.tokens.registerIntegration({ redirectUri: this.options.redirectUri ?? `${url}/oauth/callback`, name: 'Kommo Mirror' });
+    this.defaultIntegration = this.tokens.registerIntegration({
+      redirectUri: this.options.redirectUri ?? `${url}/oauth/callback`,
+      name: 'Kommo Mirror',
+    });
     for (const acct of this.accounts.values()) {
-      this.longLivedTokens.set(acct.subdomain, this.tokens.issueLongLived(acct.subdomain, this.defaultIntegration.clientId, acct.state.currentUserId, LONG_LIVED_TTL));
+      this.longLivedTokens.set(
+        acct.subdomain,
+        this.tokens.issueLongLived(acct.subdomain, this.defaultIntegration.clientId, acct.state.currentUserId, LONG_LIVED_TTL),
+      );
     }
   }
 

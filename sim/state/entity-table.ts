@@ -16,7 +16,10 @@ export class IndexSet<T extends Indexed> {
   readonly created_at: SortedIndex<T>;
 
   constructor(tie: (id: number) => number) {
-    this.id = new SortedIndex<T>((r) => r.id, () => 0);
+    this.id = new SortedIndex<T>(
+      (r) => r.id,
+      () => 0,
+    );
     this.updated_at = new SortedIndex<T>((r) => r.updated_at, tie);
     this.created_at = new SortedIndex<T>((r) => r.created_at, tie);
   }

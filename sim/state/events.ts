@@ -26,7 +26,15 @@ export class EventLog {
     return this.byId.get(id);
   }
 
-  record(e: { type: string; entity_type: EventRecord['entity_type']; entity_id: number; created_by: number; created_at: number; value_before?: unknown[]; value_after?: unknown[] }): EventRecord {
+  record(e: {
+    type: string;
+    entity_type: EventRecord['entity_type'];
+    entity_id: number;
+    created_by: number;
+    created_at: number;
+    value_before?: unknown[];
+    value_after?: unknown[];
+  }): EventRecord {
     const event: EventRecord = {
       id: this.ids.next(e.created_at),
       type: e.type,
@@ -71,12 +79,28 @@ export const eventValue = {
   note: (id: number) => ({ note: { id } }),
   customField(def: CustomFieldDefinition, values: CustomFieldValueItem[] | null): unknown[] {
     return (values ?? []).map((v) => ({
-      custom_field_value: { field_id: def.id, field_type: LEGACY_FIELD_TYPES[def.type] ?? 1, enum_id: v.enum_id ?? null, text: String(v.value) },
+      custom_field_value: {
+        field_id: def.id,
+        field_type: LEGACY_FIELD_TYPES[def.type] ?? 1,
+        enum_id: v.enum_id ?? null,
+        text: String(v.value),
+      },
     }));
   },
 };
 
 /** Events carry the old numeric field type codes. */
 const LEGACY_FIELD_TYPES: Record<string, number> = {
-  text: 1, numeric: 2, checkbox: 3, select: 4, multiselect: 5, date: 6, url: 7, multitext: 8, textarea: 9, radiobutton: 10, birthday: 14, date_time: 19,
+  text: 1,
+  numeric: 2,
+  checkbox: 3,
+  select: 4,
+  multiselect: 5,
+  date: 6,
+  url: 7,
+  multitext: 8,
+  textarea: 9,
+  radiobutton: 10,
+  birthday: 14,
+  date_time: 19,
 };

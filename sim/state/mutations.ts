@@ -130,8 +130,15 @@ export class Mutator {
     const s = this.s;
     const lead = this.liveLead(id);
     const now = s.now();
-    const old = { name: lead.name, price: lead.price, status_id: lead.status_id, pipeline_id: lead.pipeline_id, responsible_user_id: lead.responsible_user_id };
-    const fieldEvents: Array<{ def: CustomFieldDefinition; before: CustomFieldValueItem[] | null; after: CustomFieldValueItem[] | null }> = [];
+    const old = {
+      name: lead.name,
+      price: lead.price,
+      status_id: lead.status_id,
+      pipeline_id: lead.pipeline_id,
+      responsible_user_id: lead.responsible_user_id,
+    };
+    const fieldEvents: Array<{ def: CustomFieldDefinition; before: CustomFieldValueItem[] | null; after: CustomFieldValueItem[] | null }> =
+      [];
     let tagDiff: { added: ApiTag[]; removed: ApiTag[] } = { added: [], removed: [] };
     s.leads.change(lead, () => {
       if (changes.name !== undefined) lead.name = changes.name;
@@ -143,7 +150,9 @@ export class Mutator {
       if (changes.pipeline_id !== undefined || changes.status_id !== undefined) {
         const pipelineId = changes.pipeline_id ?? lead.pipeline_id;
         const pipeline = s.pipeline(pipelineId);
-        const statusId = changes.status_id ?? (pipelineId === lead.pipeline_id ? lead.status_id : pipeline?.statuses.find((st) => st.type === 0)?.id ?? lead.status_id);
+        const statusId =
+          changes.status_id ??
+          (pipelineId === lead.pipeline_id ? lead.status_id : (pipeline?.statuses.find((st) => st.type === 0)?.id ?? lead.status_id));
         const wasClosed = isClosed(lead.status_id);
         lead.pipeline_id = pipelineId;
         lead.status_id = statusId;
@@ -164,12 +173,30 @@ export class Mutator {
       lead.updated_at = changes.updated_at ?? now;
     });
 
-    if (lead.name !== old.name) this.event('name_field_changed', 'lead', id, actor, [eventValue.name(old.name)], [eventValue.name(lead.name)]);
-    if (lead.price !== old.price) this.event('sale_field_changed', 'lead', id, actor, [eventValue.sale(old.price)], [eventValue.sale(lead.price)]);
+    if (lead.name !== old.name)
+      this.event('name_field_changed', 'lead', id, actor, [eventValue.name(old.name)], [eventValue.name(lead.name)]);
+    if (lead.price !== old.price)
+      this.event('sale_field_changed', 'lead', id, actor, [eventValue.sale(old.price)], [eventValue.sale(lead.price)]);
     const statusChanged = lead.status_id !== old.status_id || lead.pipeline_id !== old.pipeline_id;
-    if (statusChanged) this.event('lead_status_changed', 'lead', id, actor, [eventValue.leadStatus(old.status_id, old.pipeline_id)], [eventValue.leadStatus(lead.status_id, lead.pipeline_id)]);
+    if (statusChanged)
+      this.event(
+        'lead_status_changed',
+        'lead',
+        id,
+        actor,
+        [eventValue.leadStatus(old.status_id, old.pipeline_id)],
+        [eventValue.leadStatus(lead.status_id, lead.pipeline_id)],
+      );
     const responsibleChanged = lead.responsible_user_id !== old.responsible_user_id;
-    if (responsibleChanged) this.event('entity_responsible_changed', 'lead', id, actor, [eventValue.responsible(old.responsible_user_id)], [eventValue.responsible(lead.responsible_user_id)]);
+    if (responsibleChanged)
+      this.event(
+        'entity_responsible_changed',
+        'lead',
+        id,
+        actor,
+        [eventValue.responsible(old.responsible_user_id)],
+        [eventValue.responsible(lead.responsible_user_id)],
+      );
     this.fieldEvents('lead', id, actor, fieldEvents);
     this.tagEvents('lead', id, actor, tagDiff);
     this.notify({ entity: 'leads', action: 'update', id, old });
@@ -284,13 +311,15 @@ export class Mutator {
     const s = this.s;
     const contact = this.liveContact(id);
     const old = { name: contact.name, responsible_user_id: contact.responsible_user_id };
-    const fieldEvents: Array<{ def: CustomFieldDefinition; before: CustomFieldValueItem[] | null; after: CustomFieldValueItem[] | null }> = [];
+    const fieldEvents: Array<{ def: CustomFieldDefinition; before: CustomFieldValueItem[] | null; after: CustomFieldValueItem[] | null }> =
+      [];
     let tagDiff: { added: ApiTag[]; removed: ApiTag[] } = { added: [], removed: [] };
     s.contacts.change(contact, () => {
       if (changes.first_name !== undefined) contact.first_name = changes.first_name;
       if (changes.last_name !== undefined) contact.last_name = changes.last_name;
       if (changes.name !== undefined) contact.name = changes.name;
-      else if (changes.first_name !== undefined || changes.last_name !== undefined) contact.name = [contact.first_name, contact.last_name].filter(Boolean).join(' ');
+      else if (changes.first_name !== undefined || changes.last_name !== undefined)
+        contact.name = [contact.first_name, contact.last_name].filter(Boolean).join(' ');
       if (changes.responsible_user_id !== undefined) {
         contact.responsible_user_id = changes.responsible_user_id;
         contact.group_id = s.groupOf(changes.responsible_user_id);
@@ -306,9 +335,18 @@ export class Mutator {
       contact.updated_by = actor;
       contact.updated_at = changes.updated_at ?? s.now();
     });
-    if (contact.name !== old.name) this.event('name_field_changed', 'contact', id, actor, [eventValue.name(old.name)], [eventValue.name(contact.name)]);
+    if (contact.name !== old.name)
+      this.event('name_field_changed', 'contact', id, actor, [eventValue.name(old.name)], [eventValue.name(contact.name)]);
     const responsibleChanged = contact.responsible_user_id !== old.responsible_user_id;
-    if (responsibleChanged) this.event('entity_responsible_changed', 'contact', id, actor, [eventValue.responsible(old.responsible_user_id)], [eventValue.responsible(contact.responsible_user_id)]);
+    if (responsibleChanged)
+      this.event(
+        'entity_responsible_changed',
+        'contact',
+        id,
+        actor,
+        [eventValue.responsible(old.responsible_user_id)],
+        [eventValue.responsible(contact.responsible_user_id)],
+      );
     this.fieldEvents('contact', id, actor, fieldEvents);
     this.tagEvents('contact', id, actor, tagDiff);
     this.notify({ entity: 'contacts', action: 'update', id, old });
@@ -344,7 +382,12 @@ export class Mutator {
 
   // ---- notes and tasks ----------------------------------------------------------------------
 
-  addNote(entity: 'leads' | 'contacts' | 'companies', entityId: number, note: { note_type: string; params: Record<string, unknown>; responsible_user_id?: number; created_at?: number }, actor: Actor): NoteRecord {
+  addNote(
+    entity: 'leads' | 'contacts' | 'companies',
+    entityId: number,
+    note: { note_type: string; params: Record<string, unknown>; responsible_user_id?: number; created_at?: number },
+    actor: Actor,
+  ): NoteRecord {
     const s = this.s;
     const now = s.now();
     const responsible = note.responsible_user_id ?? (actor || s.currentUserId);
@@ -370,17 +413,33 @@ export class Mutator {
     return record;
   }
 
-  addTask(task: Omit<TaskRecord, 'id' | 'account_id' | 'created_at' | 'updated_at' | 'group_id'> & { created_at?: number }, actor: Actor): TaskRecord {
+  addTask(
+    task: Omit<TaskRecord, 'id' | 'account_id' | 'created_at' | 'updated_at' | 'group_id'> & { created_at?: number },
+    actor: Actor,
+  ): TaskRecord {
     const s = this.s;
     const now = s.now();
-    const record: TaskRecord = { ...task, id: s.newId('task'), created_at: task.created_at ?? now, updated_at: now, group_id: s.groupOf(task.responsible_user_id), account_id: s.info.id };
+    const record: TaskRecord = {
+      ...task,
+      id: s.newId('task'),
+      created_at: task.created_at ?? now,
+      updated_at: now,
+      group_id: s.groupOf(task.responsible_user_id),
+      account_id: s.info.id,
+    };
     s.tasks.push(record);
     // An open task sets the entity's closest_task_at, which is a change a mirror can see.
     if (record.entity_id && !record.is_completed) {
-      const target = record.entity_type === 'leads' ? s.leads.getLive(record.entity_id) : record.entity_type === 'contacts' ? s.contacts.getLive(record.entity_id) : undefined;
+      const target =
+        record.entity_type === 'leads'
+          ? s.leads.getLive(record.entity_id)
+          : record.entity_type === 'contacts'
+            ? s.contacts.getLive(record.entity_id)
+            : undefined;
       const apply = (): void => {
         if (!target) return;
-        target.closest_task_at = target.closest_task_at === null ? record.complete_till : Math.min(target.closest_task_at, record.complete_till);
+        target.closest_task_at =
+          target.closest_task_at === null ? record.complete_till : Math.min(target.closest_task_at, record.complete_till);
         target.updated_by = actor;
         target.updated_at = now;
       };
@@ -428,13 +487,34 @@ export class Mutator {
     });
   }
 
-  private event(type: string, entityType: 'lead' | 'contact' | 'company' | 'task', entityId: number, actor: Actor, before: unknown[], after: unknown[]): void {
-    this.s.events.record({ type, entity_type: entityType, entity_id: entityId, created_by: actor, created_at: this.s.now(), value_before: before, value_after: after });
+  private event(
+    type: string,
+    entityType: 'lead' | 'contact' | 'company' | 'task',
+    entityId: number,
+    actor: Actor,
+    before: unknown[],
+    after: unknown[],
+  ): void {
+    this.s.events.record({
+      type,
+      entity_type: entityType,
+      entity_id: entityId,
+      created_by: actor,
+      created_at: this.s.now(),
+      value_before: before,
+      value_after: after,
+    });
   }
 
-  private fieldEvents(entityType: 'lead' | 'contact', id: number, actor: Actor, changes: Array<{ def: CustomFieldDefinition; before: CustomFieldValueItem[] | null; after: CustomFieldValueItem[] | null }>): void {
+  private fieldEvents(
+    entityType: 'lead' | 'contact',
+    id: number,
+    actor: Actor,
+    changes: Array<{ def: CustomFieldDefinition; before: CustomFieldValueItem[] | null; after: CustomFieldValueItem[] | null }>,
+  ): void {
     for (const c of changes) {
-      const type = this.s.behaviour.customFieldEventType === 'per_field' ? `custom_field_${c.def.id}_value_changed` : 'custom_field_value_changed';
+      const type =
+        this.s.behaviour.customFieldEventType === 'per_field' ? `custom_field_${c.def.id}_value_changed` : 'custom_field_value_changed';
       this.event(type, entityType, id, actor, eventValue.customField(c.def, c.before), eventValue.customField(c.def, c.after));
     }
   }
@@ -470,7 +550,13 @@ function getField(rec: { custom_fields_values: CustomFieldValue[] | null }, fiel
 function setField(rec: { custom_fields_values: CustomFieldValue[] | null }, change: FieldChange): void {
   const rest = (rec.custom_fields_values ?? []).filter((f) => f.field_id !== change.def.id);
   if (change.values && change.values.length > 0) {
-    const value: CustomFieldValue = { field_id: change.def.id, field_name: change.def.name, field_code: change.def.code, field_type: change.def.type, values: change.values };
+    const value: CustomFieldValue = {
+      field_id: change.def.id,
+      field_name: change.def.name,
+      field_code: change.def.code,
+      field_type: change.def.type,
+      values: change.values,
+    };
     const at = (rec.custom_fields_values ?? []).findIndex((f) => f.field_id === change.def.id);
     if (at >= 0) rest.splice(at, 0, value);
     else rest.push(value);

@@ -11,7 +11,10 @@ describe('control API over HTTP', () => {
     expect((await controlHttp(sim, 'advanceClock', { seconds: 30 })).json).toBe(T0 + 30);
     await controlHttp(sim, 'update', { entity: 'leads', id, data: { price: 20 } });
     expect((await api(sim, `/api/v4/leads/${id}`)).json).toMatchObject({ price: 20, updated_at: T0 + 30 });
-    const other = await fetch(`${sim.account('otra').apiBaseUrl}/__sim/create`, { method: 'POST', body: JSON.stringify({ entity: 'contacts', data: { first_name: 'Otra' } }) }).then((r) => r.json() as Promise<{ id: number }>);
+    const other = await fetch(`${sim.account('otra').apiBaseUrl}/__sim/create`, {
+      method: 'POST',
+      body: JSON.stringify({ entity: 'contacts', data: { first_name: 'Otra' } }),
+    }).then((r) => r.json() as Promise<{ id: number }>);
     expect((await api(sim, `/api/v4/contacts/${other.id}`, { account: 'otra' })).json.name).toBe('Otra');
     const snap = await fetch(`${sim.url}/__sim/snapshot?account=otra`).then((r) => r.json() as Promise<{ account: { subdomain: string } }>);
     expect(snap.account.subdomain).toBe('otra');
@@ -29,7 +32,9 @@ describe('control API over HTTP', () => {
     for (const [i, l] of served.entries()) {
       expect(l.updated_at).toBe(snap.leads[i]!.updated_at);
       expect(l.custom_fields_values).toEqual(snap.leads[i]!.custom_fields_values);
-      expect(l._embedded.contacts.map((c: { id: number; is_main: boolean }) => [c.id, c.is_main])).toEqual(snap.leads[i]!._embedded.contacts.map((c) => [c.id, c.is_main]));
+      expect(l._embedded.contacts.map((c: { id: number; is_main: boolean }) => [c.id, c.is_main])).toEqual(
+        snap.leads[i]!._embedded.contacts.map((c) => [c.id, c.is_main]),
+      );
     }
     expect(snap.links.length).toBe(snap.leads.reduce((n, l) => n + l._embedded.contacts.length, 0));
   });
@@ -54,7 +59,11 @@ describe('fault injection', () => {
     sim.control.setFaults({ failNext: 1, failNextStatus: 500 });
     const e500 = await api(sim, '/api/v4/leads');
     expect(e500.status).toBe(500);
-    expect(e500.json).toMatchObject({ title: 'ErrInternalServer', status: 500, detail: 'Our team are probably already working on the elimination of the problem' });
+    expect(e500.json).toMatchObject({
+      title: 'ErrInternalServer',
+      status: 500,
+      detail: 'Our team are probably already working on the elimination of the problem',
+    });
     sim.control.setFaults({ failNext: 2, failNextStatus: 502 });
     const e502 = await api(sim, '/api/v4/leads');
     expect(e502.status).toBe(502);
@@ -113,7 +122,13 @@ describe('fault injection', () => {
   it('serves a corrupted record with its wrong values while filters still use the real ones, until cleared', async () => {
     const sim = await startTestSim();
     const lead = sim.control.snapshot().leads[0]!;
-    sim.control.corrupt({ entity: 'leads', id: lead.id, fields: { price: 1e308, name: null }, raw: { closed_at: '1.5e19', score: '1e999' }, remove: ['status_id'] });
+    sim.control.corrupt({
+      entity: 'leads',
+      id: lead.id,
+      fields: { price: 1e308, name: null },
+      raw: { closed_at: '1.5e19', score: '1e999' },
+      remove: ['status_id'],
+    });
     const served = () => api(sim, `/api/v4/leads?filter[id]=${lead.id}`).then((r) => JSON.parse(r.text)._embedded.leads[0]);
     const bad = await served();
     expect(bad).toMatchObject({ id: lead.id, price: 1e308, name: null, closed_at: 1.5e19, score: Infinity, updated_at: lead.updated_at });
@@ -140,7 +155,11 @@ describe('fault injection', () => {
 });
 
 describe('mutate during pagination', () => {
-  async function pageIds(sim: Awaited<ReturnType<typeof startTestSim>>, query: string, page: number): Promise<Array<{ id: number; updated_at: number }>> {
+  async function pageIds(
+    sim: Awaited<ReturnType<typeof startTestSim>>,
+    query: string,
+    page: number,
+  ): Promise<Array<{ id: number; updated_at: number }>> {
     const r = await api(sim, `/api/v4/leads?${query}&page=${page}`);
     return r.status === 204 ? [] : r.json._embedded.leads;
   }

@@ -7,7 +7,29 @@ describe('lead and contact shapes', () => {
     const snap = sim.control.snapshot();
     const lead = snap.leads.find((l) => l._embedded.contacts.length > 0 && l._embedded.tags.length > 0)!;
     const plain = (await api(sim, `/api/v4/leads/${lead.id}`)).json;
-    for (const key of ['id', 'name', 'price', 'responsible_user_id', 'group_id', 'status_id', 'pipeline_id', 'loss_reason_id', 'created_by', 'updated_by', 'created_at', 'updated_at', 'closed_at', 'closest_task_at', 'is_deleted', 'custom_fields_values', 'score', 'account_id', 'labor_cost', '_links', '_embedded']) {
+    for (const key of [
+      'id',
+      'name',
+      'price',
+      'responsible_user_id',
+      'group_id',
+      'status_id',
+      'pipeline_id',
+      'loss_reason_id',
+      'created_by',
+      'updated_by',
+      'created_at',
+      'updated_at',
+      'closed_at',
+      'closest_task_at',
+      'is_deleted',
+      'custom_fields_values',
+      'score',
+      'account_id',
+      'labor_cost',
+      '_links',
+      '_embedded',
+    ]) {
       expect(plain).toHaveProperty(key);
     }
     expect(plain.source_id).toBeUndefined();
@@ -17,7 +39,11 @@ describe('lead and contact shapes', () => {
     const withContacts = (await api(sim, `/api/v4/leads/${lead.id}?with=contacts,source_id`)).json;
     expect(withContacts.source_id).toBeNull();
     expect(withContacts._embedded.contacts).toEqual(
-      lead._embedded.contacts.map((c) => ({ id: c.id, is_main: c.is_main, _links: { self: { href: `https://demo.kommo.com/api/v4/contacts/${c.id}?with=contacts,source_id` } } })),
+      lead._embedded.contacts.map((c) => ({
+        id: c.id,
+        is_main: c.is_main,
+        _links: { self: { href: `https://demo.kommo.com/api/v4/contacts/${c.id}?with=contacts,source_id` } },
+      })),
     );
   });
 
@@ -40,7 +66,10 @@ describe('lead and contact shapes', () => {
     expect(r.json._embedded.leads.map((l: { id: number }) => l.id)).toContain(link.leadId);
     expect(r.json._embedded.tags.every((t: { color: unknown }) => t.color === null)).toBe(true);
     const list = await api(sim, '/api/v4/contacts?limit=250');
-    const phones = list.json._embedded.contacts.flatMap((c: { custom_fields_values: Array<{ field_code: string; field_type: string; values: unknown[] }> | null }) => (c.custom_fields_values ?? []).filter((f) => f.field_code === 'PHONE'));
+    const phones = list.json._embedded.contacts.flatMap(
+      (c: { custom_fields_values: Array<{ field_code: string; field_type: string; values: unknown[] }> | null }) =>
+        (c.custom_fields_values ?? []).filter((f) => f.field_code === 'PHONE'),
+    );
     expect(phones.length).toBeGreaterThan(10);
     for (const f of phones) {
       expect(f.field_type).toBe('multitext');
@@ -59,7 +88,9 @@ describe('lead and contact shapes', () => {
     expect(lead.json._embedded.contacts.map((c: { id: number }) => c.id)).not.toContain(link.contactId);
     expect(sim.control.snapshot().deleted.contacts).toContain(link.contactId);
     sim.control.restore({ entity: 'contacts', id: link.contactId });
-    expect((await api(sim, `/api/v4/leads/${link.leadId}?with=contacts`)).json._embedded.contacts.map((c: { id: number }) => c.id)).toContain(link.contactId);
+    expect(
+      (await api(sim, `/api/v4/leads/${link.leadId}?with=contacts`)).json._embedded.contacts.map((c: { id: number }) => c.id),
+    ).toContain(link.contactId);
   });
 
   it('serves tags per entity type, colour only on lead tags', async () => {
@@ -103,7 +134,11 @@ describe('lead and contact shapes', () => {
     expect(users._page_count).toBe(1);
     const fields = (await api(sim, '/api/v4/contacts/custom_fields')).json;
     expect(fields._total_items).toBeGreaterThan(3);
-    expect(fields._embedded.custom_fields.find((f: { code: string }) => f.code === 'EMAIL')).toMatchObject({ type: 'multitext', is_predefined: true, is_deletable: false });
+    expect(fields._embedded.custom_fields.find((f: { code: string }) => f.code === 'EMAIL')).toMatchObject({
+      type: 'multitext',
+      is_predefined: true,
+      is_deletable: false,
+    });
     expect((await api(sim, '/api/v4/companies?limit=1')).json._embedded.companies[0]).toHaveProperty('custom_fields_values');
   });
 });
@@ -119,7 +154,10 @@ describe('several accounts on one port', () => {
     expect(demo.json.id).not.toBe(tienda.json.id);
     expect(tienda.json._links.self.href).toBe('https://tienda.amocrm.ru/api/v4/account');
     for (const host of ['tienda.amocrm.ru', 'tienda.kommo.com', 'tienda.amocrm.com:443']) {
-      const r = await rawRequest(sim.url, { path: '/api/v4/account', headers: { Host: host, Authorization: `Bearer ${sim.account('tienda').longLivedToken}` } });
+      const r = await rawRequest(sim.url, {
+        path: '/api/v4/account',
+        headers: { Host: host, Authorization: `Bearer ${sim.account('tienda').longLivedToken}` },
+      });
       expect(r.status).toBe(200);
       expect(JSON.parse(r.text).subdomain).toBe('tienda');
     }
@@ -128,7 +166,10 @@ describe('several accounts on one port', () => {
   it('keeps tokens, data and counters apart between accounts', async () => {
     const sim = await startTestSim({ accounts: ['uno', 'dos'] });
     expect((await api(sim, '/api/v4/account', { account: 'dos', token: sim.account('uno').longLivedToken })).status).toBe(401);
-    const r = await rawRequest(sim.url, { path: '/api/v4/leads?limit=1', headers: { Host: 'dos.kommo.com', Authorization: `Bearer ${sim.account('uno').longLivedToken}` } });
+    const r = await rawRequest(sim.url, {
+      path: '/api/v4/leads?limit=1',
+      headers: { Host: 'dos.kommo.com', Authorization: `Bearer ${sim.account('uno').longLivedToken}` },
+    });
     expect(r.status).toBe(401);
     const unoLead = (await api(sim, '/api/v4/leads?limit=1', { account: 'uno' })).json._embedded.leads[0];
     const dosLead = (await api(sim, '/api/v4/leads?limit=1', { account: 'dos' })).json._embedded.leads[0];
@@ -146,7 +187,12 @@ describe('several accounts on one port', () => {
     const channels = await api(sim, '/api/v4/channels');
     expect(channels.status).toBe(404);
     expect(channels.contentType).toBe('application/problem+json');
-    expect(channels.json).toEqual({ title: 'Not Found', type: 'https://httpstatus.es/404', status: 404, detail: 'Cannot GET https://demo.kommo.com/api/v4/channels' });
+    expect(channels.json).toEqual({
+      title: 'Not Found',
+      type: 'https://httpstatus.es/404',
+      status: 404,
+      detail: 'Cannot GET https://demo.kommo.com/api/v4/channels',
+    });
     const wrong = await api(sim, '/api/v4/leads', { method: 'DELETE' });
     expect(wrong.status).toBe(405);
     expect(wrong.json).toMatchObject({ title: 'Method Not Allowed', status: 405 });

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { api, startTestSim, T0 } from '../testing/helpers';
 
-type Ev = { id: string; type: string; entity_type: string; entity_id: number; created_at: number; created_by: number; value_before: unknown[]; value_after: unknown[] };
+type Ev = {
+  id: string;
+  type: string;
+  entity_type: string;
+  entity_id: number;
+  created_at: number;
+  created_by: number;
+  value_before: unknown[];
+  value_after: unknown[];
+};
 
 async function events(sim: Awaited<ReturnType<typeof startTestSim>>, query = ''): Promise<Ev[]> {
   const r = await api(sim, `/api/v4/events?limit=100${query}`);
@@ -21,7 +30,14 @@ describe('events', () => {
     sim.control.tag({ entity: 'leads', id: lead.id, tag: 'Etiqueta nueva', actor });
     sim.control.untag({ entity: 'leads', id: lead.id, tag: 'Etiqueta nueva', actor });
     const list = await events(sim, `&filter[entity]=lead&filter[entity_id]=${lead.id}`);
-    expect(list.map((e) => e.type).reverse()).toEqual(['lead_status_changed', 'entity_responsible_changed', 'name_field_changed', 'sale_field_changed', 'entity_tag_added', 'entity_tag_deleted']);
+    expect(list.map((e) => e.type).reverse()).toEqual([
+      'lead_status_changed',
+      'entity_responsible_changed',
+      'name_field_changed',
+      'sale_field_changed',
+      'entity_tag_added',
+      'entity_tag_deleted',
+    ]);
     for (const e of list) {
       expect(typeof e.id).toBe('string');
       expect(e.id).toMatch(/^[0-9a-z]{26}$/);
@@ -83,8 +99,12 @@ describe('events', () => {
     sim.control.advanceClock({ seconds: 10 });
     sim.control.restore({ entity: 'leads', id: a!.id });
     const ids = (list: Ev[]): string => list.map((e) => `${e.type}@${e.created_at - T0}`).join(' ');
-    expect(ids(await events(sim, '&filter[type][]=lead_deleted&filter[type][]=lead_restored'))).toBe('lead_restored@20 lead_deleted@10 lead_deleted@0');
-    expect(ids(await events(sim, '&filter[type]=lead_deleted,lead_restored&filter[entity][]=lead'))).toBe('lead_restored@20 lead_deleted@10 lead_deleted@0');
+    expect(ids(await events(sim, '&filter[type][]=lead_deleted&filter[type][]=lead_restored'))).toBe(
+      'lead_restored@20 lead_deleted@10 lead_deleted@0',
+    );
+    expect(ids(await events(sim, '&filter[type]=lead_deleted,lead_restored&filter[entity][]=lead'))).toBe(
+      'lead_restored@20 lead_deleted@10 lead_deleted@0',
+    );
     expect(ids(await events(sim, `&filter[entity]=lead&filter[entity_id][]=${a!.id}`))).toBe('lead_restored@20 lead_deleted@0');
     expect(ids(await events(sim, `&filter[created_at][from]=${T0 + 10}`))).toBe('lead_restored@20 lead_deleted@10');
     expect(ids(await events(sim, `&filter[created_at][from]=${T0 + 10}&filter[created_at][to]=${T0 + 10}`))).toBe('lead_deleted@10');

@@ -46,7 +46,8 @@ describe('generateAccountData', () => {
 
   it('uses custom fields of many types, null (never []) when a record has none', () => {
     const types = new Set([...g.customFields.leads, ...g.customFields.contacts].map((f) => f.type));
-    for (const t of ['text', 'numeric', 'select', 'multiselect', 'date', 'date_time', 'checkbox', 'url', 'textarea', 'multitext']) expect(types).toContain(t);
+    for (const t of ['text', 'numeric', 'select', 'multiselect', 'date', 'date_time', 'checkbox', 'url', 'textarea', 'multitext'])
+      expect(types).toContain(t);
     const all = [...g.leads, ...g.contacts];
     expect(all.some((r) => r.custom_fields_values === null)).toBe(true);
     expect(all.every((r) => r.custom_fields_values === null || r.custom_fields_values.length > 0)).toBe(true);
@@ -58,15 +59,21 @@ describe('generateAccountData', () => {
     expect(phone.enums?.map((e) => e.value)).toEqual(['WORK', 'WORKDD', 'MOB', 'FAX', 'HOME', 'OTHER']);
     const other = generateAccountData({ seed: 6, leads: 0, contacts: 0, now: NOW }).customFields.contacts.find((f) => f.code === 'PHONE')!;
     expect(other.enums?.[0]?.id).not.toBe(phone.enums?.[0]?.id);
-    const values = g.contacts.flatMap((c) => c.custom_fields_values?.filter((f) => f.field_code === 'PHONE').flatMap((f) => f.values) ?? []);
+    const values = g.contacts.flatMap(
+      (c) => c.custom_fields_values?.filter((f) => f.field_code === 'PHONE').flatMap((f) => f.values) ?? [],
+    );
     expect(values.length).toBeGreaterThan(2000);
     for (const v of values) expect(phone.enums?.find((e) => e.id === v.enum_id)?.value).toBe(v.enum_code);
-    const emails = g.contacts.flatMap((c) => c.custom_fields_values?.filter((f) => f.field_code === 'EMAIL').flatMap((f) => f.values) ?? []);
+    const emails = g.contacts.flatMap(
+      (c) => c.custom_fields_values?.filter((f) => f.field_code === 'EMAIL').flatMap((f) => f.values) ?? [],
+    );
     expect(emails.every((e) => /@/.test(String(e.value)))).toBe(true);
   });
 
   it('writes Peru phones in the messy formats people type', () => {
-    const phones = g.contacts.flatMap((c) => c.custom_fields_values?.filter((f) => f.field_code === 'PHONE').flatMap((f) => f.values.map((v) => String(v.value))) ?? []);
+    const phones = g.contacts.flatMap(
+      (c) => c.custom_fields_values?.filter((f) => f.field_code === 'PHONE').flatMap((f) => f.values.map((v) => String(v.value))) ?? [],
+    );
     const has = (re: RegExp): boolean => phones.some((p) => re.test(p));
     expect(has(/^\+51 ?9/)).toBe(true); // +51 mobile
     expect(has(/^0051 ?9/)).toBe(true); // 0051 international prefix
@@ -125,7 +132,9 @@ describe('account shapes', () => {
     const one = generateAccountData({ seed: 5, leads: 2000, contacts: 10, now: NOW, shape: { kind: 'one_second' } });
     expect(new Set(one.leads.map((l) => l.updated_at)).size).toBe(1);
     const spread = generateAccountData({ seed: 5, leads: 2000, contacts: 10, now: NOW });
-    expect(JSON.stringify(generateAccountData({ seed: 5, leads: 2000, contacts: 10, now: NOW, shape: { kind: 'spread' } }))).toBe(JSON.stringify(spread));
+    expect(JSON.stringify(generateAccountData({ seed: 5, leads: 2000, contacts: 10, now: NOW, shape: { kind: 'spread' } }))).toBe(
+      JSON.stringify(spread),
+    );
     expect(new Set(spread.leads.map((l) => l.updated_at)).size).toBeGreaterThan(1000);
   });
 });

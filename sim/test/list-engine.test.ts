@@ -12,7 +12,21 @@ interface Rec {
 }
 
 /** The same page computed the slow way: filter everything, sort everything, slice. */
-function bruteForce(recs: Rec[], o: { field: 'id' | 'updated_at' | 'created_at'; dir: 'asc' | 'desc'; from?: number; to?: number; group?: number; deleted: boolean; inclusive: boolean; tie: (id: number) => number }, page: number, limit: number) {
+function bruteForce(
+  recs: Rec[],
+  o: {
+    field: 'id' | 'updated_at' | 'created_at';
+    dir: 'asc' | 'desc';
+    from?: number;
+    to?: number;
+    group?: number;
+    deleted: boolean;
+    inclusive: boolean;
+    tie: (id: number) => number;
+  },
+  page: number,
+  limit: number,
+) {
   const keep = recs.filter(
     (r) =>
       r.is_deleted === o.deleted &&
@@ -34,7 +48,13 @@ describe('sorted indexes and the list engine', () => {
       const recs: Rec[] = [];
       for (let i = 0; i < 600; i++) {
         const created = 1000 + rng.int(0, 50); // few distinct seconds: many ties
-        recs.push({ id: 10 + i * 3, created_at: created, updated_at: created + rng.int(0, 20), is_deleted: rng.chance(0.1), group: rng.int(0, 3) });
+        recs.push({
+          id: 10 + i * 3,
+          created_at: created,
+          updated_at: created + rng.int(0, 20),
+          is_deleted: rng.chance(0.1),
+          group: rng.int(0, 3),
+        });
       }
       table.load(recs);
       for (let step = 0; step < 400; step++) {
@@ -60,7 +80,10 @@ describe('sorted indexes and the list engine', () => {
                 deleted,
                 order: { field, dir },
                 ids: null,
-                ranges: from !== undefined || to !== undefined ? [{ field: 'updated_at', ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) }] : [],
+                ranges:
+                  from !== undefined || to !== undefined
+                    ? [{ field: 'updated_at', ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) }]
+                    : [],
                 predicate: group === undefined ? null : (r) => r.group === group,
                 inclusive: { from: inclusive, to: inclusive },
               },
@@ -78,18 +101,50 @@ describe('sorted indexes and the list engine', () => {
 
 describe('ties in no stable order (tieOrder "unstable")', () => {
   it('gives each request its own order inside a second, and page numbers then repeat and miss records', () => {
-    const recs: Rec[] = Array.from({ length: 600 }, (_, i) => ({ id: 1000 + i, created_at: 50, updated_at: 100, is_deleted: false, group: 0 }));
+    const recs: Rec[] = Array.from({ length: 600 }, (_, i) => ({
+      id: 1000 + i,
+      created_at: 50,
+      updated_at: 100,
+      is_deleted: false,
+      group: 0,
+    }));
     const table = new EntityTable<Rec>((id) => id);
     table.load(recs);
     const page = (n: number, salt: number) =>
-      runList({ table, deleted: false, order: { field: 'updated_at', dir: 'asc' }, ids: null, ranges: [], predicate: null, inclusive: { from: true, to: true }, tieSalt: salt }, n, 250).items.map((r) => r.id);
+      runList(
+        {
+          table,
+          deleted: false,
+          order: { field: 'updated_at', dir: 'asc' },
+          ids: null,
+          ranges: [],
+          predicate: null,
+          inclusive: { from: true, to: true },
+          tieSalt: salt,
+        },
+        n,
+        250,
+      ).items.map((r) => r.id);
     expect(page(1, 7)).toEqual(page(1, 7));
     expect(page(1, 7)).not.toEqual(page(1, 8));
     const seen = new Set([...page(1, 1), ...page(2, 2), ...page(3, 3)]);
     expect(seen.size).toBeLessThan(600);
     // The order by id has no ties: it is the same on every request.
     const byId = (n: number, salt: number) =>
-      runList({ table, deleted: false, order: { field: 'id', dir: 'asc' }, ids: null, ranges: [], predicate: null, inclusive: { from: true, to: true }, tieSalt: salt }, n, 250).items.map((r) => r.id);
+      runList(
+        {
+          table,
+          deleted: false,
+          order: { field: 'id', dir: 'asc' },
+          ids: null,
+          ranges: [],
+          predicate: null,
+          inclusive: { from: true, to: true },
+          tieSalt: salt,
+        },
+        n,
+        250,
+      ).items.map((r) => r.id);
     expect(byId(2, 1)).toEqual(byId(2, 2));
   });
 });

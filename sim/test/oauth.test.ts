@@ -33,7 +33,12 @@ async function consent(sim: Simulator, query: string): Promise<void> {
 }
 
 function decide(sim: Simulator, fields: Record<string, string>): Promise<Response> {
-  return fetch(`${sim.url}/oauth/decision`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString(), redirect: 'manual' });
+  return fetch(`${sim.url}/oauth/decision`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields).toString(),
+    redirect: 'manual',
+  });
 }
 
 describe('OAuth consent page', () => {
@@ -56,10 +61,18 @@ describe('OAuth consent page', () => {
   it('leaves state out when none was sent, and redirects with error=access_denied on deny', async () => {
     const sim = await startTestSim();
     const { clientId } = sim.account().oauth;
-    const approve = new URL((await decide(sim, { client_id: clientId, mode: 'post_message', decision: 'approve' })).headers.get('location')!);
+    const approve = new URL(
+      (await decide(sim, { client_id: clientId, mode: 'post_message', decision: 'approve' })).headers.get('location')!,
+    );
     expect(approve.searchParams.has('state')).toBe(false);
-    const deny = new URL((await decide(sim, { client_id: clientId, state: 'z', mode: 'post_message', decision: 'deny' })).headers.get('location')!);
-    expect([...deny.searchParams]).toEqual([['error', 'access_denied'], ['client_id', clientId], ['state', 'z']]);
+    const deny = new URL(
+      (await decide(sim, { client_id: clientId, state: 'z', mode: 'post_message', decision: 'deny' })).headers.get('location')!,
+    );
+    expect([...deny.searchParams]).toEqual([
+      ['error', 'access_denied'],
+      ['client_id', clientId],
+      ['state', 'z'],
+    ]);
   });
 
   it('hands the redirect to the opener in popup mode, and auto-approves when switched on', async () => {
@@ -128,7 +141,9 @@ describe('token endpoint', () => {
     const base = { ...client(sim), grant_type: 'authorization_code', code };
     expect((await tokenCall(sim, { ...base, client_id: 'nope' })).json.hint).toBe('Check the `client_id` parameter');
     expect((await tokenCall(sim, { ...base, client_secret: 'nope' })).json.hint).toBe('Check the `client_secret` parameter');
-    expect((await tokenCall(sim, { ...base, redirect_uri: 'https://elsewhere.example/cb' })).json.hint).toBe('Redirect URI is not associated with client');
+    expect((await tokenCall(sim, { ...base, redirect_uri: 'https://elsewhere.example/cb' })).json.hint).toBe(
+      'Redirect URI is not associated with client',
+    );
     expect((await tokenCall(sim, { ...base, code: 'garbage' })).json.hint).toBe('Cannot decrypt the authorization code');
     // The code still works: failed attempts did not spend it.
     expect((await tokenCall(sim, base)).status).toBe(200);
@@ -150,7 +165,11 @@ describe('token endpoint', () => {
     expect(third.status).toBe(200);
     const dead = await refresh(sim, first.refresh_token);
     expect(dead.status).toBe(401);
-    expect(dead.json).toMatchObject({ hint: 'Token has been revoked', status: 401, type: 'https://developers.amocrm.ru/v3/errors/OAuthProblemJson' });
+    expect(dead.json).toMatchObject({
+      hint: 'Token has been revoked',
+      status: 401,
+      type: 'https://developers.amocrm.ru/v3/errors/OAuthProblemJson',
+    });
   });
 
   it('by default also ends the grace when the new access token is used, and the failure status is switchable', async () => {
@@ -197,7 +216,12 @@ describe('bearer tokens on the API', () => {
       const r = await api(sim, '/api/v4/leads', { token });
       expect(r.status).toBe(401);
       expect(r.contentType).toBe('application/problem+json');
-      expect(r.json).toEqual({ title: 'Unauthorized', type: 'https://httpstatus.es/401', status: 401, detail: 'Invalid user name or password' });
+      expect(r.json).toEqual({
+        title: 'Unauthorized',
+        type: 'https://httpstatus.es/401',
+        status: 401,
+        detail: 'Invalid user name or password',
+      });
     }
     const short = sim.control.issueLongLivedToken({ ttlSeconds: 60 }).token;
     expect((await api(sim, '/api/v4/account', { token: short })).status).toBe(200);

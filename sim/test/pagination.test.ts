@@ -54,7 +54,9 @@ describe('pagination', () => {
     const sim = await startTestSim();
     const r = await api(sim, '/api/v4/leads?limit=5&with=contacts&order[id]=desc');
     expect(r.json._links.next.href).toBe('https://demo.kommo.com/api/v4/leads?with=contacts&order[id]=desc&page=2&limit=5');
-    expect(r.json._embedded.leads[0]._links.self.href).toBe(`https://demo.kommo.com/api/v4/leads/${r.json._embedded.leads[0].id}?with=contacts&order[id]=desc&page=1&limit=5`);
+    expect(r.json._embedded.leads[0]._links.self.href).toBe(
+      `https://demo.kommo.com/api/v4/leads/${r.json._embedded.leads[0].id}?with=contacts&order[id]=desc&page=1&limit=5`,
+    );
   });
 
   it('writes links on the request URL when linksHost is "request"', async () => {
@@ -103,7 +105,10 @@ describe('orders and filters', () => {
     const lead = snap.leads[100]!;
     const t = lead.updated_at;
     const both = await api(sim, `/api/v4/leads?limit=250&filter[updated_at][from]=${t}&filter[updated_at][to]=${t}`);
-    const expected = snap.leads.filter((l) => l.updated_at === t).map((l) => l.id).sort();
+    const expected = snap.leads
+      .filter((l) => l.updated_at === t)
+      .map((l) => l.id)
+      .sort();
     expect(both.json._embedded.leads.map((l: { id: number }) => l.id).sort()).toEqual(expected);
     sim.control.setBehaviour({ rangeInclusive: { from: false, to: false } });
     expect((await api(sim, `/api/v4/leads?filter[updated_at][from]=${t}&filter[updated_at][to]=${t}`)).status).toBe(204);
@@ -118,7 +123,9 @@ describe('orders and filters', () => {
     for (const id of changed) sim.control.update({ entity: 'leads', id, data: { price: 777 } });
     const r = await api(sim, `/api/v4/leads?filter[updated_at][from]=${T0 + 60}&order[updated_at]=asc&limit=250`);
     expect(r.json._embedded.leads.map((l: { id: number }) => l.id).sort()).toEqual(changed.sort());
-    expect(r.json._embedded.leads.every((l: { updated_at: number; price: number }) => l.updated_at === T0 + 60 && l.price === 777)).toBe(true);
+    expect(r.json._embedded.leads.every((l: { updated_at: number; price: number }) => l.updated_at === T0 + 60 && l.price === 777)).toBe(
+      true,
+    );
   });
 
   it('orders same-second ties by id, or by a seeded stable shuffle with the switch', async () => {
@@ -128,8 +135,12 @@ describe('orders and filters', () => {
     const byId = await api(sim, `/api/v4/leads?filter[updated_at][from]=${T0 + 5}&order[updated_at]=asc&limit=250`);
     expect(byId.json._embedded.leads.map((l: { id: number }) => l.id)).toEqual([...ids].sort((a, b) => a - b));
     sim.control.setBehaviour({ tieOrder: 'shuffle' });
-    const a = (await api(sim, `/api/v4/leads?filter[updated_at][from]=${T0 + 5}&order[updated_at]=asc&limit=250`)).json._embedded.leads.map((l: { id: number }) => l.id);
-    const b = (await api(sim, `/api/v4/leads?filter[updated_at][from]=${T0 + 5}&order[updated_at]=asc&limit=250`)).json._embedded.leads.map((l: { id: number }) => l.id);
+    const a = (await api(sim, `/api/v4/leads?filter[updated_at][from]=${T0 + 5}&order[updated_at]=asc&limit=250`)).json._embedded.leads.map(
+      (l: { id: number }) => l.id,
+    );
+    const b = (await api(sim, `/api/v4/leads?filter[updated_at][from]=${T0 + 5}&order[updated_at]=asc&limit=250`)).json._embedded.leads.map(
+      (l: { id: number }) => l.id,
+    );
     expect(a).toEqual(b);
     expect(a).not.toEqual([...ids].sort((x, y) => x - y));
     expect([...a].sort()).toEqual([...ids].sort());
@@ -139,22 +150,34 @@ describe('orders and filters', () => {
     const sim = await startTestSim({ leads: 200 });
     const snap = sim.control.snapshot();
     const [a, b, c] = snap.leads;
-    const ids = (r: { json: { _embedded: { leads: Array<{ id: number }> } } }): number[] => r.json._embedded.leads.map((l) => l.id).sort((x, y) => x - y);
+    const ids = (r: { json: { _embedded: { leads: Array<{ id: number }> } } }): number[] =>
+      r.json._embedded.leads.map((l) => l.id).sort((x, y) => x - y);
     expect(ids(await api(sim, `/api/v4/leads?filter[id][]=${a!.id}&filter[id][]=${b!.id}`))).toEqual([a!.id, b!.id]);
     expect(ids(await api(sim, `/api/v4/leads?filter[id][0]=${b!.id}&filter[id][1]=${c!.id}`))).toEqual([b!.id, c!.id]);
     expect(ids(await api(sim, `/api/v4/leads?filter[id]=${c!.id}`))).toEqual([c!.id]);
 
-    const pair = await api(sim, `/api/v4/leads?limit=250&filter[statuses][0][pipeline_id]=${a!.pipeline_id}&filter[statuses][0][status_id]=${a!.status_id}`);
+    const pair = await api(
+      sim,
+      `/api/v4/leads?limit=250&filter[statuses][0][pipeline_id]=${a!.pipeline_id}&filter[statuses][0][status_id]=${a!.status_id}`,
+    );
     expect(ids(pair)).toEqual(snap.leads.filter((l) => l.pipeline_id === a!.pipeline_id && l.status_id === a!.status_id).map((l) => l.id));
     // 142 exists in every pipeline: the pair must use the pipeline too.
-    const won = snap.pipelines.map((p) => `filter[statuses][${p.id}][pipeline_id]=${p.id}&filter[statuses][${p.id}][status_id]=142`).join('&');
+    const won = snap.pipelines
+      .map((p) => `filter[statuses][${p.id}][pipeline_id]=${p.id}&filter[statuses][${p.id}][status_id]=142`)
+      .join('&');
     expect(ids(await api(sim, `/api/v4/leads?limit=250&${won}`))).toEqual(snap.leads.filter((l) => l.status_id === 142).map((l) => l.id));
     const pipeline = snap.pipelines[1]!.id;
-    expect(ids(await api(sim, `/api/v4/leads?limit=250&filter[pipeline_id]=${pipeline}`))).toEqual(snap.leads.filter((l) => l.pipeline_id === pipeline).map((l) => l.id));
+    expect(ids(await api(sim, `/api/v4/leads?limit=250&filter[pipeline_id]=${pipeline}`))).toEqual(
+      snap.leads.filter((l) => l.pipeline_id === pipeline).map((l) => l.id),
+    );
     const user = a!.responsible_user_id;
-    expect(ids(await api(sim, `/api/v4/leads?limit=250&filter[responsible_user_id][]=${user}`))).toEqual(snap.leads.filter((l) => l.responsible_user_id === user).map((l) => l.id));
+    expect(ids(await api(sim, `/api/v4/leads?limit=250&filter[responsible_user_id][]=${user}`))).toEqual(
+      snap.leads.filter((l) => l.responsible_user_id === user).map((l) => l.id),
+    );
     const from = snap.leads[150]!.created_at;
-    expect(ids(await api(sim, `/api/v4/leads?limit=250&filter[created_at][from]=${from}`))).toEqual(snap.leads.filter((l) => l.created_at >= from).map((l) => l.id));
+    expect(ids(await api(sim, `/api/v4/leads?limit=250&filter[created_at][from]=${from}`))).toEqual(
+      snap.leads.filter((l) => l.created_at >= from).map((l) => l.id),
+    );
 
     sim.control.update({ entity: 'leads', id: b!.id, data: { name: 'Venta de Paneles Solares Ñandú' } });
     expect(ids(await api(sim, '/api/v4/leads?query=paneles%20solares%20%C3%B1and'))).toEqual([b!.id]);
@@ -181,7 +204,14 @@ describe('orders and filters', () => {
     expect(all.json._embedded.leads.some((l: { id: number }) => l.id === id)).toBe(false);
     expect(all.json._embedded.leads).toHaveLength(29);
     const deleted = await api(sim, '/api/v4/leads?with=only_deleted');
-    expect(deleted.json._embedded.leads).toEqual([{ id, updated_at: T0 + 9, is_deleted: true, _links: { self: { href: `https://demo.kommo.com/api/v4/leads/${id}?with=only_deleted&page=1&limit=50` } } }]);
+    expect(deleted.json._embedded.leads).toEqual([
+      {
+        id,
+        updated_at: T0 + 9,
+        is_deleted: true,
+        _links: { self: { href: `https://demo.kommo.com/api/v4/leads/${id}?with=only_deleted&page=1&limit=50` } },
+      },
+    ]);
     sim.control.restore({ entity: 'leads', id });
     expect((await api(sim, `/api/v4/leads/${id}`)).json.is_deleted).toBe(false);
     expect((await api(sim, '/api/v4/leads?with=only_deleted')).status).toBe(204);

@@ -5,7 +5,7 @@ import { api, controlHttp, startTestSim } from '../testing/helpers';
 const burst = <T>(n: number, fn: () => Promise<T>): Promise<T[]> => Promise.all(Array.from({ length: n }, fn));
 
 describe('rate limit', () => {
-  it('answers the 8th request inside one second with 429 and Kommo\'s body (retry_after in the body)', async () => {
+  it("answers the 8th request inside one second with 429 and Kommo's body (retry_after in the body)", async () => {
     const sim = await startTestSim({ behaviour: { rateLimit: { enabled: true } } });
     const answers = await burst(8, () => api(sim, '/api/v4/account'));
     const limited = answers.filter((a) => a.status === 429);
@@ -37,7 +37,9 @@ describe('rate limit', () => {
   });
 
   it('escalates repeated 429s into an nginx HTML 403 for the configured time', async () => {
-    const sim = await startTestSim({ behaviour: { rateLimit: { enabled: true, escalate: true, escalateAfter: 3, escalateWindowSeconds: 60, blockSeconds: 30 } } });
+    const sim = await startTestSim({
+      behaviour: { rateLimit: { enabled: true, escalate: true, escalateAfter: 3, escalateWindowSeconds: 60, blockSeconds: 30 } },
+    });
     const answers = await burst(10, () => api(sim, '/api/v4/account'));
     expect(answers.filter((a) => a.status === 429)).toHaveLength(3);
     const blocked = answers.filter((a) => a.status === 403);
@@ -56,7 +58,11 @@ describe('rate limit', () => {
 
   it('counts per account by default, and per client address with the switch', async () => {
     const sim = await startTestSim({ accounts: ['uno', 'dos'], behaviour: { rateLimit: { enabled: true } } });
-    const both = () => Promise.all([burst(6, () => api(sim, '/api/v4/account', { account: 'uno' })), burst(6, () => api(sim, '/api/v4/account', { account: 'dos' }))]);
+    const both = () =>
+      Promise.all([
+        burst(6, () => api(sim, '/api/v4/account', { account: 'uno' })),
+        burst(6, () => api(sim, '/api/v4/account', { account: 'dos' })),
+      ]);
     expect((await both()).flat().every((a) => a.status === 200)).toBe(true);
     sim.control.advanceClock({ seconds: 2 });
     sim.control.setBehaviour({ rateLimit: { scope: 'client' } });

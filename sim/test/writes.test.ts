@@ -8,7 +8,13 @@ describe('PATCH leads', () => {
     const sim = await startTestSim();
     const [a, b] = sim.control.snapshot().leads;
     sim.control.advanceClock({ seconds: 42 });
-    const r = await api(sim, '/api/v4/leads', { method: 'PATCH', body: [{ id: a!.id, price: 1234, request_id: 'uno' }, { id: b!.id, name: 'Renombrado' }] });
+    const r = await api(sim, '/api/v4/leads', {
+      method: 'PATCH',
+      body: [
+        { id: a!.id, price: 1234, request_id: 'uno' },
+        { id: b!.id, name: 'Renombrado' },
+      ],
+    });
     expect(r.status).toBe(200);
     expect(r.json).toEqual({
       _links: { self: { href: 'https://demo.kommo.com/api/v4/leads' } },
@@ -42,20 +48,35 @@ describe('PATCH leads', () => {
       method: 'PATCH',
       body: [
         { id: a!.id, price: 5 },
-        { id: b!.id, price: 'mucho', status_id: 999, custom_fields_values: [{ field_id: select.id, values: [{ enum_id: 1 }] }], request_id: 'r2' },
+        {
+          id: b!.id,
+          price: 'mucho',
+          status_id: 999,
+          custom_fields_values: [{ field_id: select.id, values: [{ enum_id: 1 }] }],
+          request_id: 'r2',
+        },
         { name: 'sin id' },
       ],
     });
     expect(r.status).toBe(400);
     expect(r.contentType).toBe('application/problem+json');
-    expect(r.json).toMatchObject({ title: 'Bad Request', type: 'https://httpstatus.es/400', status: 400, detail: 'Request validation failed' });
+    expect(r.json).toMatchObject({
+      title: 'Bad Request',
+      type: 'https://httpstatus.es/400',
+      status: 400,
+      detail: 'Request validation failed',
+    });
     expect(r.json['validation-errors']).toEqual([
       {
         request_id: 'r2',
         errors: [
           { code: 'InvalidType', path: 'price', detail: 'This value should be of type int.' },
           { code: 'NotSupportedChoice', path: 'status_id', detail: 'The value you selected is not a valid choice.' },
-          { code: 'NotSupportedChoice', path: 'custom_fields_values.0.values.0.enum_id', detail: 'The value you selected is not a valid choice.' },
+          {
+            code: 'NotSupportedChoice',
+            path: 'custom_fields_values.0.values.0.enum_id',
+            detail: 'The value you selected is not a valid choice.',
+          },
         ],
       },
       { request_id: '2', errors: [{ code: 'NotBlank', path: 'id', detail: 'This value should not be blank.' }] },
@@ -68,16 +89,29 @@ describe('PATCH leads', () => {
     const id = sim.control.snapshot().leads[0]!.id;
     const big = await api(sim, '/api/v4/leads', { method: 'PATCH', body: Array.from({ length: 251 }, () => ({ id, price: 1 })) });
     expect(big.status).toBe(422);
-    expect(big.json).toEqual({ title: 'Unprocessable Entity', type: 'https://httpstatus.es/422', status: 422, detail: 'Limit 250 per page' });
+    expect(big.json).toEqual({
+      title: 'Unprocessable Entity',
+      type: 'https://httpstatus.es/422',
+      status: 422,
+      detail: 'Limit 250 per page',
+    });
     const empty = await api(sim, '/api/v4/leads', { method: 'PATCH', body: [] });
-    expect(empty.json).toEqual({ title: 'Bad Request', type: 'https://httpstatus.es/400', status: 400, detail: 'Request data can not be empty' });
+    expect(empty.json).toEqual({
+      title: 'Bad Request',
+      type: 'https://httpstatus.es/400',
+      status: 400,
+      detail: 'Request data can not be empty',
+    });
     expect((await api(sim, '/api/v4/leads', { method: 'PATCH', body: '{oops' })).status).toBe(400);
   });
 
   it('creates leads with POST and links contacts', async () => {
     const sim = await startTestSim();
     const contact = sim.control.snapshot().contacts[0]!;
-    const r = await api(sim, '/api/v4/leads', { method: 'POST', body: [{ name: 'Nueva venta', price: 500, _embedded: { contacts: [{ id: contact.id }], tags: [{ name: 'Web' }] } }] });
+    const r = await api(sim, '/api/v4/leads', {
+      method: 'POST',
+      body: [{ name: 'Nueva venta', price: 500, _embedded: { contacts: [{ id: contact.id }], tags: [{ name: 'Web' }] } }],
+    });
     const id = r.json._embedded.leads[0].id;
     expect(r.json._embedded.leads[0].request_id).toBe('0');
     const lead = (await api(sim, `/api/v4/leads/${id}?with=contacts`)).json;
@@ -92,9 +126,15 @@ describe('notes and tasks', () => {
     const sim = await startTestSim();
     const lead = sim.control.snapshot().leads[0]!;
     sim.control.advanceClock({ seconds: 3 });
-    const a = await api(sim, '/api/v4/leads/notes', { method: 'POST', body: [{ entity_id: lead.id, note_type: 'common', params: { text: 'Hola' } }] });
+    const a = await api(sim, '/api/v4/leads/notes', {
+      method: 'POST',
+      body: [{ entity_id: lead.id, note_type: 'common', params: { text: 'Hola' } }],
+    });
     expect(a.json._embedded.notes[0]).toMatchObject({ entity_id: lead.id, request_id: '0', id: expect.any(Number) });
-    const b = await api(sim, `/api/v4/leads/${lead.id}/notes`, { method: 'POST', body: [{ note_type: 'call_in', params: { uniq: 'x', duration: 30, source: 'pbx', phone: '+51987654321' }, request_id: 'c' }] });
+    const b = await api(sim, `/api/v4/leads/${lead.id}/notes`, {
+      method: 'POST',
+      body: [{ note_type: 'call_in', params: { uniq: 'x', duration: 30, source: 'pbx', phone: '+51987654321' }, request_id: 'c' }],
+    });
     expect(b.json._embedded.notes[0].request_id).toBe('c');
     expect((await api(sim, `/api/v4/leads/${lead.id}`)).json.updated_at).toBe(T0 + 3);
     const listed = await api(sim, `/api/v4/leads/${lead.id}/notes`);
@@ -107,7 +147,10 @@ describe('notes and tasks', () => {
   it('creates tasks (text and complete_till required) and lists them with filters', async () => {
     const sim = await startTestSim();
     const lead = sim.control.snapshot().leads[0]!;
-    const ok = await api(sim, '/api/v4/tasks', { method: 'POST', body: [{ text: 'Llamar', complete_till: T0 + 3600, entity_type: 'leads', entity_id: lead.id, task_type_id: 1 }] });
+    const ok = await api(sim, '/api/v4/tasks', {
+      method: 'POST',
+      body: [{ text: 'Llamar', complete_till: T0 + 3600, entity_type: 'leads', entity_id: lead.id, task_type_id: 1 }],
+    });
     expect(ok.status).toBe(200);
     expect((await api(sim, `/api/v4/leads/${lead.id}`)).json.closest_task_at).toBe(T0 + 3600);
     const bad = await api(sim, '/api/v4/tasks', { method: 'POST', body: [{ entity_type: 'leads' }] });
@@ -142,8 +185,17 @@ describe('webhooks', () => {
   it('subscribes (single object back), lists, delivers form-encoded unsigned payloads, and unsubscribes by destination', async () => {
     const sim = await startTestSim();
     const hook = await receiver();
-    const sub = await api(sim, '/api/v4/webhooks', { method: 'POST', body: { destination: hook.url, settings: ['status_lead', 'add_lead'], sort: 10 } });
-    expect(sub.json).toMatchObject({ destination: hook.url, settings: ['status_lead', 'add_lead'], sort: 10, disabled: false, id: expect.any(Number) });
+    const sub = await api(sim, '/api/v4/webhooks', {
+      method: 'POST',
+      body: { destination: hook.url, settings: ['status_lead', 'add_lead'], sort: 10 },
+    });
+    expect(sub.json).toMatchObject({
+      destination: hook.url,
+      settings: ['status_lead', 'add_lead'],
+      sort: 10,
+      disabled: false,
+      id: expect.any(Number),
+    });
     expect(sub.json._embedded).toBeUndefined();
     const listed = await api(sim, `/api/v4/webhooks?filter[destination]=${encodeURIComponent(hook.url)}`);
     expect(listed.json._total_items).toBe(1);

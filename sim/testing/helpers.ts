@@ -52,7 +52,12 @@ export async function api(sim: Simulator, path: string, o: CallOptions = {}): Pr
     body = typeof o.body === 'string' ? o.body : JSON.stringify(o.body);
     headers['Content-Type'] ??= 'application/json';
   }
-  const res = await fetch(acct.apiBaseUrl + path, { method: o.method ?? 'GET', headers, ...(body !== undefined ? { body } : {}), redirect: 'manual' });
+  const res = await fetch(acct.apiBaseUrl + path, {
+    method: o.method ?? 'GET',
+    headers,
+    ...(body !== undefined ? { body } : {}),
+    redirect: 'manual',
+  });
   return answer(res);
 }
 
@@ -68,7 +73,10 @@ export async function answer(res: Response): Promise<Answer> {
 }
 
 /** A raw HTTP request with an explicit Host header (fetch does not let a caller set Host). */
-export function rawRequest(url: string, o: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; contentType: string | undefined; text: string }> {
+export function rawRequest(
+  url: string,
+  o: { method?: string; path: string; headers?: Record<string, string>; body?: string },
+): Promise<{ status: number; contentType: string | undefined; text: string }> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
     const req = request({ host: hostname, port, method: o.method ?? 'GET', path: o.path, headers: o.headers }, (res) => {
@@ -84,6 +92,10 @@ export function rawRequest(url: string, o: { method?: string; path: string; head
 
 /** POST to the HTTP control API. */
 export async function controlHttp(sim: Simulator, method: string, args: unknown = {}): Promise<Answer> {
-  const res = await fetch(`${sim.url}/__sim/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(args) });
+  const res = await fetch(`${sim.url}/__sim/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(args),
+  });
   return answer(res);
 }

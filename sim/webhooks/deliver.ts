@@ -55,7 +55,11 @@ export class WebhookDeliverer {
     try {
       const res = await fetch(destination, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'User-Agent': 'amoCRM-Webhooks/3.0', 'x-amocrm-requestid': randomUUID() },
+        headers: {
+          'Content-Type': 'application/x-www-form-urlencoded',
+          'User-Agent': 'amoCRM-Webhooks/3.0',
+          'x-amocrm-requestid': randomUUID(),
+        },
         body,
         signal: AbortSignal.timeout(TIMEOUT_MS),
         redirect: 'manual',

@@ -46,8 +46,10 @@ function leadItem(lead: LeadRecord, notice: ChangeNotice): { [k: string]: Tree }
     created_at: lead.created_at,
     updated_at: lead.updated_at,
   };
-  if ((notice.action === 'status' || notice.action === 'update') && notice.old?.status_id !== undefined) item.old_status_id = notice.old.status_id;
-  if (notice.action === 'responsible' && notice.old?.responsible_user_id !== undefined) item.old_responsible_user_id = notice.old.responsible_user_id;
+  if ((notice.action === 'status' || notice.action === 'update') && notice.old?.status_id !== undefined)
+    item.old_status_id = notice.old.status_id;
+  if (notice.action === 'responsible' && notice.old?.responsible_user_id !== undefined)
+    item.old_responsible_user_id = notice.old.responsible_user_id;
   if (lead._embedded.tags.length > 0) item.tags = lead._embedded.tags.map((t) => ({ id: t.id, name: t.name }));
   const cf = customFields(lead.custom_fields_values);
   if (cf.length > 0) item.custom_fields = cf;
@@ -68,7 +70,8 @@ function contactItem(contact: ContactRecord, notice: ChangeNotice): { [k: string
     updated_at: contact.updated_at,
     type: 'contact',
   };
-  if (notice.action === 'responsible' && notice.old?.responsible_user_id !== undefined) item.old_responsible_user_id = notice.old.responsible_user_id;
+  if (notice.action === 'responsible' && notice.old?.responsible_user_id !== undefined)
+    item.old_responsible_user_id = notice.old.responsible_user_id;
   if (contact._embedded.tags.length > 0) item.tags = contact._embedded.tags.map((t) => ({ id: t.id, name: t.name }));
   const cf = customFields(contact.custom_fields_values);
   if (cf.length > 0) item.custom_fields = cf;
@@ -99,7 +102,9 @@ export function webhookBody(s: AccountState, notice: ChangeNotice): string | nul
     if (note) item = noteItem(note);
   } else if (notice.entity === 'leads') {
     const lead = s.leads.get(notice.id);
-    if (lead) item = notice.action === 'delete' ? { id: lead.id, status_id: lead.status_id, pipeline_id: lead.pipeline_id } : leadItem(lead, notice);
+    if (lead)
+      item =
+        notice.action === 'delete' ? { id: lead.id, status_id: lead.status_id, pipeline_id: lead.pipeline_id } : leadItem(lead, notice);
   } else {
     const contact = s.contacts.get(notice.id);
     if (contact) item = notice.action === 'delete' ? { id: contact.id, type: 'contact' } : contactItem(contact, notice);

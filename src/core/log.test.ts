@@ -9,7 +9,12 @@ function capture() {
 describe('logger redaction', () => {
   it('masks credential fields by name, at any depth', () => {
     const { records, log } = capture();
-    log.info('refreshed', { tokens: { access_token: 'abc', refresh_token: 'def' }, client_secret: 'shh', state: 'idle', code: 'rate_limited' });
+    log.info('refreshed', {
+      tokens: { access_token: 'abc', refresh_token: 'def' },
+      client_secret: 'shh',
+      state: 'idle',
+      code: 'rate_limited',
+    });
     const text = JSON.stringify(records);
     expect(text).not.toMatch(/"abc"|"def"|"shh"/);
     // Ordinary fields that merely share a name with OAuth parameters stay readable.

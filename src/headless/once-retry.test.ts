@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { KommoAuthRequiredError, KommoBlockedError, KommoMalformedResponseError, KommoNetworkError, KommoRateLimitedError, KommoServerError } from '../core/kommo';
+import {
+  KommoAuthRequiredError,
+  KommoBlockedError,
+  KommoMalformedResponseError,
+  KommoNetworkError,
+  KommoRateLimitedError,
+  KommoServerError,
+} from '../core/kommo';
 import { onceRetry, ONCE_RETRY_POLICY } from './once-retry';
 
 const now = 1_750_000_000_000;
@@ -7,7 +14,11 @@ const at = (cycle: number, kommoAnswered = true) => ({ cycle, kommoAnswered, now
 
 describe('when sync --once runs a failed cycle again', () => {
   it('retries what passes by itself, with a growing pause, a bounded number of times', () => {
-    const transient = [new KommoNetworkError(true, true, 'Kommo timed out.'), new KommoServerError(503), new KommoMalformedResponseError(200, '/api/v4/leads', 'not JSON')];
+    const transient = [
+      new KommoNetworkError(true, true, 'Kommo timed out.'),
+      new KommoServerError(503),
+      new KommoMalformedResponseError(200, '/api/v4/leads', 'not JSON'),
+    ];
     for (const error of transient) {
       const waits = [1, 2, 3, 4].map((cycle) => onceRetry(error, at(cycle)));
       expect(waits.every((w) => w.retry)).toBe(true);

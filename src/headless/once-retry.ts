@@ -26,7 +26,11 @@ export const ONCE_RETRY_POLICY: OnceRetryPolicy = {
  * Kommo has answered at least once (an address that never answered is a setup error), and a
  * bounded number of times. A rejected token, a block, a database failure end the run at once.
  */
-export function onceRetry(error: unknown, context: { cycle: number; kommoAnswered: boolean; now: number; random: () => number }, policy: OnceRetryPolicy = ONCE_RETRY_POLICY): OnceRetry {
+export function onceRetry(
+  error: unknown,
+  context: { cycle: number; kommoAnswered: boolean; now: number; random: () => number },
+  policy: OnceRetryPolicy = ONCE_RETRY_POLICY,
+): OnceRetry {
   if (context.cycle >= policy.maxCycles || !context.kommoAnswered) return { retry: false };
   if (error instanceof KommoRateLimitedError) {
     const waitMs = Math.max(0, error.retryAt - context.now);

@@ -34,7 +34,12 @@ async function start(sim: Simulator) {
   const records: LogRecord[] = [];
   const log = createLogger((record) => records.push(record), 'test');
   const account = sim.account();
-  const oauth: OAuthConfig = { clientId: account.oauth.clientId, clientSecret: account.oauth.clientSecret, redirectUri: '', consentUrl: account.oauth.consentUrl };
+  const oauth: OAuthConfig = {
+    clientId: account.oauth.clientId,
+    clientSecret: account.oauth.clientSecret,
+    redirectUri: '',
+    consentUrl: account.oauth.consentUrl,
+  };
   // Every token the simulator hands out, read off the wire, to search the logs for.
   const issued: string[] = [];
   const inner = createUndiciTransport();
@@ -57,7 +62,12 @@ async function start(sim: Simulator) {
     version: '1.0.0',
     systemLocale: 'es-PE',
     log,
-    auth: { tokenStore: new FileTokenStore(credentialsFile), oauth, apiBaseUrlTemplate: `${sim.url}/a/{subdomain}`, advanced: { transport, gates } },
+    auth: {
+      tokenStore: new FileTokenStore(credentialsFile),
+      oauth,
+      apiBaseUrlTemplate: `${sim.url}/a/{subdomain}`,
+      advanced: { transport, gates },
+    },
   });
   const preview: WebPreview = await startWebPreview({
     handlers: core.handlers,
@@ -96,7 +106,10 @@ async function start(sim: Simulator) {
       socket.send(JSON.stringify({ kind: 'request', id, name, args }));
     });
   const connectionEvents = () =>
-    messages.map((m) => JSON.parse(m) as { kind: string; name?: string; payload?: { status: string } }).filter((m) => m.kind === 'event' && m.name === 'connection_state').map((m) => m.payload);
+    messages
+      .map((m) => JSON.parse(m) as { kind: string; name?: string; payload?: { status: string } })
+      .filter((m) => m.kind === 'event' && m.name === 'connection_state')
+      .map((m) => m.payload);
   /** Resolves when the page has heard a connection_state with this status (events travel after the answer). */
   const heard = (status: string) =>
     new Promise<void>((resolve) => {
@@ -114,8 +127,17 @@ async function start(sim: Simulator) {
 /** The consent page's "Allow": the redirect location the browser tab is sent to. */
 async function approve(sim: Simulator, consentUrl: string, decision = 'approve'): Promise<string> {
   const url = new URL(consentUrl);
-  const form = new URLSearchParams({ client_id: url.searchParams.get('client_id') ?? '', state: url.searchParams.get('state') ?? '', mode: url.searchParams.get('mode') ?? '', decision });
-  const response = await request(`${sim.url}/oauth/decision`, { method: 'POST', body: form.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  const form = new URLSearchParams({
+    client_id: url.searchParams.get('client_id') ?? '',
+    state: url.searchParams.get('state') ?? '',
+    mode: url.searchParams.get('mode') ?? '',
+    decision,
+  });
+  const response = await request(`${sim.url}/oauth/decision`, {
+    method: 'POST',
+    body: form.toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
   await response.body.text();
   return String(response.headers.location);
 }
@@ -143,7 +165,10 @@ describe('signing in from the web preview', () => {
     expect(callback.body).not.toContain(code);
     await t.heard('connected');
     expect(t.connectionEvents().map((s) => s?.status)).toEqual(['connecting', 'connected']);
-    expect(await t.call('auth.state')).toMatchObject({ ok: true, value: { status: 'connected', tokenStorage: 'file_unencrypted', account: { host: 'demo.kommo.com' } } });
+    expect(await t.call('auth.state')).toMatchObject({
+      ok: true,
+      value: { status: 'connected', tokenStorage: 'file_unencrypted', account: { host: 'demo.kommo.com' } },
+    });
 
     // The sync engine follows the connection: its whole first download logs too.
     await new Promise<void>((resolve) => {
@@ -212,11 +237,16 @@ describe('signing in from the web preview', () => {
   it('connects with a pasted long-lived token and disconnects, keeping the mirror', async () => {
     const sim = await startSim({ leads: 10, contacts: 10 });
     const t = await start(sim);
-    expect(await t.call('auth.connectToken', { accountHost: 'https://Demo.kommo.com/', token: sim.account().longLivedToken })).toMatchObject({
+    expect(
+      await t.call('auth.connectToken', { accountHost: 'https://Demo.kommo.com/', token: sim.account().longLivedToken }),
+    ).toMatchObject({
       ok: true,
       value: { status: 'connected', account: { host: 'demo.kommo.com' } },
     });
-    expect(await t.call('auth.connectToken', { accountHost: 'demo.kommo.com', token: 'y'.repeat(30) })).toMatchObject({ ok: false, error: { code: 'auth_required' } });
+    expect(await t.call('auth.connectToken', { accountHost: 'demo.kommo.com', token: 'y'.repeat(30) })).toMatchObject({
+      ok: false,
+      error: { code: 'auth_required' },
+    });
     expect(await t.call('auth.disconnect', {})).toMatchObject({ ok: true, value: { status: 'disconnected' } });
     expect(t.messages.join('\n')).not.toContain(sim.account().longLivedToken);
   });

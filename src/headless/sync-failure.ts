@@ -67,30 +67,48 @@ function classify(error: unknown, context: FailureContext | null): Failure {
   if (error instanceof UsageError) return { exitCode: EXIT.usage, message: error.message };
   if (error instanceof InterruptedError) return { exitCode: error.signal === 'SIGINT' ? 130 : 143, message: error.message };
   if (error instanceof MirrorDamagedError) {
-    return { exitCode: EXIT.damaged, message: `The mirror database ${error.path} is damaged (${sentenceBody(error.problem)}); nothing was written to it. Run the command again with --rebuild to move it aside and download the account again.` };
+    return {
+      exitCode: EXIT.damaged,
+      message: `The mirror database ${error.path} is damaged (${sentenceBody(error.problem)}); nothing was written to it. Run the command again with --rebuild to move it aside and download the account again.`,
+    };
   }
   if (error instanceof DatabaseOpenError) return { exitCode: EXIT.database, message: error.message };
   if (error instanceof Database.SqliteError && isRefusedData(error)) {
     // SQLite refusing a value is about the data Kommo sent, never the disk (records it refuses are set aside; this is a bug).
-    return { exitCode: EXIT.unexpected, message: `Sync stopped: the mirror refused data from Kommo, not a disk problem: ${reasonOf(error)}.` };
+    return {
+      exitCode: EXIT.unexpected,
+      message: `Sync stopped: the mirror refused data from Kommo, not a disk problem: ${reasonOf(error)}.`,
+    };
   }
   if (error instanceof Database.SqliteError) {
     return { exitCode: EXIT.database, message: `Cannot write the mirror database ${context?.databasePath ?? ''}: ${reasonOf(error)}.` };
   }
   if (error instanceof KommoAuthRequiredError) {
-    return { exitCode: EXIT.tokenRejected, message: `Kommo rejected the token for ${context?.accountHost ?? 'the account'} (wrong, expired or revoked): give a valid long-lived token with --token or KOMMO_TOKEN.` };
+    return {
+      exitCode: EXIT.tokenRejected,
+      message: `Kommo rejected the token for ${context?.accountHost ?? 'the account'} (wrong, expired or revoked): give a valid long-lived token with --token or KOMMO_TOKEN.`,
+    };
   }
   if (error instanceof KommoNetworkError) {
-    return { exitCode: EXIT.unreachable, message: `Could not reach ${at}: ${sentenceBody(error.message)}; check the address and the network connection.` };
+    return {
+      exitCode: EXIT.unreachable,
+      message: `Could not reach ${at}: ${sentenceBody(error.message)}; check the address and the network connection.`,
+    };
   }
   if (error instanceof KommoServerError) {
     return { exitCode: EXIT.unreachable, message: `${at} kept answering with server errors (${error.status ?? '5xx'}); try again later.` };
   }
   if (error instanceof KommoBlockedError) {
-    return { exitCode: EXIT.limited, message: `Kommo has blocked API access from this address (403) until ${clock(error.until)}; wait before trying again.` };
+    return {
+      exitCode: EXIT.limited,
+      message: `Kommo has blocked API access from this address (403) until ${clock(error.until)}; wait before trying again.`,
+    };
   }
   if (error instanceof KommoRateLimitedError) {
-    return { exitCode: EXIT.limited, message: `Kommo is limiting requests to this account (429) until ${clock(error.retryAt)}; run the command again after that.` };
+    return {
+      exitCode: EXIT.limited,
+      message: `Kommo is limiting requests to this account (429) until ${clock(error.retryAt)}; run the command again after that.`,
+    };
   }
   if (error instanceof KommoError) return { exitCode: EXIT.unexpected, message: `Sync stopped: ${sentenceBody(error.message)}.` };
   return { exitCode: EXIT.unexpected, message: `Sync failed unexpectedly: ${sentenceBody(reasonOf(error))}.` };

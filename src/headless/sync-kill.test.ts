@@ -77,108 +77,107 @@ async function answered(sim: Simulator, run: RunningCommand, target: number): Pr
 }
 
 describe('sync killed with SIGKILL (chaos)', () => {
-  it(
-    'survives 20 kills during the first download and incremental cycles: the file stays sound, nothing committed is lost or refetched, and it ends equal to the source',
-    async () => {
-      const sim = await startSim({
-        seed: 11,
-        leads: LEADS,
-        contacts: CONTACTS,
-        // The real limit (7 a second) is on, so the download's pace does not depend on the machine. A
-        // run started right after a kill can land inside the killed run's last second; Kommo's own
-        // retry_after is unknown, 1 s keeps such a 429 cheap.
-        behaviour: { rateLimit: { enabled: true, retryAfter: 1 } },
-      });
-      const { apiBaseUrl, longLivedToken } = sim.account();
-      const db = join(tempDir(), 'mirror.sqlite');
-      const args = ['--once', '--json', '--base-url', apiBaseUrl, '--db', db];
-      const env = { KOMMO_TOKEN: longLivedToken };
-      const random = seededRandom(20_251_130);
-      const between = ([min, max]: readonly [number, number]) => min + Math.floor(random() * (max - min + 1));
-      const figures = { kills: { download: 0, incremental: 0 }, survived: 0, endedByThemselves: 0, recordsLost: 0 };
+  it('survives 20 kills during the first download and incremental cycles: the file stays sound, nothing committed is lost or refetched, and it ends equal to the source', async () => {
+    const sim = await startSim({
+      seed: 11,
+      leads: LEADS,
+      contacts: CONTACTS,
+      // The real limit (7 a second) is on, so the download's pace does not depend on the machine. A
+      // run started right after a kill can land inside the killed run's last second; Kommo's own
+      // retry_after is unknown, 1 s keeps such a 429 cheap.
+      behaviour: { rateLimit: { enabled: true, retryAfter: 1 } },
+    });
+    const { apiBaseUrl, longLivedToken } = sim.account();
+    const db = join(tempDir(), 'mirror.sqlite');
+    const args = ['--once', '--json', '--base-url', apiBaseUrl, '--db', db];
+    const env = { KOMMO_TOKEN: longLivedToken };
+    const random = seededRandom(20_251_130);
+    const between = ([min, max]: readonly [number, number]) => min + Math.floor(random() * (max - min + 1));
+    const figures = { kills: { download: 0, incremental: 0 }, survived: 0, endedByThemselves: 0, recordsLost: 0 };
 
-      /**
-       * One run, killed at its moment; false when it finished first (then it is not counted). After
-       * the kill: the file is sound and holds at least what the run reported committed.
-       */
-      async function killedRun(phase: keyof typeof KILLS): Promise<boolean> {
-        const before = listAnswers(sim);
-        const run = command.start(args, env);
-        const reported = { leads: 0, contacts: 0 };
-        run.line((line) => {
+    /**
+     * One run, killed at its moment; false when it finished first (then it is not counted). After
+     * the kill: the file is sound and holds at least what the run reported committed.
+     */
+    async function killedRun(phase: keyof typeof KILLS): Promise<boolean> {
+      const before = listAnswers(sim);
+      const run = command.start(args, env);
+      const reported = { leads: 0, contacts: 0 };
+      run
+        .line((line) => {
           const progress = progressOf(line);
-          if (progress?.phase === 'leads' || progress?.phase === 'contacts') reported[progress.phase] = Math.max(reported[progress.phase], progress.done);
+          if (progress?.phase === 'leads' || progress?.phase === 'contacts')
+            reported[progress.phase] = Math.max(reported[progress.phase], progress.done);
           return false;
-        }).catch(() => {});
-        if (await answered(sim, run, before + between(ANSWERS[phase]))) {
-          await new Promise((resolve) => setTimeout(resolve, Math.floor(random() * OFFSET_MS)));
-          run.child.kill('SIGKILL');
-        }
-        const result = await run.exited;
-        if (result.signal !== 'SIGKILL') {
-          expect(result.code, result.stderr).toBe(0);
-          figures.endedByThemselves++;
-          return false;
-        }
-        figures.kills[phase]++;
-        const after = inspect(db);
-        expect(after.integrity, `after ${phase} kill ${figures.kills[phase]}`).toBe('ok');
-        figures.survived++;
-        // The download's progress counts records committed with their cursor; a kill loses none.
-        figures.recordsLost += Math.max(0, reported.leads - after.leads) + Math.max(0, reported.contacts - after.contacts);
-        return true;
+        })
+        .catch(() => {});
+      if (await answered(sim, run, before + between(ANSWERS[phase]))) {
+        await new Promise((resolve) => setTimeout(resolve, Math.floor(random() * OFFSET_MS)));
+        run.child.kill('SIGKILL');
       }
-
-      for (let attempt = 0; figures.kills.download < KILLS.download; attempt++) {
-        expect(attempt, 'first-download runs that ended before their kill').toBeLessThan(KILLS.download * 2);
-        await killedRun('download');
+      const result = await run.exited;
+      if (result.signal !== 'SIGKILL') {
+        expect(result.code, result.stderr).toBe(0);
+        figures.endedByThemselves++;
+        return false;
       }
-      // Every download kill fell inside the download: the records are not all there yet.
-      const afterDownloadKills = inspect(db);
-      expect(afterDownloadKills.leads + afterDownloadKills.contacts).toBeLessThan(LEADS + CONTACTS);
-      const finished = await command.run(args, env);
-      expect(finished.code, finished.stderr).toBe(0);
-      expect(JSON.parse(finished.stdout)).toMatchObject({ leads: LEADS, contacts: CONTACTS, complete: true });
+      figures.kills[phase]++;
+      const after = inspect(db);
+      expect(after.integrity, `after ${phase} kill ${figures.kills[phase]}`).toBe('ok');
+      figures.survived++;
+      // The download's progress counts records committed with their cursor; a kill loses none.
+      figures.recordsLost += Math.max(0, reported.leads - after.leads) + Math.max(0, reported.contacts - after.contacts);
+      return true;
+    }
 
-      // Committed pages are not fetched again. A kill can cost only the pages then in flight (at
-      // most one per reader), asked for again by the next run; a resume that went back further
-      // would repeat pages it had committed, and read well over the pages the records fill.
-      const pages = sim.control
-        .requestLog({ limit: 20_000 })
-        .filter((e) => /^GET \/api\/v4\/(leads|contacts)$/.test(e.endpoint) && decodeURIComponent(e.path).includes(`limit=${PAGE}`))
-        .map((e) => e.path);
-      const repeated = pages.length - new Set(pages).size;
-      expect(repeated).toBeLessThanOrEqual(KILLS.download * DEFAULT_SYNC_OPTIONS.initialReaders);
-      const fullPages = Math.ceil(LEADS / PAGE) + Math.ceil(CONTACTS / PAGE);
-      // Distinct pages: those the records fill, with the partial pages of split ranges; + 2: the
-      // incremental cycle that ends the last run reads each entity once.
-      expect(pages.length - repeated).toBeLessThan(fullPages * 1.3 + 2);
+    for (let attempt = 0; figures.kills.download < KILLS.download; attempt++) {
+      expect(attempt, 'first-download runs that ended before their kill').toBeLessThan(KILLS.download * 2);
+      await killedRun('download');
+    }
+    // Every download kill fell inside the download: the records are not all there yet.
+    const afterDownloadKills = inspect(db);
+    expect(afterDownloadKills.leads + afterDownloadKills.contacts).toBeLessThan(LEADS + CONTACTS);
+    const finished = await command.run(args, env);
+    expect(finished.code, finished.stderr).toBe(0);
+    expect(JSON.parse(finished.stdout)).toMatchObject({ leads: LEADS, contacts: CONTACTS, complete: true });
 
-      // Incremental cycles while the account keeps changing: new leads, edits, stage moves, deletions.
-      sim.control.setActivity({ on: true, intervalSeconds: 0.2 });
-      for (let attempt = 0; figures.kills.incremental < KILLS.incremental; attempt++) {
-        expect(attempt, 'incremental runs that ended before their kill').toBeLessThan(KILLS.incremental * 3);
-        await killedRun('incremental');
-      }
-      sim.control.setActivity({ on: false });
+    // Committed pages are not fetched again. A kill can cost only the pages then in flight (at
+    // most one per reader), asked for again by the next run; a resume that went back further
+    // would repeat pages it had committed, and read well over the pages the records fill.
+    const pages = sim.control
+      .requestLog({ limit: 20_000 })
+      .filter((e) => /^GET \/api\/v4\/(leads|contacts)$/.test(e.endpoint) && decodeURIComponent(e.path).includes(`limit=${PAGE}`))
+      .map((e) => e.path);
+    const repeated = pages.length - new Set(pages).size;
+    expect(repeated).toBeLessThanOrEqual(KILLS.download * DEFAULT_SYNC_OPTIONS.initialReaders);
+    const fullPages = Math.ceil(LEADS / PAGE) + Math.ceil(CONTACTS / PAGE);
+    // Distinct pages: those the records fill, with the partial pages of split ranges; + 2: the
+    // incremental cycle that ends the last run reads each entity once.
+    expect(pages.length - repeated).toBeLessThan(fullPages * 1.3 + 2);
 
-      const last = await command.run(args, env);
-      expect(last.code, last.stderr).toBe(0);
-      const sqlite = new Database(db, { readonly: true });
-      let differences: string[];
-      try {
-        expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
-        differences = mirrorDifferences(sqlite, sim.control.snapshot());
-      } finally {
-        sqlite.close();
-      }
-      // The figures the issue's closing note reports (vitest shows a test's stderr).
-      process.stderr.write(
-        `chaos: ${figures.survived} of ${figures.kills.download + figures.kills.incremental} kills survived (${figures.kills.download} in the first download, ${figures.kills.incremental} in incremental cycles; ${figures.endedByThemselves} runs ended before their kill); integrity_check ok after each; records lost: ${figures.recordsLost}; differences from the source at the end: ${differences.length}\n`,
-      );
-      expect(figures.recordsLost).toBe(0);
-      expect(differences).toEqual([]);
-    },
-    180_000,
-  );
+    // Incremental cycles while the account keeps changing: new leads, edits, stage moves, deletions.
+    sim.control.setActivity({ on: true, intervalSeconds: 0.2 });
+    for (let attempt = 0; figures.kills.incremental < KILLS.incremental; attempt++) {
+      expect(attempt, 'incremental runs that ended before their kill').toBeLessThan(KILLS.incremental * 3);
+      await killedRun('incremental');
+    }
+    sim.control.setActivity({ on: false });
+
+    const last = await command.run(args, env);
+    expect(last.code, last.stderr).toBe(0);
+    const sqlite = new Database(db, { readonly: true });
+    let differences: string[];
+    try {
+      expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+      differences = mirrorDifferences(sqlite, sim.control.snapshot());
+    } finally {
+      sqlite.close();
+    }
+    // The figures the issue's closing note reports (vitest shows a test's stderr).
+    process.stderr.write(
+      `chaos: ${figures.survived} of ${figures.kills.download + figures.kills.incremental} kills survived (${figures.kills.download} in the first download, ${figures.kills.incremental} in incremental cycles; ${figures.endedByThemselves} runs ended before their kill); integrity_check ok after each; records lost: ${figures.recordsLost}; differences from the source at the end: ${differences.length}\n`,
+    );
+    expect(figures.recordsLost).toBe(0);
+    expect(differences).toEqual([]);
+  }, 180_000);
 });

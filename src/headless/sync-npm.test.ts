@@ -24,7 +24,9 @@ function readmeExample(): string {
 
 function shell(command: string): Promise<{ code: number | null; output: string }> {
   // The user's environment: no KOMMO_* setting and no npm configuration of the test runner.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('KOMMO_') && !name.toLowerCase().startsWith('npm_')));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.startsWith('KOMMO_') && !name.toLowerCase().startsWith('npm_')),
+  );
   // npm's update check may wait on the network; it has nothing to do with what is printed.
   env.npm_config_update_notifier = 'false';
   const child = spawn('sh', ['-c', command], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -65,7 +67,9 @@ describe('npm run sync as the README shows it', () => {
   it('warns when the token comes with --token, which npm has just echoed', async () => {
     const sim = await startSim({ seed: 3, leads: 5, contacts: 5 });
     const token = sim.account().longLivedToken;
-    const result = await shell(`npm run sync -- --once --base-url ${sim.account().apiBaseUrl} --db ${join(tempDir(), 'mirror.sqlite')} --token ${token}`);
+    const result = await shell(
+      `npm run sync -- --once --base-url ${sim.account().apiBaseUrl} --db ${join(tempDir(), 'mirror.sqlite')} --token ${token}`,
+    );
     expect(result.code, result.output).toBe(0);
     expect(result.output).toContain(TOKEN_FLAG_WARNING);
   }, 60_000);

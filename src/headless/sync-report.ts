@@ -84,16 +84,25 @@ export class SyncReport {
   /** `--once` runs a failed cycle again after a pause. */
   retrying(info: { cycle: number; maxCycles: number; waitMs: number; reason: string }): void {
     const seconds = Math.ceil(info.waitMs / 1000);
-    this.line({ event: 'retrying', ...info }, `${info.reason.replace(/\.+$/, '')}; trying again in ${seconds} s (attempt ${info.cycle + 1} of ${info.maxCycles}).`);
+    this.line(
+      { event: 'retrying', ...info },
+      `${info.reason.replace(/\.+$/, '')}; trying again in ${seconds} s (attempt ${info.cycle + 1} of ${info.maxCycles}).`,
+    );
   }
 
   /** The mirror held another account and was emptied before this one's first download. */
   replacedAccount(ids: { previous: number; now: number }): void {
-    this.line({ event: 'replaced_account', ...ids }, `The mirror held another Kommo account (${ids.previous}): it was emptied for account ${ids.now}.`);
+    this.line(
+      { event: 'replaced_account', ...ids },
+      `The mirror held another Kommo account (${ids.previous}): it was emptied for account ${ids.now}.`,
+    );
   }
 
   rebuilt(paths: { damaged: string; movedTo: string }): void {
-    this.line({ event: 'rebuilt', ...paths }, `The mirror ${paths.damaged} was damaged: it was moved to ${paths.movedTo}, and the account is downloaded again.`);
+    this.line(
+      { event: 'rebuilt', ...paths },
+      `The mirror ${paths.damaged} was damaged: it was moved to ${paths.movedTo}, and the account is downloaded again.`,
+    );
   }
 
   current(counts: { leads: number; contacts: number }): void {
@@ -118,7 +127,12 @@ export class SyncReport {
     this.lastPhase = progress.phase;
     this.lastProgressAt = at;
     const total = progress.estimatedTotal;
-    const of = total === null ? '' : progress.phase === 'metadata' ? ` of ${total}` : ` of about ${count(total)} (${Math.floor((100 * progress.done) / Math.max(1, total))}%)`;
+    const of =
+      total === null
+        ? ''
+        : progress.phase === 'metadata'
+          ? ` of ${total}`
+          : ` of about ${count(total)} (${Math.floor((100 * progress.done) / Math.max(1, total))}%)`;
     this.line({ event: 'progress', ...progress }, `${PHASE[progress.phase]}: ${count(progress.done)}${of}`);
   }
 
@@ -130,7 +144,10 @@ export class SyncReport {
     if (!label) return;
     const retry = status.nextAttemptAt === null ? '' : `; next attempt at ${new Date(status.nextAttemptAt).toISOString()}`;
     const message = status.message ? ` (${status.message.replace(/\.+$/, '')})` : '';
-    this.line({ event: 'state', state: status.state, message: status.message, nextAttemptAt: status.nextAttemptAt }, `${label}${message}${retry}.`);
+    this.line(
+      { event: 'state', state: status.state, message: status.message, nextAttemptAt: status.nextAttemptAt },
+      `${label}${message}${retry}.`,
+    );
   }
 
   private line(json: Record<string, unknown>, text: string): void {

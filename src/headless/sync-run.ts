@@ -1,5 +1,13 @@
 import { createConnection, credentialsSchema, MemoryTokenStore, type ConnectionManager } from '../core/auth';
-import { countRecords, countSetAside, listSetAside, MirrorDamagedError, type MirrorDatabase, mirroredAccountId, openDatabase } from '../core/db';
+import {
+  countRecords,
+  countSetAside,
+  listSetAside,
+  MirrorDamagedError,
+  type MirrorDatabase,
+  mirroredAccountId,
+  openDatabase,
+} from '../core/db';
 import { createUndiciTransport, KommoAuthRequiredError, type KommoClient } from '../core/kommo';
 import { systemClock } from '../core/time';
 import { createLogger, registerSecret, stderrSink, type Logger } from '../core/log';
@@ -95,8 +103,20 @@ export class SyncRun {
     const { settings, log } = this;
     // A long-lived token kept only in memory: installed without a request; the first one tells whether Kommo takes it.
     const store = new MemoryTokenStore();
-    await store.save(credentialsSchema.parse({ kind: 'long_lived', accountHost: settings.accountHost, apiBaseUrl: settings.baseUrl, accessToken: settings.token, issuedAt: Date.now() }));
-    const connection = createConnection({ tokenStore: store, oauth: null, apiBaseUrlTemplate: null, advanced: { transport } }, log, () => {});
+    await store.save(
+      credentialsSchema.parse({
+        kind: 'long_lived',
+        accountHost: settings.accountHost,
+        apiBaseUrl: settings.baseUrl,
+        accessToken: settings.token,
+        issuedAt: Date.now(),
+      }),
+    );
+    const connection = createConnection(
+      { tokenStore: store, oauth: null, apiBaseUrlTemplate: null, advanced: { transport } },
+      log,
+      () => {},
+    );
     await connection.ready;
     const active = connection.current();
     if (!active) throw new Error('the token could not be installed');
@@ -107,7 +127,14 @@ export class SyncRun {
       throw error;
     });
     if (claimMirrorFor(mirror, account.id, log) && previous !== null) this.report.replacedAccount({ previous, now: account.id });
-    const engine = new SyncEngine({ client: active.client, mirror, accountHost: active.accountHost, timers: systemClock, log: log.child('engine'), emit: () => {} });
+    const engine = new SyncEngine({
+      client: active.client,
+      mirror,
+      accountHost: active.accountHost,
+      timers: systemClock,
+      log: log.child('engine'),
+      emit: () => {},
+    });
     engine.onStatus((status) => this.report.status(status));
     this.report.start({
       baseUrl: settings.baseUrl,
@@ -147,7 +174,12 @@ export class SyncRun {
         if (this.interruptedBy) throw new InterruptedError(this.interruptedBy);
         const next = onceRetry(error, { cycle, kommoAnswered: client.lastServerTime() !== null, now: Date.now(), random: Math.random });
         if (!next.retry) throw error;
-        this.report.retrying({ cycle, maxCycles: ONCE_RETRY_POLICY.maxCycles, waitMs: next.waitMs, reason: error instanceof Error ? error.message : String(error) });
+        this.report.retrying({
+          cycle,
+          maxCycles: ONCE_RETRY_POLICY.maxCycles,
+          waitMs: next.waitMs,
+          reason: error instanceof Error ? error.message : String(error),
+        });
         this.log.info('Sync cycle failed; trying again', { cycle, waitMs: next.waitMs, error });
         await this.pause(next.waitMs);
         if (this.interruptedBy) throw new InterruptedError(this.interruptedBy);
@@ -208,9 +240,20 @@ export class SyncRun {
       if (mirror.damage !== null) return;
       const { state, initialSyncComplete } = engine.status();
       const seconds = (Date.now() - this.startedAt) / 1000;
-      const setAside = { count: countSetAside(mirror), records: listSetAside(mirror, SET_ASIDE_LISTED).map(({ entity, id, reason }) => ({ entity, id, reason })) };
+      const setAside = {
+        count: countSetAside(mirror),
+        records: listSetAside(mirror, SET_ASIDE_LISTED).map(({ entity, id, reason }) => ({ entity, id, reason })),
+      };
       const complete = initialSyncComplete && setAside.count === 0;
-      this.report.summary({ leads: countRecords(mirror, 'leads'), contacts: countRecords(mirror, 'contacts'), requests: opened.requests(), seconds, state, complete, setAside });
+      this.report.summary({
+        leads: countRecords(mirror, 'leads'),
+        contacts: countRecords(mirror, 'contacts'),
+        requests: opened.requests(),
+        seconds,
+        state,
+        complete,
+        setAside,
+      });
     } catch (error) {
       // A mirror that cannot be read any more has no summary; the failure says why.
       this.log.error('Could not count the mirror for the summary', error);

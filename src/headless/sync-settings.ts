@@ -62,8 +62,12 @@ export function syncSettings(argv: string[], env: NodeJS.ProcessEnv): SyncSettin
   const hostHint = nonEmpty(flags['account-host'] ?? env[TOKEN_HOST_ENV]);
   const named = hostHint === null ? null : normalizeAccountHost(hostHint);
   const given = nonEmpty(flags['base-url']) ?? nonEmpty(env[API_BASE_URL_ENV]) ?? (named ? `https://${named}` : null);
-  if (!given) throw new UsageError('No account address: pass --base-url (e.g. https://acme.kommo.com), or set KOMMO_API_BASE_URL or KOMMO_ACCOUNT_HOST.');
-  if (isBaseUrlTemplate(given) && !named) throw new UsageError(`${given} has a {host} or {subdomain} placeholder: give the account with --account-host or KOMMO_ACCOUNT_HOST.`);
+  if (!given)
+    throw new UsageError(
+      'No account address: pass --base-url (e.g. https://acme.kommo.com), or set KOMMO_API_BASE_URL or KOMMO_ACCOUNT_HOST.',
+    );
+  if (isBaseUrlTemplate(given) && !named)
+    throw new UsageError(`${given} has a {host} or {subdomain} placeholder: give the account with --account-host or KOMMO_ACCOUNT_HOST.`);
   const url = parseBaseUrl(named ? expandBaseUrlTemplate(given, named) : given);
   return {
     baseUrl: url.toString().replace(/\/+$/, ''),
@@ -92,10 +96,13 @@ function parseBaseUrl(text: string): URL {
   } catch {
     throw new UsageError(`--base-url must be an address like https://acme.kommo.com, not ${JSON.stringify(text)}.`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UsageError(`--base-url must start with https://, not ${url.protocol}//.`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new UsageError(`--base-url must start with https://, not ${url.protocol}//.`);
   // The token travels in a header: plain http is only for a server on this machine (the simulator).
-  if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname)) throw new UsageError(`--base-url must use https:// for ${url.hostname}: plain http would send the token unencrypted.`);
-  if (url.search || url.hash || url.username || url.password) throw new UsageError('--base-url must be a plain address, without a query, fragment or user name.');
+  if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname))
+    throw new UsageError(`--base-url must use https:// for ${url.hostname}: plain http would send the token unencrypted.`);
+  if (url.search || url.hash || url.username || url.password)
+    throw new UsageError('--base-url must be a plain address, without a query, fragment or user name.');
   return url;
 }
 

@@ -62,10 +62,18 @@ describe('sync --once', () => {
   it('mirrors every other record past absurd values, exits 0, and names the records set aside in the --json summary', async () => {
     const sim = await startSim({ leads: 300, contacts: 50 });
     const [absurd, unusable] = sim.control.snapshot().leads;
-    sim.control.corrupt({ entity: 'leads', id: absurd!.id, fields: { price: 1e308, score: 1e308, created_at: absurd!.created_at + 0.5 }, raw: { closed_at: '1.5e19' } });
+    sim.control.corrupt({
+      entity: 'leads',
+      id: absurd!.id,
+      fields: { price: 1e308, score: 1e308, created_at: absurd!.created_at + 0.5 },
+      raw: { closed_at: '1.5e19' },
+    });
     sim.control.corrupt({ entity: 'leads', id: unusable!.id, fields: { status_id: 1e308 } });
     const { apiBaseUrl, longLivedToken } = sim.account();
-    const result = await command.run(['--once', '--json', '--base-url', apiBaseUrl], { KOMMO_TOKEN: longLivedToken, KOMMO_MIRROR_DB: join(tempDir(), 'mirror.sqlite') });
+    const result = await command.run(['--once', '--json', '--base-url', apiBaseUrl], {
+      KOMMO_TOKEN: longLivedToken,
+      KOMMO_MIRROR_DB: join(tempDir(), 'mirror.sqlite'),
+    });
     expect(result.code, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({
       leads: 299,
@@ -80,9 +88,19 @@ describe('sync --once', () => {
     const db = join(tempDir(), 'mirror.sqlite');
 
     // Settings from the environment, as on a server.
-    const first = await command.run(['--once', '--json', '--verbose'], { KOMMO_TOKEN: longLivedToken, KOMMO_API_BASE_URL: apiBaseUrl, KOMMO_MIRROR_DB: db });
+    const first = await command.run(['--once', '--json', '--verbose'], {
+      KOMMO_TOKEN: longLivedToken,
+      KOMMO_API_BASE_URL: apiBaseUrl,
+      KOMMO_MIRROR_DB: db,
+    });
     expect(first.code, first.stderr).toBe(0);
-    expect(JSON.parse(first.stdout)).toMatchObject({ leads: 700, contacts: 450, state: 'idle', complete: true, requests: expect.any(Number) });
+    expect(JSON.parse(first.stdout)).toMatchObject({
+      leads: 700,
+      contacts: 450,
+      state: 'idle',
+      complete: true,
+      requests: expect.any(Number),
+    });
     expect(first.stderr).toContain('"event":"progress"');
     expect(output(first)).not.toContain(longLivedToken);
     expect(differences(db, sim)).toEqual([]);
@@ -94,7 +112,9 @@ describe('sync --once', () => {
     sim.control.advanceClock({ seconds: 30 });
 
     // Flags win over the environment: the variable holds a wrong token, the flag the right one.
-    const second = await command.run(['--once', '--base-url', apiBaseUrl, '--token', longLivedToken, '--db', db], { KOMMO_TOKEN: 'eyJ-not-the-right-token-at-all' });
+    const second = await command.run(['--once', '--base-url', apiBaseUrl, '--token', longLivedToken, '--db', db], {
+      KOMMO_TOKEN: 'eyJ-not-the-right-token-at-all',
+    });
     expect(second.code, second.stderr).toBe(0);
     expect(second.stderr).toContain('(incremental)');
     expect(second.stdout).toMatch(/^701 leads, 449 contacts; \d+ requests in [\d.]+ s; state: idle\.\n$/);
@@ -104,7 +124,10 @@ describe('sync --once', () => {
   it('says plainly that Kommo rejected a wrong token, exits 3 and never prints the token', async () => {
     const sim = await startSim({ seed: 2, leads: 20, contacts: 20 });
     const wrong = `${sim.account().longLivedToken.slice(0, -12)}AAAAAAAAAAAA`;
-    const result = await command.run(['--once', '--verbose', '--base-url', sim.account().apiBaseUrl, '--db', join(tempDir(), 'mirror.sqlite')], { KOMMO_TOKEN: wrong });
+    const result = await command.run(
+      ['--once', '--verbose', '--base-url', sim.account().apiBaseUrl, '--db', join(tempDir(), 'mirror.sqlite')],
+      { KOMMO_TOKEN: wrong },
+    );
     expect(result.code).toBe(3);
     expect(result.stderr.trim().split('\n').at(-1)).toMatch(/^Kommo rejected the token for 127\.0\.0\.1:\d+ \(wrong, expired or revoked\)/);
     expect(output(result)).not.toContain(wrong);
@@ -115,20 +138,28 @@ describe('sync --once', () => {
     const port = await closedPort();
     const args = ['--base-url', `http://127.0.0.1:${port}/a/demo`, '--token', 'eyJ-some-long-lived-token'];
     // The loop retries only what passes by itself: an address that never answered is a setup error.
-    const results = await Promise.all([command.run([...args, '--once', '--db', join(tempDir(), 'once.sqlite')]), command.run([...args, '--db', join(tempDir(), 'loop.sqlite')])]);
+    const results = await Promise.all([
+      command.run([...args, '--once', '--db', join(tempDir(), 'once.sqlite')]),
+      command.run([...args, '--db', join(tempDir(), 'loop.sqlite')]),
+    ]);
     for (const result of results) {
       expect(result.code).toBe(4);
-      expect(result.stderr.trim().split('\n').at(-1)).toBe(`Could not reach http://127.0.0.1:${port}/a/demo: Kommo refused the connection (ECONNREFUSED); check the address and the network connection.`);
+      expect(result.stderr.trim().split('\n').at(-1)).toBe(
+        `Could not reach http://127.0.0.1:${port}/a/demo: Kommo refused the connection (ECONNREFUSED); check the address and the network connection.`,
+      );
     }
   });
 
   it('exits 6 when the database file cannot be opened, and 7 when it is not a database, before any request', async () => {
     const file = join(tempDir(), 'not-a-database.sqlite');
     writeFileSync(file, 'this is a text file, not SQLite '.repeat(200));
-    const run = (db: string) => command.run(['--once', '--base-url', 'https://acme.kommo.com', '--db', db], { KOMMO_TOKEN: 'eyJ-some-long-lived-token' });
+    const run = (db: string) =>
+      command.run(['--once', '--base-url', 'https://acme.kommo.com', '--db', db], { KOMMO_TOKEN: 'eyJ-some-long-lived-token' });
     const [unopenable, notDatabase] = await Promise.all([run(join(file, 'mirror.sqlite')), run(file)]);
     expect(unopenable.code).toBe(6);
-    expect(unopenable.stderr.trim()).toMatch(new RegExp(`^Cannot open the mirror database ${join(file, 'mirror.sqlite')}: .*(ENOTDIR|EEXIST)`));
+    expect(unopenable.stderr.trim()).toMatch(
+      new RegExp(`^Cannot open the mirror database ${join(file, 'mirror.sqlite')}: .*(ENOTDIR|EEXIST)`),
+    );
     // A file that is not (or no longer) a database is a damaged mirror: --rebuild moves it aside.
     expect(notDatabase.code).toBe(7);
     expect(notDatabase.stderr.trim()).toBe(
@@ -137,7 +168,10 @@ describe('sync --once', () => {
   });
 
   it('exits 2 with the usage for a missing token or an unknown flag', async () => {
-    const [missing, unknown] = await Promise.all([command.run(['--once', '--base-url', 'https://acme.kommo.com']), command.run(['--once', '--frobnicate'])]);
+    const [missing, unknown] = await Promise.all([
+      command.run(['--once', '--base-url', 'https://acme.kommo.com']),
+      command.run(['--once', '--frobnicate']),
+    ]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^No token: pass --token or set KOMMO_TOKEN\.\n\nUsage: npm run sync/);
     expect(unknown.code).toBe(2);
@@ -150,7 +184,9 @@ describe('sync --once through transient failures', () => {
   it('runs a cycle that failed on server errors and a cut-short page again, and exits 0 with the whole mirror', async () => {
     const sim = await startSim({ seed: 8, leads: 1_500, contacts: 1_000, clock: { start: 1_750_000_000, frozen: true } });
     const db = join(tempDir(), 'mirror.sqlite');
-    const running = command.start(['--once', '--base-url', sim.account().apiBaseUrl, '--db', db], { KOMMO_TOKEN: sim.account().longLivedToken });
+    const running = command.start(['--once', '--base-url', sim.account().apiBaseUrl, '--db', db], {
+      KOMMO_TOKEN: sim.account().longLivedToken,
+    });
     await running.line((line) => line.startsWith('Downloading leads'));
     // More 503s than the HTTP layer's retries of one request, then a page that is not JSON.
     sim.control.setFaults({ failNext: 12, failNextStatus: 503, malformedNext: 1 });

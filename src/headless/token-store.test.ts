@@ -13,12 +13,16 @@ const tempDir = useTempDir();
 
 describe('the headless token store', () => {
   it('uses a token from the environment when one is given, else a 0600 file next to the database', () => {
-    expect(headlessTokenStore('/data/mirror.sqlite', { KOMMO_TOKEN: 'eyJ-token-from-env', KOMMO_ACCOUNT_HOST: 'acme.kommo.com' })).toBeInstanceOf(EnvTokenStore);
+    expect(
+      headlessTokenStore('/data/mirror.sqlite', { KOMMO_TOKEN: 'eyJ-token-from-env', KOMMO_ACCOUNT_HOST: 'acme.kommo.com' }),
+    ).toBeInstanceOf(EnvTokenStore);
     const file = headlessTokenStore('/data/mirror.sqlite', {});
     expect(file).toBeInstanceOf(FileTokenStore);
     expect((file as FileTokenStore).path).toBe('/data/credentials-unencrypted.json');
     expect(file.kind()).toBe('file_unencrypted');
-    expect((headlessTokenStore('/data/mirror.sqlite', { KOMMO_TOKEN_FILE: '/secure/tokens.json' }) as FileTokenStore).path).toBe('/secure/tokens.json');
+    expect((headlessTokenStore('/data/mirror.sqlite', { KOMMO_TOKEN_FILE: '/secure/tokens.json' }) as FileTokenStore).path).toBe(
+      '/secure/tokens.json',
+    );
   });
 
   it('never writes to the desktop app’s encrypted credentials.json, and carries a plain one over', async () => {
@@ -43,9 +47,19 @@ describe('the headless token store', () => {
 
   it('is what app.info tells the page, so the connect form does not call a plain file secure', async () => {
     const databasePath = join(tempDir(), 'mirror.sqlite');
-    const core = createCore({ databasePath, host: 'web', version: '1', systemLocale: 'es-PE', log: silentLogger, auth: { tokenStore: headlessTokenStore(databasePath, {}) } });
+    const core = createCore({
+      databasePath,
+      host: 'web',
+      version: '1',
+      systemLocale: 'es-PE',
+      log: silentLogger,
+      auth: { tokenStore: headlessTokenStore(databasePath, {}) },
+    });
     try {
-      expect(await dispatchRequest(core.handlers, 'app.info', {}, silentLogger)).toMatchObject({ ok: true, value: { host: 'web', tokenStorage: 'file_unencrypted' } });
+      expect(await dispatchRequest(core.handlers, 'app.info', {}, silentLogger)).toMatchObject({
+        ok: true,
+        value: { host: 'web', tokenStorage: 'file_unencrypted' },
+      });
     } finally {
       await core.close();
     }

@@ -30,7 +30,13 @@ async function start() {
   mkdirSync(rendererDir);
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Kommo Mirror</title>');
   writeFileSync(join(dir, 'outside.txt'), 'must not be served');
-  const core = createCore({ databasePath: join(dir, 'mirror.sqlite'), host: 'web', version: '9.9.9', systemLocale: 'es-PE', log: silentLogger });
+  const core = createCore({
+    databasePath: join(dir, 'mirror.sqlite'),
+    host: 'web',
+    version: '9.9.9',
+    systemLocale: 'es-PE',
+    log: silentLogger,
+  });
   const preview = await startWebPreview({ handlers: core.handlers, events: core.events, rendererDir, port: 0, log: silentLogger });
   running.push({ preview, core });
   return { preview, core, secret: new URL(preview.url).searchParams.get('k') ?? '' };
@@ -181,7 +187,11 @@ describe('web preview server', () => {
     if (!('socket' in opened)) throw new Error(`refused with ${opened.refusedWith}`);
     const reply = nextMessage(opened.socket);
     opened.socket.send(JSON.stringify({ kind: 'request', id: 1, name: 'app.info', args: {} }));
-    expect(await reply).toMatchObject({ kind: 'response', id: 1, result: { ok: true, value: { version: '9.9.9', schemaVersion: LATEST_SCHEMA_VERSION } } });
+    expect(await reply).toMatchObject({
+      kind: 'response',
+      id: 1,
+      result: { ok: true, value: { version: '9.9.9', schemaVersion: LATEST_SCHEMA_VERSION } },
+    });
     opened.socket.close();
   });
 
@@ -251,10 +261,23 @@ describe('web preview server', () => {
     if (!('socket' in opened)) throw new Error('refused');
     const reply = nextMessage(opened.socket);
     opened.socket.send(JSON.stringify({ kind: 'request', id: 1, name: 'leads.list', args: { filter: { text: 'x'.repeat(5000) } } }));
-    expect(await reply).toMatchObject({ id: 1, result: { ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/<=200 characters.*filter\.text/s) } } });
+    expect(await reply).toMatchObject({
+      id: 1,
+      result: { ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/<=200 characters.*filter\.text/s) } },
+    });
     const host = nextMessage(opened.socket);
-    opened.socket.send(JSON.stringify({ kind: 'request', id: 3, name: 'auth.connectToken', args: { accountHost: 'a'.repeat(900_000), token: 'x'.repeat(40) } }));
-    expect(await host).toMatchObject({ id: 3, result: { ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/<=2048 characters.*accountHost/s) } } });
+    opened.socket.send(
+      JSON.stringify({
+        kind: 'request',
+        id: 3,
+        name: 'auth.connectToken',
+        args: { accountHost: 'a'.repeat(900_000), token: 'x'.repeat(40) },
+      }),
+    );
+    expect(await host).toMatchObject({
+      id: 3,
+      result: { ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/<=2048 characters.*accountHost/s) } },
+    });
     const info = nextMessage(opened.socket);
     opened.socket.send(JSON.stringify({ kind: 'request', id: 2, name: 'app.info', args: {} }));
     expect(await info).toMatchObject({ id: 2, result: { ok: true } });
@@ -268,7 +291,10 @@ describe('web preview server', () => {
     const reply = responseTo(opened.socket, 1);
     const nested = `${'['.repeat(400_000)}${']'.repeat(400_000)}`;
     opened.socket.send(`{"kind":"request","id":1,"name":"settings.update","args":{"patch":{"ui":{"deep":${nested}}}}}`);
-    expect((await reply).result).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('nested too deeply') } });
+    expect((await reply).result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('nested too deeply') },
+    });
     expect(await appInfoOverNewSocket(preview, secret)).toMatchObject({ ok: true });
     opened.socket.close();
   });

@@ -24,7 +24,9 @@ export function electronTrayFactory(resourcesDir: string): TrayFactory {
     menu: (items, onCommand) =>
       Menu.buildFromTemplate(
         items.map((item): MenuItemConstructorOptions =>
-          item.type === 'separator' ? { type: 'separator' } : { label: item.label, enabled: item.enabled, click: () => onCommand(item.command) },
+          item.type === 'separator'
+            ? { type: 'separator' }
+            : { label: item.label, enabled: item.enabled, click: () => onCommand(item.command) },
         ),
       ),
   };

@@ -20,7 +20,10 @@ describe('host events', () => {
     const main = fakeWindow(`${RENDERER}#/leads`);
     const second = fakeWindow(RENDERER);
     const signIn = fakeWindow('https://www.kommo.com/oauth?client_id=x');
-    const broadcast = createEventBroadcaster({ windows: () => [main.window, signIn.window, second.window], isOurPage: createSenderCheck(RENDERER) });
+    const broadcast = createEventBroadcaster({
+      windows: () => [main.window, signIn.window, second.window],
+      isOurPage: createSenderCheck(RENDERER),
+    });
     broadcast('open_entity', { entity: 'lead', id: 42 });
     expect(main.received).toEqual([[eventChannel('open_entity'), { entity: 'lead', id: 42 }]]);
     expect(second.received).toHaveLength(1);
@@ -31,7 +34,10 @@ describe('host events', () => {
     const elsewhere = fakeWindow('file:///tmp/evil/index.html');
     const closed = fakeWindow(RENDERER, true);
     const main = fakeWindow(RENDERER);
-    const broadcast = createEventBroadcaster({ windows: () => [elsewhere.window, closed.window, main.window], isOurPage: createSenderCheck(RENDERER) });
+    const broadcast = createEventBroadcaster({
+      windows: () => [elsewhere.window, closed.window, main.window],
+      isOurPage: createSenderCheck(RENDERER),
+    });
     broadcast('sync_status', { state: 'idle' });
     broadcast('not_an_event' as EventName, { secret: true });
     expect(elsewhere.received).toEqual([]);

@@ -19,14 +19,24 @@ function fakeIpcMain() {
     },
     removeHandler: (channel) => listeners.delete(channel),
   };
-  const invoke = (channel: string, fromUrl: string, args: unknown) => listeners.get(channel)?.({ senderFrame: { url: fromUrl, parent: null } }, args);
+  const invoke = (channel: string, fromUrl: string, args: unknown) =>
+    listeners.get(channel)?.({ senderFrame: { url: fromUrl, parent: null } }, args);
   return { ipc, listeners, invoke };
 }
 
 const DISCONNECTED: ConnectionState = { status: 'disconnected', account: null, user: null, tokenStorage: null, message: null };
 
 const handlers = {
-  'app.info': async () => ({ name: 'Kommo Mirror', version: '1', host: 'electron', databasePath: '/db', schemaVersion: 1, latestSchemaVersion: 1, systemLocale: 'es', tokenStorage: 'os_encrypted' }),
+  'app.info': async () => ({
+    name: 'Kommo Mirror',
+    version: '1',
+    host: 'electron',
+    databasePath: '/db',
+    schemaVersion: 1,
+    latestSchemaVersion: 1,
+    systemLocale: 'es',
+    tokenStorage: 'os_encrypted',
+  }),
   'settings.get': async () => DEFAULT_SETTINGS,
   'settings.update': async () => DEFAULT_SETTINGS,
   'auth.state': async () => DISCONNECTED,
@@ -69,14 +79,23 @@ describe('registerContractHandlers', () => {
     let ran = false;
     const spying = { ...handlers, 'app.info': async () => ((ran = true), handlers['app.info']()) } satisfies Handlers;
     registerContractHandlers(ipc, spying, { isTrustedSender: createSenderCheck(RENDERER), log: silentLogger });
-    expect(await invoke(requestChannel('app.info'), 'https://evil.example/', {})).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await invoke(requestChannel('app.info'), 'https://evil.example/', {})).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
     expect(ran).toBe(false);
   });
 
   it('refuses arguments the contract does not allow', async () => {
     const { ipc, invoke } = fakeIpcMain();
     registerContractHandlers(ipc, handlers, { isTrustedSender: createSenderCheck(RENDERER), log: silentLogger });
-    expect(await invoke(requestChannel('app.info'), RENDERER, { injected: '<script>' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(await invoke(requestChannel('settings.update'), RENDERER, { patch: { language: 'fr' } })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await invoke(requestChannel('app.info'), RENDERER, { injected: '<script>' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect(await invoke(requestChannel('settings.update'), RENDERER, { patch: { language: 'fr' } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
   });
 });

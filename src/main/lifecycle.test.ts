@@ -22,7 +22,14 @@ function setup(overrides: Partial<DesktopLifecycleDeps> = {}) {
     log: silentLogger,
     ...overrides,
   });
-  return { lifecycle, controller, supervisor, events, setCloseToTray: (v: boolean) => (closeToTray = v), finishShutdown: () => finishShutdown() };
+  return {
+    lifecycle,
+    controller,
+    supervisor,
+    events,
+    setCloseToTray: (v: boolean) => (closeToTray = v),
+    finishShutdown: () => finishShutdown(),
+  };
 }
 
 describe('DesktopLifecycle', () => {

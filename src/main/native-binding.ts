@@ -12,6 +12,8 @@ export const NATIVE_BINARY = join('native', 'electron', 'better_sqlite3.node');
  * own build and explains the ABI mismatch if it finds the Node one.
  */
 export function electronNativeBinding(appPath: string, exists: (path: string) => boolean = existsSync): string | undefined {
-  const candidates = appPath.endsWith('.asar') ? [join(`${appPath}.unpacked`, NATIVE_BINARY), join(appPath, NATIVE_BINARY)] : [join(appPath, NATIVE_BINARY)];
+  const candidates = appPath.endsWith('.asar')
+    ? [join(`${appPath}.unpacked`, NATIVE_BINARY), join(appPath, NATIVE_BINARY)]
+    : [join(appPath, NATIVE_BINARY)];
   return candidates.find((candidate) => exists(candidate));
 }

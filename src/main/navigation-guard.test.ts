@@ -59,7 +59,16 @@ describe('the lock-down of every web contents', () => {
 
   it('grants no permission: requests are refused, checks answer no, no device is granted', () => {
     const { contents } = guarded();
-    for (const permission of ['notifications', 'media', 'geolocation', 'clipboard-read', 'clipboard-sanitized-write', 'fullscreen', 'hid', 'openExternal']) {
+    for (const permission of [
+      'notifications',
+      'media',
+      'geolocation',
+      'clipboard-read',
+      'clipboard-sanitized-write',
+      'fullscreen',
+      'hid',
+      'openExternal',
+    ]) {
       const answers: boolean[] = [];
       contents.requestHandler!(null, permission, (granted) => answers.push(granted));
       expect(answers, permission).toEqual([false]);

@@ -3,7 +3,10 @@ import { denyAllPermissions, type PermissionSessionLike } from './permissions';
 /** The part of Electron's WebContents the guard uses (injected so it is tested under Node). */
 export interface GuardedContentsLike {
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
-  on(event: 'will-navigate' | 'will-redirect' | 'will-attach-webview', listener: (event: { preventDefault(): void }, url: string) => void): unknown;
+  on(
+    event: 'will-navigate' | 'will-redirect' | 'will-attach-webview',
+    listener: (event: { preventDefault(): void }, url: string) => void,
+  ): unknown;
   readonly session: PermissionSessionLike;
 }
 

@@ -10,7 +10,10 @@ function setup(supported = true) {
       isSupported: () => supported,
       create: ({ title, body }) => {
         const listeners = new Map<string, () => void>();
-        const native: NotificationLike = { on: (event, l) => listeners.set(event, l), show: () => shown.push({ title, body, fire: (e) => listeners.get(e)?.() }) };
+        const native: NotificationLike = {
+          on: (event, l) => listeners.set(event, l),
+          show: () => shown.push({ title, body, fire: (e) => listeners.get(e)?.() }),
+        };
         return native;
       },
     },

@@ -7,7 +7,9 @@ const ATTACKER = 'https://evil.example/';
 
 describe('the renderer URL', () => {
   it('is the dev server’s while developing', () => {
-    expect(resolveRendererUrl({ isPackaged: false, devServerUrl: 'http://localhost:5173/', builtPageUrl: BUILT })).toBe('http://localhost:5173/');
+    expect(resolveRendererUrl({ isPackaged: false, devServerUrl: 'http://localhost:5173/', builtPageUrl: BUILT })).toBe(
+      'http://localhost:5173/',
+    );
     expect(resolveRendererUrl({ isPackaged: false, devServerUrl: undefined, builtPageUrl: BUILT })).toBe(BUILT);
   });
 

@@ -46,19 +46,32 @@ async function desktop(sim: Simulator, tokenStore?: TokenStore) {
 
   const icons: TrayIconKind[] = [];
   let menu: { items: TrayMenuItem[]; run: (command: TrayCommand) => void } | null = null;
-  const tray: TrayLike = { setImage: (kind) => icons.push(kind as TrayIconKind), setToolTip: () => {}, setContextMenu: () => {}, onClick: () => {}, destroy: () => {} };
+  const tray: TrayLike = {
+    setImage: (kind) => icons.push(kind as TrayIconKind),
+    setToolTip: () => {},
+    setContextMenu: () => {},
+    onClick: () => {},
+    destroy: () => {},
+  };
   const notifications: Array<{ title: string; body: string; click(): void }> = [];
   const shellTimers = new FakeClock();
   const integration = createShellIntegration(core);
   const shell = createShell({
     core,
     integration,
-    trayFactory: { createTray: (kind) => (icons.push(kind as TrayIconKind), tray), image: (kind) => kind, menu: (items, run) => (menu = { items, run }) },
+    trayFactory: {
+      createTray: (kind) => (icons.push(kind as TrayIconKind), tray),
+      image: (kind) => kind,
+      menu: (items, run) => (menu = { items, run }),
+    },
     notificationFactory: {
       isSupported: () => true,
       create: ({ title, body }) => {
         const listeners = new Map<string, () => void>();
-        const native: NotificationLike = { on: (event, listener) => listeners.set(event, listener), show: () => notifications.push({ title, body, click: () => listeners.get('click')!() }) };
+        const native: NotificationLike = {
+          on: (event, listener) => listeners.set(event, listener),
+          show: () => notifications.push({ title, body, click: () => listeners.get('click')!() }),
+        };
         return native;
       },
     },
@@ -71,7 +84,8 @@ async function desktop(sim: Simulator, tokenStore?: TokenStore) {
   });
   await shell.lifecycle.launch();
 
-  const item = (command: TrayCommand) => menu!.items.find((i) => i.type === 'item' && i.command === command) as Extract<TrayMenuItem, { type: 'item' }>;
+  const item = (command: TrayCommand) =>
+    menu!.items.find((i) => i.type === 'item' && i.command === command) as Extract<TrayMenuItem, { type: 'item' }>;
   /** Resolves with the next `lead_update` (outside the first download) that `accept` takes. */
   const nextLeadUpdate = (accept: (update: LeadUpdate) => boolean) =>
     new Promise<LeadUpdate>((resolve) => {
@@ -121,7 +135,13 @@ async function desktop(sim: Simulator, tokenStore?: TokenStore) {
   };
 }
 
-const simOptions = { seed: 7, leads: 60, contacts: 30, clock: { start: 1_750_000_000, frozen: true }, behaviour: { rateLimit: { enabled: false } } };
+const simOptions = {
+  seed: 7,
+  leads: 60,
+  contacts: 30,
+  clock: { start: 1_750_000_000, frozen: true },
+  behaviour: { rateLimit: { enabled: false } },
+};
 
 describe('the tray over the real sync loop', () => {
   it('shows signed out, the first download and up to date; "sync now" runs a cycle of the real loop; pause and resume hold it', async () => {
@@ -197,7 +217,9 @@ describe('notifications from the real sync', () => {
     d.run('syncNow');
     await assigned;
     d.shellTimers.advance(10_000);
-    expect(d.notifications.map(({ title, body }) => ({ title, body }))).toEqual([{ title: 'Lead assigned to you', body: someoneElses.name }]);
+    expect(d.notifications.map(({ title, body }) => ({ title, body }))).toEqual([
+      { title: 'Lead assigned to you', body: someoneElses.name },
+    ]);
     d.notifications[0]!.click();
     await settle();
     expect(d.opened).toEqual([{ entity: 'lead', id: someoneElses.id }]);
@@ -206,13 +228,16 @@ describe('notifications from the real sync', () => {
     const snapshot = sim.control.snapshot();
     const mine = snapshot.leads.find((l) => l.responsible_user_id === me)!;
     const stages = snapshot.pipelines.find((p) => p.id === mine.pipeline_id)!.statuses;
-    const target = stages.find((s) => s.id !== mine.status_id && s.id !== 142 && s.id !== 143) ?? stages.find((s) => s.id !== mine.status_id)!;
+    const target =
+      stages.find((s) => s.id !== mine.status_id && s.id !== 142 && s.id !== 143) ?? stages.find((s) => s.id !== mine.status_id)!;
     d.inKommo(() => sim.control.moveStatus({ id: mine.id, statusId: target.id, pipelineId: mine.pipeline_id }));
     const moved = d.nextLeadUpdate((u) => u.statusChanges.some((c) => c.leadId === mine.id));
     d.run('syncNow');
     await moved;
     d.shellTimers.advance(10_000);
-    expect(d.notifications.slice(1).map(({ title, body }) => ({ title, body }))).toEqual([{ title: 'Lead moved', body: `${mine.name} → ${target.name}` }]);
+    expect(d.notifications.slice(1).map(({ title, body }) => ({ title, body }))).toEqual([
+      { title: 'Lead moved', body: `${mine.name} → ${target.name}` },
+    ]);
   });
 
   it('after a restart with a sign-in saved without the user (older versions): syncs at once and knows the user from the mirror', async () => {
@@ -222,7 +247,21 @@ describe('notifications from the real sync', () => {
     expect(await nobody.integration.hasStoredCredentials()).toBe(false);
 
     const saved = new MemoryTokenStore();
-    await saved.save({ kind: 'long_lived', accountHost: account.host, apiBaseUrl: account.apiBaseUrl, accessToken: account.longLivedToken, refreshToken: null, expiresAt: null, issuedAt: 0, accountId: null, accountName: null, userId: null, userName: null, isDemo: false, needsReconnect: false });
+    await saved.save({
+      kind: 'long_lived',
+      accountHost: account.host,
+      apiBaseUrl: account.apiBaseUrl,
+      accessToken: account.longLivedToken,
+      refreshToken: null,
+      expiresAt: null,
+      issuedAt: 0,
+      accountId: null,
+      accountName: null,
+      userId: null,
+      userName: null,
+      isDemo: false,
+      needsReconnect: false,
+    });
     const d = await desktop(sim, saved);
     expect(await d.integration.hasStoredCredentials()).toBe(true);
     await idle(d.core);
@@ -234,6 +273,8 @@ describe('notifications from the real sync', () => {
     d.run('syncNow');
     await assigned;
     d.shellTimers.advance(10_000);
-    expect(d.notifications.map(({ title, body }) => ({ title, body }))).toEqual([{ title: 'Lead assigned to you', body: someoneElses.name }]);
+    expect(d.notifications.map(({ title, body }) => ({ title, body }))).toEqual([
+      { title: 'Lead assigned to you', body: someoneElses.name },
+    ]);
   });
 });

@@ -17,7 +17,14 @@ import type { TrayLike } from './tray-service';
 import type { TrayCommand, TrayMenuItem } from './tray-view';
 
 const tempDir = useTempDir('kommo-shell-');
-const newLead = (id: number): LeadUpdate => ({ added: [id], updated: [], removed: [], statusChanges: [], responsibleChanges: [], duringInitialSync: false });
+const newLead = (id: number): LeadUpdate => ({
+  added: [id],
+  updated: [],
+  removed: [],
+  statusChanges: [],
+  responsibleChanges: [],
+  duringInitialSync: false,
+});
 
 function setup() {
   const timers = new FakeClock();
@@ -38,7 +45,13 @@ function setup() {
     currentUserId: () => 7,
     notificationLookup: { lead: (id) => ({ name: `Lead ${id}`, responsibleUserId: 7 }), stageName: () => null },
   };
-  const tray: TrayLike = { setImage: (i) => trayImages.push(i), setToolTip: () => {}, setContextMenu: () => {}, onClick: () => {}, destroy: () => log.push('tray destroyed') };
+  const tray: TrayLike = {
+    setImage: (i) => trayImages.push(i),
+    setToolTip: () => {},
+    setContextMenu: () => {},
+    onClick: () => {},
+    destroy: () => log.push('tray destroyed'),
+  };
   const shell = createShell({
     core: { events, settings, close: async () => void log.push('database closed') },
     integration,
@@ -47,7 +60,10 @@ function setup() {
       isSupported: () => true,
       create: ({ title, body }) => {
         const listeners = new Map<string, () => void>();
-        const native: NotificationLike = { on: (event, l) => listeners.set(event, l), show: () => notifications.push({ title, body, click: () => listeners.get('click')!() }) };
+        const native: NotificationLike = {
+          on: (event, l) => listeners.set(event, l),
+          show: () => notifications.push({ title, body, click: () => listeners.get('click')!() }),
+        };
         return native;
       },
     },

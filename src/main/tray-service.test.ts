@@ -7,7 +7,12 @@ import { formatSyncTime, trayIconFor, trayView, type TrayCommand, type TrayMenuI
 
 const NOW = Date.UTC(2025, 0, 6, 15, 30);
 const LIMA = 'America/Lima';
-const status = (state: SyncState, extra: Partial<SyncStatus> = {}): SyncStatus => ({ ...INITIAL_SYNC_STATUS, state, initialSyncComplete: true, ...extra });
+const status = (state: SyncState, extra: Partial<SyncStatus> = {}): SyncStatus => ({
+  ...INITIAL_SYNC_STATUS,
+  state,
+  initialSyncComplete: true,
+  ...extra,
+});
 
 function fakeTray() {
   const calls: string[] = [];
@@ -28,11 +33,17 @@ function fakeTray() {
   const actions: string[] = [];
   const service = new TrayService({
     factory,
-    actions: { open: () => actions.push('open'), syncNow: () => actions.push('syncNow'), setPaused: (p) => actions.push(`paused:${p}`), quit: () => actions.push('quit') },
+    actions: {
+      open: () => actions.push('open'),
+      syncNow: () => actions.push('syncNow'),
+      setPaused: (p) => actions.push(`paused:${p}`),
+      quit: () => actions.push('quit'),
+    },
     now: () => NOW,
     timeZone: LIMA,
   });
-  const item = (command: TrayCommand) => menu!.items.find((i) => i.type === 'item' && i.command === command) as Extract<TrayMenuItem, { type: 'item' }>;
+  const item = (command: TrayCommand) =>
+    menu!.items.find((i) => i.type === 'item' && i.command === command) as Extract<TrayMenuItem, { type: 'item' }>;
   return { calls, actions, service, item, menu: () => menu!, click: () => click!() };
 }
 
@@ -60,18 +71,21 @@ describe('tray icon for each sync state', () => {
 });
 
 describe('tray tooltip', () => {
-  const view = (s: SyncStatus, locale: 'en' | 'es' = 'en') => trayView({ status: s, paused: false, canSync: true, locale, now: NOW, timeZone: LIMA }, createTranslator(locale));
+  const view = (s: SyncStatus, locale: 'en' | 'es' = 'en') =>
+    trayView({ status: s, paused: false, canSync: true, locale, now: NOW, timeZone: LIMA }, createTranslator(locale));
 
   it('tells the last sync time, with the date when it was not today', () => {
     expect(view(status('idle', { lastSuccessfulSyncAt: NOW - 5 * 60_000 })).tooltip).toBe('Kommo Mirror\nUp to date\nLast sync: 10:25 AM');
-    expect(view(status('offline', { lastSuccessfulSyncAt: NOW - 5 * 60_000 }), 'es').tooltip).toBe('Kommo Mirror\nSin conexión: se reintentará\nÚltima sincronización: 10:25');
+    expect(view(status('offline', { lastSuccessfulSyncAt: NOW - 5 * 60_000 }), 'es').tooltip).toBe(
+      'Kommo Mirror\nSin conexión: se reintentará\nÚltima sincronización: 10:25',
+    );
     expect(formatSyncTime(NOW - 2 * 86_400_000, { locale: 'es', now: NOW, timeZone: LIMA })).toBe('4/1/25, 10:30');
   });
 
   it('shows the first download’s progress instead, and "not synced yet" before anything', () => {
-    expect(view(status('syncing', { initialSyncComplete: false, progress: { phase: 'leads', done: 12500, estimatedTotal: null } })).tooltip).toBe(
-      'Kommo Mirror\nSyncing…\nFirst download: 12,500 so far',
-    );
+    expect(
+      view(status('syncing', { initialSyncComplete: false, progress: { phase: 'leads', done: 12500, estimatedTotal: null } })).tooltip,
+    ).toBe('Kommo Mirror\nSyncing…\nFirst download: 12,500 so far');
     expect(view(status('syncing', { initialSyncComplete: false })).tooltip).toBe('Kommo Mirror\nSyncing…\nNot synced yet');
   });
 });
@@ -106,7 +120,11 @@ describe('TrayService', () => {
     service.setCanSync(true);
     service.setSyncStatus(status('idle'));
     service.setEnabled(true);
-    expect(menu().items.filter((i) => i.type === 'item').map((i) => (i.type === 'item' ? i.label : ''))).toEqual(['Open Kommo Mirror', 'Sync now', 'Pause sync', 'Quit']);
+    expect(
+      menu()
+        .items.filter((i) => i.type === 'item')
+        .map((i) => (i.type === 'item' ? i.label : '')),
+    ).toEqual(['Open Kommo Mirror', 'Sync now', 'Pause sync', 'Quit']);
     for (const command of ['open', 'syncNow', 'togglePause', 'quit'] as const) menu().run(command);
     click();
     expect(actions).toEqual(['open', 'syncNow', 'paused:true', 'quit', 'open']);
@@ -125,7 +143,12 @@ describe('TrayService', () => {
     service.setSyncStatus(status('error'));
     expect(item('syncNow').enabled).toBe(true);
     service.setCanSync(false);
-    expect([item('syncNow').enabled, item('togglePause').enabled, item('open').enabled, item('quit').enabled]).toEqual([false, false, true, true]);
+    expect([item('syncNow').enabled, item('togglePause').enabled, item('open').enabled, item('quit').enabled]).toEqual([
+      false,
+      false,
+      true,
+      true,
+    ]);
   });
 
   it('follows the language', () => {

@@ -47,7 +47,11 @@ export class TrayService {
   private canSync = false;
   private locale: Locale = 'en';
   private tray: TrayLike | null = null;
-  private applied: { icon: TrayIconKind | null; tooltip: string | null; menu: TrayMenuItem[] | null } = { icon: null, tooltip: null, menu: null };
+  private applied: { icon: TrayIconKind | null; tooltip: string | null; menu: TrayMenuItem[] | null } = {
+    icon: null,
+    tooltip: null,
+    menu: null,
+  };
 
   constructor(private readonly options: TrayServiceOptions) {}
 
@@ -95,7 +99,14 @@ export class TrayService {
     }
     const { factory } = this.options;
     const view = trayView(
-      { status: this.status, paused: this.paused, canSync: this.canSync, locale: this.locale, now: this.options.now(), timeZone: this.options.timeZone },
+      {
+        status: this.status,
+        paused: this.paused,
+        canSync: this.canSync,
+        locale: this.locale,
+        now: this.options.now(),
+        timeZone: this.options.timeZone,
+      },
       createTranslator(this.locale),
     );
     if (!this.tray) {

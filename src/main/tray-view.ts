@@ -98,6 +98,9 @@ export function formatSyncTime(at: number, options: { locale: Locale; now: numbe
   const zone = options.timeZone ? { timeZone: options.timeZone } : {};
   const day = new Intl.DateTimeFormat('en-CA', { ...zone, dateStyle: 'short' });
   const sameDay = day.format(at) === day.format(options.now);
-  const format = new Intl.DateTimeFormat(options.locale, sameDay ? { ...zone, timeStyle: 'short' } : { ...zone, dateStyle: 'short', timeStyle: 'short' });
+  const format = new Intl.DateTimeFormat(
+    options.locale,
+    sameDay ? { ...zone, timeStyle: 'short' } : { ...zone, dateStyle: 'short', timeStyle: 'short' },
+  );
   return format.format(at);
 }

@@ -6,7 +6,13 @@ describe('secureWebPreferences', () => {
     const preferences = secureWebPreferences('/app/out/preload/index.js');
     expect(preferences.preload).toBe('/app/out/preload/index.js');
     const on = ['contextIsolation', 'sandbox', 'webSecurity'] as const;
-    const off = ['nodeIntegration', 'nodeIntegrationInSubFrames', 'nodeIntegrationInWorker', 'allowRunningInsecureContent', 'webviewTag'] as const;
+    const off = [
+      'nodeIntegration',
+      'nodeIntegrationInSubFrames',
+      'nodeIntegrationInWorker',
+      'allowRunningInsecureContent',
+      'webviewTag',
+    ] as const;
     expect(on.filter((key) => preferences[key] !== true)).toEqual([]);
     expect(off.filter((key) => preferences[key] !== false)).toEqual([]);
   });

@@ -9,8 +9,14 @@ import { placeWindow, WindowStateKeeper, type Rectangle, type ScreenLike, type T
 const tempDir = useTempDir('kommo-window-');
 const laptop: Rectangle = { x: 0, y: 0, width: 1440, height: 870 };
 const rightMonitor: Rectangle = { x: 1440, y: 0, width: 2560, height: 1400 };
-const screenOf = (...areas: Rectangle[]): ScreenLike => ({ getAllDisplays: () => areas.map((workArea) => ({ workArea })), getPrimaryDisplay: () => ({ workArea: areas[0]! }) });
-const at = (x: number, y: number, width = 1200, height = 700, maximized = false): WindowState => ({ bounds: { x, y, width, height }, maximized });
+const screenOf = (...areas: Rectangle[]): ScreenLike => ({
+  getAllDisplays: () => areas.map((workArea) => ({ workArea })),
+  getPrimaryDisplay: () => ({ workArea: areas[0]! }),
+});
+const at = (x: number, y: number, width = 1200, height = 700, maximized = false): WindowState => ({
+  bounds: { x, y, width, height },
+  maximized,
+});
 
 describe('placeWindow', () => {
   it('centres a first window on the primary display, shrunk to fit it', () => {

@@ -40,7 +40,11 @@ export function placeWindow(saved: WindowState | null, screen: ScreenLike): Wind
     const visible = intersection(saved.bounds, workArea);
     if (visible && (!best || visible.width * visible.height > best.visible.width * best.visible.height)) best = { area: workArea, visible };
   }
-  if (!best || best.visible.width < Math.min(MIN_VISIBLE.width, saved.bounds.width) || best.visible.height < Math.min(MIN_VISIBLE.height, saved.bounds.height)) {
+  if (
+    !best ||
+    best.visible.width < Math.min(MIN_VISIBLE.width, saved.bounds.width) ||
+    best.visible.height < Math.min(MIN_VISIBLE.height, saved.bounds.height)
+  ) {
     return { bounds: centred(primary, saved.bounds.width, saved.bounds.height), maximized: saved.maximized };
   }
   const area = best.area;
@@ -80,7 +84,12 @@ function intersection(a: Rectangle, b: Rectangle): Rectangle | null {
   return right > x && bottom > y ? { x, y, width: right - x, height: bottom - y } : null;
 }
 
-const rectangleSchema = z.object({ x: z.number().int(), y: z.number().int(), width: z.number().int().positive(), height: z.number().int().positive() });
+const rectangleSchema = z.object({
+  x: z.number().int(),
+  y: z.number().int(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+});
 const windowStateSchema = z.object({ bounds: rectangleSchema, maximized: z.boolean() });
 
 /** The part of BrowserWindow the keeper watches. */

@@ -21,6 +21,4 @@ export interface ClientMessage {
   args: unknown;
 }
 
-export type ServerMessage =
-  | { kind: 'response'; id: number; result: unknown }
-  | { kind: 'event'; name: string; payload: unknown };
+export type ServerMessage = { kind: 'response'; id: number; result: unknown } | { kind: 'event'; name: string; payload: unknown };

@@ -15,7 +15,29 @@ const PERU = '51';
 
 /** Regional area codes outside Lima/Callao (2 digits, 6-digit subscriber numbers). */
 const PERU_REGIONAL_AREA_CODES = new Set([
-  '41', '42', '43', '44', '51', '52', '53', '54', '56', '61', '62', '63', '64', '65', '66', '67', '72', '73', '74', '76', '82', '83', '84',
+  '41',
+  '42',
+  '43',
+  '44',
+  '51',
+  '52',
+  '53',
+  '54',
+  '56',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '66',
+  '67',
+  '72',
+  '73',
+  '74',
+  '76',
+  '82',
+  '83',
+  '84',
 ]);
 
 /** A Peruvian national significant number: mobile, Lima landline, or regional landline. */
@@ -91,7 +113,13 @@ export function splitPhones(raw: string): string[] {
 
 /** Every canonical number in a field, in order, without duplicates or empties. */
 export function normalizePhones(raw: string): string[] {
-  return [...new Set(splitPhones(raw).map(normalizePhone).filter((n) => n !== ''))];
+  return [
+    ...new Set(
+      splitPhones(raw)
+        .map(normalizePhone)
+        .filter((n) => n !== ''),
+    ),
+  ];
 }
 
 /**

@@ -15,13 +15,20 @@ export const DAMAGE_BYTES = 16 * 1024;
  * whose pages are all in it (closed, or checkpointed). A big table must have `minPages` leaves, so
  * the damage lands inside it.
  */
-export function damageTable(path: string, table: string, options: { seed?: number; bytes?: number; minPages?: number } = {}): { offset: number } {
+export function damageTable(
+  path: string,
+  table: string,
+  options: { seed?: number; bytes?: number; minPages?: number } = {},
+): { offset: number } {
   const { seed = 16_384, bytes = DAMAGE_BYTES, minPages = 8 } = options;
   const sqlite = new Database(path, { readonly: true });
   let offset: number;
   try {
     const pageSize = sqlite.pragma('page_size', { simple: true }) as number;
-    const pages = sqlite.prepare("SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno").pluck().all(table) as number[];
+    const pages = sqlite
+      .prepare("SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno")
+      .pluck()
+      .all(table) as number[];
     if (pages.length < minPages) throw new Error(`${table} has only ${pages.length} leaf pages; fill the mirror more`);
     offset = ((pages[Math.floor(pages.length / 2)] as number) - 1) * pageSize;
   } finally {

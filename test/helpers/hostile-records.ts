@@ -51,20 +51,50 @@ export function hostileFor(random: () => number, entity: Entity, record: Served)
   const text = hostileText(random);
   const kept: Hostile[] = [
     { name: 'hostile name', corruption: { fields: { name: text } }, outcome: 'kept', expect: { name: storedText(text) } },
-    { name: 'fractional created_at', corruption: { fields: { created_at: record.created_at + 0.999 } }, outcome: 'kept', expect: { created_at: record.created_at } },
-    { name: 'absurd optional times', corruption: { raw: { closest_task_at: '1.5e19' }, fields: { group_id: 0.5, created_by: 'robot' } }, outcome: 'kept', expect: { closest_task_at: null, group_id: null, created_by: null } },
+    {
+      name: 'fractional created_at',
+      corruption: { fields: { created_at: record.created_at + 0.999 } },
+      outcome: 'kept',
+      expect: { created_at: record.created_at },
+    },
+    {
+      name: 'absurd optional times',
+      corruption: { raw: { closest_task_at: '1.5e19' }, fields: { group_id: 0.5, created_by: 'robot' } },
+      outcome: 'kept',
+      expect: { closest_task_at: null, group_id: null, created_by: null },
+    },
     { name: 'no _embedded', corruption: { remove: ['_embedded'] }, outcome: 'kept' },
     {
       name: 'hostile custom field values',
-      corruption: { fields: { custom_fields_values: [{ field_id: 990_001, field_type: 'hologram', values: [{ value: text, enum_id: 1e308 }, { value: { deep: [1e308, null, text] } }, { value: -0 }] }] } },
+      corruption: {
+        fields: {
+          custom_fields_values: [
+            {
+              field_id: 990_001,
+              field_type: 'hologram',
+              values: [{ value: text, enum_id: 1e308 }, { value: { deep: [1e308, null, text] } }, { value: -0 }],
+            },
+          ],
+        },
+      },
       outcome: 'kept',
     },
   ];
   if (entity === 'leads') {
     kept.push(
       { name: 'price 1e308', corruption: { fields: { price: 1e308, score: 1e308 } }, outcome: 'kept', expect: { price: 0, score: null } },
-      { name: 'price as text, score 1e999', corruption: { fields: { price: '1200' }, raw: { score: '1e999', closed_at: '-1e400' } }, outcome: 'kept', expect: { price: 0, score: null, closed_at: null } },
-      { name: 'fractional price', corruption: { fields: { price: 1234.5, loss_reason_id: 2 ** 60 } }, outcome: 'kept', expect: { price: 1235, loss_reason_id: null } },
+      {
+        name: 'price as text, score 1e999',
+        corruption: { fields: { price: '1200' }, raw: { score: '1e999', closed_at: '-1e400' } },
+        outcome: 'kept',
+        expect: { price: 0, score: null, closed_at: null },
+      },
+      {
+        name: 'fractional price',
+        corruption: { fields: { price: 1234.5, loss_reason_id: 2 ** 60 } },
+        outcome: 'kept',
+        expect: { price: 1235, loss_reason_id: null },
+      },
     );
   }
   const setAside: Hostile[] = [
@@ -74,7 +104,11 @@ export function hostileFor(random: () => number, entity: Entity, record: Served)
     { name: 'created_at text', corruption: { fields: { created_at: 'yesterday' } }, outcome: 'set_aside' },
     { name: 'no responsible user', corruption: { remove: ['responsible_user_id'] }, outcome: 'set_aside' },
     { name: 'tag of a bad id', corruption: { fields: { _embedded: { tags: [{ id: 'x', name: 'bad' }] } } }, outcome: 'set_aside' },
-    { name: 'custom field of a fractional id', corruption: { fields: { custom_fields_values: [{ field_id: 1.5, values: [] }] } }, outcome: 'set_aside' },
+    {
+      name: 'custom field of a fractional id',
+      corruption: { fields: { custom_fields_values: [{ field_id: 1.5, values: [] }] } },
+      outcome: 'set_aside',
+    },
   ];
   if (entity === 'leads') setAside.push({ name: 'status_id 1.5', corruption: { fields: { status_id: 1.5 } }, outcome: 'set_aside' });
   return pick(random, random() < 0.55 ? kept : setAside);

@@ -2,7 +2,15 @@
  * Starting the simulator for client and auth tests, and reading what it saw. Tests only.
  */
 import { afterEach } from 'vitest';
-import { createKommoClient, createUndiciTransport, HostGateRegistry, type AccessTokenProvider, type HostGateOptions, type KommoClientOptions, type Transport } from '../../src/core/kommo';
+import {
+  createKommoClient,
+  createUndiciTransport,
+  HostGateRegistry,
+  type AccessTokenProvider,
+  type HostGateOptions,
+  type KommoClientOptions,
+  type Transport,
+} from '../../src/core/kommo';
 import { silentLogger } from '../../src/core/log';
 import { startSimulator, type LogEntry, type Simulator, type SimulatorOptions } from '../../sim/index';
 

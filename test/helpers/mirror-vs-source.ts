@@ -30,13 +30,31 @@ export function mirrorDifferences(sqlite: Database.Database, source: SimSnapshot
       .join(',');
 
   const entities = [
-    { name: 'leads', fields: LEAD_FIELDS, source: source.leads as unknown as Row[], tags: 'lead_tags', owner: 'lead_id', values: 'lead_field_values' },
-    { name: 'contacts', fields: CONTACT_FIELDS, source: source.contacts as unknown as Row[], tags: 'contact_tags', owner: 'contact_id', values: 'contact_field_values' },
+    {
+      name: 'leads',
+      fields: LEAD_FIELDS,
+      source: source.leads as unknown as Row[],
+      tags: 'lead_tags',
+      owner: 'lead_id',
+      values: 'lead_field_values',
+    },
+    {
+      name: 'contacts',
+      fields: CONTACT_FIELDS,
+      source: source.contacts as unknown as Row[],
+      tags: 'contact_tags',
+      owner: 'contact_id',
+      values: 'contact_field_values',
+    },
   ] as const;
   for (const e of entities) {
     const mirror = byId(sqlite.prepare(`SELECT id, ${e.fields.join(', ')} FROM ${e.name}`).all() as Row[]);
-    const tags = grouped(`SELECT ${e.owner} AS owner, group_concat(tag_id, ',') AS v FROM (SELECT * FROM ${e.tags} ORDER BY tag_id) GROUP BY ${e.owner}`);
-    const values = grouped(`SELECT ${e.owner} AS owner, group_concat(field_id || ':' || n, ',') AS v FROM (SELECT ${e.owner}, field_id, count(*) AS n FROM ${e.values} GROUP BY ${e.owner}, field_id ORDER BY field_id || ':' || n) GROUP BY ${e.owner}`);
+    const tags = grouped(
+      `SELECT ${e.owner} AS owner, group_concat(tag_id, ',') AS v FROM (SELECT * FROM ${e.tags} ORDER BY tag_id) GROUP BY ${e.owner}`,
+    );
+    const values = grouped(
+      `SELECT ${e.owner} AS owner, group_concat(field_id || ':' || n, ',') AS v FROM (SELECT ${e.owner}, field_id, count(*) AS n FROM ${e.values} GROUP BY ${e.owner}, field_id ORDER BY field_id || ':' || n) GROUP BY ${e.owner}`,
+    );
     for (const record of e.source) {
       const id = record.id as number;
       const copy = mirror.get(id);
@@ -45,16 +63,32 @@ export function mirrorDifferences(sqlite: Database.Database, source: SimSnapshot
         continue;
       }
       mirror.delete(id);
-      for (const f of e.fields) if ((copy[f] ?? null) !== (record[f] ?? null)) add(`${e.name} ${id}.${f}: mirror ${String(copy[f])}, source ${String(record[f])}`);
-      const sourceTags = ((record._embedded as { tags: Array<{ id: number }> }).tags ?? []).map((t) => t.id).sort((a, b) => a - b).join(',');
+      for (const f of e.fields)
+        if ((copy[f] ?? null) !== (record[f] ?? null)) add(`${e.name} ${id}.${f}: mirror ${String(copy[f])}, source ${String(record[f])}`);
+      const sourceTags = ((record._embedded as { tags: Array<{ id: number }> }).tags ?? [])
+        .map((t) => t.id)
+        .sort((a, b) => a - b)
+        .join(',');
       if ((tags.get(id) ?? '') !== sourceTags) add(`${e.name} ${id} tags: mirror [${tags.get(id) ?? ''}], source [${sourceTags}]`);
       const sourceValues = fieldKey(record.custom_fields_values as never);
-      if ((values.get(id) ?? '') !== sourceValues) add(`${e.name} ${id} custom fields: mirror [${values.get(id) ?? ''}], source [${sourceValues}]`);
+      if ((values.get(id) ?? '') !== sourceValues)
+        add(`${e.name} ${id} custom fields: mirror [${values.get(id) ?? ''}], source [${sourceValues}]`);
     }
-    for (const id of mirror.keys()) add(`${e.name} ${id} in the mirror but not live in the source${(source.deleted as Record<string, number[]>)[e.name]?.includes(id) ? ' (deleted there)' : ''}`);
+    for (const id of mirror.keys())
+      add(
+        `${e.name} ${id} in the mirror but not live in the source${(source.deleted as Record<string, number[]>)[e.name]?.includes(id) ? ' (deleted there)' : ''}`,
+      );
   }
 
-  const links = new Set((sqlite.prepare('SELECT lead_id, contact_id, is_main FROM lead_contacts').all() as Array<{ lead_id: number; contact_id: number; is_main: number }>).map((l) => `${l.lead_id}-${l.contact_id}-${l.is_main}`));
+  const links = new Set(
+    (
+      sqlite.prepare('SELECT lead_id, contact_id, is_main FROM lead_contacts').all() as Array<{
+        lead_id: number;
+        contact_id: number;
+        is_main: number;
+      }>
+    ).map((l) => `${l.lead_id}-${l.contact_id}-${l.is_main}`),
+  );
   for (const l of source.links) {
     const key = `${l.leadId}-${l.contactId}-${l.isMain ? 1 : 0}`;
     if (links.has(key)) links.delete(key);
@@ -63,7 +97,12 @@ export function mirrorDifferences(sqlite: Database.Database, source: SimSnapshot
   for (const key of links) add(`link ${key} in the mirror only`);
 
   for (const entity of ['leads', 'contacts'] as const) {
-    const mirrorTags = new Map((sqlite.prepare('SELECT id, name, color FROM tags WHERE entity_type = ?').all(entity) as Row[]).map((t) => [t.id as number, `${String(t.name)}/${String(t.color ?? '')}`]));
+    const mirrorTags = new Map(
+      (sqlite.prepare('SELECT id, name, color FROM tags WHERE entity_type = ?').all(entity) as Row[]).map((t) => [
+        t.id as number,
+        `${String(t.name)}/${String(t.color ?? '')}`,
+      ]),
+    );
     for (const tag of source.tags[entity]) {
       const want = `${tag.name}/${entity === 'leads' ? (tag.color ?? '') : ''}`;
       if (mirrorTags.get(tag.id) !== want) add(`${entity} tag ${tag.id}: mirror ${mirrorTags.get(tag.id) ?? 'missing'}, source ${want}`);

@@ -40,7 +40,16 @@ function commandEnv(env: Record<string, string>): NodeJS.ProcessEnv {
 function bundledCommand(): { argv: string[]; env: Record<string, string>; dispose(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'kommo-sync-bundle-'));
   const outfile = join(dir, 'sync.cjs');
-  buildSync({ entryPoints: [join(ROOT, 'src/headless/sync.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', packages: 'external', outfile, logLevel: 'warning' });
+  buildSync({
+    entryPoints: [join(ROOT, 'src/headless/sync.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    packages: 'external',
+    outfile,
+    logLevel: 'warning',
+  });
   return { argv: [outfile], env: { NODE_PATH: join(ROOT, 'node_modules') }, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
@@ -57,7 +66,11 @@ export function useSyncCommand(options: { bundled?: boolean } = {}) {
   function start(args: string[], env: Record<string, string> = {}): RunningCommand {
     if (options.bundled) bundle ??= bundledCommand();
     const program = bundle ? bundle.argv : ['--import', 'tsx', 'src/headless/sync.ts'];
-    const child = spawn(process.execPath, [...program, ...args], { cwd: ROOT, env: commandEnv({ ...bundle?.env, ...env }), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...program, ...args], {
+      cwd: ROOT,
+      env: commandEnv({ ...bundle?.env, ...env }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     running.add(child);
     let stdout = '';
     const lines: string[] = [];
@@ -85,7 +98,11 @@ export function useSyncCommand(options: { bundled?: boolean } = {}) {
           const seen = lines.find(test);
           if (seen !== undefined) return resolveLine(seen);
           watchers.add({ test, resolve: resolveLine });
-          void exited.then((result) => reject(new Error(`the sync command exited (${result.code ?? result.signal}) before printing the line awaited:\n${result.stderr}`)));
+          void exited.then((result) =>
+            reject(
+              new Error(`the sync command exited (${result.code ?? result.signal}) before printing the line awaited:\n${result.stderr}`),
+            ),
+          );
         }),
     };
   }

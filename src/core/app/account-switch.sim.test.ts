@@ -38,7 +38,12 @@ const count = (core: Core, table: string) => core.database.sqlite.prepare(`SELEC
 
 describe('one account per mirror', () => {
   it('connecting another account replaces the mirror with that account’s records', async () => {
-    const sim = await startSim({ accounts: ['demo', 'tienda.amocrm.ru'], leads: 120, contacts: 80, behaviour: { rateLimit: { enabled: false } } });
+    const sim = await startSim({
+      accounts: ['demo', 'tienda.amocrm.ru'],
+      leads: 120,
+      contacts: 80,
+      behaviour: { rateLimit: { enabled: false } },
+    });
     const core = startCore(`${sim.url}/a/{subdomain}`);
     const [demo, shop] = [sim.account('demo'), sim.account('tienda')];
 

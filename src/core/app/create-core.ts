@@ -54,13 +54,23 @@ export function createCore(options: CoreOptions): Core {
   // A damaged file opens in the damaged state: the page says so and offers the rebuild.
   const database = openDatabase(options.databasePath, { nativeBinding: options.nativeBinding, tolerateDamage: true });
   const events = new EventHub();
-  const settings = new SettingsStore(options.settingsPath ?? join(dirname(options.databasePath), 'settings.json'), options.log.child('settings'));
+  const settings = new SettingsStore(
+    options.settingsPath ?? join(dirname(options.databasePath), 'settings.json'),
+    options.log.child('settings'),
+  );
   settings.onDidChange((value) => events.emit('settings_changed', value));
   // "Disconnect and delete the local copy" waits for the sync loop to stop, then empties the mirror.
   const forgetData = () => sync.forgetMirror();
   const connection = createConnection({ ...options.auth, forgetData }, options.log, (state) => events.emit('connection_state', state));
   // Syncs whenever an account is connected: restored at launch, signed in, or the demo.
-  const sync = new SyncService({ connection, mirror: database, events, timers: options.sync?.timers ?? systemClock, log: options.log, options: options.sync?.options });
+  const sync = new SyncService({
+    connection,
+    mirror: database,
+    events,
+    timers: options.sync?.timers ?? systemClock,
+    log: options.log,
+    options: options.sync?.options,
+  });
   const handlers: Handlers = {
     ...appHandlers({
       database,
@@ -75,7 +85,10 @@ export function createCore(options: CoreOptions): Core {
     ...mirrorHandlers(database),
     ...syncHandlers(sync),
   };
-  const firstLaunch = options.demoOnFirstLaunch && database.damage === null ? connectDemoOnFirstLaunch(connection, database, options.log) : Promise.resolve(false);
+  const firstLaunch =
+    options.demoOnFirstLaunch && database.damage === null
+      ? connectDemoOnFirstLaunch(connection, database, options.log)
+      : Promise.resolve(false);
   return {
     handlers,
     events,

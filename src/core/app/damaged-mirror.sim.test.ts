@@ -45,7 +45,11 @@ async function syncedCore() {
 
 const request = (core: Core, name: string, args: unknown = {}) => dispatchRequest(core.handlers, name, args, silentLogger);
 
-async function expectRebuilt(core: Core, sim: { control: { snapshot(): Parameters<typeof mirrorDifferences>[1] } }, path: string): Promise<void> {
+async function expectRebuilt(
+  core: Core,
+  sim: { control: { snapshot(): Parameters<typeof mirrorDifferences>[1] } },
+  path: string,
+): Promise<void> {
   const downloaded = firstDownloadDone(core);
   await core.handlers['sync.rebuildMirror']({});
   await downloaded;
@@ -69,7 +73,10 @@ describe('a damaged local copy', () => {
     const relaunched = startCore(path, template);
     expect(relaunched.sync.status()).toMatchObject({ state: 'error', reason: 'damaged' });
     for (const name of ['leads.list', 'contacts.list', 'meta.get', 'tags.list']) {
-      expect(await request(relaunched, name, name === 'tags.list' ? { entityType: 'leads' } : {}), name).toMatchObject({ ok: false, error: { code: 'mirror_damaged' } });
+      expect(await request(relaunched, name, name === 'tags.list' ? { entityType: 'leads' } : {}), name).toMatchObject({
+        ok: false,
+        error: { code: 'mirror_damaged' },
+      });
     }
     await expectRebuilt(relaunched, sim, path);
   });

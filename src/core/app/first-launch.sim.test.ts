@@ -68,7 +68,12 @@ describe('the first launch', () => {
   });
 
   it('leaves the choice to the user when "Sign in with Kommo" is configured', async () => {
-    const oauth: OAuthConfig = { clientId: 'id', clientSecret: 's'.repeat(32), redirectUri: 'https://app.example/cb', consentUrl: 'https://www.kommo.com/oauth' };
+    const oauth: OAuthConfig = {
+      clientId: 'id',
+      clientSecret: 's'.repeat(32),
+      redirectUri: 'https://app.example/cb',
+      consentUrl: 'https://www.kommo.com/oauth',
+    };
     const { core, demosStarted } = coreWithDemo(join(tempDir(), 'mirror.sqlite'), oauth);
     expect(await connectDemoOnFirstLaunch(core.connection, core.database, silentLogger)).toBe(false);
     expect(demosStarted()).toBe(0);

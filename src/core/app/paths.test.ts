@@ -12,7 +12,9 @@ describe('database location', () => {
 
   it('uses the per-user folder Electron would use on each platform', () => {
     expect(defaultDataDir({ XDG_CONFIG_HOME: '/xdg' }, 'linux')).toBe(join('/xdg', 'Kommo Mirror'));
-    expect(defaultDataDir({ APPDATA: 'C:\\Users\\rep\\AppData\\Roaming' }, 'win32')).toBe(join('C:\\Users\\rep\\AppData\\Roaming', 'Kommo Mirror'));
+    expect(defaultDataDir({ APPDATA: 'C:\\Users\\rep\\AppData\\Roaming' }, 'win32')).toBe(
+      join('C:\\Users\\rep\\AppData\\Roaming', 'Kommo Mirror'),
+    );
     expect(defaultDataDir({}, 'darwin')).toMatch(/Library[/\\]Application Support[/\\]Kommo Mirror$/);
   });
 });

@@ -1,5 +1,11 @@
 import { CoreError } from '../errors';
-import { KommoAuthRequiredError, KommoMalformedResponseError, KommoNetworkError, KommoNotFoundError, KommoUnexpectedStatusError } from '../kommo';
+import {
+  KommoAuthRequiredError,
+  KommoMalformedResponseError,
+  KommoNetworkError,
+  KommoNotFoundError,
+  KommoUnexpectedStatusError,
+} from '../kommo';
 import type { Logger } from '../log';
 
 /** What the user reads when a sign-in or a connection attempt fails, and why it failed. */
@@ -15,10 +21,16 @@ export const OAUTH_STATE_MESSAGES = {
 /** A failed attempt to connect to `host` as the error the page gets: what went wrong and what to check. */
 export function connectFailure(error: unknown, log: Logger, host: string): CoreError {
   if (error instanceof KommoAuthRequiredError) {
-    return new CoreError('auth_required', `Kommo did not accept this token for ${host}. Check that it was copied whole, belongs to this account and has not expired.`);
+    return new CoreError(
+      'auth_required',
+      `Kommo did not accept this token for ${host}. Check that it was copied whole, belongs to this account and has not expired.`,
+    );
   }
   if (error instanceof KommoNetworkError) {
-    return new CoreError('offline', `Could not reach ${host}: ${error.message.replace(/\.$/u, '')}. Check the account address and the internet connection.`);
+    return new CoreError(
+      'offline',
+      `Could not reach ${host}: ${error.message.replace(/\.$/u, '')}. Check the account address and the internet connection.`,
+    );
   }
   if (error instanceof KommoNotFoundError || error instanceof KommoMalformedResponseError || error instanceof KommoUnexpectedStatusError) {
     return new CoreError('invalid_input', `${host} does not answer like a Kommo account. Check the address (like acme.kommo.com).`);

@@ -42,7 +42,12 @@ async function setup(sim: Simulator, options: Partial<ConnectionManagerOptions> 
   const store = options.store ?? new MemoryTokenStore();
   const connection = new ConnectionManager({
     store,
-    oauth: { clientId: account.oauth.clientId, clientSecret: account.oauth.clientSecret, redirectUri: account.oauth.redirectUri, consentUrl: account.oauth.consentUrl },
+    oauth: {
+      clientId: account.oauth.clientId,
+      clientSecret: account.oauth.clientSecret,
+      redirectUri: account.oauth.redirectUri,
+      consentUrl: account.oauth.consentUrl,
+    },
     log: silentLogger,
     onState: (state) => states.push(state),
     apiBaseUrlTemplate: `${sim.url}/a/{subdomain}`,
@@ -64,8 +69,17 @@ async function setup(sim: Simulator, options: Partial<ConnectionManagerOptions> 
 /** What the consent page does when the user clicks Allow (or Deny): the redirect's query. */
 async function consent(sim: Simulator, consentUrl: string, decision: 'approve' | 'deny' = 'approve'): Promise<URLSearchParams> {
   const url = new URL(consentUrl);
-  const form = new URLSearchParams({ client_id: url.searchParams.get('client_id') ?? '', state: url.searchParams.get('state') ?? '', mode: url.searchParams.get('mode') ?? '', decision });
-  const response = await request(`${sim.url}/oauth/decision`, { method: 'POST', body: form.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  const form = new URLSearchParams({
+    client_id: url.searchParams.get('client_id') ?? '',
+    state: url.searchParams.get('state') ?? '',
+    mode: url.searchParams.get('mode') ?? '',
+    decision,
+  });
+  const response = await request(`${sim.url}/oauth/decision`, {
+    method: 'POST',
+    body: form.toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
   await response.body.text();
   expect(response.statusCode).toBe(302);
   return new URL(String(response.headers.location)).searchParams;
@@ -92,7 +106,13 @@ describe('OAuth sign-in against the simulator', () => {
     const outcome = await connection.completeOAuth(await consent(sim, consentUrl));
     expect(outcome.ok).toBe(true);
     const state = connection.state();
-    expect(state).toMatchObject({ status: 'connected', account: { host: 'demo.kommo.com', isDemo: false }, user: { id: account.currentUserId }, tokenStorage: 'memory', message: null });
+    expect(state).toMatchObject({
+      status: 'connected',
+      account: { host: 'demo.kommo.com', isDemo: false },
+      user: { id: account.currentUserId },
+      tokenStorage: 'memory',
+      message: null,
+    });
     expect(states.map((s) => s.status)).toEqual(['connecting', 'connected']);
     expect(JSON.stringify(states)).not.toMatch(/eyJ|def502|secret/i);
     const current = connection.current();
@@ -107,7 +127,10 @@ describe('OAuth sign-in against the simulator', () => {
 
     const forged = await consent(sim, (await connection.startOAuth()).consentUrl);
     forged.set('state', 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
-    expect(await connection.completeOAuth(forged)).toMatchObject({ ok: false, message: expect.stringMatching(/not started by Kommo Mirror/) });
+    expect(await connection.completeOAuth(forged)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/not started by Kommo Mirror/),
+    });
 
     const good = await consent(sim, (await connection.startOAuth()).consentUrl);
     expect(await connection.completeOAuth(good)).toMatchObject({ ok: true });
@@ -171,7 +194,10 @@ describe('OAuth sign-in against the simulator', () => {
   it('is not offered when the integration is not configured', async () => {
     const sim = await startSim({ leads: 1, contacts: 1 });
     const { connection } = await setup(sim, { oauth: null });
-    await expect(connection.startOAuth()).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/KOMMO_CLIENT_ID/) });
+    await expect(connection.startOAuth()).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/KOMMO_CLIENT_ID/),
+    });
   });
 });
 
@@ -246,7 +272,11 @@ describe('token refresh against the simulator', () => {
       connection.subscribe((current) => seen.push(current));
       sim.control.revokeTokens();
       await expect(client.getAccount()).rejects.toBeInstanceOf(KommoAuthRequiredError);
-      expect(connection.state()).toMatchObject({ status: 'auth_required', account: { host: 'demo.kommo.com' }, message: expect.stringMatching(/Connect the account again/) });
+      expect(connection.state()).toMatchObject({
+        status: 'auth_required',
+        account: { host: 'demo.kommo.com' },
+        message: expect.stringMatching(/Connect the account again/),
+      });
       expect(states.at(-1)?.status).toBe('auth_required');
       expect(connection.current()).toBeNull();
       expect(seen).toEqual([null]);
@@ -268,7 +298,10 @@ describe('long-lived tokens, the demo, and restoring at start', () => {
     expect(connection.state()).toMatchObject({ status: 'disconnected', message: expect.stringMatching(/did not accept/) });
 
     const unreachable = await setup(sim, { apiBaseUrlTemplate: 'http://127.0.0.1:1/a/{subdomain}' });
-    await expect(unreachable.connection.connectToken('demo.kommo.com', account.longLivedToken)).rejects.toMatchObject({ code: 'offline', message: expect.stringMatching(/Could not reach demo.kommo.com/) });
+    await expect(unreachable.connection.connectToken('demo.kommo.com', account.longLivedToken)).rejects.toMatchObject({
+      code: 'offline',
+      message: expect.stringMatching(/Could not reach demo.kommo.com/),
+    });
 
     const state = await connection.connectToken('demo.kommo.com', account.longLivedToken);
     expect(state).toMatchObject({ status: 'connected', account: { host: 'demo.kommo.com' }, user: { id: account.currentUserId } });
@@ -308,7 +341,12 @@ describe('long-lived tokens, the demo, and restoring at start', () => {
     let closed = 0;
     const sim = await startSim({ leads: 10, contacts: 10 });
     const { connection } = await setup(sim, {
-      startDemoAccount: async () => ({ accountHost: sim.account().host, apiBaseUrl: sim.account().apiBaseUrl, token: sim.account().longLivedToken, close: async () => void closed++ }),
+      startDemoAccount: async () => ({
+        accountHost: sim.account().host,
+        apiBaseUrl: sim.account().apiBaseUrl,
+        token: sim.account().longLivedToken,
+        close: async () => void closed++,
+      }),
     });
     expect(await connection.connectDemo()).toMatchObject({ status: 'connected', account: { isDemo: true }, tokenStorage: 'memory' });
     expect(connection.current()?.isDemo).toBe(true);
@@ -323,7 +361,11 @@ describe('long-lived tokens, the demo, and restoring at start', () => {
     await signIn(sim, first.connection);
     sim.control.resetCounters();
     const second = await setup(sim, { store: new FileTokenStore(file) });
-    expect(second.connection.state()).toMatchObject({ status: 'connected', tokenStorage: 'file_unencrypted', account: { host: 'demo.kommo.com' } });
+    expect(second.connection.state()).toMatchObject({
+      status: 'connected',
+      tokenStorage: 'file_unencrypted',
+      account: { host: 'demo.kommo.com' },
+    });
     expect(sim.control.counters().total).toBe(0);
     await expect(second.connection.current()!.client.getAccount()).resolves.toMatchObject({ subdomain: 'demo' });
 

@@ -85,7 +85,10 @@ export class ConnectionManager {
   async startOAuth(): Promise<{ consentUrl: string; openedByHost: boolean }> {
     const config = this.options.oauth;
     if (!config) {
-      throw new CoreError('invalid_input', 'Sign-in with Kommo is not set up: set KOMMO_CLIENT_ID, KOMMO_CLIENT_SECRET and KOMMO_REDIRECT_URI (see the README), or paste a long-lived token.');
+      throw new CoreError(
+        'invalid_input',
+        'Sign-in with Kommo is not set up: set KOMMO_CLIENT_ID, KOMMO_CLIENT_SECRET and KOMMO_REDIRECT_URI (see the README), or paste a long-lived token.',
+      );
     }
     const state = this.states.issue();
     const opener = this.options.openConsent;
@@ -115,11 +118,14 @@ export class ConnectionManager {
     const check = this.states.consume(redirect.state);
     if (!check.ok) return this.failOAuth(OAUTH_STATE_MESSAGES[check.reason]);
     if (redirect.kind === 'denied') return this.failOAuth(OAUTH_DENIED);
-    if (redirect.kind === 'invalid') return this.failOAuth(`Kommo's answer could not be used: ${redirect.reason}. Start the sign-in again.`);
+    if (redirect.kind === 'invalid')
+      return this.failOAuth(`Kommo's answer could not be used: ${redirect.reason}. Start the sign-in again.`);
     if (!config) return this.failOAuth('Sign-in with Kommo is not set up.');
     if (!mayExchangeCodeFor(redirect.accountHost, this.options.apiBaseUrlTemplate)) {
       this.log.warn('Refused a sign-in answer naming a host outside Kommo', { host: redirect.accountHost });
-      return this.failOAuth(`Kommo's answer names ${redirect.accountHost}, which is not a Kommo account (like acme.kommo.com), so the sign-in was not sent there. Start the sign-in again.`);
+      return this.failOAuth(
+        `Kommo's answer names ${redirect.accountHost}, which is not a Kommo account (like acme.kommo.com), so the sign-in was not sent there. Start the sign-in again.`,
+      );
     }
     registerSecret(redirect.code);
     const previous = this.status;
@@ -223,7 +229,10 @@ export class ConnectionManager {
     if (loaded.status === 'empty') return;
     if (loaded.status === 'unreadable') {
       this.log.warn('Saved credentials are unreadable: reconnect needed', { reason: loaded.reason });
-      this.setState('auth_required', 'The saved sign-in could not be read (the system keyring may have changed). Connect again; your mirror is kept.');
+      this.setState(
+        'auth_required',
+        'The saved sign-in could not be read (the system keyring may have changed). Connect again; your mirror is kept.',
+      );
       return;
     }
     const credentials = loaded.credentials;
@@ -285,7 +294,15 @@ export class ConnectionManager {
   /** The account's token session and client, through one set of host options (so one gate, one transport). */
   private build(credentials: Credentials, store: TokenStore, onAuthRequired: (message: string) => void) {
     const host = this.hostOptions(credentials.accountHost, credentials.apiBaseUrl);
-    const session = new TokenSession({ store, credentials, oauth: this.options.oauth, http: kommoHttp({ ...host, log: this.log }), clock: this.clock, log: this.log, onAuthRequired });
+    const session = new TokenSession({
+      store,
+      credentials,
+      oauth: this.options.oauth,
+      http: kommoHttp({ ...host, log: this.log }),
+      clock: this.clock,
+      log: this.log,
+      onAuthRequired,
+    });
     const client = createKommoClient({ ...host, log: this.options.log, auth: session });
     return { session, client, dispose: () => client.dispose() };
   }

@@ -32,7 +32,11 @@ export function oauthConfigFromEnv(env: NodeJS.ProcessEnv): OAuthConfig | null {
  * `https://www.kommo.com/oauth?client_id=…&state=…&mode=…`. `post_message` keeps the redirect in the
  * window we opened (where it is caught); `popup` sends it to the opener (a browser tab).
  */
-export function buildConsentUrl(config: Pick<OAuthConfig, 'clientId' | 'consentUrl'>, state: string, mode: 'post_message' | 'popup'): string {
+export function buildConsentUrl(
+  config: Pick<OAuthConfig, 'clientId' | 'consentUrl'>,
+  state: string,
+  mode: 'post_message' | 'popup',
+): string {
   const url = new URL(config.consentUrl);
   url.searchParams.set('client_id', config.clientId);
   url.searchParams.set('state', state);
@@ -69,7 +73,10 @@ export type RedirectResult =
 export function parseRedirect(query: URLSearchParams): RedirectResult {
   const state = query.get('state');
   const error = query.get('error');
-  if (error) return error === 'access_denied' ? { kind: 'denied', state } : { kind: 'invalid', state, reason: `Kommo answered "${error.slice(0, 60)}"` };
+  if (error)
+    return error === 'access_denied'
+      ? { kind: 'denied', state }
+      : { kind: 'invalid', state, reason: `Kommo answered "${error.slice(0, 60)}"` };
   const code = query.get('code');
   if (!code) return { kind: 'invalid', state, reason: 'the redirect carries no authorization code' };
   // The docs spell it both ways.

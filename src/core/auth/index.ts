@@ -9,7 +9,14 @@ import { ConnectionManager, type ConnectionManagerOptions, type ConsentOpener, t
 import type { TokenStore } from './credentials';
 import { API_BASE_URL_ENV, MemoryTokenStore } from './stores';
 
-export { ConnectionManager, type ActiveConnection, type ConsentOpener, type DemoAccount, type OAuthCompletion, type StartDemoAccount } from './connection';
+export {
+  ConnectionManager,
+  type ActiveConnection,
+  type ConsentOpener,
+  type DemoAccount,
+  type OAuthCompletion,
+  type StartDemoAccount,
+} from './connection';
 export { buildConsentUrl, DEFAULT_CONSENT_URL, OAUTH_ENV, oauthConfigFromEnv, parseRedirect, type OAuthConfig } from './consent';
 export { credentialsSchema, parseStoredCredentials, type Credentials, type LoadResult, type TokenStore } from './credentials';
 export { API_BASE_URL_ENV, EnvTokenStore, FileTokenStore, MemoryTokenStore, TOKEN_ENV, TOKEN_HOST_ENV } from './stores';
@@ -31,7 +38,12 @@ export interface CoreAuthOptions {
   advanced?: Pick<ConnectionManagerOptions, 'clock' | 'random' | 'gates' | 'transport' | 'retry' | 'refreshCheckMs'>;
 }
 
-export function createConnection(options: CoreAuthOptions, log: Logger, onState: (state: ConnectionState) => void, env: NodeJS.ProcessEnv = process.env): ConnectionManager {
+export function createConnection(
+  options: CoreAuthOptions,
+  log: Logger,
+  onState: (state: ConnectionState) => void,
+  env: NodeJS.ProcessEnv = process.env,
+): ConnectionManager {
   return new ConnectionManager({
     store: options.tokenStore ?? new MemoryTokenStore(),
     oauth: options.oauth === undefined ? oauthConfigFromEnv(env) : options.oauth,

@@ -33,7 +33,12 @@ describe('consent and redirect', () => {
   });
 
   it('reads code, state and the account host from referer (or the referrer spelling)', () => {
-    expect(parseRedirect(new URLSearchParams('code=def502abc&state=s1&referer=Acme.Kommo.com&client_id=cid'))).toEqual({ kind: 'code', code: 'def502abc', state: 's1', accountHost: 'acme.kommo.com' });
+    expect(parseRedirect(new URLSearchParams('code=def502abc&state=s1&referer=Acme.Kommo.com&client_id=cid'))).toEqual({
+      kind: 'code',
+      code: 'def502abc',
+      state: 's1',
+      accountHost: 'acme.kommo.com',
+    });
     expect(parseRedirect(new URLSearchParams('code=c&state=s&referrer=acme.amocrm.ru'))).toMatchObject({ accountHost: 'acme.amocrm.ru' });
   });
 
@@ -45,7 +50,8 @@ describe('consent and redirect', () => {
 
   it('exchanges a code only with a Kommo account host or the configured base URL', () => {
     for (const host of ['acme.kommo.com', 'acme.amocrm.com', 'acme.amocrm.ru']) expect(mayExchangeCodeFor(host, null)).toBe(true);
-    for (const host of ['attacker.example', 'kommo.com.attacker.example', 'evilkommo.com', 'kommo.com', '127.0.0.1']) expect(mayExchangeCodeFor(host, null)).toBe(false);
+    for (const host of ['attacker.example', 'kommo.com.attacker.example', 'evilkommo.com', 'kommo.com', '127.0.0.1'])
+      expect(mayExchangeCodeFor(host, null)).toBe(false);
     // A proxy (or the simulator) whose host the configuration fixes: the referer only picks the path.
     expect(mayExchangeCodeFor('demo.local', 'http://127.0.0.1:4010/a/{subdomain}')).toBe(true);
     expect(mayExchangeCodeFor('attacker.example', 'https://proxy.example/{host}')).toBe(true);
@@ -57,7 +63,9 @@ describe('consent and redirect', () => {
 
   it('takes the integration settings from the environment only', () => {
     expect(oauthConfigFromEnv({})).toBeNull();
-    expect(oauthConfigFromEnv({ KOMMO_CLIENT_ID: 'id', KOMMO_CLIENT_SECRET: 'secret', KOMMO_REDIRECT_URI: 'https://app.example/cb' })).toEqual({
+    expect(
+      oauthConfigFromEnv({ KOMMO_CLIENT_ID: 'id', KOMMO_CLIENT_SECRET: 'secret', KOMMO_REDIRECT_URI: 'https://app.example/cb' }),
+    ).toEqual({
       clientId: 'id',
       clientSecret: 'secret',
       redirectUri: 'https://app.example/cb',

@@ -44,7 +44,10 @@ describe('EnvTokenStore and MemoryTokenStore', () => {
     expect(EnvTokenStore.isConfigured({})).toBe(false);
     const store = new EnvTokenStore({ KOMMO_TOKEN: 'eyJ-long-lived-token', KOMMO_ACCOUNT_HOST: 'https://Acme.kommo.com/' }, () => 5);
     expect(store.kind()).toBe('environment');
-    expect(await store.load()).toMatchObject({ status: 'ok', credentials: { kind: 'long_lived', accountHost: 'acme.kommo.com', accessToken: 'eyJ-long-lived-token', refreshToken: null } });
+    expect(await store.load()).toMatchObject({
+      status: 'ok',
+      credentials: { kind: 'long_lived', accountHost: 'acme.kommo.com', accessToken: 'eyJ-long-lived-token', refreshToken: null },
+    });
     await store.clear();
     expect(await store.load()).toEqual({ status: 'empty' });
   });

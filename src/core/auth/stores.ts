@@ -92,7 +92,13 @@ export class EnvTokenStore implements TokenStore {
     registerSecret(token);
     this.current =
       token && host
-        ? credentialsSchema.parse({ kind: 'long_lived', accountHost: host, apiBaseUrl: template ? expandBaseUrlTemplate(template, host) : null, accessToken: token, issuedAt: now() })
+        ? credentialsSchema.parse({
+            kind: 'long_lived',
+            accountHost: host,
+            apiBaseUrl: template ? expandBaseUrlTemplate(template, host) : null,
+            accessToken: token,
+            issuedAt: now(),
+          })
         : null;
   }
 

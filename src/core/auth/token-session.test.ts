@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createKommoClient, HostGateRegistry, KommoAuthRequiredError, kommoHttp, KommoNetworkError, type Transport, type TransportRequest, type TransportResponse } from '../kommo';
+import {
+  createKommoClient,
+  HostGateRegistry,
+  KommoAuthRequiredError,
+  kommoHttp,
+  KommoNetworkError,
+  type Transport,
+  type TransportRequest,
+  type TransportResponse,
+} from '../kommo';
 import { type Answer, json, ScriptedTransport } from '../kommo/testing';
 import { FakeClock } from '../time/testing/fake-clock';
 import { silentLogger } from '../log';
@@ -7,16 +16,28 @@ import { credentialsSchema, type Credentials, type TokenStore } from './credenti
 import { MemoryTokenStore } from './stores';
 import { REFRESH_AT_LEAST_EVERY_MS, TokenSession } from './token-session';
 
-const OAUTH = { clientId: 'cid', clientSecret: 'client-secret-value', redirectUri: 'https://app.example/cb', consentUrl: 'https://www.kommo.com/oauth' };
+const OAUTH = {
+  clientId: 'cid',
+  clientSecret: 'client-secret-value',
+  redirectUri: 'https://app.example/cb',
+  consentUrl: 'https://www.kommo.com/oauth',
+};
 const HOUR = 3_600_000;
 
 function pair(n: number) {
-  return json(200, { token_type: 'Bearer', expires_in: 86_400, access_token: `access-${n}-xxxxxxxx`, refresh_token: `def50200-refresh-${n}` });
+  return json(200, {
+    token_type: 'Bearer',
+    expires_in: 86_400,
+    access_token: `access-${n}-xxxxxxxx`,
+    refresh_token: `def50200-refresh-${n}`,
+  });
 }
 
 function setup(script: Answer[], overrides: Partial<Credentials> = {}, store: TokenStore = new MemoryTokenStore()) {
   const clock = new FakeClock(1_700_000_000_000);
-  const transport = new ScriptedTransport(script, (request: TransportRequest) => json(200, { id: 1, name: 'A', subdomain: 'a', current_user_id: 2, seen: request.headers.authorization }));
+  const transport = new ScriptedTransport(script, (request: TransportRequest) =>
+    json(200, { id: 1, name: 'A', subdomain: 'a', current_user_id: 2, seen: request.headers.authorization }),
+  );
   const gates = new HostGateRegistry({ minTimeMs: 0, maxPerWindow: 1000 }, clock);
   const credentials = credentialsSchema.parse({
     kind: 'oauth',
@@ -28,7 +49,15 @@ function setup(script: Answer[], overrides: Partial<Credentials> = {}, store: To
     ...overrides,
   });
   const authRequired: string[] = [];
-  const common = { accountHost: 'acme.kommo.com', baseUrl: 'https://acme.kommo.com', gates, transport, clock, random: () => 0.5, log: silentLogger };
+  const common = {
+    accountHost: 'acme.kommo.com',
+    baseUrl: 'https://acme.kommo.com',
+    gates,
+    transport,
+    clock,
+    random: () => 0.5,
+    log: silentLogger,
+  };
   const session = new TokenSession({
     store,
     credentials,
@@ -39,7 +68,10 @@ function setup(script: Answer[], overrides: Partial<Credentials> = {}, store: To
     onAuthRequired: (m) => authRequired.push(m),
   });
   const client = createKommoClient({ ...common, auth: session });
-  const tokenRequests = () => transport.requests.filter((r) => r.url.endsWith('/oauth2/access_token')).map((r) => JSON.parse(r.body ?? '{}') as Record<string, string>);
+  const tokenRequests = () =>
+    transport.requests
+      .filter((r) => r.url.endsWith('/oauth2/access_token'))
+      .map((r) => JSON.parse(r.body ?? '{}') as Record<string, string>);
   return { clock, transport, session, client, store, authRequired, tokenRequests };
 }
 
@@ -49,7 +81,12 @@ describe('TokenSession', () => {
     t.clock.advance(24 * HOUR - 4 * 60_000);
     const results = await Promise.all(Array.from({ length: 20 }, () => t.client.getAccount()));
     expect(t.tokenRequests()).toHaveLength(1);
-    expect(t.tokenRequests()[0]).toMatchObject({ grant_type: 'refresh_token', refresh_token: 'def50200-refresh-0', client_id: 'cid', redirect_uri: 'https://app.example/cb' });
+    expect(t.tokenRequests()[0]).toMatchObject({
+      grant_type: 'refresh_token',
+      refresh_token: 'def50200-refresh-0',
+      client_id: 'cid',
+      redirect_uri: 'https://app.example/cb',
+    });
     expect(new Set(results.map((r) => (r as unknown as { seen: string }).seen))).toEqual(new Set(['Bearer access-1-xxxxxxxx']));
   });
 
@@ -94,13 +131,21 @@ describe('TokenSession', () => {
   });
 
   it('ends in auth-required when Kommo says the refresh token was revoked, keeping the account', async () => {
-    const revoked = json(401, { hint: 'Token has been revoked', title: 'Unauthorized', status: 401, type: 'https://developers.amocrm.ru/v3/errors/OAuthProblemJson' });
+    const revoked = json(401, {
+      hint: 'Token has been revoked',
+      title: 'Unauthorized',
+      status: 401,
+      type: 'https://developers.amocrm.ru/v3/errors/OAuthProblemJson',
+    });
     const t = setup([json(401, {}), revoked]);
     await expect(t.client.getAccount()).rejects.toBeInstanceOf(KommoAuthRequiredError);
     expect(t.authRequired).toHaveLength(1);
     expect(t.client.state()).toMatchObject({ kind: 'auth_required' });
     const saved = await t.store.load();
-    expect(saved).toMatchObject({ status: 'ok', credentials: { accountHost: 'acme.kommo.com', needsReconnect: true, accessToken: '', refreshToken: null } });
+    expect(saved).toMatchObject({
+      status: 'ok',
+      credentials: { accountHost: 'acme.kommo.com', needsReconnect: true, accessToken: '', refreshToken: null },
+    });
     // No more requests to Kommo with dead tokens.
     const before = t.transport.requests.length;
     await expect(t.client.getAccount()).rejects.toBeInstanceOf(KommoAuthRequiredError);
@@ -120,21 +165,52 @@ describe('TokenSession', () => {
  * A transport whose answers the test decides per request, possibly later (a held promise), so
  * that refreshes and slow answers can be made to overlap exactly.
  */
-function controlledSetup(answer: (request: TransportRequest, index: number) => Partial<TransportResponse> | Promise<Partial<TransportResponse>>) {
+function controlledSetup(
+  answer: (request: TransportRequest, index: number) => Partial<TransportResponse> | Promise<Partial<TransportResponse>>,
+) {
   const clock = new FakeClock(1_700_000_000_000);
   const requests: TransportRequest[] = [];
   const transport: Transport = {
     async send(request) {
       requests.push(request);
-      return { status: 200, contentType: 'application/json', retryAfterHeader: null, body: '', ...(await answer(request, requests.length - 1)) };
+      return {
+        status: 200,
+        contentType: 'application/json',
+        retryAfterHeader: null,
+        body: '',
+        ...(await answer(request, requests.length - 1)),
+      };
     },
     close: async () => {},
   };
   // Room for every request at once: the gate must not be what serializes them.
   const gates = new HostGateRegistry({ minTimeMs: 0, maxPerWindow: 1000, maxConcurrent: 64 }, clock);
-  const credentials = credentialsSchema.parse({ kind: 'oauth', accountHost: 'acme.kommo.com', accessToken: 'access-0-xxxxxxxx', refreshToken: 'def50200-refresh-0', expiresAt: clock.now() + 24 * HOUR, issuedAt: clock.now() });
-  const common = { accountHost: 'acme.kommo.com', baseUrl: 'https://acme.kommo.com', gates, transport, clock, random: () => 0.5, log: silentLogger };
-  const session = new TokenSession({ store: new MemoryTokenStore(), credentials, oauth: OAUTH, http: kommoHttp(common), clock, log: silentLogger, onAuthRequired: () => {} });
+  const credentials = credentialsSchema.parse({
+    kind: 'oauth',
+    accountHost: 'acme.kommo.com',
+    accessToken: 'access-0-xxxxxxxx',
+    refreshToken: 'def50200-refresh-0',
+    expiresAt: clock.now() + 24 * HOUR,
+    issuedAt: clock.now(),
+  });
+  const common = {
+    accountHost: 'acme.kommo.com',
+    baseUrl: 'https://acme.kommo.com',
+    gates,
+    transport,
+    clock,
+    random: () => 0.5,
+    log: silentLogger,
+  };
+  const session = new TokenSession({
+    store: new MemoryTokenStore(),
+    credentials,
+    oauth: OAUTH,
+    http: kommoHttp(common),
+    clock,
+    log: silentLogger,
+    onAuthRequired: () => {},
+  });
   const client = createKommoClient({ ...common, auth: session });
   const isTokenRequest = (r: TransportRequest) => r.url.endsWith('/oauth2/access_token');
   return { clock, session, client, requests, isTokenRequest, tokenRequests: () => requests.filter(isTokenRequest).length };
@@ -183,7 +259,9 @@ describe('TokenSession single-flight guards', () => {
 
   it('guard 1: the proactive refresh timer joins a refresh already in flight', async () => {
     const answer = deferred<Partial<TransportResponse>>();
-    const t = controlledSetup((request) => (request.url.endsWith('/oauth2/access_token') ? answer.promise : request.headers.authorization === bearer(0) ? json(401, {}) : ACCOUNT));
+    const t = controlledSetup((request) =>
+      request.url.endsWith('/oauth2/access_token') ? answer.promise : request.headers.authorization === bearer(0) ? json(401, {}) : ACCOUNT,
+    );
     const call = t.client.getAccount();
     await until(() => t.tokenRequests() === 1);
     // The timer fires while the refresh after the 401 waits for Kommo.
@@ -198,7 +276,9 @@ describe('TokenSession single-flight guards', () => {
 
   it('while a refresh is in flight, no request leaves with the token it replaces', async () => {
     const answer = deferred<Partial<TransportResponse>>();
-    const t = controlledSetup((request) => (request.url.endsWith('/oauth2/access_token') ? answer.promise : request.headers.authorization === bearer(0) ? json(401, {}) : ACCOUNT));
+    const t = controlledSetup((request) =>
+      request.url.endsWith('/oauth2/access_token') ? answer.promise : request.headers.authorization === bearer(0) ? json(401, {}) : ACCOUNT,
+    );
     const first = t.client.getAccount();
     await until(() => t.tokenRequests() === 1);
     const refreshAt = t.requests.findIndex(t.isTokenRequest);
@@ -215,7 +295,14 @@ describe('TokenSession single-flight guards', () => {
   it('guard 2: a 401 that arrives late, for a token already replaced, retries with the new one instead of refreshing again', async () => {
     const slow = deferred<Partial<TransportResponse>>();
     const t = controlledSetup((request, index) => {
-      if (request.url.endsWith('/oauth2/access_token')) return pair(Number(JSON.parse(request.body ?? '{}').refresh_token.split('-').at(-1)) + 1);
+      if (request.url.endsWith('/oauth2/access_token'))
+        return pair(
+          Number(
+            JSON.parse(request.body ?? '{}')
+              .refresh_token.split('-')
+              .at(-1),
+          ) + 1,
+        );
       if (request.headers.authorization !== bearer(0)) return ACCOUNT;
       // The first request's answer is slow; the second is refused at once and starts the refresh.
       return index === 0 ? slow.promise : json(401, {});

@@ -20,8 +20,14 @@ async function damagedMirror(): Promise<string> {
   const path = join(tempDir(), 'mirror.sqlite');
   const mirror = openDatabase(path);
   mirror.transaction(() => {
-    upsertLeads(mirror, Array.from({ length: 3_000 }, (_, i) => lead(i + 1, { name: `Lead ${i + 1} — Constructora Andina del Perú S.A.C.` })));
-    upsertContacts(mirror, Array.from({ length: 1_000 }, (_, i) => contact(i + 1)));
+    upsertLeads(
+      mirror,
+      Array.from({ length: 3_000 }, (_, i) => lead(i + 1, { name: `Lead ${i + 1} — Constructora Andina del Perú S.A.C.` })),
+    );
+    upsertContacts(
+      mirror,
+      Array.from({ length: 1_000 }, (_, i) => contact(i + 1)),
+    );
     writeSyncState(mirror, 'outbox_probe', { note: 'written on this computer only' }, 1);
   });
   await mirror.close();
@@ -58,14 +64,23 @@ describe('a damaged mirror file', () => {
       await mirror.close();
     }
     // Nothing was deleted: the folder holds the fresh mirror and the damaged one.
-    expect(readdirSync(join(path, '..')).filter((name) => name.endsWith('.sqlite')).sort()).toEqual([expect.stringMatching(/^mirror\.damaged-/), 'mirror.sqlite']);
+    expect(
+      readdirSync(join(path, '..'))
+        .filter((name) => name.endsWith('.sqlite'))
+        .sort(),
+    ).toEqual([expect.stringMatching(/^mirror\.damaged-/), 'mirror.sqlite']);
   });
 
   it('is found after a storage error during a run: quick_check decides, and a passing disk fault on a sound file is not damage', async () => {
     const path = join(tempDir(), 'mirror.sqlite');
     const mirror = openDatabase(path);
     try {
-      mirror.transaction(() => upsertLeads(mirror, Array.from({ length: 3_000 }, (_, i) => lead(i + 1, { name: `Lead ${i + 1} — Constructora Andina del Perú S.A.C.` }))));
+      mirror.transaction(() =>
+        upsertLeads(
+          mirror,
+          Array.from({ length: 3_000 }, (_, i) => lead(i + 1, { name: `Lead ${i + 1} — Constructora Andina del Perú S.A.C.` })),
+        ),
+      );
       let told = 0;
       mirror.onDamaged(() => told++);
       expect(mirror.checkAfterError(Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR_READ' }))).toBe(false);

@@ -60,7 +60,10 @@ export const CARRIED_TABLES: readonly string[] = [];
 
 /** The damaged file's new name: `mirror.damaged-2026-12-03T14-05-09Z.sqlite` beside it. */
 export function damagedName(path: string, now: Date): string {
-  const stamp = now.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
+  const stamp = now
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replace(/:/g, '-');
   const dot = path.lastIndexOf('.');
   const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
   return dot > slash ? `${path.slice(0, dot)}.damaged-${stamp}${path.slice(dot)}` : `${path}.damaged-${stamp}`;

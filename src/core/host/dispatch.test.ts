@@ -19,7 +19,16 @@ const info: AppInfo = {
 function setup(appInfo: () => Promise<AppInfo>) {
   const records: LogRecord[] = [];
   const handlers = { 'app.info': appInfo } as Partial<Handlers> as Handlers;
-  return { records, run: (name: unknown, args: unknown) => dispatchRequest(handlers, name, args, createLogger((r) => records.push(r))) };
+  return {
+    records,
+    run: (name: unknown, args: unknown) =>
+      dispatchRequest(
+        handlers,
+        name,
+        args,
+        createLogger((r) => records.push(r)),
+      ),
+  };
 }
 
 describe('dispatchRequest', () => {

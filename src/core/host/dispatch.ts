@@ -9,12 +9,7 @@ import type { Logger } from '../log';
  * handlers and the web preview's WebSocket bridge: check the name against the contract, validate
  * the argument with its schema, run the handler, and turn any outcome into a result envelope.
  */
-export async function dispatchRequest(
-  handlers: Handlers,
-  name: unknown,
-  rawArgs: unknown,
-  log: Logger,
-): Promise<Result<unknown>> {
+export async function dispatchRequest(handlers: Handlers, name: unknown, rawArgs: unknown, log: Logger): Promise<Result<unknown>> {
   if (!isRequestName(name)) {
     return fail('invalid_input', `Unknown request ${JSON.stringify(String(name).slice(0, 80))}.`);
   }

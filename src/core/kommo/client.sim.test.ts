@@ -72,7 +72,11 @@ describe('KommoClient against the simulator', () => {
     const resume = stallTheEventLoop(12);
     try {
       // Concurrent callers, as the sync engine's streams are: sequential pages and single reads side by side.
-      const [leads, contacts] = await Promise.all([client.listAll('leads', { limit: 50 }), client.listAll('contacts', { limit: 25 }), ...Array.from({ length: 8 }, () => client.getAccount())]);
+      const [leads, contacts] = await Promise.all([
+        client.listAll('leads', { limit: 50 }),
+        client.listAll('contacts', { limit: 25 }),
+        ...Array.from({ length: 8 }, () => client.getAccount()),
+      ]);
       expect(leads).toHaveLength(900);
       expect(contacts).toHaveLength(400);
     } finally {
@@ -90,7 +94,9 @@ describe('KommoClient against the simulator', () => {
     const account = sim.account();
     // Another launch of the app has just used the whole second.
     for (let i = 0; i < 7; i++) {
-      const answer = await request(`${account.apiBaseUrl}/api/v4/account`, { headers: { authorization: `Bearer ${account.longLivedToken}` } });
+      const answer = await request(`${account.apiBaseUrl}/api/v4/account`, {
+        headers: { authorization: `Bearer ${account.longLivedToken}` },
+      });
       await answer.body.text();
     }
     // Answers take a while, so four requests are out before the first 429 comes back.
@@ -126,7 +132,11 @@ describe('KommoClient against the simulator', () => {
     const from = sim.control.now() - 10;
     const lead = sim.control.create({ entity: 'leads', data: { name: 'Fresh lead' } });
     sim.control.delete({ entity: 'leads', id: sim.control.snapshot().leads[0]!.id });
-    const changed = await client.listAll('leads', { with: ['contacts'], filter: { updated_at: { from, to: sim.control.now() + 10 } }, order: { updated_at: 'asc' } });
+    const changed = await client.listAll('leads', {
+      with: ['contacts'],
+      filter: { updated_at: { from, to: sim.control.now() + 10 } },
+      order: { updated_at: 'asc' },
+    });
     expect(changed.map((l) => l.id)).toContain(lead.id);
     const contacts = await client.fetchPage('contacts', { with: ['leads'], order: { updated_at: 'asc' }, limit: 250 });
     expect(contacts.items.length).toBe(250);
@@ -144,7 +154,9 @@ describe('KommoClient against the simulator', () => {
     await expect(client.listAll('lead_tags')).resolves.toBeInstanceOf(Array);
     await expect(client.listAll('contact_tags')).resolves.toBeInstanceOf(Array);
     // Nothing matches → 204 → an empty page.
-    expect(await client.fetchPage('events', { filter: { type: ['lead_restored'], created_at: { from: sim.control.now() + 3600 } } })).toMatchObject({ items: [], next: null });
+    expect(
+      await client.fetchPage('events', { filter: { type: ['lead_restored'], created_at: { from: sim.control.now() + 3600 } } }),
+    ).toMatchObject({ items: [], next: null });
     expect(await client.getLead(987_654_321)).toBeNull();
   });
 
@@ -154,7 +166,11 @@ describe('KommoClient against the simulator', () => {
     sim.control.setBehaviour({ rateLimit: { perSecond: 3, retryAfter: 1 } });
     const { client } = makeClient(sim);
     sim.control.resetCounters();
-    const pages = await Promise.all([client.listAll('leads', { limit: 100 }), client.listAll('contacts', { limit: 5 }), client.getAccount()]);
+    const pages = await Promise.all([
+      client.listAll('leads', { limit: 100 }),
+      client.listAll('contacts', { limit: 5 }),
+      client.getAccount(),
+    ]);
     expect(pages[0]).toHaveLength(600);
     expect(pages[1]).toHaveLength(10);
     const log = sim.control.requestLog();
@@ -199,7 +215,12 @@ describe('KommoClient against the simulator', () => {
     const contact = sim.control.snapshot().contacts[0]!;
     expect((await kommoWrites(client).addNote('leads', lead!.id, 'Called, will buy')).id).toBeGreaterThan(0);
     expect((await kommoWrites(client).addNote('contacts', contact.id, 'Prefers WhatsApp')).id).toBeGreaterThan(0);
-    const task = await kommoWrites(client).createTask({ text: 'Send the quote', complete_till: sim.control.now() + 86_400, entity_id: lead!.id, entity_type: 'leads' });
+    const task = await kommoWrites(client).createTask({
+      text: 'Send the quote',
+      complete_till: sim.control.now() + 86_400,
+      entity_id: lead!.id,
+      entity_type: 'leads',
+    });
     expect(task.id).toBeGreaterThan(0);
     const updated = await kommoWrites(client).updateLeads([
       { id: lead!.id, price: 1234 },
@@ -210,7 +231,9 @@ describe('KommoClient against the simulator', () => {
     const after = sim.control.snapshot().leads.find((l) => l.id === lead!.id);
     expect(after?.price).toBe(999);
     expect(sim.control.snapshot().leads.find((l) => l.id === other!.id)?.name).toBe('Renamed');
-    const error = await kommoWrites(client).updateLead(lead!.id, { status_id: 'won' as unknown as number }).catch((e: unknown) => e);
+    const error = await kommoWrites(client)
+      .updateLead(lead!.id, { status_id: 'won' as unknown as number })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(KommoValidationError);
   });
 });

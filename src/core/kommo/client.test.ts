@@ -41,12 +41,27 @@ function setup(script: Answer[] = [], auth?: Partial<AccessTokenProvider>) {
 const leadsPage = (ids: number[], next?: string) => ({
   _page: 1,
   _links: next ? { next: { href: next } } : {},
-  _embedded: { leads: ids.map((id) => ({ id, name: `L${id}`, price: 1, responsible_user_id: 1, status_id: 2, pipeline_id: 3, created_at: 1, updated_at: 2, custom_fields_values: null })) },
+  _embedded: {
+    leads: ids.map((id) => ({
+      id,
+      name: `L${id}`,
+      price: 1,
+      responsible_user_id: 1,
+      status_id: 2,
+      pipeline_id: 3,
+      created_at: 1,
+      updated_at: 2,
+      custom_fields_values: null,
+    })),
+  },
 });
 
 describe('KommoClient reads', () => {
   it('sends the bearer token to the configured base only, even when a next link names another host', async () => {
-    const { client, transport } = setup([json(200, leadsPage([1], 'https://evil.example/api/v4/leads?page=2&limit=250')), json(200, leadsPage([2]))]);
+    const { client, transport } = setup([
+      json(200, leadsPage([1], 'https://evil.example/api/v4/leads?page=2&limit=250')),
+      json(200, leadsPage([2])),
+    ]);
     const items = await client.listAll('leads', { with: ['contacts'], order: { updated_at: 'asc' } });
     expect(items.map((lead) => lead.id)).toEqual([1, 2]);
     expect(transport.requests.map((r) => r.url)).toEqual([
@@ -74,7 +89,13 @@ describe('KommoClient reads', () => {
 
   it('answers 204 with an empty page, and a missing record with null', async () => {
     const { client } = setup([{ status: 204 }, { status: 204 }]);
-    expect(await client.fetchPage('events', { filter: { type: ['lead_deleted'] } })).toEqual({ items: [], next: null, skipped: [], page: null, serverTime: null });
+    expect(await client.fetchPage('events', { filter: { type: ['lead_deleted'] } })).toEqual({
+      items: [],
+      next: null,
+      skipped: [],
+      page: null,
+      serverTime: null,
+    });
     expect(await client.getLead(404404)).toBeNull();
   });
 
@@ -109,7 +130,9 @@ describe('KommoClient reads', () => {
 describe('KommoClient errors', () => {
   it('maps statuses to typed errors that carry the contract codes', async () => {
     const validation = {
-      'validation-errors': [{ request_id: '0', errors: [{ code: 'NotSupportedChoice', path: 'custom_fields_values.0.field_id', detail: 'bad choice' }] }],
+      'validation-errors': [
+        { request_id: '0', errors: [{ code: 'NotSupportedChoice', path: 'custom_fields_values.0.field_id', detail: 'bad choice' }] },
+      ],
       title: 'Bad Request',
       status: 400,
       detail: 'Request validation failed',
@@ -127,12 +150,20 @@ describe('KommoClient errors', () => {
       expect(error).toMatchObject({ code });
     }
     const { client } = setup([json(400, validation)]);
-    const error = (await kommoWrites(client).updateLead(1, { price: 5 }).catch((e: unknown) => e)) as KommoValidationError;
-    expect(error.issues).toEqual([{ requestId: '0', code: 'NotSupportedChoice', path: 'custom_fields_values.0.field_id', detail: 'bad choice' }]);
+    const error = (await kommoWrites(client)
+      .updateLead(1, { price: 5 })
+      .catch((e: unknown) => e)) as KommoValidationError;
+    expect(error.issues).toEqual([
+      { requestId: '0', code: 'NotSupportedChoice', path: 'custom_fields_values.0.field_id', detail: 'bad choice' },
+    ]);
   });
 
   it('opens the circuit on an HTML 403: no traffic, state "blocked", until the cool-down or a manual reset', async () => {
-    const html = { status: 403, contentType: 'text/html', body: '<html><head><title>403 Forbidden</title></head><body><center>nginx</center></body></html>' };
+    const html = {
+      status: 403,
+      contentType: 'text/html',
+      body: '<html><head><title>403 Forbidden</title></head><body><center>nginx</center></body></html>',
+    };
     const { client, transport, clock } = setup([html]);
     const states: string[] = [];
     client.onStateChange((s) => states.push(s.kind));
@@ -186,7 +217,10 @@ describe('KommoClient errors', () => {
   });
 
   it('pauses on 429 for retry_after, then goes on: the caller sees only the delay', async () => {
-    const { client, clock, transport } = setup([json(429, { title: 'Too Many Requests', status: 429, retry_after: 3 }), json(200, { id: 1, name: 'A', subdomain: 'a', current_user_id: 2 })]);
+    const { client, clock, transport } = setup([
+      json(429, { title: 'Too Many Requests', status: 429, retry_after: 3 }),
+      json(200, { id: 1, name: 'A', subdomain: 'a', current_user_id: 2 }),
+    ]);
     const started = clock.now();
     await expect(client.getAccount()).resolves.toMatchObject({ id: 1 });
     expect(transport.requests).toHaveLength(2);
@@ -213,7 +247,10 @@ describe('KommoClient errors', () => {
   it('refreshes once on a 401 and replays; a second 401 means auth required', async () => {
     let refreshes = 0;
     const auth = { handleUnauthorized: async () => (refreshes++, 'fresh-token-0123456789') };
-    const ok = setup([json(401, { detail: 'Invalid user name or password' }), json(200, { id: 1, name: 'A', subdomain: 'a', current_user_id: 2 })], auth);
+    const ok = setup(
+      [json(401, { detail: 'Invalid user name or password' }), json(200, { id: 1, name: 'A', subdomain: 'a', current_user_id: 2 })],
+      auth,
+    );
     await expect(ok.client.getAccount()).resolves.toMatchObject({ id: 1 });
     expect(ok.transport.requests[1]?.headers.authorization).toBe('Bearer fresh-token-0123456789');
     const bad = setup([json(401, {}), json(401, {})], auth);
@@ -228,7 +265,9 @@ describe('KommoClient writes', () => {
     const written = (key: string) => json(200, { _embedded: { [key]: [{ id: 11, request_id: '0', updated_at: 5 }] } });
     const { client, transport } = setup([written('notes'), written('tasks'), written('leads'), json(200, { id: 3, updated_at: 9 })]);
     await expect(kommoWrites(client).addNote('contacts', 3, 'Called back')).resolves.toMatchObject({ id: 11 });
-    await expect(kommoWrites(client).createTask({ text: 'Call', complete_till: 1_800_000_000, entity_id: 3, entity_type: 'leads' })).resolves.toMatchObject({ id: 11 });
+    await expect(
+      kommoWrites(client).createTask({ text: 'Call', complete_till: 1_800_000_000, entity_id: 3, entity_type: 'leads' }),
+    ).resolves.toMatchObject({ id: 11 });
     await expect(kommoWrites(client).updateLeads([{ id: 3, price: 10 }])).resolves.toEqual([{ id: 11, request_id: '0', updated_at: 5 }]);
     await expect(kommoWrites(client).updateLead(3, { status_id: 142 })).resolves.toEqual({ id: 3, updated_at: 9 });
     const sent = transport.requests.map((r) => [r.method, r.url.replace('http://127.0.0.1:9/a/acme', ''), JSON.parse(r.body ?? 'null')]);
@@ -254,7 +293,16 @@ describe('KommoClient writes', () => {
 
   it('retries a PATCH (idempotent), splits batches of 50 and halves a batch on 504', async () => {
     const ok = (n: number) => json(200, { _embedded: { leads: Array.from({ length: n }, (_, i) => ({ id: i + 1 })) } });
-    const { client, transport } = setup([json(502, {}), ok(50), json(504, {}), json(504, {}), json(504, {}), json(504, {}), ok(10), ok(10)]);
+    const { client, transport } = setup([
+      json(502, {}),
+      ok(50),
+      json(504, {}),
+      json(504, {}),
+      json(504, {}),
+      json(504, {}),
+      ok(10),
+      ok(10),
+    ]);
     const patches = Array.from({ length: 70 }, (_, i) => ({ id: i + 1, price: i }));
     const result = await kommoWrites(client).updateLeads(patches);
     expect(result).toHaveLength(70);

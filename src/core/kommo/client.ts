@@ -130,13 +130,20 @@ export class KommoClient {
   // ── Lists ────────────────────────────────────────────────────────────────────────────────
 
   /** One page: the first for `params`, or the one a previous page's `next` points to. */
-  async fetchPage<R extends ListResourceName>(resource: R, request: ListParams | { cursor: PageCursor } = {}): Promise<KommoPage<ListItem<R>>> {
+  async fetchPage<R extends ListResourceName>(
+    resource: R,
+    request: ListParams | { cursor: PageCursor } = {},
+  ): Promise<KommoPage<ListItem<R>>> {
     const spec = LIST_RESOURCES[resource];
-    const pathAndQuery = 'cursor' in request ? this.checkCursor(request.cursor, spec.path) : `${spec.path}?${this.listQuery(spec, request)}`;
+    const pathAndQuery =
+      'cursor' in request ? this.checkCursor(request.cursor, spec.path) : `${spec.path}?${this.listQuery(spec, request)}`;
     const { status, json, serverTime } = await this.request({ method: 'GET', pathAndQuery, idempotent: true });
     if (status === 204 || json === null) return { items: [], next: null, skipped: [], page: null, serverTime };
     const envelope = readPageEnvelope(json, spec.key, status, spec.path);
-    const { items, skipped } = parseRecords(envelope.records, spec.schema as never, resource, this.log) as { items: ListItem<R>[]; skipped: SkippedRecord[] };
+    const { items, skipped } = parseRecords(envelope.records, spec.schema as never, resource, this.log) as {
+      items: ListItem<R>[];
+      skipped: SkippedRecord[];
+    };
     return { items, next: envelope.next, skipped, page: envelope.page, serverTime };
   }
 
@@ -148,7 +155,8 @@ export class KommoClient {
       yield page;
       if (!page.next) return;
       // A server that links a page to itself would otherwise loop forever ("uncontrolled iteration").
-      if (seen.has(page.next)) throw new KommoMalformedResponseError(200, LIST_RESOURCES[resource].path, 'pagination loops back to a page already read');
+      if (seen.has(page.next))
+        throw new KommoMalformedResponseError(200, LIST_RESOURCES[resource].path, 'pagination loops back to a page already read');
       seen.add(page.next);
       page = await this.fetchPage(resource, { cursor: page.next });
     }

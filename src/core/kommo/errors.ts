@@ -82,7 +82,10 @@ export class KommoValidationError extends KommoError {
     readonly issues: KommoValidationIssue[],
     detail: string | null,
   ) {
-    super('invalid_input', `Kommo rejected the request: ${detail ?? 'invalid data'}${issues.length ? ` (${issues.map((i) => `${i.path ?? '?'}: ${i.detail ?? i.code ?? '?'}`).join('; ')})` : ''}.`);
+    super(
+      'invalid_input',
+      `Kommo rejected the request: ${detail ?? 'invalid data'}${issues.length ? ` (${issues.map((i) => `${i.path ?? '?'}: ${i.detail ?? i.code ?? '?'}`).join('; ')})` : ''}.`,
+    );
   }
 }
 

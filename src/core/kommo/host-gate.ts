@@ -177,7 +177,10 @@ export class HostGate {
       this.rateCircuitUntil = Math.max(this.pausedUntil, now + this.options.rateLimitCircuitCooldownMs);
       this.pausedUntil = this.rateCircuitUntil;
       this.halfOpen = true;
-      this.log?.warn('Repeated 429s: the rate-limit circuit is open', { host: this.host, until: new Date(this.rateCircuitUntil).toISOString() });
+      this.log?.warn('Repeated 429s: the rate-limit circuit is open', {
+        host: this.host,
+        until: new Date(this.rateCircuitUntil).toISOString(),
+      });
     } else {
       this.log?.warn('429 Too Many Requests: pausing every request to the host', { host: this.host, pauseMs: pause });
     }
@@ -189,7 +192,10 @@ export class HostGate {
     const now = this.clock.now();
     this.block = { since: now, until: now + this.options.blockCooldownMs };
     this.halfOpen = true;
-    this.log?.error('Kommo blocked this client (403): all requests stop', { host: this.host, until: new Date(this.block.until).toISOString() });
+    this.log?.error('Kommo blocked this client (403): all requests stop', {
+      host: this.host,
+      until: new Date(this.block.until).toISOString(),
+    });
     this.emitIfChanged();
   }
 

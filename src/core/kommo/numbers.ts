@@ -22,22 +22,24 @@ export const LATEST_UNIX_SECOND = 253_402_300_799;
 export const integer = z.number().int();
 export const id = integer;
 
-export const unix = z
-  .number()
-  .transform(Math.floor)
-  .pipe(z.number().int().min(0).max(LATEST_UNIX_SECOND));
+export const unix = z.number().transform(Math.floor).pipe(z.number().int().min(0).max(LATEST_UNIX_SECOND));
 
-export const amount = z
-  .number()
-  .transform(Math.round)
-  .pipe(z.number().int().min(Number.MIN_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER));
+export const amount = z.number().transform(Math.round).pipe(z.number().int().min(Number.MIN_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER));
 
-export const sortKey = z.number().transform((value) => Math.max(Number.MIN_SAFE_INTEGER, Math.min(Number.MAX_SAFE_INTEGER, Math.round(value))));
+export const sortKey = z
+  .number()
+  .transform((value) => Math.max(Number.MIN_SAFE_INTEGER, Math.min(Number.MAX_SAFE_INTEGER, Math.round(value))));
 
 /** An optional number: a value that fails its rule is dropped (undefined), not the record. */
 export const optionalNumber = <T extends z.ZodType<number>>(schema: T) =>
-  schema.nullish().catch(undefined).transform((value) => value ?? undefined);
+  schema
+    .nullish()
+    .catch(undefined)
+    .transform((value) => value ?? undefined);
 
 /** A nullable number: a value that fails its rule is stored as null, not the record. */
 export const nullableNumber = <T extends z.ZodType<number>>(schema: T) =>
-  schema.nullish().catch(null).transform((value) => value ?? null);
+  schema
+    .nullish()
+    .catch(null)
+    .transform((value) => value ?? null);

@@ -1,12 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { encodeQuery, expandBaseUrlTemplate, isBaseUrlTemplate, joinUrl, nextCursorFromHref, normalizeAccountHost, resolveBaseUrl } from './query';
+import {
+  encodeQuery,
+  expandBaseUrlTemplate,
+  isBaseUrlTemplate,
+  joinUrl,
+  nextCursorFromHref,
+  normalizeAccountHost,
+  resolveBaseUrl,
+} from './query';
 
 describe('encodeQuery', () => {
   it('writes nested filters, scalar arrays and object arrays in PHP bracket style', () => {
     const query = encodeQuery({
       with: 'contacts',
       limit: 250,
-      filter: { updated_at: { from: 10, to: 20 }, type: ['lead_deleted', 'contact_deleted'], statuses: [{ pipeline_id: 1, status_id: 142 }] },
+      filter: {
+        updated_at: { from: 10, to: 20 },
+        type: ['lead_deleted', 'contact_deleted'],
+        statuses: [{ pipeline_id: 1, status_id: 142 }],
+      },
       order: { updated_at: 'asc' },
       skipped: undefined,
     });
@@ -23,7 +35,9 @@ describe('encodeQuery', () => {
 
 describe('next links', () => {
   it('keeps only the path from /api/v4/ on and the query, whatever host the href names', () => {
-    expect(nextCursorFromHref('https://demo.kommo.com/api/v4/leads?with=contacts&page=2&limit=250')).toBe('/api/v4/leads?with=contacts&page=2&limit=250');
+    expect(nextCursorFromHref('https://demo.kommo.com/api/v4/leads?with=contacts&page=2&limit=250')).toBe(
+      '/api/v4/leads?with=contacts&page=2&limit=250',
+    );
     expect(nextCursorFromHref('http://127.0.0.1:4010/a/demo/api/v4/leads?page=3&limit=250')).toBe('/api/v4/leads?page=3&limit=250');
     expect(nextCursorFromHref('https://evil.example/api/v4/leads?page=2')).toBe('/api/v4/leads?page=2');
     expect(nextCursorFromHref('/api/v4/events?page=2')).toBe('/api/v4/events?page=2');

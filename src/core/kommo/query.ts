@@ -84,5 +84,9 @@ export function isBaseUrlTemplate(text: string): boolean {
 
 /** What a person types as the account (`https://Acme.kommo.com/`) → its host (`acme.kommo.com`). */
 export function normalizeAccountHost(text: string): string {
-  return text.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/^https?:\/\//, '')
+    .replace(/\/.*$/, '');
 }

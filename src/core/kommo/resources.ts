@@ -1,13 +1,5 @@
 import type { z } from 'zod';
-import type {
-  KommoCompany,
-  KommoContact,
-  KommoCustomFieldDefinition,
-  KommoEvent,
-  KommoLead,
-  KommoTag,
-  KommoUser,
-} from './entities';
+import type { KommoCompany, KommoContact, KommoCustomFieldDefinition, KommoEvent, KommoLead, KommoTag, KommoUser } from './entities';
 import {
   companySchema,
   contactSchema,

@@ -22,7 +22,13 @@ const lead = {
   closest_task_at: null,
   is_deleted: false,
   custom_fields_values: [
-    { field_id: 747664, field_name: 'Programa', field_code: null, field_type: 'select', values: [{ value: 'Diplomado', enum_id: 656296, enum_code: null }] },
+    {
+      field_id: 747664,
+      field_name: 'Programa',
+      field_code: null,
+      field_type: 'select',
+      values: [{ value: 'Diplomado', enum_id: 656296, enum_code: null }],
+    },
   ],
   score: null,
   account_id: 32067039,
@@ -70,10 +76,17 @@ describe('entity schemas', () => {
   });
 
   it('read event ids as strings, account timezones, pipelines, and custom field definitions of any type', () => {
-    expect(eventSchema.parse({ id: 42, type: 'lead_deleted', entity_id: 1, entity_type: 'lead', created_by: 0, created_at: 1 }).id).toBe('42');
+    expect(eventSchema.parse({ id: 42, type: 'lead_deleted', entity_id: 1, entity_type: 'lead', created_by: 0, created_at: 1 }).id).toBe(
+      '42',
+    );
     expect(
-      accountSchema.parse({ id: 1, name: 'Acme', subdomain: 'acme', current_user_id: 7, _embedded: { datetime_settings: { timezone: 'America/Lima', date_format: 'd.m.Y' } } })._embedded
-        ?.datetime_settings?.timezone,
+      accountSchema.parse({
+        id: 1,
+        name: 'Acme',
+        subdomain: 'acme',
+        current_user_id: 7,
+        _embedded: { datetime_settings: { timezone: 'America/Lima', date_format: 'd.m.Y' } },
+      })._embedded?.datetime_settings?.timezone,
     ).toBe('America/Lima');
     const pipeline = pipelineSchema.parse({
       id: 1,
@@ -84,14 +97,33 @@ describe('entity schemas', () => {
       _embedded: { statuses: [{ id: 142, name: 'Won', sort: 10000, pipeline_id: 1, color: '#CCFF66', type: 0, descriptions: [] }] },
     });
     expect(pipeline._embedded.statuses[0]?.id).toBe(142);
-    expect(customFieldDefinitionSchema.parse({ id: 9, name: 'X', type: 'tracking_data', sort: 1, enums: null, chained_lists: null }).type).toBe('tracking_data');
+    expect(
+      customFieldDefinitionSchema.parse({ id: 9, name: 'X', type: 'tracking_data', sort: 1, enums: null, chained_lists: null }).type,
+    ).toBe('tracking_data');
   });
 });
 
 describe('numbers at the schema boundary', () => {
   it('keep what can be stored of a record with absurd numbers: optional ones dropped, times floored, amounts rounded', () => {
-    const parsed = leadSchema.parse({ ...lead, price: 1e308, score: 1e308, closed_at: 1.5e19, created_at: 1709579763.9, closest_task_at: -5, group_id: 0.5, loss_reason_id: 'x', created_by: 2 ** 60 });
-    expect(parsed).toMatchObject({ price: null, score: null, closed_at: null, closest_task_at: null, created_at: 1709579763, loss_reason_id: null });
+    const parsed = leadSchema.parse({
+      ...lead,
+      price: 1e308,
+      score: 1e308,
+      closed_at: 1.5e19,
+      created_at: 1709579763.9,
+      closest_task_at: -5,
+      group_id: 0.5,
+      loss_reason_id: 'x',
+      created_by: 2 ** 60,
+    });
+    expect(parsed).toMatchObject({
+      price: null,
+      score: null,
+      closed_at: null,
+      closest_task_at: null,
+      created_at: 1709579763,
+      loss_reason_id: null,
+    });
     expect(parsed.group_id).toBeUndefined();
     expect(parsed.created_by).toBeUndefined();
     expect(leadSchema.parse({ ...lead, price: 1234.6, score: 7.2 })).toMatchObject({ price: 1235, score: 7 });
@@ -99,7 +131,13 @@ describe('numbers at the schema boundary', () => {
 
   it('set aside a record whose required number cannot be stored, saying which field', () => {
     const { log } = capture();
-    const raw = [lead, { ...lead, id: 2, updated_at: 1e308 }, { ...lead, id: 3, created_at: -1 }, { ...lead, id: 4, status_id: 1.5 }, { ...lead, id: 2 ** 64 }];
+    const raw = [
+      lead,
+      { ...lead, id: 2, updated_at: 1e308 },
+      { ...lead, id: 3, created_at: -1 },
+      { ...lead, id: 4, status_id: 1.5 },
+      { ...lead, id: 2 ** 64 },
+    ];
     const result = parseRecords(raw, leadSchema, 'lead', log);
     expect(result.items.map((l) => l.id)).toEqual([lead.id]);
     expect(result.skipped.map((s) => [s.id, s.problems[0]?.split(':')[0]])).toEqual([
@@ -112,7 +150,14 @@ describe('numbers at the schema boundary', () => {
 
   it('clamp sort keys instead of refusing the stage, and drop a custom field enum id that is not an id', () => {
     const status = { id: 142, name: 'Won', sort: 1e308, pipeline_id: 1, color: '#fff', type: 0 };
-    const pipeline = pipelineSchema.parse({ id: 1, name: 'P', sort: 2.4, is_main: true, is_archive: false, _embedded: { statuses: [status] } });
+    const pipeline = pipelineSchema.parse({
+      id: 1,
+      name: 'P',
+      sort: 2.4,
+      is_main: true,
+      is_archive: false,
+      _embedded: { statuses: [status] },
+    });
     expect(pipeline.sort).toBe(2);
     expect(pipeline._embedded.statuses[0]?.sort).toBe(Number.MAX_SAFE_INTEGER);
     const withEnum = leadSchema.parse({ ...lead, custom_fields_values: [{ field_id: 1, values: [{ value: 'A', enum_id: 1e300 }] }] });
@@ -140,7 +185,12 @@ describe('parseRecords', () => {
   });
 
   it('reads the page envelope, and calls a body without the list malformed', () => {
-    const envelope = readPageEnvelope({ _page: 2, _links: { next: { href: 'https://x.kommo.com/api/v4/leads?page=3&limit=250' } }, _embedded: { leads: [lead] } }, 'leads', 200, '/api/v4/leads');
+    const envelope = readPageEnvelope(
+      { _page: 2, _links: { next: { href: 'https://x.kommo.com/api/v4/leads?page=3&limit=250' } }, _embedded: { leads: [lead] } },
+      'leads',
+      200,
+      '/api/v4/leads',
+    );
     expect(envelope).toMatchObject({ page: 2, next: '/api/v4/leads?page=3&limit=250', records: [lead] });
     expect(() => readPageEnvelope({ _embedded: {} }, 'leads', 200, '/api/v4/leads')).toThrow(KommoMalformedResponseError);
     expect(() => readPageEnvelope('<html>', 'leads', 200, '/api/v4/leads')).toThrow(KommoMalformedResponseError);

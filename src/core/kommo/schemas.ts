@@ -192,5 +192,9 @@ export const eventSchema: z.ZodType<KommoEvent> = z.looseObject({
 });
 
 /** Write results: only what we read back. */
-export const writtenItemSchema = z.looseObject({ id, updated_at: opt(unix), request_id: opt(z.union([z.string(), z.number()]).transform(String)) });
+export const writtenItemSchema = z.looseObject({
+  id,
+  updated_at: opt(unix),
+  request_id: opt(z.union([z.string(), z.number()]).transform(String)),
+});
 export type KommoWrittenItem = z.output<typeof writtenItemSchema>;

@@ -23,7 +23,11 @@ export function errorForStatus(status: number, body: string, isJson: boolean, pa
   switch (status) {
     case 400:
     case 422:
-      return new KommoValidationError(status, validationIssues(json['validation-errors']), typeof json.detail === 'string' ? json.detail : null);
+      return new KommoValidationError(
+        status,
+        validationIssues(json['validation-errors']),
+        typeof json.detail === 'string' ? json.detail : null,
+      );
     case 402:
       return new KommoPaymentRequiredError();
     case 403:

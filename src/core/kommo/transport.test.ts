@@ -56,7 +56,16 @@ function transportWithDeadline(deadlineMs: number): Transport {
 function deps(baseUrl: string, transport: Transport) {
   const gates = new HostGateRegistry({ minTimeMs: 0, maxPerWindow: 1000 });
   cleanup.push(() => gates.close());
-  return kommoHttp({ accountHost: 'acme.kommo.com', baseUrl, gates, transport, clock: systemClock, random: () => 0.5, log: silentLogger, retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 2 } });
+  return kommoHttp({
+    accountHost: 'acme.kommo.com',
+    baseUrl,
+    gates,
+    transport,
+    clock: systemClock,
+    random: () => 0.5,
+    log: silentLogger,
+    retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 2 },
+  });
 }
 
 describe('the transport deadline', () => {
@@ -71,14 +80,22 @@ describe('the transport deadline', () => {
 
   it('is a transient failure: a read is retried and gets the next, complete answer', async () => {
     const server = await tricklingServer(1);
-    const response = await exchange(deps(server.url, transportWithDeadline(300)), { method: 'GET', pathAndQuery: '/api/v4/account', idempotent: true });
+    const response = await exchange(deps(server.url, transportWithDeadline(300)), {
+      method: 'GET',
+      pathAndQuery: '/api/v4/account',
+      idempotent: true,
+    });
     expect(response).toMatchObject({ status: 200, body: '{"id":1}' });
     expect(server.requests()).toBe(2);
   });
 
   it('gives up after the retry policy with the timeout error', async () => {
     const server = await tricklingServer(Infinity);
-    const error = await exchange(deps(server.url, transportWithDeadline(200)), { method: 'GET', pathAndQuery: '/api/v4/account', idempotent: true }).catch((e: unknown) => e);
+    const error = await exchange(deps(server.url, transportWithDeadline(200)), {
+      method: 'GET',
+      pathAndQuery: '/api/v4/account',
+      idempotent: true,
+    }).catch((e: unknown) => e);
     expect(error).toMatchObject({ timeout: true });
     expect(server.requests()).toBe(3);
   });

@@ -61,7 +61,13 @@ export function createUndiciTransport(options: UndiciTransportOptions = {}): Tra
       let body: string;
       try {
         try {
-          response = await request(req.url, { method: req.method, headers: req.headers, body: req.body, dispatcher: agent, signal: deadline.signal });
+          response = await request(req.url, {
+            method: req.method,
+            headers: req.headers,
+            body: req.body,
+            dispatcher: agent,
+            signal: deadline.signal,
+          });
         } catch (error) {
           throw toNetworkError(deadline.signal.aborted ? deadline.signal.reason : error);
         }
@@ -100,17 +106,33 @@ function headerText(value: string | string[] | undefined): string | null {
 }
 
 // Failures that happen before a byte of the request leaves: safe to retry even a write.
-const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'ECONNABORTED']);
+const NOT_SENT = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'ECONNABORTED',
+]);
 const TIMEOUTS = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
 
 export function toNetworkError(error: unknown, duringBody = false): KommoNetworkError {
   if (error instanceof DeadlineExceeded) {
-    return new KommoNetworkError(true, true, `Kommo did not finish answering within ${Math.round(error.deadlineMs / 1000)} s.`, { cause: error });
+    return new KommoNetworkError(true, true, `Kommo did not finish answering within ${Math.round(error.deadlineMs / 1000)} s.`, {
+      cause: error,
+    });
   }
   const code = errorCode(error);
   const sent = duringBody || !NOT_SENT.has(code);
   const timeout = TIMEOUTS.has(code);
-  const what = timeout ? 'timed out' : code === 'ECONNREFUSED' ? 'refused the connection' : code === 'ENOTFOUND' ? 'could not be found' : 'could not be reached';
+  const what = timeout
+    ? 'timed out'
+    : code === 'ECONNREFUSED'
+      ? 'refused the connection'
+      : code === 'ENOTFOUND'
+        ? 'could not be found'
+        : 'could not be reached';
   return new KommoNetworkError(sent, timeout, `Kommo ${what} (${code || 'network error'}).`, { cause: error });
 }
 

@@ -8,9 +8,15 @@ import { redactText } from '../log';
  * message, with secrets masked.
  */
 const STORAGE_FAILURES: Record<string, { reason: SyncFailureReason; text: string }> = {
-  SQLITE_FULL: { reason: 'disk_full', text: 'The disk is full, so new changes from Kommo cannot be saved. Free some space; everything saved so far is kept' },
+  SQLITE_FULL: {
+    reason: 'disk_full',
+    text: 'The disk is full, so new changes from Kommo cannot be saved. Free some space; everything saved so far is kept',
+  },
   SQLITE_READONLY: { reason: 'read_only', text: 'The local copy cannot be written (the file or its folder is read-only)' },
-  SQLITE_CANTOPEN: { reason: 'cannot_open', text: 'The local copy’s file cannot be opened (it was moved, or its folder is not accessible)' },
+  SQLITE_CANTOPEN: {
+    reason: 'cannot_open',
+    text: 'The local copy’s file cannot be opened (it was moved, or its folder is not accessible)',
+  },
   SQLITE_CORRUPT: { reason: 'damaged', text: 'The local copy’s file is damaged. Rebuild it from Kommo' },
   SQLITE_NOTADB: { reason: 'damaged', text: 'The local copy’s file is not a database. Rebuild it from Kommo' },
   SQLITE_IOERR: { reason: 'disk_error', text: 'The disk reported an error while saving the local copy' },

@@ -56,7 +56,10 @@ describe('shutDown', () => {
     const log = createLogger((r) => records.push(r));
     const timers = new FakeClock();
     let closed = 0;
-    const hanging = shutDown({ stopSync: () => new Promise<void>(() => {}), closeDatabase: async () => void closed++ }, { timers, log, stopTimeoutMs: 10_000 });
+    const hanging = shutDown(
+      { stopSync: () => new Promise<void>(() => {}), closeDatabase: async () => void closed++ },
+      { timers, log, stopTimeoutMs: 10_000 },
+    );
     await settle();
     timers.advance(10_000);
     await hanging;

@@ -58,7 +58,9 @@ describe('SyncSupervisor', () => {
     supervisor.start();
     controller.crash(Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }));
     await settle();
-    expect(last().message).toMatch(/^Sync stopped unexpectedly \(The disk is full, so new changes from Kommo cannot be saved\. Free some space/);
+    expect(last().message).toMatch(
+      /^Sync stopped unexpectedly \(The disk is full, so new changes from Kommo cannot be saved\. Free some space/,
+    );
     expect(last().reason).toBe('disk_full');
     timers.advance(SECOND);
     controller.crash(Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR_WRITE' }));

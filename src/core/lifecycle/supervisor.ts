@@ -132,7 +132,13 @@ export class SyncSupervisor {
   status(): SyncStatus {
     const base = this.engineStatus;
     if (this.phaseValue === 'restarting') {
-      return { ...base, state: 'error', nextAttemptAt: this.restartAt, message: `Sync stopped unexpectedly (${this.lastError?.text}). Restarting.`, reason: this.lastError?.reason ?? null };
+      return {
+        ...base,
+        state: 'error',
+        nextAttemptAt: this.restartAt,
+        message: `Sync stopped unexpectedly (${this.lastError?.text}). Restarting.`,
+        reason: this.lastError?.reason ?? null,
+      };
     }
     if (this.phaseValue === 'failed') {
       return {

@@ -50,13 +50,20 @@ describe('NotificationPolicy', () => {
 
   it('announces a stage move of the current user’s lead with the stage name', () => {
     const { policy, timers, shown } = setup({ leads: { 13: { name: 'Hotel Miraflores', responsibleUserId: ME } } });
-    policy.handleLeadUpdate(update({ updated: [13], statusChanges: [{ leadId: 13, from: { pipelineId: 1, statusId: 10 }, to: { pipelineId: 1, statusId: 142 } }] }));
+    policy.handleLeadUpdate(
+      update({
+        updated: [13],
+        statusChanges: [{ leadId: 13, from: { pipelineId: 1, statusId: 10 }, to: { pipelineId: 1, statusId: 142 } }],
+      }),
+    );
     timers.advance(10 * SECOND);
     expect(shown).toMatchObject([{ title: 'Lead moved', body: 'Hotel Miraflores → Won', leadId: 13 }]);
   });
 
   it('stays quiet about other people’s leads, plain edits and assignments away from the user', () => {
-    const { policy, timers, shown } = setup({ leads: { 14: { name: 'Someone else’s', responsibleUserId: OTHER }, 15: { name: 'Mine', responsibleUserId: ME } } });
+    const { policy, timers, shown } = setup({
+      leads: { 14: { name: 'Someone else’s', responsibleUserId: OTHER }, 15: { name: 'Mine', responsibleUserId: ME } },
+    });
     policy.handleLeadUpdate(
       update({
         updated: [14, 15],
@@ -73,7 +80,9 @@ describe('NotificationPolicy', () => {
 
   it('announces only new leads while the current user is unknown', () => {
     const { policy, timers, shown } = setup({ me: null, leads: { 16: { name: 'Mine?', responsibleUserId: ME } } });
-    policy.handleLeadUpdate(update({ added: [17], statusChanges: [{ leadId: 16, from: { pipelineId: 1, statusId: 10 }, to: { pipelineId: 1, statusId: 20 } }] }));
+    policy.handleLeadUpdate(
+      update({ added: [17], statusChanges: [{ leadId: 16, from: { pipelineId: 1, statusId: 10 }, to: { pipelineId: 1, statusId: 20 } }] }),
+    );
     timers.advance(10 * SECOND);
     expect(shown).toMatchObject([{ title: 'New lead', body: 'Lead #17', leadId: 17 }]);
   });
@@ -102,11 +111,15 @@ describe('NotificationPolicy', () => {
   });
 
   it('gathers a window’s changes into one "N leads updated", without a lead to open', () => {
-    const { policy, timers, shown, setLocale } = setup({ leads: { 2: { name: 'b', responsibleUserId: ME }, 3: { name: 'c', responsibleUserId: ME } } });
+    const { policy, timers, shown, setLocale } = setup({
+      leads: { 2: { name: 'b', responsibleUserId: ME }, 3: { name: 'c', responsibleUserId: ME } },
+    });
     policy.handleLeadUpdate(update({ added: [1, 4, 5] }));
     timers.advance(3 * SECOND);
     policy.handleLeadUpdate(update({ responsibleChanges: [{ leadId: 2, from: null, to: ME }] }));
-    policy.handleLeadUpdate(update({ statusChanges: [{ leadId: 3, from: { pipelineId: 1, statusId: 10 }, to: { pipelineId: 1, statusId: 20 } }] }));
+    policy.handleLeadUpdate(
+      update({ statusChanges: [{ leadId: 3, from: { pipelineId: 1, statusId: 10 }, to: { pipelineId: 1, statusId: 20 } }] }),
+    );
     // A lead that is new and assigned in the same window counts once, as new.
     policy.handleLeadUpdate(update({ responsibleChanges: [{ leadId: 1, from: null, to: ME }] }));
     timers.advance(7 * SECOND);
@@ -137,7 +150,10 @@ describe('NotificationPolicy', () => {
     const change = (id: number): LeadUpdate => {
       if (id % 3 === 0) return update({ added: [id] });
       if (id % 3 === 1) return update({ updated: [id], responsibleChanges: [{ leadId: id, from: OTHER, to: ME }] });
-      return update({ updated: [id], statusChanges: [{ leadId: id, from: { pipelineId: 1, statusId: 10 }, to: { pipelineId: 1, statusId: 20 } }] });
+      return update({
+        updated: [id],
+        statusChanges: [{ leadId: id, from: { pipelineId: 1, statusId: 10 }, to: { pipelineId: 1, statusId: 20 } }],
+      });
     };
     for (let id = 1, batch = 0; id <= 200; batch++) {
       timers.advanceTo(start + batch * everyMs);

@@ -140,7 +140,10 @@ function describe(items: Array<[number, Notable]>, t: Translate): DesktopNotific
   ] as const;
   return {
     title: t('notify.many.title', { count: items.length }),
-    body: parts.filter(([n]) => n > 0).map(([n, key]) => t(key, { count: n })).join(' · '),
+    body: parts
+      .filter(([n]) => n > 0)
+      .map(([n, key]) => t(key, { count: n }))
+      .join(' · '),
     leadId: null,
   };
 }

@@ -13,7 +13,10 @@ function open(file?: string, content?: string) {
   const path = file ?? join(tempDir(), 'settings.json');
   if (content !== undefined) writeFileSync(path, content);
   const records: LogRecord[] = [];
-  const store = new SettingsStore(path, createLogger((r) => records.push(r)));
+  const store = new SettingsStore(
+    path,
+    createLogger((r) => records.push(r)),
+  );
   return { path, store, warnings: () => records.filter((r) => r.level === 'warn') };
 }
 
@@ -27,7 +30,11 @@ describe('SettingsStore', () => {
 
   it('keeps an update across restarts, merging notifications and ui by key', () => {
     const { path, store } = open();
-    store.update({ language: 'es', notifications: { doNotDisturb: true }, ui: { 'leads.sort': { field: 'price' }, 'leads.widths': [1, 2] } });
+    store.update({
+      language: 'es',
+      notifications: { doNotDisturb: true },
+      ui: { 'leads.sort': { field: 'price' }, 'leads.widths': [1, 2] },
+    });
     store.update({ ui: { 'leads.widths': [3] } });
     const reopened = open(path).store.get();
     expect(reopened).toEqual({

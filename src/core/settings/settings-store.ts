@@ -77,7 +77,11 @@ export class SettingsStore {
       this.log.warn('The saved view state was over its limit; starting it afresh and keeping the old file', { path: this.path, backup });
       return { ...parsed.settings, ui: {} };
     }
-    this.log.warn('The settings file was invalid; using defaults and keeping the old file', { path: this.path, backup, reason: parsed.reason });
+    this.log.warn('The settings file was invalid; using defaults and keeping the old file', {
+      path: this.path,
+      backup,
+      reason: parsed.reason,
+    });
     return defaultSettings();
   }
 
@@ -100,5 +104,7 @@ function parseSettings(text: string): { ok: true; settings: Settings } | { ok: f
     return { ok: false, reason: `not JSON: ${error instanceof Error ? error.message : String(error)}` };
   }
   const result = storedSettingsSchema.safeParse(json);
-  return result.success ? { ok: true, settings: result.data as Settings } : { ok: false, reason: result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') };
+  return result.success
+    ? { ok: true, settings: result.data as Settings }
+    : { ok: false, reason: result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') };
 }

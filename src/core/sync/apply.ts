@@ -44,7 +44,10 @@ export function applyRecords(ctx: SyncContext, entity: Entity, page: PageRecords
     const kept: Array<KommoLead | KommoContact> = [];
     for (const record of page.items) {
       try {
-        out = mergeApplied(out, ctx.mirror.transaction(() => upsert(ctx, entity, [record])));
+        out = mergeApplied(
+          out,
+          ctx.mirror.transaction(() => upsert(ctx, entity, [record])),
+        );
         kept.push(record);
       } catch (error) {
         if (!isRefusedData(error)) throw error;
@@ -56,7 +59,11 @@ export function applyRecords(ctx: SyncContext, entity: Entity, page: PageRecords
     stored = kept;
   }
   setAside(ctx.mirror, entity, refused, ctx.now());
-  clearSetAside(ctx.mirror, entity, stored.map((r) => r.id));
+  clearSetAside(
+    ctx.mirror,
+    entity,
+    stored.map((r) => r.id),
+  );
   if (!initial) record(ctx, out);
   return out;
 }
@@ -66,7 +73,13 @@ function upsert(ctx: SyncContext, entity: Entity, records: ReadonlyArray<KommoLe
   if (records.length === 0) return out;
   if (entity === 'leads') {
     const result = upsertLeads(ctx.mirror, records as KommoLead[]);
-    out.leads = { added: result.added, updated: result.updated, removed: [], statusChanges: result.statusChanges, responsibleChanges: result.responsibleChanges };
+    out.leads = {
+      added: result.added,
+      updated: result.updated,
+      removed: [],
+      statusChanges: result.statusChanges,
+      responsibleChanges: result.responsibleChanges,
+    };
     out.added = result.added.length;
   } else {
     const result = upsertContacts(ctx.mirror, records as KommoContact[]);

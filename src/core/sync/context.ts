@@ -50,7 +50,6 @@ export class SyncContext {
     this.setAsideCount = countSetAside(deps.mirror);
   }
 
-
   /** Host clock, epoch ms. */
   now(): number {
     return this.timers.now();

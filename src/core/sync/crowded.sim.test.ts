@@ -32,7 +32,9 @@ describe('the first download of a crowded account', () => {
   }
 
   it('reads every lead when ties come back in a new order on every request', async () => {
-    const h = await harness({ sim: { leads: 3000, contacts: 10, shape: { kind: 'bulk', perSecond: 600 }, behaviour: { tieOrder: 'unstable' } } });
+    const h = await harness({
+      sim: { leads: 3000, contacts: 10, shape: { kind: 'bulk', perSecond: 600 }, behaviour: { tieOrder: 'unstable' } },
+    });
     await h.engine.runOnce();
     expect(h.differences()).toEqual([]);
     // The fallback reads each crowded second again by id: more requests, but a bounded number.
@@ -41,7 +43,10 @@ describe('the first download of a crowded account', () => {
 
   for (const mode of ['bump', 'delete'] as const) {
     it(`misses no lead when leads ${mode === 'bump' ? 'change' : 'are deleted'} between the pages of a crowded second`, async () => {
-      const h = await harness({ sim: { leads: 3000, contacts: 10, shape: { kind: 'bulk', perSecond: 600 }, behaviour: { tieOrder: 'shuffle' } }, sync: { initialReaders: 1 } });
+      const h = await harness({
+        sim: { leads: 3000, contacts: 10, shape: { kind: 'bulk', perSecond: 600 }, behaviour: { tieOrder: 'shuffle' } },
+        sync: { initialReaders: 1 },
+      });
       h.sim.control.mutateDuringPagination({ entity: 'leads', perRequest: 3, mode, times: 8 });
       await h.engine.runOnce();
       expect(h.sim.control.paginationStatus().touched.length).toBeGreaterThan(0);

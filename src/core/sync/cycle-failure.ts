@@ -33,7 +33,12 @@ export interface CycleFailure {
  * and blocked until Kommo's time, an error (a 402, missing rights, a malformed answer) with slower
  * backoff. An error that is not Kommo's is a crash: it is thrown again for the supervisor.
  */
-export function classifyFailure(error: unknown, now: number, options: Pick<SyncOptions, 'offlineBackoffMs' | 'errorBackoffMs'>, retryIn: RetryDelay): CycleFailure {
+export function classifyFailure(
+  error: unknown,
+  now: number,
+  options: Pick<SyncOptions, 'offlineBackoffMs' | 'errorBackoffMs'>,
+  retryIn: RetryDelay,
+): CycleFailure {
   if (error instanceof KommoAuthRequiredError) {
     return { condition: { state: 'auth_required', nextAttemptAt: null, message: error.message }, retryAt: null };
   }

@@ -4,7 +4,8 @@ import type { LeadUpdate } from '../../shared/model/changes';
 
 const harness = useSyncHarness();
 
-const leadUpdates = (h: Awaited<ReturnType<typeof harness>>) => h.emitted.filter((e) => e.name === 'lead_update').map((e) => e.payload as LeadUpdate);
+const leadUpdates = (h: Awaited<ReturnType<typeof harness>>) =>
+  h.emitted.filter((e) => e.name === 'lead_update').map((e) => e.payload as LeadUpdate);
 
 describe('deletions and restores from the events feed', () => {
   it('removes deleted leads and contacts, brings restored ones back, and says so in lead_update', async () => {
@@ -22,7 +23,11 @@ describe('deletions and restores from the events feed', () => {
     h.emitted.length = 0;
     await h.engine.runOnce();
     expect(h.differences()).toEqual([]);
-    expect(leadUpdates(h).flatMap((u) => u.removed).sort()).toEqual([gone!.id, back!.id].sort());
+    expect(
+      leadUpdates(h)
+        .flatMap((u) => u.removed)
+        .sort(),
+    ).toEqual([gone!.id, back!.id].sort());
     expect(leadUpdates(h).every((u) => !u.duringInitialSync)).toBe(true);
     expect(h.emitted.find((e) => e.name === 'contact_update')?.payload).toMatchObject({ removed: [contact.id] });
 
@@ -51,7 +56,9 @@ describe('deletions and restores from the events feed', () => {
     h.sim.control.advanceClock({ seconds: 20 });
     h.sim.control.restore({ entity: 'contacts', id: a!.id });
     await h.engine.runOnce();
-    expect(h.mirror.sqlite.prepare('SELECT contact_id, is_main FROM lead_contacts WHERE lead_id = ? ORDER BY contact_id').all(lead.id)).toEqual(
+    expect(
+      h.mirror.sqlite.prepare('SELECT contact_id, is_main FROM lead_contacts WHERE lead_id = ? ORDER BY contact_id').all(lead.id),
+    ).toEqual(
       [
         { contact_id: a!.id, is_main: 1 },
         { contact_id: b!.id, is_main: 0 },
@@ -78,7 +85,11 @@ describe('the sweep guard', () => {
     await h.engine.runOnce();
     expect(h.differences()).toEqual([]);
     expect(h.engine.status().message).toBeNull();
-    expect(leadUpdates(h).flatMap((u) => u.removed).sort()).toEqual([...doomed].sort());
+    expect(
+      leadUpdates(h)
+        .flatMap((u) => u.removed)
+        .sort(),
+    ).toEqual([...doomed].sort());
   });
 
   it('refuses a sweep that would remove more than 20% of a table, and says so in the status and the log', async () => {

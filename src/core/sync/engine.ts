@@ -127,7 +127,8 @@ export class SyncEngine implements SyncController {
     if (c?.state === 'auth_required') return { ...base, state: 'auth_required', message: c.message };
     if (client.kind === 'auth_required') return { ...base, state: 'auth_required', message: client.message };
     if (client.kind === 'blocked') return { ...base, state: 'blocked', nextAttemptAt: client.until, message: c?.message ?? null };
-    if (c) return { ...base, state: c.state, nextAttemptAt: c.nextAttemptAt, message: c.message, ...(c.reason ? { reason: c.reason } : {}) };
+    if (c)
+      return { ...base, state: c.state, nextAttemptAt: c.nextAttemptAt, message: c.message, ...(c.reason ? { reason: c.reason } : {}) };
     if (client.kind === 'rate_limited') return { ...base, state: 'rate_limited', nextAttemptAt: client.until };
     if (client.kind === 'offline' && this.cycleRunning) return { ...base, state: 'offline', message: client.message };
     if (this.initial || this.metadataStep !== null || this.busy) return { ...base, state: 'syncing' };
@@ -236,7 +237,11 @@ export class SyncEngine implements SyncController {
   private async cycle(): Promise<void> {
     const { ctx, metadata } = this;
     if (metadata.isDue()) await metadata.refresh();
-    const [leads, contacts, events] = await Promise.allSettled([readStream(ctx, metadata, 'leads'), readStream(ctx, metadata, 'contacts'), readEvents(ctx)]);
+    const [leads, contacts, events] = await Promise.allSettled([
+      readStream(ctx, metadata, 'leads'),
+      readStream(ctx, metadata, 'contacts'),
+      readEvents(ctx),
+    ]);
     for (const outcome of [leads, contacts, events]) if (outcome.status === 'rejected') throw outcome.reason;
     if (events.status === 'fulfilled' && !events.value) this.report(await catchUp(ctx, metadata));
     await fetchPending(ctx, metadata);
@@ -260,7 +265,9 @@ export class SyncEngine implements SyncController {
   private fail(error: unknown): 'continue' | 'end' {
     const { ctx } = this;
     const now = ctx.now();
-    const { condition, retryAt } = classifyFailure(error, now, ctx.options, (policy) => backoffMs(++this.failures, policy, ctx.options.random));
+    const { condition, retryAt } = classifyFailure(error, now, ctx.options, (policy) =>
+      backoffMs(++this.failures, policy, ctx.options.random),
+    );
     this.condition = condition;
     if (retryAt === null) {
       ctx.log.warn('Kommo no longer accepts the sign-in: sync stops until the account is connected again');

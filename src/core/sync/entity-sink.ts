@@ -58,8 +58,15 @@ async function changedSince(ctx: SyncContext, entity: Entity, since: number, fir
   if (first >= rereadFrom) return null;
   const k = ctx.knowledge;
   const limit = ctx.options.pageLimit;
-  const changed = await ctx.fetch(entity, { filter: { updated_at: { from: k.from('updated_at', since) } }, order: { updated_at: 'asc' }, limit });
-  const deleted = await ctx.fetch('events', { filter: { type: [DELETED_EVENT[entity]], created_at: { from: k.from('events.created_at', since) } }, limit: ctx.options.eventsLimit });
+  const changed = await ctx.fetch(entity, {
+    filter: { updated_at: { from: k.from('updated_at', since) } },
+    order: { updated_at: 'asc' },
+    limit,
+  });
+  const deleted = await ctx.fetch('events', {
+    filter: { type: [DELETED_EVENT[entity]], created_at: { from: k.from('events.created_at', since) } },
+    limit: ctx.options.eventsLimit,
+  });
   const now = new Map<number, number>(changed.items.map((r) => [r.id, r.updated_at]));
   for (const e of deleted.items) now.set(e.entity_id, Number.POSITIVE_INFINITY);
   const complete = changed.next === null && changed.items.length < limit && deleted.next === null;

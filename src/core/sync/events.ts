@@ -64,7 +64,11 @@ export async function readEvents(ctx: SyncContext): Promise<boolean> {
     // The read began when the server answered its first page; without a Date, the newest time seen so far.
     start ??= page.serverTime ?? Math.max(state.maxSeen, ...page.items.map((e) => e.created_at));
     if (first && start - state.boundary > ctx.options.eventRetentionSeconds) return false;
-    ctx.knowledge.learn(FIELD, { from }, page.items.map((e) => e.created_at));
+    ctx.knowledge.learn(
+      FIELD,
+      { from },
+      page.items.map((e) => e.created_at),
+    );
     for (const e of page.items) if (!(e.id in state.seen)) fresh.set(e.id, e);
     if (!page.next) break;
     request = { cursor: page.next };
@@ -85,12 +89,16 @@ export async function readEvents(ctx: SyncContext): Promise<boolean> {
     return out;
   });
   announce(ctx, applied, false);
-  if (events.length > 0) ctx.log.debug('Events applied', { events: events.length, removed: applied.leads.removed.length + applied.contacts.removed.length });
+  if (events.length > 0)
+    ctx.log.debug('Events applied', { events: events.length, removed: applied.leads.removed.length + applied.contacts.removed.length });
   return true;
 }
 
 function planEvents(events: readonly KommoEvent[]): Record<Entity, EventPlan> {
-  const plans: Record<Entity, EventPlan> = { leads: { state: new Map(), refetch: new Map() }, contacts: { state: new Map(), refetch: new Map() } };
+  const plans: Record<Entity, EventPlan> = {
+    leads: { state: new Map(), refetch: new Map() },
+    contacts: { state: new Map(), refetch: new Map() },
+  };
   for (const e of events) {
     const [subject, action] = e.type.split('_') as [string, string];
     if ((subject === 'lead' || subject === 'contact') && (action === 'deleted' || action === 'restored')) {
@@ -159,7 +167,9 @@ export async function fetchPending(ctx: SyncContext, metadata: Metadata): Promis
         cursor.pending[entity] = cursor.pending[entity].filter((id) => !done.has(id));
         if (entity === 'contacts') {
           const relink = new Set(cursor.pending.contactLeads);
-          const leads = (page.items as KommoContact[]).filter((c) => relink.has(c.id)).flatMap((c) => (c._embedded?.leads ?? []).map((l) => l.id));
+          const leads = (page.items as KommoContact[])
+            .filter((c) => relink.has(c.id))
+            .flatMap((c) => (c._embedded?.leads ?? []).map((l) => l.id));
           cursor.pending.leads = [...new Set([...cursor.pending.leads, ...leads])];
           cursor.pending.contactLeads = cursor.pending.contactLeads.filter((id) => !done.has(id));
         }

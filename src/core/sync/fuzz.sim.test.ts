@@ -16,7 +16,14 @@ const harness = useSyncHarness();
 const CASES = Number(process.env.FUZZ_CASES ?? 6);
 const FIRST_SEED = Number(process.env.FUZZ_SEED ?? 20_261_203);
 const CYCLES = 3;
-const ONE_HOSTILE_ANSWER = [{ malformedNext: 1 }, { htmlNext: 1 }, { noEmbeddedNext: 1 }, { failNext: 9, failNextStatus: 502 as const }, { resetNext: 9 }, {}];
+const ONE_HOSTILE_ANSWER = [
+  { malformedNext: 1 },
+  { htmlNext: 1 },
+  { noEmbeddedNext: 1 },
+  { failNext: 9, failNextStatus: 502 as const },
+  { resetNext: 9 },
+  {},
+];
 /** Then some of every answer is hostile: gateway pages, cut connections, truncated JSON. */
 const HOSTILE_RATES = { malformedRate: 0.02, resetRate: 0.02, errorRate: 0.02, errorStatus: 502 as const };
 /** Attempts with hostile answers before Kommo behaves again. */
@@ -42,7 +49,8 @@ type Active = Map<string, { entity: Entity; id: number; hostile: Hostile }>;
 async function syncThroughFaults(h: Harness, random: () => number): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     h.sim.control.clearFaults();
-    if (attempt <= HOSTILE_ATTEMPTS) h.sim.control.setFaults({ ...HOSTILE_RATES, ...ONE_HOSTILE_ANSWER[Math.floor(random() * ONE_HOSTILE_ANSWER.length)]! });
+    if (attempt <= HOSTILE_ATTEMPTS)
+      h.sim.control.setFaults({ ...HOSTILE_RATES, ...ONE_HOSTILE_ANSWER[Math.floor(random() * ONE_HOSTILE_ANSWER.length)]! });
     try {
       await h.engine.runOnce();
       h.sim.control.clearFaults();
@@ -119,7 +127,8 @@ function check(h: Harness, active: Active, excused: Set<number>): void {
     }
     const row = sqlite.prepare(`SELECT * FROM ${entity} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
     expect(row, `${entity} ${id} (${hostile.name}) is mirrored`).toBeDefined();
-    for (const [column, value] of Object.entries(hostile.expect ?? {})) expect(row![column], `${entity} ${id} ${column} (${hostile.name})`).toEqual(value);
+    for (const [column, value] of Object.entries(hostile.expect ?? {}))
+      expect(row![column], `${entity} ${id} ${column} (${hostile.name})`).toEqual(value);
     figures.kept++;
   }
   // Every set-aside record is reported (by the status and the list), and nothing else is.
@@ -136,19 +145,27 @@ function check(h: Harness, active: Active, excused: Set<number>): void {
   // The app can still read everything it shows.
   const pipeline = source.pipelines[0]!.id;
   expect(() => leadBoard(h.mirror, pipeline, {})).not.toThrow();
-  expect(listLeads(h.mirror, { filter: {}, sort: { field: 'name', direction: 'asc' }, offset: 0, limit: 50 }).rows.length).toBeGreaterThan(0);
-  expect(listContacts(h.mirror, { filter: { text: 'a' }, sort: { field: 'name', direction: 'asc' }, offset: 0, limit: 50 }).total).toBeGreaterThanOrEqual(0);
+  expect(listLeads(h.mirror, { filter: {}, sort: { field: 'name', direction: 'asc' }, offset: 0, limit: 50 }).rows.length).toBeGreaterThan(
+    0,
+  );
+  expect(
+    listContacts(h.mirror, { filter: { text: 'a' }, sort: { field: 'name', direction: 'asc' }, offset: 0, limit: 50 }).total,
+  ).toBeGreaterThanOrEqual(0);
   expect(() => searchPhone(h.mirror, '987 654 321', 10)).not.toThrow();
 }
 
 describe('fuzz: hostile records and pages from Kommo to the mirror', () => {
-  it(`survives ${CASES} seeded cases: never stops for good, stays intact, mirrors every good record, reports every set-aside one`, { timeout: 120_000 }, async () => {
-    for (let i = 0; i < CASES; i++) await fuzzCase(FIRST_SEED + i);
-    process.stdout.write(
-      `fuzz: ${figures.cases} cases (seeds ${FIRST_SEED}…${FIRST_SEED + CASES - 1}), ${figures.cycles} incremental cycles, ${figures.hostileRecords} hostile records served; ` +
-        `at the end ${figures.kept} kept with what could be stored and ${figures.setAside} set aside and reported (the rest fixed or deleted meanwhile); ` +
-        `${figures.failedAttempts} cycles failed on a hostile answer and were retried\n`,
-    );
-    expect(figures.cases).toBe(CASES);
-  });
+  it(
+    `survives ${CASES} seeded cases: never stops for good, stays intact, mirrors every good record, reports every set-aside one`,
+    { timeout: 120_000 },
+    async () => {
+      for (let i = 0; i < CASES; i++) await fuzzCase(FIRST_SEED + i);
+      process.stdout.write(
+        `fuzz: ${figures.cases} cases (seeds ${FIRST_SEED}…${FIRST_SEED + CASES - 1}), ${figures.cycles} incremental cycles, ${figures.hostileRecords} hostile records served; ` +
+          `at the end ${figures.kept} kept with what could be stored and ${figures.setAside} set aside and reported (the rest fixed or deleted meanwhile); ` +
+          `${figures.failedAttempts} cycles failed on a hostile answer and were retried\n`,
+      );
+      expect(figures.cases).toBe(CASES);
+    },
+  );
 });

@@ -10,7 +10,11 @@ const PAGE = 100;
 function listRequests(h: Awaited<ReturnType<typeof harness>>): number {
   return h.sim.control
     .requestLog({ limit: 20_000 })
-    .filter((e) => (e.endpoint === 'GET /api/v4/leads' || e.endpoint === 'GET /api/v4/contacts') && decodeURIComponent(e.path).includes(`limit=${PAGE}`)).length;
+    .filter(
+      (e) =>
+        (e.endpoint === 'GET /api/v4/leads' || e.endpoint === 'GET /api/v4/contacts') &&
+        decodeURIComponent(e.path).includes(`limit=${PAGE}`),
+    ).length;
 }
 
 describe('the first download, readers side by side', () => {

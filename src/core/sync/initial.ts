@@ -190,21 +190,28 @@ export class InitialDownload {
 
   private async read(entity: Entity, segment: Segment): Promise<void> {
     const ep = this.plan[entity];
-    const sink = entitySink(this.ctx, this.metadata, entity, true, (page, next, applied) => {
-      if (this.failure) throw this.failure.error;
-      const oldest = page ? minUpdatedAt(page.items) : null;
-      if (oldest !== null && ep.min === null) ep.min = oldest;
-      ep.records += applied.added;
-      if (next === null) segment.done = true;
-      else {
-        segment.pos = next.pos;
-        segment.tie = next.tie;
-        const density = page ? recordsPerSecond(page.items) : null;
-        if (density !== null) this.density.set(segment, density);
-      }
-      writeCursor(this.ctx.mirror, INITIAL_CURSOR, this.plan, this.ctx.now());
-      // Once committed, wake idle readers: this range may now be worth splitting.
-    }, () => this.notify());
+    const sink = entitySink(
+      this.ctx,
+      this.metadata,
+      entity,
+      true,
+      (page, next, applied) => {
+        if (this.failure) throw this.failure.error;
+        const oldest = page ? minUpdatedAt(page.items) : null;
+        if (oldest !== null && ep.min === null) ep.min = oldest;
+        ep.records += applied.added;
+        if (next === null) segment.done = true;
+        else {
+          segment.pos = next.pos;
+          segment.tie = next.tie;
+          const density = page ? recordsPerSecond(page.items) : null;
+          if (density !== null) this.density.set(segment, density);
+        }
+        writeCursor(this.ctx.mirror, INITIAL_CURSOR, this.plan, this.ctx.now());
+        // Once committed, wake idle readers: this range may now be worth splitting.
+      },
+      () => this.notify(),
+    );
     sink.defer = (run, readAt) => {
       (ep.runs ??= []).push(run);
       if (readAt) this.runReads.set(run, readAt);

@@ -164,7 +164,10 @@ describe('states', () => {
     h.mirror.sqlite.pragma(`max_page_count = ${h.mirror.sqlite.pragma('page_count', { simple: true }) as number}`);
     for (let i = 0; i < 300; i++) h.sim.control.create({ entity: 'leads', data: { name: `Pedido grande ${i} ${'x'.repeat(200)}` } });
     h.engine.syncNow();
-    const error = await h.run.then(() => null, (e: unknown) => e);
+    const error = await h.run.then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect((error as { code?: string }).code).toBe('SQLITE_FULL');
     expect(crashReason(error)).toMatchObject({ reason: 'disk_full', text: expect.stringMatching(/^The disk is full/) });
     expect(leads()).toBe(before);

@@ -1,4 +1,13 @@
-import { readSyncState, replacePipelines, SYNC_STATE_KEYS, upsertAccount, upsertCustomFields, upsertTagList, upsertUsers, writeSyncState } from '../db';
+import {
+  readSyncState,
+  replacePipelines,
+  SYNC_STATE_KEYS,
+  upsertAccount,
+  upsertCustomFields,
+  upsertTagList,
+  upsertUsers,
+  writeSyncState,
+} from '../db';
 import { KommoForbiddenError, type KommoContact, type KommoLead, type KommoUser } from '../kommo';
 import type { SyncContext } from './context';
 
@@ -101,10 +110,12 @@ export class Metadata {
       if (!isKnown && !this.ignored.has(key)) out.add(key);
     };
     for (const record of records) {
-      if ('status_id' in record) check(`status:${record.pipeline_id}:${record.status_id}`, k.statuses.has(`${record.pipeline_id}:${record.status_id}`));
+      if ('status_id' in record)
+        check(`status:${record.pipeline_id}:${record.status_id}`, k.statuses.has(`${record.pipeline_id}:${record.status_id}`));
       if (k.users) check(`user:${record.responsible_user_id}`, k.users.has(record.responsible_user_id));
       for (const tag of record._embedded?.tags ?? []) check(`${entity}-tag:${tag.id}`, k.tags[entity].has(tag.id));
-      for (const field of record.custom_fields_values ?? []) check(`${entity}-field:${field.field_id}`, k.fields[entity].has(field.field_id));
+      for (const field of record.custom_fields_values ?? [])
+        check(`${entity}-field:${field.field_id}`, k.fields[entity].has(field.field_id));
     }
     return [...out];
   }
@@ -121,14 +132,30 @@ export class Metadata {
 
   private load(): Known {
     const sqlite = this.ctx.mirror.sqlite;
-    const ids = (sql: string, ...args: unknown[]) => new Set(sqlite.prepare(sql).pluck().all(...args) as number[]);
-    const statuses = new Set((sqlite.prepare('SELECT pipeline_id, id FROM statuses').all() as Array<{ pipeline_id: number; id: number }>).map((s) => `${s.pipeline_id}:${s.id}`));
+    const ids = (sql: string, ...args: unknown[]) =>
+      new Set(
+        sqlite
+          .prepare(sql)
+          .pluck()
+          .all(...args) as number[],
+      );
+    const statuses = new Set(
+      (sqlite.prepare('SELECT pipeline_id, id FROM statuses').all() as Array<{ pipeline_id: number; id: number }>).map(
+        (s) => `${s.pipeline_id}:${s.id}`,
+      ),
+    );
     const usersClosed = readSyncState<boolean>(this.ctx.mirror, USERS_CLOSED_KEY) === true;
     return {
       statuses,
       users: usersClosed ? null : ids('SELECT id FROM users'),
-      tags: { leads: ids('SELECT id FROM tags WHERE entity_type = ?', 'leads'), contacts: ids('SELECT id FROM tags WHERE entity_type = ?', 'contacts') },
-      fields: { leads: ids('SELECT id FROM custom_fields WHERE entity_type = ?', 'leads'), contacts: ids('SELECT id FROM custom_fields WHERE entity_type = ?', 'contacts') },
+      tags: {
+        leads: ids('SELECT id FROM tags WHERE entity_type = ?', 'leads'),
+        contacts: ids('SELECT id FROM tags WHERE entity_type = ?', 'contacts'),
+      },
+      fields: {
+        leads: ids('SELECT id FROM custom_fields WHERE entity_type = ?', 'leads'),
+        contacts: ids('SELECT id FROM custom_fields WHERE entity_type = ?', 'contacts'),
+      },
     };
   }
 }

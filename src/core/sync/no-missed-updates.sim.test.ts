@@ -35,7 +35,12 @@ const REALISTIC_ANYWHERE: Array<PaginationMutation['mode']> = ['bump', 'delete']
 const KINDS: ActivityKind[] = ['new_lead', 'status', 'reassign', 'tag', 'edit', 'contact_edit', 'new_contact', 'delete', 'restore'];
 
 function mutateWhilePaging(sim: Simulator, r: Rng, modes = MODES): void {
-  sim.control.mutateDuringPagination({ entity: r.pick(['leads', 'contacts'] as const), perRequest: r.int(1, 6), mode: r.pick(modes), times: r.int(2, 12) });
+  sim.control.mutateDuringPagination({
+    entity: r.pick(['leads', 'contacts'] as const),
+    perRequest: r.int(1, 6),
+    mode: r.pick(modes),
+    times: r.int(2, 12),
+  });
 }
 
 const sameSecondOn = (sim: Simulator) => sim.control.paginationStatus().config?.mode === 'same_second';
@@ -57,7 +62,11 @@ function changeSomething(sim: Simulator, r: Rng): void {
       break;
     }
     case 3: {
-      const id = snap.deleted.contacts.length ? r.pick(snap.deleted.contacts) : snap.deleted.leads.length ? r.pick(snap.deleted.leads) : null;
+      const id = snap.deleted.contacts.length
+        ? r.pick(snap.deleted.contacts)
+        : snap.deleted.leads.length
+          ? r.pick(snap.deleted.leads)
+          : null;
       if (id !== null) c.restore({ entity: snap.deleted.contacts.includes(id) ? 'contacts' : 'leads', id });
       break;
     }
@@ -81,7 +90,11 @@ function changeSomething(sim: Simulator, r: Rng): void {
       // A bulk import: more records in one second than fit a page.
       const at = c.now();
       const created = at - r.int(0, 3);
-      for (let i = r.int(30, 320); i > 0; i--) c.create({ entity: 'leads', data: { name: `Importado ${i}`, created_at: r.chance(0.5) ? created : created - r.int(0, 5000), updated_at: at } });
+      for (let i = r.int(30, 320); i > 0; i--)
+        c.create({
+          entity: 'leads',
+          data: { name: `Importado ${i}`, created_at: r.chance(0.5) ? created : created - r.int(0, 5000), updated_at: at },
+        });
       break;
     }
     case 7: {
@@ -113,7 +126,12 @@ describe('no missed updates', () => {
             eventsMaxLimit: r.pick([100, 250] as const),
           },
         },
-        sync: { pageLimit: r.pick([25, 60, 250]), eventsLimit: r.pick([20, 100]), initialReaders: r.int(1, 4), overlapSeconds: r.int(2, 20) },
+        sync: {
+          pageLimit: r.pick([25, 60, 250]),
+          eventsLimit: r.pick([20, 100]),
+          initialReaders: r.int(1, 4),
+          overlapSeconds: r.int(2, 20),
+        },
       });
       const story = `seed ${seed}: ${JSON.stringify(h.sim.control.behaviour().rangeInclusive)}, ${h.sim.control.behaviour().tieOrder} ties`;
       mutateWhilePaging(h.sim, r, REALISTIC_ANYWHERE);

@@ -19,11 +19,20 @@ export async function probeBounds(ctx: SyncContext, entity: Entity, sample: { up
   ctx.log.info('Learned how Kommo bounds date ranges', { updated_at: k.get('updated_at'), created_at: k.get('created_at') });
 }
 
-async function probeField(ctx: SyncContext, entity: Entity, field: Extract<RangeField, 'updated_at' | 'created_at'>, value: number): Promise<void> {
+async function probeField(
+  ctx: SyncContext,
+  entity: Entity,
+  field: Extract<RangeField, 'updated_at' | 'created_at'>,
+  value: number,
+): Promise<void> {
   const k = ctx.knowledge;
   const ask = async (from: number, to: number) => {
     const page = await ctx.fetch(entity, { filter: { [field]: { from, to } }, limit: 1 });
-    k.learn(field, { from, to }, page.items.map((r) => r[field]));
+    k.learn(
+      field,
+      { from, to },
+      page.items.map((r) => r[field]),
+    );
   };
   await ask(value, value);
   if (k.get(field).from !== true) await ask(value, value + 1);

@@ -133,7 +133,11 @@ export class RangeReader<T extends RangeRecord> {
     const bounds = { from: k.from('updated_at', cursor.pos), ...(upper === null ? {} : { to: k.to('updated_at', upper) }) };
     let next: RangeCursor | null = null;
     await this.sink.page(this.params(bounds, { updated_at: 'asc' }), (page) => {
-      k.learn('updated_at', bounds, page.items.map((r) => r.updated_at));
+      k.learn(
+        'updated_at',
+        bounds,
+        page.items.map((r) => r.updated_at),
+      );
       next = this.after(cursor, page, hi(), bounds.from);
       return next;
     });
@@ -166,7 +170,11 @@ export class RangeReader<T extends RangeRecord> {
       const second = tie.second;
       const bounds = { from: k.from('updated_at', second), to: k.to('updated_at', second) };
       await this.sink.page({ ...this.params(bounds, { id: 'asc' }), page: tie.page }, (page) => {
-        k.learn('updated_at', bounds, page.items.map((r) => r.updated_at));
+        k.learn(
+          'updated_at',
+          bounds,
+          page.items.map((r) => r.updated_at),
+        );
         const last = Math.max(tie.last, ...page.items.map((r) => r.updated_at));
         next = this.isFull(page)
           ? { pos: second, hi: hi(), tie: { ...tie, page: tie.page + 1, last } }
@@ -178,7 +186,11 @@ export class RangeReader<T extends RangeRecord> {
     const upper = hi();
     const bounds = { from: tie.from, ...(upper === null ? {} : { to: k.to('updated_at', upper) }) };
     await this.sink.page({ ...this.params(bounds, { updated_at: 'asc' }), page: tie.page }, (page) => {
-      k.learn('updated_at', bounds, page.items.map((r) => r.updated_at));
+      k.learn(
+        'updated_at',
+        bounds,
+        page.items.map((r) => r.updated_at),
+      );
       // The same record twice, unchanged: the ties came back in another order. Read the second
       // the run stands in by id. (A record that changed since comes back at its new second.)
       if (page.items.some((r) => seen.get(r.id) === r.updated_at)) {

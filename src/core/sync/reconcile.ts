@@ -45,8 +45,14 @@ export function reconcileDue(ctx: SyncContext): boolean {
 export async function reconcileDeleted(ctx: SyncContext): Promise<SweepRefusal[]> {
   const refusals: SweepRefusal[] = [];
   for (const entity of ENTITIES) {
-    const deleted: KommoDeletedEntity[] = await ctx.call(() => ctx.client.listAll(entity === 'leads' ? 'deleted_leads' : 'deleted_contacts'));
-    const stored = storedUpdatedAt(ctx.mirror, entity, deleted.map((d) => d.id));
+    const deleted: KommoDeletedEntity[] = await ctx.call(() =>
+      ctx.client.listAll(entity === 'leads' ? 'deleted_leads' : 'deleted_contacts'),
+    );
+    const stored = storedUpdatedAt(
+      ctx.mirror,
+      entity,
+      deleted.map((d) => d.id),
+    );
     const doomed = new Map<number, number>();
     for (const d of deleted) {
       const at = d.updated_at ?? Number.MAX_SAFE_INTEGER;
@@ -83,7 +89,11 @@ export async function catchUp(ctx: SyncContext, metadata: Metadata): Promise<Swe
       // A record set aside is still listed by Kommo: its stored copy is not "missing".
       for (const r of page.skipped) if (r.id !== null) ids.add(r.id);
     });
-    await new RangeReader(sink, { limit: ctx.options.pageLimit, with: ENTITY_WITH[entity], knowledge: ctx.knowledge }).read({ pos: 0, hi: null, tie: null });
+    await new RangeReader(sink, { limit: ctx.options.pageLimit, with: ENTITY_WITH[entity], knowledge: ctx.knowledge }).read({
+      pos: 0,
+      hi: null,
+      tie: null,
+    });
     const plan = planSweep(ctx.mirror, entity, ids);
     const refusal = guarded(ctx, entity, plan.missing);
     if (refusal) {

@@ -136,14 +136,28 @@ export class SyncService implements SyncRunner {
     const { damage } = this.deps.mirror;
     if (damage !== null) {
       const message = `The local copy’s file is damaged (${damage}). Rebuild it from Kommo.`;
-      return { state: 'error', reason: 'damaged', message, progress: null, nextAttemptAt: null, initialSyncComplete: false, lastSuccessfulSyncAt: null };
+      return {
+        state: 'error',
+        reason: 'damaged',
+        message,
+        progress: null,
+        nextAttemptAt: null,
+        initialSyncComplete: false,
+        lastSuccessfulSyncAt: null,
+      };
     }
     if (!this.closed) this.readPersisted();
     const connection = this.deps.connection;
     if (!this.following || connection.current() !== this.following) {
       const state = connection.state();
       const authRequired = state.status === 'auth_required';
-      return { ...this.persisted, state: authRequired ? 'auth_required' : 'disconnected', progress: null, nextAttemptAt: null, message: authRequired ? state.message : null };
+      return {
+        ...this.persisted,
+        state: authRequired ? 'auth_required' : 'disconnected',
+        progress: null,
+        nextAttemptAt: null,
+        message: authRequired ? state.message : null,
+      };
     }
     const status = this.supervisor.status();
     return status.state === 'disconnected' ? { ...status, ...this.persisted, state: 'syncing' } : status;
@@ -211,7 +225,15 @@ export class SyncService implements SyncRunner {
     // The loop is not running here, so nothing writes meanwhile.
     if (claimMirrorFor(mirror, active.accountId, log)) this.announceReset();
     writeSyncState(mirror, SYNC_STATE_KEYS.holdsDemo, active.isDemo, timers.now());
-    const engine = new SyncEngine({ client: active.client, mirror, accountHost: active.accountHost, timers, log: log.child('sync'), emit: (name, payload) => events.emit(name, payload), options });
+    const engine = new SyncEngine({
+      client: active.client,
+      mirror,
+      accountHost: active.accountHost,
+      timers,
+      log: log.child('sync'),
+      emit: (name, payload) => events.emit(name, payload),
+      options,
+    });
     engine.onStatus((status) => this.engineStatuses.emit(status));
     this.engine = engine;
     return engine.start();

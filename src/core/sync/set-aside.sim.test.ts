@@ -9,7 +9,12 @@ describe('records the mirror cannot keep as they are', () => {
     const h = await harness({ sim: { leads: 1000, contacts: 300 }, sync: { pageLimit: 100 } });
     const [absurd, nameless, badTag] = h.sim.control.snapshot().leads;
     const contact = h.sim.control.snapshot().contacts[0]!;
-    h.sim.control.corrupt({ entity: 'leads', id: absurd!.id, fields: { price: 1e308, score: 1e308, created_at: absurd!.created_at + 0.75 }, raw: { closed_at: '1.5e19' } });
+    h.sim.control.corrupt({
+      entity: 'leads',
+      id: absurd!.id,
+      fields: { price: 1e308, score: 1e308, created_at: absurd!.created_at + 0.75 },
+      raw: { closed_at: '1.5e19' },
+    });
     h.sim.control.corrupt({ entity: 'leads', id: nameless!.id, fields: { updated_at: 1e308 } });
     h.sim.control.corrupt({ entity: 'leads', id: badTag!.id, fields: { _embedded: { tags: [{ id: 'x', name: 'bad' }] } } });
     h.sim.control.corrupt({ entity: 'contacts', id: contact.id, fields: { name: null } });
@@ -36,7 +41,11 @@ describe('records the mirror cannot keep as they are', () => {
     h.sim.control.advanceClock({ seconds: 60 });
     await h.engine.runOnce();
     expect(h.mirror.sqlite.prepare('SELECT name FROM contacts WHERE id = ?').pluck().get(contact.id)).toBe('Fixed');
-    expect(listSetAside(h.mirror, 10).map((r) => r.id).sort()).toEqual([nameless!.id, badTag!.id].sort());
+    expect(
+      listSetAside(h.mirror, 10)
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([nameless!.id, badTag!.id].sort());
     expect(h.engine.status().setAside).toBe(2);
   });
 
@@ -51,7 +60,8 @@ describe('records the mirror cannot keep as they are', () => {
 
   it('the first download reads an entity whose newest record is set aside, whatever time that record gives', async () => {
     const h = await harness({ sim: { leads: 300, contacts: 200 }, sync: { pageLimit: 50 } });
-    const newest = <T extends { id: number; updated_at: number }>(records: T[]) => [...records].sort((a, b) => b.updated_at - a.updated_at || b.id - a.id)[0]!;
+    const newest = <T extends { id: number; updated_at: number }>(records: T[]) =>
+      [...records].sort((a, b) => b.updated_at - a.updated_at || b.id - a.id)[0]!;
     const contact = newest(h.sim.control.snapshot().contacts);
     const lead = newest(h.sim.control.snapshot().leads);
     // The download plans each entity's range from its newest record: one set aside still says the
@@ -61,17 +71,25 @@ describe('records the mirror cannot keep as they are', () => {
     await h.engine.runOnce();
     expect(countRecords(h.mirror, 'contacts')).toBe(199);
     expect(countRecords(h.mirror, 'leads')).toBe(299);
-    expect(listSetAside(h.mirror, 10).map((r) => `${r.entity}:${r.id}`).sort()).toEqual([`contacts:${contact.id}`, `leads:${lead.id}`].sort());
+    expect(
+      listSetAside(h.mirror, 10)
+        .map((r) => `${r.entity}:${r.id}`)
+        .sort(),
+    ).toEqual([`contacts:${contact.id}`, `leads:${lead.id}`].sort());
   });
 
   it('a record SQLite still refuses is set aside alone: the rest of its page and the cursor are committed', async () => {
     const h = await harness({ sim: { leads: 300, contacts: 10 }, sync: { pageLimit: 100 } });
     const refused = h.sim.control.snapshot().leads[7]!;
     // A stand-in for any constraint a validated record could still break.
-    h.mirror.sqlite.exec(`CREATE TRIGGER refuse BEFORE INSERT ON leads WHEN NEW.id = ${refused.id} BEGIN SELECT RAISE(ABORT, 'refused'); END`);
+    h.mirror.sqlite.exec(
+      `CREATE TRIGGER refuse BEFORE INSERT ON leads WHEN NEW.id = ${refused.id} BEGIN SELECT RAISE(ABORT, 'refused'); END`,
+    );
     await h.engine.runOnce();
     expect(countRecords(h.mirror, 'leads')).toBe(299);
-    expect(listSetAside(h.mirror, 10)).toEqual([expect.objectContaining({ entity: 'leads', id: refused.id, reason: 'not storable: SQLITE_CONSTRAINT_TRIGGER' })]);
+    expect(listSetAside(h.mirror, 10)).toEqual([
+      expect.objectContaining({ entity: 'leads', id: refused.id, reason: 'not storable: SQLITE_CONSTRAINT_TRIGGER' }),
+    ]);
     h.mirror.sqlite.exec('DROP TRIGGER refuse');
     h.sim.control.advanceClock({ seconds: 60 });
     h.sim.control.update({ entity: 'leads', id: refused.id, data: { name: 'Changed in Kommo' } });

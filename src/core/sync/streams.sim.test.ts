@@ -82,8 +82,10 @@ describe('cursors', () => {
 describe('more records in one second than fit a page', () => {
   async function crowd(h: Awaited<ReturnType<typeof harness>>, at: number): Promise<void> {
     // 600 with different creation times, and 320 created in one and the same second.
-    for (let i = 0; i < 600; i++) h.sim.control.create({ entity: 'leads', data: { name: `Importado ${i}`, created_at: at - 1 - (i % 97) * 13, updated_at: at } });
-    for (let i = 0; i < 320; i++) h.sim.control.create({ entity: 'leads', data: { name: `Robot ${i}`, created_at: at - 5000, updated_at: at } });
+    for (let i = 0; i < 600; i++)
+      h.sim.control.create({ entity: 'leads', data: { name: `Importado ${i}`, created_at: at - 1 - (i % 97) * 13, updated_at: at } });
+    for (let i = 0; i < 320; i++)
+      h.sim.control.create({ entity: 'leads', data: { name: `Robot ${i}`, created_at: at - 5000, updated_at: at } });
   }
 
   it('reads such a second on by page number in the first download, each record once', async () => {
@@ -98,7 +100,9 @@ describe('more records in one second than fit a page', () => {
   });
 
   it('does so in an incremental cycle too, while records keep moving into that second between pages', async () => {
-    const h = await harness({ sim: { leads: 100, contacts: 10, behaviour: { tieOrder: 'shuffle', rangeInclusive: { from: false, to: true } } } });
+    const h = await harness({
+      sim: { leads: 100, contacts: 10, behaviour: { tieOrder: 'shuffle', rangeInclusive: { from: false, to: true } } },
+    });
     await h.engine.runOnce();
     await crowd(h, T);
     h.sim.control.mutateDuringPagination({ entity: 'leads', perRequest: 3, mode: 'same_second', times: 10 });

@@ -31,7 +31,10 @@ export function createElectronAuth(options: ElectronAuthOptions): CoreAuthOption
   restrictFile(store.path);
   const tokenStore = new SafeStorageTokenStore({ safeStorage, store, log });
   const consentOrigin = oauth ? safeOrigin(oauth.consentUrl) : null;
-  const extraOrigins = [...(options.extraConsentOrigins ?? []), ...(consentOrigin && !consentOrigin.startsWith('https:') ? [consentOrigin] : [])];
+  const extraOrigins = [
+    ...(options.extraConsentOrigins ?? []),
+    ...(consentOrigin && !consentOrigin.startsWith('https:') ? [consentOrigin] : []),
+  ];
   return {
     tokenStore,
     oauth,

@@ -2,16 +2,34 @@ import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../core/log';
 import { decideNavigation, isAllowedConsentUrl, matchRedirect } from './oauth-navigation';
-import { createOAuthWindowOpener, OAUTH_PARTITION, type NavigationEventLike, type SignInWindowLike, type SignInWindowOptions } from './oauth-window';
+import {
+  createOAuthWindowOpener,
+  OAUTH_PARTITION,
+  type NavigationEventLike,
+  type SignInWindowLike,
+  type SignInWindowOptions,
+} from './oauth-window';
 
 const REDIRECT = 'https://mirror.example/oauth/callback';
 
 describe('sign-in navigation rules', () => {
   it('allows Kommo and amoCRM pages over https only', () => {
-    for (const url of ['https://www.kommo.com/oauth?client_id=x', 'https://acme.kommo.com/login', 'https://www.amocrm.ru/oauth', 'https://x.amocrm.com/']) {
+    for (const url of [
+      'https://www.kommo.com/oauth?client_id=x',
+      'https://acme.kommo.com/login',
+      'https://www.amocrm.ru/oauth',
+      'https://x.amocrm.com/',
+    ]) {
       expect(isAllowedConsentUrl(url)).toBe(true);
     }
-    for (const url of ['http://www.kommo.com/oauth', 'https://kommo.com.evil.example/', 'https://evilkommo.com/', 'https://user:pw@www.kommo.com/', 'javascript:alert(1)', 'file:///etc/passwd']) {
+    for (const url of [
+      'http://www.kommo.com/oauth',
+      'https://kommo.com.evil.example/',
+      'https://evilkommo.com/',
+      'https://user:pw@www.kommo.com/',
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+    ]) {
       expect(isAllowedConsentUrl(url)).toBe(false);
     }
   });
@@ -25,7 +43,11 @@ describe('sign-in navigation rules', () => {
   it('recognises the registered redirect URI, with any query, and nothing that merely resembles it', () => {
     expect(matchRedirect(`${REDIRECT}?code=c&state=s&referer=a.kommo.com`, REDIRECT)?.get('code')).toBe('c');
     expect(matchRedirect(`${REDIRECT}/?code=c`, REDIRECT)?.get('code')).toBe('c');
-    for (const url of ['http://mirror.example/oauth/callback?code=c', 'https://mirror.example.evil/oauth/callback?code=c', 'https://mirror.example/oauth/callbackx?code=c']) {
+    for (const url of [
+      'http://mirror.example/oauth/callback?code=c',
+      'https://mirror.example.evil/oauth/callback?code=c',
+      'https://mirror.example/oauth/callbackx?code=c',
+    ]) {
       expect(matchRedirect(url, REDIRECT)).toBeNull();
     }
     expect(decideNavigation(`${REDIRECT}?error=access_denied`, REDIRECT).action).toBe('redirect');
@@ -36,17 +58,22 @@ class FakeWindow extends EventEmitter implements SignInWindowLike {
   destroyed = false;
   loaded: string[] = [];
   openHandler: ((details: { url: string }) => { action: 'deny' }) | null = null;
-  beforeRequest: ((details: { url: string; resourceType: string }, callback: (response: { cancel?: boolean }) => void) => void) | null = null;
+  beforeRequest: ((details: { url: string; resourceType: string }, callback: (response: { cancel?: boolean }) => void) => void) | null =
+    null;
   permission: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null = null;
   permissionCheck: ((contents: unknown, permission: string) => boolean) | null = null;
   devicePermission: ((details: unknown) => boolean) | null = null;
   readonly contentsEvents = new EventEmitter();
   readonly webContents = {
-    on: (event: 'will-navigate' | 'will-redirect', listener: (event: NavigationEventLike) => void) => this.contentsEvents.on(event, listener),
+    on: (event: 'will-navigate' | 'will-redirect', listener: (event: NavigationEventLike) => void) =>
+      this.contentsEvents.on(event, listener),
     removeAllListeners: (event: 'will-navigate' | 'will-redirect') => this.contentsEvents.removeAllListeners(event),
     setWindowOpenHandler: (handler: (details: { url: string }) => { action: 'deny' }) => void (this.openHandler = handler),
     session: {
-      webRequest: { onBeforeRequest: (_filter: { urls: string[] }, listener: NonNullable<FakeWindow['beforeRequest']>) => void (this.beforeRequest = listener) },
+      webRequest: {
+        onBeforeRequest: (_filter: { urls: string[] }, listener: NonNullable<FakeWindow['beforeRequest']>) =>
+          void (this.beforeRequest = listener),
+      },
       setPermissionRequestHandler: (handler: NonNullable<FakeWindow['permission']>) => void (this.permission = handler),
       setPermissionCheckHandler: (handler: NonNullable<FakeWindow['permissionCheck']>) => void (this.permissionCheck = handler),
       setDevicePermissionHandler: (handler: NonNullable<FakeWindow['devicePermission']>) => void (this.devicePermission = handler),
@@ -87,7 +114,13 @@ function open() {
 describe('the sign-in window', () => {
   it('is sandboxed, without preload, in its own partition, and loads the consent page', () => {
     const { window } = open();
-    expect(window.options.webPreferences).toEqual({ partition: OAUTH_PARTITION, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true });
+    expect(window.options.webPreferences).toEqual({
+      partition: OAUTH_PARTITION,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    });
     expect(window.options.webPreferences.partition.startsWith('persist:')).toBe(false);
     expect(window.loaded).toEqual(['https://www.kommo.com/oauth?client_id=x&state=s&mode=post_message']);
     expect(window.openHandler?.({ url: 'https://www.kommo.com/x' })).toEqual({ action: 'deny' });

@@ -3,9 +3,21 @@ import Conf from 'conf';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../../../test/helpers/temp-dir';
 import { credentialsSchema } from '../../core/auth';
-import { CREDENTIALS_KEY, CREDENTIALS_STORE_OPTIONS, SafeStorageTokenStore, type KeyValueStore, type SafeStorageLike } from './safe-storage-token-store';
+import {
+  CREDENTIALS_KEY,
+  CREDENTIALS_STORE_OPTIONS,
+  SafeStorageTokenStore,
+  type KeyValueStore,
+  type SafeStorageLike,
+} from './safe-storage-token-store';
 
-const credentials = credentialsSchema.parse({ kind: 'oauth', accountHost: 'acme.kommo.com', accessToken: 'access-token-aaaa', refreshToken: 'def50200-rrrr', issuedAt: 1 });
+const credentials = credentialsSchema.parse({
+  kind: 'oauth',
+  accountHost: 'acme.kommo.com',
+  accessToken: 'access-token-aaaa',
+  refreshToken: 'def50200-rrrr',
+  issuedAt: 1,
+});
 
 function fakes(options: { available?: boolean; backend?: string; key?: number } = {}) {
   const map = new Map<string, unknown>();
@@ -48,9 +60,13 @@ describe('SafeStorageTokenStore', () => {
     await new SafeStorageTokenStore({ safeStorage: before.safeStorage, store: before.store }).save(credentials);
     const after = fakes({ key: 99 });
     after.map.set(CREDENTIALS_KEY, before.map.get(CREDENTIALS_KEY));
-    expect(await new SafeStorageTokenStore({ safeStorage: after.safeStorage, store: after.store }).load()).toMatchObject({ status: 'unreadable' });
+    expect(await new SafeStorageTokenStore({ safeStorage: after.safeStorage, store: after.store }).load()).toMatchObject({
+      status: 'unreadable',
+    });
     after.map.set(CREDENTIALS_KEY, { not: 'a string' });
-    expect(await new SafeStorageTokenStore({ safeStorage: after.safeStorage, store: after.store }).load()).toMatchObject({ status: 'unreadable' });
+    expect(await new SafeStorageTokenStore({ safeStorage: after.safeStorage, store: after.store }).load()).toMatchObject({
+      status: 'unreadable',
+    });
   });
 
   it('never writes tokens in clear text when encryption is unavailable; keeps them for this run', async () => {

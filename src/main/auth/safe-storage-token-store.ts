@@ -36,9 +36,7 @@ export const CREDENTIALS_STORE_OPTIONS = { name: 'credentials', clearInvalidConf
 export class SafeStorageTokenStore implements TokenStore {
   private memoryOnly: Credentials | null = null;
 
-  constructor(
-    private readonly deps: { safeStorage: SafeStorageLike; store: KeyValueStore; platform?: NodeJS.Platform; log?: Logger },
-  ) {}
+  constructor(private readonly deps: { safeStorage: SafeStorageLike; store: KeyValueStore; platform?: NodeJS.Platform; log?: Logger }) {}
 
   kind(): TokenStorageKind {
     if (!this.canEncrypt()) return 'memory';
@@ -57,7 +55,9 @@ export class SafeStorageTokenStore implements TokenStore {
     try {
       text = this.deps.safeStorage.decryptString(Buffer.from(stored, 'base64'));
     } catch (error) {
-      this.deps.log?.warn('Stored credentials cannot be decrypted (the keyring may have changed)', { error: error instanceof Error ? error.message : String(error) });
+      this.deps.log?.warn('Stored credentials cannot be decrypted (the keyring may have changed)', {
+        error: error instanceof Error ? error.message : String(error),
+      });
       return { status: 'unreadable', reason: 'the stored credentials cannot be decrypted (the system keyring changed)' };
     }
     return parseStoredCredentials(text);

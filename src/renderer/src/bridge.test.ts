@@ -34,7 +34,12 @@ describe('the bridge', () => {
   });
 
   it('reads what the first screen needs once, in parallel', () => {
-    expect(host.calls.slice(0, 4).map((call) => call.name).sort()).toEqual(['app.info', 'auth.state', 'settings.get', 'sync.status']);
+    expect(
+      host.calls
+        .slice(0, 4)
+        .map((call) => call.name)
+        .sort(),
+    ).toEqual(['app.info', 'auth.state', 'settings.get', 'sync.status']);
     expect(store.getState().screen).toBe('app');
     expect(store.getState().meta.pipelines).toHaveLength(1);
   });
@@ -44,7 +49,11 @@ describe('the bridge', () => {
     for (let i = 0; i < 20; i++) host.emit('lead_update', update({ updated: [300 - i] }));
     await vi.advanceTimersByTimeAsync(20);
     expect(host.callsOf('leads.list').length - before).toBe(1);
-    expect(Object.keys(store.getState().leads.flash).map(Number).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => 281 + i));
+    expect(
+      Object.keys(store.getState().leads.flash)
+        .map(Number)
+        .sort((a, b) => a - b),
+    ).toEqual(Array.from({ length: 20 }, (_, i) => 281 + i));
     await vi.advanceTimersByTimeAsync(2000);
     expect(store.getState().leads.flash).toEqual({});
   });

@@ -29,8 +29,7 @@ export const REQUEST_NAMES = Object.keys(requests) as RequestName[];
 export type RequestArgs<K extends RequestName> = z.input<Requests[K]['args']>;
 /** What a handler receives (after validation). */
 export type ParsedArgs<K extends RequestName> = z.output<Requests[K]['args']>;
-export type RequestValue<K extends RequestName> =
-  Requests[K] extends RequestSpec<z.ZodType, infer V> ? V : never;
+export type RequestValue<K extends RequestName> = Requests[K] extends RequestSpec<z.ZodType, infer V> ? V : never;
 
 export { events };
 export type EventName = keyof typeof events;

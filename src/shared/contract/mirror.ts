@@ -31,7 +31,10 @@ export const leadFilterSchema = z
     /** Leads in any of these pipelines. */
     pipelineIds: ids.optional(),
     /** Leads in any of these stages (a status id is only meaningful with its pipeline: 142/143 are in every pipeline). */
-    stages: z.array(z.object({ pipelineId: id, statusId: id })).max(500).optional(),
+    stages: z
+      .array(z.object({ pipelineId: id, statusId: id }))
+      .max(500)
+      .optional(),
     tagIds: ids.optional(),
     /** any: at least one of tagIds; all: every one of them. */
     tagMode: z.enum(['any', 'all']).default('any'),
@@ -80,7 +83,9 @@ export const mirrorRequests = {
     z
       .object({
         filter: contactFilterSchema.default({ tagMode: 'any' }),
-        sort: z.object({ field: z.enum(CONTACT_SORT_FIELDS), direction: sortDirection }).default({ field: 'updated_at', direction: 'desc' }),
+        sort: z
+          .object({ field: z.enum(CONTACT_SORT_FIELDS), direction: sortDirection })
+          .default({ field: 'updated_at', direction: 'desc' }),
         ...page,
       })
       .strict(),
@@ -89,7 +94,9 @@ export const mirrorRequests = {
   /** Every tag of one entity type with how many records carry it. */
   'tags.list': request<TagWithCount[]>()(z.object({ entityType: z.enum(['leads', 'contacts', 'companies']) }).strict()),
   /** Contacts (and their leads) whose phone matches any way of writing it, or its last ≥ 6 digits. */
-  'phone.search': request<PhoneSearchResult>()(z.object({ query: searchText, limit: z.number().int().min(1).max(100).default(20) }).strict()),
+  'phone.search': request<PhoneSearchResult>()(
+    z.object({ query: searchText, limit: z.number().int().min(1).max(100).default(20) }).strict(),
+  ),
   /** Records Kommo sent that the mirror could not keep (the sync status counts them), most recent first. */
   'setAside.list': request<SetAsideList>()(z.object({ limit: z.number().int().min(1).max(1000).default(200) }).strict()),
 };

@@ -1,14 +1,5 @@
 /** The states the UI shows; times are epoch milliseconds of the host's clock. */
-export type SyncState =
-  | 'disconnected'
-  | 'idle'
-  | 'syncing'
-  | 'paused'
-  | 'offline'
-  | 'rate_limited'
-  | 'blocked'
-  | 'auth_required'
-  | 'error';
+export type SyncState = 'disconnected' | 'idle' | 'syncing' | 'paused' | 'offline' | 'rate_limited' | 'blocked' | 'auth_required' | 'error';
 
 export type SyncPhase = 'metadata' | 'leads' | 'contacts' | 'events' | 'incremental';
 

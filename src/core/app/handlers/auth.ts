@@ -2,7 +2,9 @@ import type { Handlers } from '../../../shared/contract';
 import type { ConnectionManager } from '../../auth';
 
 /** The contract's `auth.*` requests. Results carry the connection state only: never a token. */
-export function authHandlers(connection: ConnectionManager): Pick<Handlers, 'auth.state' | 'auth.startOAuth' | 'auth.connectToken' | 'auth.connectDemo' | 'auth.disconnect'> {
+export function authHandlers(
+  connection: ConnectionManager,
+): Pick<Handlers, 'auth.state' | 'auth.startOAuth' | 'auth.connectToken' | 'auth.connectDemo' | 'auth.disconnect'> {
   return {
     'auth.state': async () => {
       await connection.ready;

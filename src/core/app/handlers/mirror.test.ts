@@ -32,19 +32,43 @@ describe('mirror handlers', () => {
   it('run every request end to end', async () => {
     expect(await call('meta.get', {})).toMatchObject({ ok: true, value: { currentUserId: 7 } });
     expect(await call('leads.get', { id: 3 })).toMatchObject({ ok: true, value: { id: 3, contacts: [{ id: 52, isMain: true }] } });
-    expect(await call('leads.board', { pipelineId: 2 })).toMatchObject({ ok: true, value: [{ statusId: 30, count: 0 }, { statusId: 142, count: 1, priceTotal: 300 }, { statusId: 143 }] });
-    expect(await call('contacts.list', { filter: { phone: '912-345-678' } })).toMatchObject({ ok: true, value: { total: 1, rows: [{ id: 51 }] } });
+    expect(await call('leads.board', { pipelineId: 2 })).toMatchObject({
+      ok: true,
+      value: [{ statusId: 30, count: 0 }, { statusId: 142, count: 1, priceTotal: 300 }, { statusId: 143 }],
+    });
+    expect(await call('contacts.list', { filter: { phone: '912-345-678' } })).toMatchObject({
+      ok: true,
+      value: { total: 1, rows: [{ id: 51 }] },
+    });
     expect(await call('contacts.get', { id: 52 })).toMatchObject({ ok: true, value: { leads: [{ id: 3 }] } });
-    expect(await call('tags.list', { entityType: 'leads' })).toMatchObject({ ok: true, value: [{ name: 'VIP', count: 2 }, { name: 'Web', count: 2 }] });
-    expect(await call('phone.search', { query: '+51 944 111 222' })).toMatchObject({ ok: true, value: { matchedBy: 'exact', contacts: [{ id: 52 }] } });
+    expect(await call('tags.list', { entityType: 'leads' })).toMatchObject({
+      ok: true,
+      value: [
+        { name: 'VIP', count: 2 },
+        { name: 'Web', count: 2 },
+      ],
+    });
+    expect(await call('phone.search', { query: '+51 944 111 222' })).toMatchObject({
+      ok: true,
+      value: { matchedBy: 'exact', contacts: [{ id: 52 }] },
+    });
     setAside(mirror, 'contacts', [{ id: 77, reason: 'name: invalid_type' }], 1_700_000_000_000);
-    expect(await call('setAside.list', {})).toEqual({ ok: true, value: { total: 1, records: [{ entity: 'contacts', id: 77, reason: 'name: invalid_type', at: 1_700_000_000_000 }] } });
+    expect(await call('setAside.list', {})).toEqual({
+      ok: true,
+      value: { total: 1, records: [{ entity: 'contacts', id: 77, reason: 'name: invalid_type', at: 1_700_000_000_000 }] },
+    });
   });
 
   it('reject invalid arguments before any SQL runs, and survive hostile text', async () => {
-    expect(await call('leads.list', { sort: { field: 'id; DROP TABLE leads', direction: 'asc' } })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await call('leads.list', { sort: { field: 'id; DROP TABLE leads', direction: 'asc' } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
     expect(await call('leads.list', { filter: { tagIds: [-1] } })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(await call('leads.list', { filter: { text: '"foo" OR bar* \'); DROP TABLE leads; --' } })).toMatchObject({ ok: true, value: { total: 0 } });
+    expect(await call('leads.list', { filter: { text: '"foo" OR bar* \'); DROP TABLE leads; --' } })).toMatchObject({
+      ok: true,
+      value: { total: 0 },
+    });
     expect(mirror.sqlite.prepare('SELECT count(*) FROM leads').pluck().get()).toBe(4);
   });
 });

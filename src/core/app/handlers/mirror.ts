@@ -1,6 +1,19 @@
 import type { Handlers } from '../../../shared/contract';
 import type { mirrorRequests } from '../../../shared/contract/mirror';
-import { countSetAside, getContact, getLead, getMeta, leadBoard, listContacts, listLeads, listSetAside, listTags, MirrorDamagedError, type MirrorDatabase, searchPhone } from '../../db';
+import {
+  countSetAside,
+  getContact,
+  getLead,
+  getMeta,
+  leadBoard,
+  listContacts,
+  listLeads,
+  listSetAside,
+  listTags,
+  MirrorDamagedError,
+  type MirrorDatabase,
+  searchPhone,
+} from '../../db';
 
 export type MirrorRequestName = keyof typeof mirrorRequests;
 

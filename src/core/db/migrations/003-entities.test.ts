@@ -9,10 +9,22 @@ describe('migration 003 entities', () => {
     expect(db.prepare('SELECT name FROM users WHERE id = 7').pluck().get()).toBe('Ana');
     const columns = db.prepare("SELECT name FROM pragma_table_info('leads')").pluck().all();
     expect(columns).toEqual(
-      expect.arrayContaining(['id', 'name', 'updated_at', 'price', 'status_id', 'pipeline_id', 'responsible_user_id', 'created_at', 'closed_at']),
+      expect.arrayContaining([
+        'id',
+        'name',
+        'updated_at',
+        'price',
+        'status_id',
+        'pipeline_id',
+        'responsible_user_id',
+        'created_at',
+        'closed_at',
+      ]),
     );
     for (const table of ['contacts', 'companies']) {
-      expect(db.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all()).toEqual(expect.arrayContaining(['id', 'name', 'updated_at']));
+      expect(db.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all()).toEqual(
+        expect.arrayContaining(['id', 'name', 'updated_at']),
+      );
     }
   });
 

@@ -12,6 +12,8 @@ describe('migration 007 change log', () => {
     const second = insert.run(2).lastInsertRowid;
     db.prepare('DELETE FROM change_log').run();
     expect(Number(insert.run(3).lastInsertRowid)).toBeGreaterThan(Number(second));
-    expect(() => db.prepare("INSERT INTO change_log (recorded_at, entity_type, entity_id, kind) VALUES (1, 'leads', 1, 'moved')").run()).toThrow(/CHECK/);
+    expect(() =>
+      db.prepare("INSERT INTO change_log (recorded_at, entity_type, entity_id, kind) VALUES (1, 'leads', 1, 'moved')").run(),
+    ).toThrow(/CHECK/);
   });
 });

@@ -14,7 +14,7 @@ describe('migration 008 full text', () => {
     expect(leads('"jose"')).toEqual([1]);
     expect(leads('"diplo"*')).toEqual([2]);
     expect(leads('"424242"')).toEqual([]);
-    expect(db.prepare("SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH '\"nunez\"'").pluck().all()).toEqual([50]);
+    expect(db.prepare('SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH \'"nunez"\'').pluck().all()).toEqual([50]);
   });
 
   it('lets a row be replaced (contentless_delete)', () => {

@@ -37,8 +37,16 @@ describe('contacts', () => {
   });
 
   it('rows carry phones, emails, tags and the number of leads', () => {
-    const row = listContacts(mirror, { filter: { text: 'walter' }, sort: { field: 'name', direction: 'asc' }, offset: 0, limit: 10 }).rows[0];
-    expect(row).toMatchObject({ id: 50, name: 'Walter Álvarez', responsibleUserId: 7, leadCount: 2, company: null, tags: [{ id: 1, name: 'Cliente', color: null }] });
+    const row = listContacts(mirror, { filter: { text: 'walter' }, sort: { field: 'name', direction: 'asc' }, offset: 0, limit: 10 })
+      .rows[0];
+    expect(row).toMatchObject({
+      id: 50,
+      name: 'Walter Álvarez',
+      responsibleUserId: 7,
+      leadCount: 2,
+      company: null,
+      tags: [{ id: 1, name: 'Cliente', color: null }],
+    });
     expect(row?.phones).toEqual([{ raw: '+51 987 654 321', normalized: '51987654321', type: 'MOB' }]);
   });
 
@@ -73,7 +81,11 @@ describe('phone.search', () => {
   });
 
   it('finds a Lima landline written with its trunk, and a second number in one field', () => {
-    expect(searchPhone(mirror, '(01) 234-5678', 20)).toMatchObject({ normalized: '5112345678', matchedBy: 'exact', contacts: [{ id: 51 }] });
+    expect(searchPhone(mirror, '(01) 234-5678', 20)).toMatchObject({
+      normalized: '5112345678',
+      matchedBy: 'exact',
+      contacts: [{ id: 51 }],
+    });
     expect(searchPhone(mirror, '923 456 789', 20).contacts.map((c) => c.id)).toEqual([51]);
   });
 
@@ -95,7 +107,15 @@ describe('tags.list and meta.get', () => {
 
   it('returns account, pipelines with their stages, users and fields', async () => {
     const meta = await getMeta(mirror);
-    expect(meta.account).toEqual({ id: 1, name: 'Acme Perú', subdomain: 'acme', host: 'acme.kommo.com', timezone: 'America/Lima', currency: 'PEN', currencySymbol: null });
+    expect(meta.account).toEqual({
+      id: 1,
+      name: 'Acme Perú',
+      subdomain: 'acme',
+      host: 'acme.kommo.com',
+      timezone: 'America/Lima',
+      currency: 'PEN',
+      currencySymbol: null,
+    });
     expect(meta.currentUserId).toBe(7);
     expect(meta.pipelines.map((p) => [p.id, p.statuses.map((s) => s.id)])).toEqual([
       [1, [10, 20, 142, 143]],

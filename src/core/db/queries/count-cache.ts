@@ -21,7 +21,9 @@ export function countOnce(mirror: MirrorDatabase, sql: string, params: readonly 
   const key = `${sql}\u0000${JSON.stringify(params)}`;
   let total = cache.totals.get(key);
   if (total === undefined) {
-    total = statement(mirror.sqlite, sql).pluck().get(...params) as number;
+    total = statement(mirror.sqlite, sql)
+      .pluck()
+      .get(...params) as number;
     cache.totals.set(key, total);
   }
   return total;

@@ -19,7 +19,14 @@ export function phoneContactsSubquery(phone: string): { sql: string; where: stri
   return { sql: `SELECT contact_id FROM contact_phones WHERE ${where}`, where, params: reversedRange(suffix) };
 }
 
-function tagCondition(c: Conditions, column: string, linkTable: string, owner: string, tagIds: readonly number[] | undefined, mode: 'any' | 'all'): void {
+function tagCondition(
+  c: Conditions,
+  column: string,
+  linkTable: string,
+  owner: string,
+  tagIds: readonly number[] | undefined,
+  mode: 'any' | 'all',
+): void {
   if (!tagIds || tagIds.length === 0) return;
   const unique = [...new Set(tagIds)];
   const list = placeholders(unique.length);
@@ -61,7 +68,8 @@ export function leadConditions(filter: Partial<LeadFilterInput>): Conditions {
     );
   }
   tagCondition(c, 'l.id', 'lead_tags', 'lead_id', filter.tagIds, filter.tagMode ?? 'any');
-  if (filter.responsibleUserIds?.length) c.add(`l.responsible_user_id IN ${placeholders(filter.responsibleUserIds.length)}`, ...filter.responsibleUserIds);
+  if (filter.responsibleUserIds?.length)
+    c.add(`l.responsible_user_id IN ${placeholders(filter.responsibleUserIds.length)}`, ...filter.responsibleUserIds);
   if (filter.priceMin !== undefined) c.add('l.price >= ?', filter.priceMin);
   if (filter.priceMax !== undefined) c.add('l.price <= ?', filter.priceMax);
   if (filter.createdFrom !== undefined) c.add('l.created_at >= ?', filter.createdFrom);
@@ -81,7 +89,8 @@ export function leadConditions(filter: Partial<LeadFilterInput>): Conditions {
 export function contactConditions(filter: Partial<ContactFilterInput>): Conditions {
   const c = new Conditions();
   tagCondition(c, 'c.id', 'contact_tags', 'contact_id', filter.tagIds, filter.tagMode ?? 'any');
-  if (filter.responsibleUserIds?.length) c.add(`c.responsible_user_id IN ${placeholders(filter.responsibleUserIds.length)}`, ...filter.responsibleUserIds);
+  if (filter.responsibleUserIds?.length)
+    c.add(`c.responsible_user_id IN ${placeholders(filter.responsibleUserIds.length)}`, ...filter.responsibleUserIds);
   textCondition(c, 'c.id', 'contacts_fts', filter.text);
   if (filter.phone !== undefined && filter.phone !== '') {
     const phone = phoneContactsSubquery(filter.phone);

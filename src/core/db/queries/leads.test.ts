@@ -24,7 +24,14 @@ describe('leads.list filters', () => {
   it('by pipeline, and by stage read with its pipeline (142 is in both)', () => {
     expect(ids({ pipelineIds: [2] })).toEqual([3]);
     expect(ids({ stages: [{ pipelineId: 1, statusId: 142 }] })).toEqual([2]);
-    expect(ids({ stages: [{ pipelineId: 1, statusId: 142 }, { pipelineId: 2, statusId: 142 }] })).toEqual([2, 3]);
+    expect(
+      ids({
+        stages: [
+          { pipelineId: 1, statusId: 142 },
+          { pipelineId: 2, statusId: 142 },
+        ],
+      }),
+    ).toEqual([2, 3]);
     expect(ids({ pipelineIds: [1], stages: [{ pipelineId: 2, statusId: 142 }] })).toEqual([]);
   });
 
@@ -68,7 +75,12 @@ describe('leads.list filters', () => {
   });
 
   it('combines filters with AND and counts all matches', () => {
-    const page = listLeads(mirror, { filter: { tagIds: [2], responsibleUserIds: [7] }, sort: { field: 'updated_at', direction: 'desc' }, offset: 0, limit: 1 });
+    const page = listLeads(mirror, {
+      filter: { tagIds: [2], responsibleUserIds: [7] },
+      sort: { field: 'updated_at', direction: 'desc' },
+      offset: 0,
+      limit: 1,
+    });
     expect(page).toMatchObject({ total: 1, rows: [{ id: 1 }] });
   });
 });
@@ -104,7 +116,10 @@ describe('leads.list sort and paging', () => {
       pipelineId: 1,
       statusId: 10,
       responsibleUserId: 7,
-      tags: [{ id: 1, name: 'VIP', color: 'FFCE5A' }, { id: 2, name: 'Web', color: null }],
+      tags: [
+        { id: 1, name: 'VIP', color: 'FFCE5A' },
+        { id: 2, name: 'Web', color: null },
+      ],
       mainContact: { id: 50, name: 'Walter Álvarez', phone: '+51 987 654 321' },
       createdAt: 1_000,
       updatedAt: 5_000,
@@ -127,10 +142,19 @@ describe('leads.board and leads.get', () => {
   it('returns the full detail of a lead', () => {
     const detail = getLead(mirror, 2);
     expect(detail).toMatchObject({ id: 2, closedAt: 4_000, lossReasonId: null, company: null, customFields: [] });
-    expect(detail?.contacts.map((c) => [c.id, c.isMain])).toEqual([[51, true], [50, false]]);
+    expect(detail?.contacts.map((c) => [c.id, c.isMain])).toEqual([
+      [51, true],
+      [50, false],
+    ]);
     expect(detail?.contacts[0]?.phones.map((p) => p.normalized)).toEqual(['5112345678', '51912345678', '51923456789']);
     expect(getLead(mirror, 1)?.customFields).toEqual([
-      { fieldId: 900, name: 'Comentarios', type: 'textarea', code: null, values: [{ value: 'Interesado en útiles escolares', enumId: null, enumCode: null }] },
+      {
+        fieldId: 900,
+        name: 'Comentarios',
+        type: 'textarea',
+        code: null,
+        values: [{ value: 'Interesado en útiles escolares', enumId: null, enumCode: null }],
+      },
     ]);
     expect(getLead(mirror, 999)).toBeNull();
   });
@@ -163,7 +187,16 @@ describe('page plans', () => {
           const args = { filter, sort: { field, direction }, offset: 1, limit: 2 };
           const run = (plan: 'walk-sort-index' | 'sort-matches', setForm: 'in' | 'filter' = 'in') => {
             const sql = leadListSql(args, plan, setForm);
-            return { page: mirror.sqlite.prepare(sql.page).pluck().all(...sql.params, 2, 1), total: mirror.sqlite.prepare(sql.count).pluck().get(...sql.countParams) };
+            return {
+              page: mirror.sqlite
+                .prepare(sql.page)
+                .pluck()
+                .all(...sql.params, 2, 1),
+              total: mirror.sqlite
+                .prepare(sql.count)
+                .pluck()
+                .get(...sql.countParams),
+            };
           };
           expect(run('walk-sort-index'), JSON.stringify(args)).toEqual(run('sort-matches'));
           expect(run('sort-matches', 'filter'), JSON.stringify(args)).toEqual(run('sort-matches'));

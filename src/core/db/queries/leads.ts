@@ -45,16 +45,23 @@ export function getLead(mirror: MirrorDatabase, id: number): LeadDetail | null {
   const found = leadById(mirror, id);
   if (!found) return null;
   const { row, lead } = found;
-  const links = statement(mirror.sqlite, 'SELECT contact_id, is_main FROM lead_contacts WHERE lead_id = ? ORDER BY is_main DESC, contact_id').all(id) as Array<{
+  const links = statement(
+    mirror.sqlite,
+    'SELECT contact_id, is_main FROM lead_contacts WHERE lead_id = ? ORDER BY is_main DESC, contact_id',
+  ).all(id) as Array<{
     contact_id: number;
     is_main: number;
   }>;
-  const contacts = contactsByIds(mirror, links.map((l) => l.contact_id));
+  const contacts = contactsByIds(
+    mirror,
+    links.map((l) => l.contact_id),
+  );
   const byId = new Map(contacts.map((c) => [c.id, c]));
   const company =
     row.company_id === null
       ? null
-      : ((statement(mirror.sqlite, 'SELECT id, name FROM companies WHERE id = ?').get(row.company_id) as { id: number; name: string } | undefined) ?? null);
+      : ((statement(mirror.sqlite, 'SELECT id, name FROM companies WHERE id = ?').get(row.company_id) as
+          { id: number; name: string } | undefined) ?? null);
   return {
     ...lead,
     lossReasonId: row.loss_reason_id,
@@ -79,10 +86,20 @@ export function boardSql(filter: Partial<LeadFilterInput>): { sql: string; param
 /** Counts and price totals per stage of one pipeline, in stage order, under the list's filters. */
 export function leadBoard(mirror: MirrorDatabase, pipelineId: number, filter: Partial<LeadFilterInput>): BoardColumn[] {
   const { sql, params } = boardSql(filter);
-  const counts = statement(mirror.sqlite, sql).all(pipelineId, ...params) as Array<{ status_id: number; count: number; price_total: number }>;
+  const counts = statement(mirror.sqlite, sql).all(pipelineId, ...params) as Array<{
+    status_id: number;
+    count: number;
+    price_total: number;
+  }>;
   const byStatus = new Map(counts.map((r) => [r.status_id, r]));
-  const statuses = statement(mirror.sqlite, 'SELECT id FROM statuses WHERE pipeline_id = ? ORDER BY sort, id').pluck().all(pipelineId) as number[];
+  const statuses = statement(mirror.sqlite, 'SELECT id FROM statuses WHERE pipeline_id = ? ORDER BY sort, id')
+    .pluck()
+    .all(pipelineId) as number[];
   // Stages the metadata does not know yet still show, after the known ones.
   const ordered = [...statuses, ...counts.map((r) => r.status_id).filter((s) => !statuses.includes(s))];
-  return ordered.map((statusId) => ({ statusId, count: byStatus.get(statusId)?.count ?? 0, priceTotal: byStatus.get(statusId)?.price_total ?? 0 }));
+  return ordered.map((statusId) => ({
+    statusId,
+    count: byStatus.get(statusId)?.count ?? 0,
+    priceTotal: byStatus.get(statusId)?.price_total ?? 0,
+  }));
 }

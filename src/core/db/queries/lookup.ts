@@ -8,13 +8,14 @@ import { statement } from '../statements';
  */
 export function leadFacts(mirror: MirrorDatabase, leadId: number): { name: string; responsibleUserId: number | null } | null {
   const row = statement(mirror.sqlite, 'SELECT name, responsible_user_id FROM leads WHERE id = ?').get(leadId) as
-    | { name: string; responsible_user_id: number }
-    | undefined;
+    { name: string; responsible_user_id: number } | undefined;
   return row ? { name: row.name, responsibleUserId: row.responsible_user_id } : null;
 }
 
 export function stageName(mirror: MirrorDatabase, stage: StageRef): string | null {
-  const name = statement(mirror.sqlite, 'SELECT name FROM statuses WHERE pipeline_id = ? AND id = ?').pluck().get(stage.pipelineId, stage.statusId);
+  const name = statement(mirror.sqlite, 'SELECT name FROM statuses WHERE pipeline_id = ? AND id = ?')
+    .pluck()
+    .get(stage.pipelineId, stage.statusId);
   return typeof name === 'string' ? name : null;
 }
 

@@ -20,21 +20,24 @@ export async function getMeta(mirror: MirrorDatabase): Promise<MirrorMeta> {
   return {
     account: account ? accountView(account) : null,
     currentUserId: account?.current_user_id ?? null,
-    pipelines: pipelines.map(
-      (p): PipelineView => ({ id: p.id, name: p.name, sort: p.sort, isMain: p.is_main === 1, isArchive: p.is_archive === 1, statuses: stagesOf.get(p.id) ?? [] }),
-    ),
+    pipelines: pipelines.map((p): PipelineView => ({
+      id: p.id,
+      name: p.name,
+      sort: p.sort,
+      isMain: p.is_main === 1,
+      isArchive: p.is_archive === 1,
+      statuses: stagesOf.get(p.id) ?? [],
+    })),
     users: users.map((u): UserView => ({ id: u.id, name: u.name, email: u.email })),
-    customFields: fields.map(
-      (f): CustomFieldDefinitionView => ({
-        id: f.id,
-        entityType: f.entity_type as EntityType,
-        name: f.name,
-        type: f.type,
-        code: f.code,
-        sort: f.sort,
-        enums: JSON.parse(f.enums) as CustomFieldDefinitionView['enums'],
-      }),
-    ),
+    customFields: fields.map((f): CustomFieldDefinitionView => ({
+      id: f.id,
+      entityType: f.entity_type as EntityType,
+      name: f.name,
+      type: f.type,
+      code: f.code,
+      sort: f.sort,
+      enums: JSON.parse(f.enums) as CustomFieldDefinitionView['enums'],
+    })),
   };
 }
 

@@ -21,7 +21,9 @@ export function searchPhone(mirror: MirrorDatabase, query: string, limit: number
   let ids = statement(mirror.sqlite, PHONE_EXACT_SQL).pluck().all(normalized, limit) as number[];
   if (ids.length === 0) {
     matchedBy = 'suffix';
-    ids = statement(mirror.sqlite, PHONE_SUFFIX_SQL).pluck().all(...reversedRange(suffix), limit) as number[];
+    ids = statement(mirror.sqlite, PHONE_SUFFIX_SQL)
+      .pluck()
+      .all(...reversedRange(suffix), limit) as number[];
   }
   const contacts = contactsByIds(mirror, ids);
   const leadIds = leadIdsOfContacts(mirror, ids);

@@ -30,12 +30,21 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'kommo-mirror-plans-'));
   mirror = openDatabase(join(dir, 'mirror.sqlite'));
   replacePipelines(mirror, pipelines);
-  upsertUsers(mirror, Array.from({ length: 20 }, (_, i) => ({ id: i + 1, name: `User ${i}` })));
+  upsertUsers(
+    mirror,
+    Array.from({ length: 20 }, (_, i) => ({ id: i + 1, name: `User ${i}` })),
+  );
   const stages = pipelines.flatMap((p) => p._embedded.statuses.map((s) => [p.id, s.id] as const));
   mirror.transaction(() => {
     for (let i = 1; i <= 3000; i += 1) {
       const [pipelineId, statusId] = stages[i % stages.length] ?? [1, 10];
-      upsertContacts(mirror, [contact(100_000 + i, { responsible_user_id: (i % 20) + 1, custom_fields_values: phoneField(`9${String(i).padStart(8, '0')}`), _embedded: { tags: [{ id: i % 30, name: `T${i % 30}` }] } })]);
+      upsertContacts(mirror, [
+        contact(100_000 + i, {
+          responsible_user_id: (i % 20) + 1,
+          custom_fields_values: phoneField(`9${String(i).padStart(8, '0')}`),
+          _embedded: { tags: [{ id: i % 30, name: `T${i % 30}` }] },
+        }),
+      ]);
       upsertLeads(mirror, [
         lead(i, {
           name: `Lead ${i} ${i % 7 === 0 ? 'cemento' : 'fierro'}`,
@@ -106,7 +115,10 @@ describe('lead list plans', () => {
   });
 
   it.each(LEAD_SORT_FIELDS)('sort by %s walks its index instead of sorting the table', (field) => {
-    const sql = leadListSql({ filter: { tagIds: [3] }, sort: { field: field as LeadSortField, direction: 'asc' }, offset: 0, limit: 100 }, 'walk-sort-index');
+    const sql = leadListSql(
+      { filter: { tagIds: [3] }, sort: { field: field as LeadSortField, direction: 'asc' }, offset: 0, limit: 100 },
+      'walk-sort-index',
+    );
     const details = plan(sql.page, [...sql.params, 100, 0]);
     expect(details.join('\n')).toMatch(/SCAN l USING (COVERING )?INDEX leads_by_/);
     expect(details.join('\n')).not.toContain('USE TEMP B-TREE FOR ORDER BY');
@@ -123,7 +135,7 @@ describe('lead list plans', () => {
   });
 });
 
-describe('id sets (tags, full text, phones) with conditions on the leads\' own columns', () => {
+describe("id sets (tags, full text, phones) with conditions on the leads' own columns", () => {
   // Tag 3 holds 75 leads, responsible 4 has 150, and every lead of tag 3 is theirs.
   const mixed: Partial<LeadFilterInput> = { tagIds: [3], responsibleUserIds: [4] };
   const args = { filter: mixed, sort: { field: 'created_at' as const, direction: 'desc' as const }, offset: 0, limit: 100 };
@@ -149,9 +161,15 @@ describe('id sets (tags, full text, phones) with conditions on the leads\' own c
 
   it('sets alone are intersected from their own indexes before the leads are read', () => {
     const sql = leadListSql({ ...args, filter: { tagIds: [3], text: 'cemento' } }, 'sort-matches');
-    const rows = mirror.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql.page}`).all(...sql.params, 100, 0) as Array<{ parent: number; detail: string }>;
+    const rows = mirror.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql.page}`).all(...sql.params, 100, 0) as Array<{
+      parent: number;
+      detail: string;
+    }>;
     // One list (the intersection) feeds the lookups, instead of one set driving and the other probed per lead.
-    expect(rows.filter((r) => r.parent === 0 && r.detail.startsWith('LIST SUBQUERY')), rows.map((r) => r.detail).join('\n')).toHaveLength(1);
+    expect(
+      rows.filter((r) => r.parent === 0 && r.detail.startsWith('LIST SUBQUERY')),
+      rows.map((r) => r.detail).join('\n'),
+    ).toHaveLength(1);
   });
 });
 
@@ -169,7 +187,11 @@ describe('contact and phone plans', () => {
   });
 
   it('an exact phone is an index lookup and a suffix an index range', () => {
-    expect(plan(PHONE_EXACT_SQL, ['51900000123', 20]).join('\n')).toMatch(/SEARCH contact_phones USING (COVERING )?INDEX contact_phones_by_number \(normalized=\?\)/);
-    expect(plan(PHONE_SUFFIX_SQL, ['321000', '321000:', 20]).join('\n')).toMatch(/SEARCH contact_phones USING (COVERING )?INDEX contact_phones_by_suffix \(reversed>\? AND reversed<\?\)/);
+    expect(plan(PHONE_EXACT_SQL, ['51900000123', 20]).join('\n')).toMatch(
+      /SEARCH contact_phones USING (COVERING )?INDEX contact_phones_by_number \(normalized=\?\)/,
+    );
+    expect(plan(PHONE_SUFFIX_SQL, ['321000', '321000:', 20]).join('\n')).toMatch(
+      /SEARCH contact_phones USING (COVERING )?INDEX contact_phones_by_suffix \(reversed>\? AND reversed<\?\)/,
+    );
   });
 });

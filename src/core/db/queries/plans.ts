@@ -79,7 +79,8 @@ export function listQuery<Field extends string, Filter>(
   return {
     sql: (args: ListArgs<Field, Filter>, plan: PagePlan = 'sort-matches', setForm: Exclude<SetForm, 'probe'> = 'in'): PageSql =>
       pageSql(list, conditionsOf(args.filter), args, plan, setForm),
-    readPage: (mirror: MirrorDatabase, args: ListArgs<Field, Filter>) => readPageIds(mirror, list, conditionsOf(args.filter), args, correlated(args)),
+    readPage: (mirror: MirrorDatabase, args: ListArgs<Field, Filter>) =>
+      readPageIds(mirror, list, conditionsOf(args.filter), args, correlated(args)),
   };
 }
 
@@ -102,6 +103,8 @@ export function readPageIds<Field extends string>(
   const all = countOnce(mirror, `SELECT count(*) FROM ${list.table}`, []);
   const plan = correlated ? 'sort-matches' : choosePagePlan(total, all, request.offset, request.limit);
   const sql = pageSql(list, conditions, request, plan, setForm);
-  const ids = statement(mirror.sqlite, sql.page).pluck().all(...sql.params, request.limit, request.offset) as number[];
+  const ids = statement(mirror.sqlite, sql.page)
+    .pluck()
+    .all(...sql.params, request.limit, request.offset) as number[];
   return { ids, total };
 }

@@ -79,7 +79,11 @@ export function tagsFor(sqlite: Database.Database, entity: MirrorEntityType, ids
 }
 
 export function toLeadRows(sqlite: Database.Database, rows: LeadRecordRow[]): LeadRow[] {
-  const tags = tagsFor(sqlite, 'leads', rows.map((r) => r.id));
+  const tags = tagsFor(
+    sqlite,
+    'leads',
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -97,16 +101,22 @@ export function toLeadRows(sqlite: Database.Database, rows: LeadRecordRow[]): Le
 
 export function toContactRows(sqlite: Database.Database, rows: ContactRecordRow[]): ContactRow[] {
   const ids = idsParam(rows.map((r) => r.id));
-  const tags = tagsFor(sqlite, 'contacts', rows.map((r) => r.id));
+  const tags = tagsFor(
+    sqlite,
+    'contacts',
+    rows.map((r) => r.id),
+  );
   const phones = groupBy(
-    statement(sqlite, `SELECT contact_id AS owner, raw, normalized, type FROM contact_phones WHERE contact_id IN ${IDS} ORDER BY contact_id, position`).all(ids) as Array<
-      PhoneEntry & { owner: number }
-    >,
+    statement(
+      sqlite,
+      `SELECT contact_id AS owner, raw, normalized, type FROM contact_phones WHERE contact_id IN ${IDS} ORDER BY contact_id, position`,
+    ).all(ids) as Array<PhoneEntry & { owner: number }>,
   );
   const emails = groupBy(
-    statement(sqlite, `SELECT contact_id AS owner, value, type FROM contact_emails WHERE contact_id IN ${IDS} ORDER BY contact_id, position`).all(ids) as Array<
-      EmailEntry & { owner: number }
-    >,
+    statement(
+      sqlite,
+      `SELECT contact_id AS owner, value, type FROM contact_emails WHERE contact_id IN ${IDS} ORDER BY contact_id, position`,
+    ).all(ids) as Array<EmailEntry & { owner: number }>,
   );
   return rows.map((r) => ({
     id: r.id,
@@ -168,28 +178,35 @@ function inOrderOf<T extends { id: number }>(ids: readonly number[], rows: reado
 /** Leads by id, in the order given; ids the mirror does not hold are skipped. */
 export function leadsInOrder(mirror: MirrorDatabase, ids: readonly number[]): LeadRow[] {
   if (ids.length === 0) return [];
-  const rows = statement(mirror.sqlite, `SELECT ${LEAD_COLUMNS} FROM ${LEAD_FROM} WHERE l.id IN ${IDS}`).all(idsParam(ids)) as LeadRecordRow[];
+  const rows = statement(mirror.sqlite, `SELECT ${LEAD_COLUMNS} FROM ${LEAD_FROM} WHERE l.id IN ${IDS}`).all(
+    idsParam(ids),
+  ) as LeadRecordRow[];
   return inOrderOf(ids, toLeadRows(mirror.sqlite, rows));
 }
 
 /** Leads by id, most recently updated first. */
 export function leadsByIds(mirror: MirrorDatabase, ids: readonly number[]): LeadRow[] {
-  const rows = statement(mirror.sqlite, `SELECT ${LEAD_COLUMNS} FROM ${LEAD_FROM} WHERE l.id IN ${IDS} ORDER BY l.updated_at DESC, l.id DESC`).all(
-    idsParam(ids),
-  ) as LeadRecordRow[];
+  const rows = statement(
+    mirror.sqlite,
+    `SELECT ${LEAD_COLUMNS} FROM ${LEAD_FROM} WHERE l.id IN ${IDS} ORDER BY l.updated_at DESC, l.id DESC`,
+  ).all(idsParam(ids)) as LeadRecordRow[];
   return toLeadRows(mirror.sqlite, rows);
 }
 
 /** Contacts by id, in the order given; ids the mirror does not hold are skipped. */
 export function contactsByIds(mirror: MirrorDatabase, ids: readonly number[]): ContactRow[] {
   if (ids.length === 0) return [];
-  const rows = statement(mirror.sqlite, `SELECT ${CONTACT_COLUMNS} FROM ${CONTACT_FROM} WHERE c.id IN ${IDS}`).all(idsParam(ids)) as ContactRecordRow[];
+  const rows = statement(mirror.sqlite, `SELECT ${CONTACT_COLUMNS} FROM ${CONTACT_FROM} WHERE c.id IN ${IDS}`).all(
+    idsParam(ids),
+  ) as ContactRecordRow[];
   return inOrderOf(ids, toContactRows(mirror.sqlite, rows));
 }
 
 /** The ids of the leads linked to each contact. */
 export function leadIdsOfContacts(mirror: MirrorDatabase, contactIds: readonly number[]): Map<number, number[]> {
-  const rows = statement(mirror.sqlite, `SELECT contact_id, lead_id FROM lead_contacts WHERE contact_id IN ${IDS}`).all(idsParam(contactIds)) as Array<{
+  const rows = statement(mirror.sqlite, `SELECT contact_id, lead_id FROM lead_contacts WHERE contact_id IN ${IDS}`).all(
+    idsParam(contactIds),
+  ) as Array<{
     contact_id: number;
     lead_id: number;
   }>;
@@ -207,7 +224,8 @@ export function leadById(mirror: MirrorDatabase, id: number): { row: LeadRecordR
 
 /** One contact, with its stored row; null when the mirror lacks it. */
 export function contactById(mirror: MirrorDatabase, id: number): { row: ContactRecordRow; contact: ContactRow } | null {
-  const row = statement(mirror.sqlite, `SELECT ${CONTACT_COLUMNS} FROM ${CONTACT_FROM} WHERE c.id = ?`).get(id) as ContactRecordRow | undefined;
+  const row = statement(mirror.sqlite, `SELECT ${CONTACT_COLUMNS} FROM ${CONTACT_FROM} WHERE c.id = ?`).get(id) as
+    ContactRecordRow | undefined;
   const [contact] = row ? toContactRows(mirror.sqlite, [row]) : [];
   return row && contact ? { row, contact } : null;
 }

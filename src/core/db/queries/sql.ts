@@ -60,7 +60,8 @@ export class Conditions {
    * as 30 index entries, and a tag can carry tens of thousands of records.
    */
   countSql(table: string, alias: string, form: Exclude<SetForm, 'probe'> = 'in'): { sql: string; params: unknown[] } {
-    if (this.sets.length === 0 || this.columnConditions > 0) return { sql: `SELECT count(*) FROM ${table} ${alias}${this.where(form)}`, params: this.params };
+    if (this.sets.length === 0 || this.columnConditions > 0)
+      return { sql: `SELECT count(*) FROM ${table} ${alias}${this.where(form)}`, params: this.params };
     return { sql: `SELECT count(*) FROM (${this.intersection()}) AS s`, params: this.params };
   }
 

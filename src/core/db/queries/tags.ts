@@ -10,6 +10,11 @@ export const tagListSql = (entityType: EntityType) =>
    FROM tags t WHERE t.entity_type = ? ORDER BY t.name COLLATE NOCASE, t.id`;
 
 export function listTags(mirror: MirrorDatabase, entityType: EntityType): TagWithCount[] {
-  const rows = statement(mirror.sqlite, tagListSql(entityType)).all(entityType) as Array<{ id: number; name: string; color: string | null; count: number }>;
+  const rows = statement(mirror.sqlite, tagListSql(entityType)).all(entityType) as Array<{
+    id: number;
+    name: string;
+    color: string | null;
+    count: number;
+  }>;
   return rows.map((r) => ({ ...r, entityType }));
 }

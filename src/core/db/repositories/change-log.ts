@@ -31,7 +31,10 @@ export function recordChanges(mirror: MirrorDatabase, entityType: MirrorEntityTy
        VALUES (?, ?, ?, 'status', ?, ?, ?, ?)`,
     );
     for (const c of changes.statusChanges ?? []) {
-      last = Number(status.run(recordedAt, entityType, c.leadId, c.from?.pipelineId ?? null, c.from?.statusId ?? null, c.to.pipelineId, c.to.statusId).lastInsertRowid);
+      last = Number(
+        status.run(recordedAt, entityType, c.leadId, c.from?.pipelineId ?? null, c.from?.statusId ?? null, c.to.pipelineId, c.to.statusId)
+          .lastInsertRowid,
+      );
     }
     const responsible = statement(
       sqlite,
@@ -58,7 +61,9 @@ export function pruneChangeLog(mirror: MirrorDatabase, options: { before: number
   return atomically(sqlite, () => {
     let removed = statement(sqlite, 'DELETE FROM change_log WHERE recorded_at < ?').run(options.before).changes;
     if (options.keepAtMost !== undefined) {
-      removed += statement(sqlite, 'DELETE FROM change_log WHERE seq <= (SELECT max(seq) FROM change_log) - ?').run(options.keepAtMost).changes;
+      removed += statement(sqlite, 'DELETE FROM change_log WHERE seq <= (SELECT max(seq) FROM change_log) - ?').run(
+        options.keepAtMost,
+      ).changes;
     }
     return removed;
   });

@@ -42,7 +42,9 @@ export function phonesOf(fields: KommoCustomFieldValue[] | null): PhoneRow[] {
 
 export function emailsOf(fields: KommoCustomFieldValue[] | null): Array<{ value: string; type: string | null }> {
   return fieldsCoded(fields, 'EMAIL').flatMap((f) =>
-    f.values.filter((v) => typeof v.value === 'string' && v.value.trim() !== '').map((v) => ({ value: String(v.value).trim(), type: v.enum_code ?? null })),
+    f.values
+      .filter((v) => typeof v.value === 'string' && v.value.trim() !== '')
+      .map((v) => ({ value: String(v.value).trim(), type: v.enum_code ?? null })),
   );
 }
 
@@ -50,12 +52,20 @@ export function reversed(digits: string): string {
   return [...digits].reverse().join('');
 }
 
-export function replaceChannels(sqlite: Database.Database, contactId: number, fields: KommoCustomFieldValue[] | null, existed: boolean): void {
+export function replaceChannels(
+  sqlite: Database.Database,
+  contactId: number,
+  fields: KommoCustomFieldValue[] | null,
+  existed: boolean,
+): void {
   if (existed) {
     statement(sqlite, 'DELETE FROM contact_phones WHERE contact_id = ?').run(contactId);
     statement(sqlite, 'DELETE FROM contact_emails WHERE contact_id = ?').run(contactId);
   }
-  const phone = statement(sqlite, 'INSERT INTO contact_phones (contact_id, position, raw, normalized, reversed, type) VALUES (?, ?, ?, ?, ?, ?)');
+  const phone = statement(
+    sqlite,
+    'INSERT INTO contact_phones (contact_id, position, raw, normalized, reversed, type) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   phonesOf(fields).forEach((p, i) => phone.run(contactId, i, p.raw, p.normalized, reversed(p.normalized), p.type));
   const email = statement(sqlite, 'INSERT INTO contact_emails (contact_id, position, value, type) VALUES (?, ?, ?, ?)');
   emailsOf(fields).forEach((e, i) => email.run(contactId, i, e.value, e.type));

@@ -9,7 +9,8 @@ import { upsertLeads } from './leads';
 let mirror: MirrorDatabase;
 useTestMirror((opened) => (mirror = opened));
 
-const phones = (id: number) => mirror.sqlite.prepare('SELECT raw, normalized, reversed, type FROM contact_phones WHERE contact_id = ? ORDER BY position').all(id);
+const phones = (id: number) =>
+  mirror.sqlite.prepare('SELECT raw, normalized, reversed, type FROM contact_phones WHERE contact_id = ? ORDER BY position').all(id);
 const links = () => mirror.sqlite.prepare('SELECT lead_id, contact_id, is_main FROM lead_contacts ORDER BY lead_id, contact_id').all();
 
 describe('upsertContacts', () => {
@@ -30,7 +31,7 @@ describe('upsertContacts', () => {
       { raw: 'sin número', normalized: '', reversed: '', type: 'MOB' },
     ]);
     expect(mirror.sqlite.prepare('SELECT value, type FROM contact_emails').all()).toEqual([{ value: 'ana@example.pe', type: 'WORK' }]);
-    expect(mirror.sqlite.prepare("SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH '\"ana\"'").pluck().all()).toEqual([50]);
+    expect(mirror.sqlite.prepare('SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH \'"ana"\'').pluck().all()).toEqual([50]);
   });
 
   it('replaces phones when the contact changes and follows the apply-if-not-older rule', () => {
@@ -50,16 +51,30 @@ describe('upsertContacts', () => {
       { lead_id: 2, contact_id: 50, is_main: 0 },
       { lead_id: 2, contact_id: 60, is_main: 1 },
     ]);
-    expect(mirror.sqlite.prepare('SELECT main_contact_id, sort_contact FROM leads WHERE id = 1').get()).toEqual({ main_contact_id: 50, sort_contact: 'contact 50' });
+    expect(mirror.sqlite.prepare('SELECT main_contact_id, sort_contact FROM leads WHERE id = 1').get()).toEqual({
+      main_contact_id: 50,
+      sort_contact: 'contact 50',
+    });
     const second = upsertContacts(mirror, [contact(50, { _embedded: { leads: [{ id: 2 }] } })]);
     expect(second).toMatchObject({ updated: [50], relinkedLeadIds: [1] });
-    expect(mirror.sqlite.prepare('SELECT main_contact_id, sort_contact FROM leads WHERE id = 1').get()).toEqual({ main_contact_id: null, sort_contact: '' });
+    expect(mirror.sqlite.prepare('SELECT main_contact_id, sort_contact FROM leads WHERE id = 1').get()).toEqual({
+      main_contact_id: null,
+      sort_contact: '',
+    });
   });
 });
 
 describe('upsertCompanies', () => {
   it('adds, skips identical copies and updates', () => {
-    const company = { id: 900, name: 'Acme SAC', responsible_user_id: 7, created_at: 1, updated_at: 2, custom_fields_values: null, _embedded: { tags: [{ id: 3, name: 'Cliente' }] } };
+    const company = {
+      id: 900,
+      name: 'Acme SAC',
+      responsible_user_id: 7,
+      created_at: 1,
+      updated_at: 2,
+      custom_fields_values: null,
+      _embedded: { tags: [{ id: 3, name: 'Cliente' }] },
+    };
     expect(upsertCompanies(mirror, [company]).added).toEqual([900]);
     expect(upsertCompanies(mirror, [company]).unchanged).toEqual([900]);
     expect(upsertCompanies(mirror, [{ ...company, name: 'Acme Perú SAC' }]).updated).toEqual([900]);

@@ -4,7 +4,17 @@ import type { MirrorDatabase } from '../open';
 import { replaceChannels } from './contact-channels';
 import { contentHash } from './content-hash';
 import { refreshContactSortKey, replaceContactLinks } from './lead-contacts';
-import { fieldValueParts, hasTombstones, inIdOrder, isStale, replaceFieldValues, replaceFullText, replaceTags, tagParts, writeContext } from './record-parts';
+import {
+  fieldValueParts,
+  hasTombstones,
+  inIdOrder,
+  isStale,
+  replaceFieldValues,
+  replaceFullText,
+  replaceTags,
+  tagParts,
+  writeContext,
+} from './record-parts';
 import { sortKey } from './sort-key';
 import { atomically, statement } from '../statements';
 import type { ContactUpsertResult } from './types';
@@ -97,7 +107,14 @@ export function upsertContacts(mirror: MirrorDatabase, contacts: readonly KommoC
         if (stored?.sort_name !== sortName) refreshContactSortKey(sqlite, contact.id, sortName);
       }
       const leads = contact._embedded?.leads;
-      const changedLeads = leads === undefined ? [] : replaceContactLinks(sqlite, contact.id, leads.map((l) => l.id));
+      const changedLeads =
+        leads === undefined
+          ? []
+          : replaceContactLinks(
+              sqlite,
+              contact.id,
+              leads.map((l) => l.id),
+            );
       for (const leadId of changedLeads) relinked.add(leadId);
 
       if (!existed) result.added.push(contact.id);

@@ -40,6 +40,9 @@ export function upsertCustomFields(
     return info.changes > 0;
   };
   const removeAbsent = (keptIds: string) =>
-    statement(sqlite, 'DELETE FROM custom_fields WHERE entity_type = ? AND id NOT IN (SELECT value FROM json_each(?))').run(entityType, keptIds).changes > 0;
+    statement(sqlite, 'DELETE FROM custom_fields WHERE entity_type = ? AND id NOT IN (SELECT value FROM json_each(?))').run(
+      entityType,
+      keptIds,
+    ).changes > 0;
   return writeMetadataList(sqlite, fields, options.complete, write, removeAbsent);
 }

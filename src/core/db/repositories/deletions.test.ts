@@ -13,7 +13,10 @@ const count = (sql: string) => mirror.sqlite.prepare(sql).pluck().get();
 describe('deleting and restoring', () => {
   it('removes a lead with everything hanging off it', () => {
     upsertLeads(mirror, [
-      lead(1, { custom_fields_values: [{ field_id: 1, values: [{ value: 'x' }] }], _embedded: { tags: [{ id: 1, name: 'A' }], contacts: [{ id: 50, is_main: true }] } }),
+      lead(1, {
+        custom_fields_values: [{ field_id: 1, values: [{ value: 'x' }] }],
+        _embedded: { tags: [{ id: 1, name: 'A' }], contacts: [{ id: 50, is_main: true }] },
+      }),
       lead(2),
     ]);
     expect(deleteRecords(mirror, 'leads', [1, 77], 1_700_000_200)).toEqual([1]);
@@ -30,7 +33,10 @@ describe('deleting and restoring', () => {
     deleteRecords(mirror, 'contacts', [50], 1_700_000_200);
     expect(count('SELECT count(*) FROM contact_phones')).toBe(0);
     expect(mirror.sqlite.prepare('SELECT contact_id FROM lead_contacts').pluck().all()).toEqual([51]);
-    expect(mirror.sqlite.prepare('SELECT main_contact_id, sort_contact FROM leads').get()).toEqual({ main_contact_id: 51, sort_contact: 'contact 51' });
+    expect(mirror.sqlite.prepare('SELECT main_contact_id, sort_contact FROM leads').get()).toEqual({
+      main_contact_id: 51,
+      sort_contact: 'contact 51',
+    });
   });
 
   it('removes the links of a deleted contact the mirror never downloaded', () => {
@@ -66,7 +72,10 @@ describe('deleting and restoring', () => {
 
 describe('sweep support', () => {
   it('counts rows and plans a set-difference sweep without deleting', () => {
-    upsertLeads(mirror, [1, 2, 3, 4, 5].map((id) => lead(id)));
+    upsertLeads(
+      mirror,
+      [1, 2, 3, 4, 5].map((id) => lead(id)),
+    );
     expect(countRecords(mirror, 'leads')).toBe(5);
     expect(planSweep(mirror, 'leads', [1, 2, 3, 4])).toEqual({ total: 5, missing: [5], fraction: 0.2 });
     expect(planSweep(mirror, 'leads', new Set([1]))).toMatchObject({ missing: [2, 3, 4, 5], fraction: 0.8 });

@@ -25,7 +25,9 @@ export function deleteRecords(mirror: MirrorDatabase, entityType: MirrorEntityTy
     clearSetAside(mirror, entityType, ids);
     // A lead may link a contact the mirror has not downloaded yet: the link goes with the contact even then.
     if (entityType === 'contacts') unlinkContacts(sqlite, json);
-    const removed = statement(sqlite, `SELECT id FROM ${entityType} WHERE id IN (SELECT value FROM json_each(?))`).pluck().all(json) as number[];
+    const removed = statement(sqlite, `SELECT id FROM ${entityType} WHERE id IN (SELECT value FROM json_each(?))`)
+      .pluck()
+      .all(json) as number[];
     if (removed.length === 0) return removed;
     const removedJson = idList(removed);
     if (entityType === 'leads' || entityType === 'contacts') {
@@ -34,7 +36,10 @@ export function deleteRecords(mirror: MirrorDatabase, entityType: MirrorEntityTy
     if (entityType === 'companies') {
       // Kommo unlinks a deleted company; the records' hashes no longer match, so a re-sent copy re-applies.
       for (const table of ['leads', 'contacts']) {
-        statement(sqlite, `UPDATE ${table} SET company_id = NULL, content_hash = '' WHERE company_id IN (SELECT value FROM json_each(?))`).run(removedJson);
+        statement(
+          sqlite,
+          `UPDATE ${table} SET company_id = NULL, content_hash = '' WHERE company_id IN (SELECT value FROM json_each(?))`,
+        ).run(removedJson);
       }
     }
     statement(sqlite, `DELETE FROM ${entityType} WHERE id IN (SELECT value FROM json_each(?))`).run(removedJson);
@@ -51,7 +56,9 @@ export function restoreRecords(mirror: MirrorDatabase, entityType: MirrorEntityT
   return atomically(sqlite, () => {
     const json = idList(ids);
     statement(sqlite, 'DELETE FROM tombstones WHERE entity_type = ? AND id IN (SELECT value FROM json_each(?))').run(entityType, json);
-    const present = new Set(statement(sqlite, `SELECT id FROM ${entityType} WHERE id IN (SELECT value FROM json_each(?))`).pluck().all(json) as number[]);
+    const present = new Set(
+      statement(sqlite, `SELECT id FROM ${entityType} WHERE id IN (SELECT value FROM json_each(?))`).pluck().all(json) as number[],
+    );
     return ids.filter((id) => !present.has(id));
   });
 }

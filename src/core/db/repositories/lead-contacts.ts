@@ -13,7 +13,9 @@ interface Link {
 }
 
 function linksOfLead(sqlite: Database.Database, leadId: number): Link[] {
-  const rows = statement(sqlite, 'SELECT contact_id, is_main FROM lead_contacts WHERE lead_id = ? ORDER BY contact_id').all(leadId) as Array<{
+  const rows = statement(sqlite, 'SELECT contact_id, is_main FROM lead_contacts WHERE lead_id = ? ORDER BY contact_id').all(
+    leadId,
+  ) as Array<{
     contact_id: number;
     is_main: number;
   }>;
@@ -32,10 +34,13 @@ export function replaceLeadLinks(
   contacts: ReadonlyArray<{ id: number; is_main?: boolean }>,
   existed: boolean,
 ): boolean {
-  const wanted = [...new Map(contacts.map((c) => [c.id, { contactId: c.id, isMain: c.is_main === true }])).values()].sort((a, b) => a.contactId - b.contactId);
+  const wanted = [...new Map(contacts.map((c) => [c.id, { contactId: c.id, isMain: c.is_main === true }])).values()].sort(
+    (a, b) => a.contactId - b.contactId,
+  );
   if (existed) {
     const current = linksOfLead(sqlite, leadId);
-    if (current.length === wanted.length && current.every((l, i) => l.contactId === wanted[i]?.contactId && l.isMain === wanted[i]?.isMain)) return false;
+    if (current.length === wanted.length && current.every((l, i) => l.contactId === wanted[i]?.contactId && l.isMain === wanted[i]?.isMain))
+      return false;
     statement(sqlite, 'DELETE FROM lead_contacts WHERE lead_id = ?').run(leadId);
   }
   const insert = statement(sqlite, 'INSERT INTO lead_contacts (lead_id, contact_id, is_main) VALUES (?, ?, ?)');
@@ -72,10 +77,9 @@ export function replaceContactLinks(sqlite: Database.Database, contactId: number
 
 /** Removes every link of deleted contacts; returns the leads that lost one. */
 export function unlinkContacts(sqlite: Database.Database, contactIdsJson: string): number[] {
-  const leadIds = statement(
-    sqlite,
-    'SELECT DISTINCT lead_id FROM lead_contacts WHERE contact_id IN (SELECT value FROM json_each(?))',
-  ).pluck().all(contactIdsJson) as number[];
+  const leadIds = statement(sqlite, 'SELECT DISTINCT lead_id FROM lead_contacts WHERE contact_id IN (SELECT value FROM json_each(?))')
+    .pluck()
+    .all(contactIdsJson) as number[];
   statement(sqlite, 'DELETE FROM lead_contacts WHERE contact_id IN (SELECT value FROM json_each(?))').run(contactIdsJson);
   for (const leadId of leadIds) refreshMainContact(sqlite, leadId);
   return leadIds;

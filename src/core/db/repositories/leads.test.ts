@@ -13,8 +13,10 @@ useTestMirror((opened) => (mirror = opened));
 
 const row = (id: number) => mirror.sqlite.prepare('SELECT * FROM leads WHERE id = ?').get(id) as Record<string, unknown>;
 const tagsOf = (id: number) => mirror.sqlite.prepare('SELECT tag_id FROM lead_tags WHERE lead_id = ? ORDER BY tag_id').pluck().all(id);
-const linksOf = (id: number) => mirror.sqlite.prepare('SELECT contact_id, is_main FROM lead_contacts WHERE lead_id = ? ORDER BY contact_id').all(id);
-const search = (text: string) => mirror.sqlite.prepare('SELECT rowid FROM leads_fts WHERE leads_fts MATCH ? ORDER BY rowid').pluck().all(text);
+const linksOf = (id: number) =>
+  mirror.sqlite.prepare('SELECT contact_id, is_main FROM lead_contacts WHERE lead_id = ? ORDER BY contact_id').all(id);
+const search = (text: string) =>
+  mirror.sqlite.prepare('SELECT rowid FROM leads_fts WHERE leads_fts MATCH ? ORDER BY rowid').pluck().all(text);
 
 describe('upsertLeads', () => {
   it('adds new leads with Kommo columns, tags, custom fields and links', () => {
@@ -24,23 +26,57 @@ describe('upsertLeads', () => {
         price: 2500,
         closed_at: 1_700_000_500,
         custom_fields_values: [
-          { field_id: 747664, field_name: 'Programa', field_code: null, field_type: 'select', values: [{ value: 'Diplomado', enum_id: 656296 }] },
+          {
+            field_id: 747664,
+            field_name: 'Programa',
+            field_code: null,
+            field_type: 'select',
+            values: [{ value: 'Diplomado', enum_id: 656296 }],
+          },
           { field_id: 747665, field_name: 'Pagado', field_type: 'checkbox', values: [{ value: true }] },
         ],
-        _embedded: { tags: [{ id: 61124, name: 'FBD', color: 'FFCE5A' }], companies: [{ id: 900 }], contacts: [{ id: 50, is_main: true }, { id: 51, is_main: false }] },
+        _embedded: {
+          tags: [{ id: 61124, name: 'FBD', color: 'FFCE5A' }],
+          companies: [{ id: 900 }],
+          contacts: [
+            { id: 50, is_main: true },
+            { id: 51, is_main: false },
+          ],
+        },
       }),
     ]);
     expect(result).toMatchObject({ added: [1], updated: [], unchanged: [], stale: [], statusChanges: [], responsibleChanges: [] });
-    expect(row(1)).toMatchObject({ name: 'Marcelo Pérez', price: 2500, status_id: 10, pipeline_id: 1, responsible_user_id: 7, closed_at: 1_700_000_500, company_id: 900, main_contact_id: 50, sort_name: 'marcelo perez' });
+    expect(row(1)).toMatchObject({
+      name: 'Marcelo Pérez',
+      price: 2500,
+      status_id: 10,
+      pipeline_id: 1,
+      responsible_user_id: 7,
+      closed_at: 1_700_000_500,
+      company_id: 900,
+      main_contact_id: 50,
+      sort_name: 'marcelo perez',
+    });
     expect(tagsOf(1)).toEqual([61124]);
-    expect(mirror.sqlite.prepare("SELECT name, color FROM tags WHERE entity_type = 'leads' AND id = 61124").get()).toEqual({ name: 'FBD', color: 'FFCE5A' });
-    expect(linksOf(1)).toEqual([{ contact_id: 50, is_main: 1 }, { contact_id: 51, is_main: 0 }]);
-    expect(mirror.sqlite.prepare('SELECT field_id, value, enum_id FROM lead_field_values WHERE lead_id = 1 ORDER BY field_id').all()).toEqual([
+    expect(mirror.sqlite.prepare("SELECT name, color FROM tags WHERE entity_type = 'leads' AND id = 61124").get()).toEqual({
+      name: 'FBD',
+      color: 'FFCE5A',
+    });
+    expect(linksOf(1)).toEqual([
+      { contact_id: 50, is_main: 1 },
+      { contact_id: 51, is_main: 0 },
+    ]);
+    expect(
+      mirror.sqlite.prepare('SELECT field_id, value, enum_id FROM lead_field_values WHERE lead_id = 1 ORDER BY field_id').all(),
+    ).toEqual([
       { field_id: 747664, value: 'Diplomado', enum_id: 656296 },
       { field_id: 747665, value: 1, enum_id: null },
     ]);
     // An unknown field gets a provisional definition so it can be shown before metadata arrives.
-    expect(mirror.sqlite.prepare("SELECT name, type FROM custom_fields WHERE entity_type = 'leads' AND id = 747664").get()).toEqual({ name: 'Programa', type: 'select' });
+    expect(mirror.sqlite.prepare("SELECT name, type FROM custom_fields WHERE entity_type = 'leads' AND id = 747664").get()).toEqual({
+      name: 'Programa',
+      type: 'select',
+    });
     expect(search('"marcelo"')).toEqual([1]);
     expect(search('"perez"')).toEqual([1]);
     expect(search('"diplo"*')).toEqual([1]);
@@ -89,7 +125,13 @@ describe('upsertLeads', () => {
     upsertLeads(mirror, [
       lead(1, {
         custom_fields_values: [{ field_id: 1, values: [{ value: 'a' }, { value: 'b' }] }],
-        _embedded: { tags: [{ id: 1, name: 'A' }, { id: 2, name: 'B' }], contacts: [{ id: 50, is_main: true }, { id: 51 }] },
+        _embedded: {
+          tags: [
+            { id: 1, name: 'A' },
+            { id: 2, name: 'B' },
+          ],
+          contacts: [{ id: 50, is_main: true }, { id: 51 }],
+        },
       }),
     ]);
     const result = upsertLeads(mirror, [
@@ -124,7 +166,10 @@ describe('upsertLeads', () => {
     expect(row(1).main_contact_id).toBe(51);
     restoreRecords(mirror, 'contacts', [50]);
     upsertLeads(mirror, [lead(1, { updated_at: 1_700_000_160, _embedded: { contacts: [{ id: 50, is_main: true }, { id: 51 }] } })]);
-    expect(linksOf(1)).toEqual([{ contact_id: 50, is_main: 1 }, { contact_id: 51, is_main: 0 }]);
+    expect(linksOf(1)).toEqual([
+      { contact_id: 50, is_main: 1 },
+      { contact_id: 51, is_main: 0 },
+    ]);
   });
 
   it('keeps the sort keys: stage rank, responsible name and main contact name', () => {

@@ -47,11 +47,16 @@ const UPSERT_LEAD = `
 /** Lookups that are small tables, read once per call instead of once per lead. */
 function sortLookups(sqlite: Database.Database) {
   const ranks = new Map<string, number>();
-  for (const s of statement(sqlite, 'SELECT pipeline_id, id, rank FROM statuses').all() as Array<{ pipeline_id: number; id: number; rank: number }>) {
+  for (const s of statement(sqlite, 'SELECT pipeline_id, id, rank FROM statuses').all() as Array<{
+    pipeline_id: number;
+    id: number;
+    rank: number;
+  }>) {
     ranks.set(`${s.pipeline_id}:${s.id}`, s.rank);
   }
   const users = new Map<number, string>();
-  for (const u of statement(sqlite, 'SELECT id, sort_name FROM users').all() as Array<{ id: number; sort_name: string }>) users.set(u.id, u.sort_name);
+  for (const u of statement(sqlite, 'SELECT id, sort_name FROM users').all() as Array<{ id: number; sort_name: string }>)
+    users.set(u.id, u.sort_name);
   return {
     statusRank: (pipelineId: number, statusId: number) => ranks.get(`${pipelineId}:${statusId}`) ?? 0,
     userSortName: (userId: number) => users.get(userId) ?? '',
@@ -97,7 +102,10 @@ export function upsertLeads(mirror: MirrorDatabase, leads: readonly KommoLead[])
     // A lead copy read just before one of its contacts was deleted must not link it again once the
     // deletion is applied; a restore clears the tombstone and fetches the contact's leads again.
     const contactDeleted = hasTombstones(sqlite, 'contacts') ? (id: number) => tombstoneOf(sqlite, 'contacts', id) !== null : () => false;
-    const select = statement(sqlite, 'SELECT updated_at, content_hash, pipeline_id, status_id, responsible_user_id FROM leads WHERE id = ?');
+    const select = statement(
+      sqlite,
+      'SELECT updated_at, content_hash, pipeline_id, status_id, responsible_user_id FROM leads WHERE id = ?',
+    );
     const upsert = statement(sqlite, UPSERT_LEAD);
     const contactName = statement(sqlite, 'SELECT sort_name FROM contacts WHERE id = ?').pluck();
     const contactSortName = (id: number) => (contactName.get(id) as string | undefined) ?? '';

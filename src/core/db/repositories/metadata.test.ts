@@ -14,17 +14,41 @@ useTestMirror((opened) => (mirror = opened));
 
 describe('metadata', () => {
   it('stores every tag of a list, not only those before the first change', () => {
-    expect(upsertTagList(mirror, 'contacts', [1, 2, 3].map((id) => ({ id, name: `T${id}` })), { complete: true })).toBe(true);
+    expect(
+      upsertTagList(
+        mirror,
+        'contacts',
+        [1, 2, 3].map((id) => ({ id, name: `T${id}` })),
+        { complete: true },
+      ),
+    ).toBe(true);
     expect(mirror.sqlite.prepare("SELECT id FROM tags WHERE entity_type = 'contacts' ORDER BY id").pluck().all()).toEqual([1, 2, 3]);
-    expect(upsertTagList(mirror, 'contacts', [1, 2, 3, 4].map((id) => ({ id, name: `T${id}` })))).toBe(true);
+    expect(
+      upsertTagList(
+        mirror,
+        'contacts',
+        [1, 2, 3, 4].map((id) => ({ id, name: `T${id}` })),
+      ),
+    ).toBe(true);
     expect(mirror.sqlite.prepare("SELECT count(*) FROM tags WHERE entity_type = 'contacts'").pluck().get()).toBe(4);
   });
 
   it('stores one account and reports whether it changed', () => {
-    const account = { id: 1, name: 'Acme', subdomain: 'acme', current_user_id: 7, currency: 'PEN', _embedded: { datetime_settings: { timezone: 'America/Lima' } } };
+    const account = {
+      id: 1,
+      name: 'Acme',
+      subdomain: 'acme',
+      current_user_id: 7,
+      currency: 'PEN',
+      _embedded: { datetime_settings: { timezone: 'America/Lima' } },
+    };
     expect(upsertAccount(mirror, account, 'acme.kommo.com')).toBe(true);
     expect(upsertAccount(mirror, account, 'acme.kommo.com')).toBe(false);
-    expect(mirror.sqlite.prepare('SELECT host, timezone, currency FROM account').get()).toEqual({ host: 'acme.kommo.com', timezone: 'America/Lima', currency: 'PEN' });
+    expect(mirror.sqlite.prepare('SELECT host, timezone, currency FROM account').get()).toEqual({
+      host: 'acme.kommo.com',
+      timezone: 'America/Lima',
+      currency: 'PEN',
+    });
   });
 
   it('replaces pipelines with statuses keyed by pipeline, and re-ranks leads when the order moves', () => {
@@ -39,7 +63,12 @@ describe('metadata', () => {
   });
 
   it('upserts users and, given the complete list, removes the others', () => {
-    expect(upsertUsers(mirror, [{ id: 7, name: 'Ana' }, { id: 8, name: 'Beto' }])).toBe(true);
+    expect(
+      upsertUsers(mirror, [
+        { id: 7, name: 'Ana' },
+        { id: 8, name: 'Beto' },
+      ]),
+    ).toBe(true);
     expect(upsertUsers(mirror, [{ id: 7, name: 'Ana' }])).toBe(false);
     expect(upsertUsers(mirror, [{ id: 7, name: 'Ana' }], { complete: true })).toBe(true);
     expect(mirror.sqlite.prepare('SELECT id FROM users').pluck().all()).toEqual([7]);
@@ -57,9 +86,29 @@ describe('metadata', () => {
   });
 
   it('removes a tag gone from the complete list, and its links, so the next copy re-applies', () => {
-    upsertLeads(mirror, [lead(1, { _embedded: { tags: [{ id: 1, name: 'A' }, { id: 2, name: 'B' }] } })]);
+    upsertLeads(mirror, [
+      lead(1, {
+        _embedded: {
+          tags: [
+            { id: 1, name: 'A' },
+            { id: 2, name: 'B' },
+          ],
+        },
+      }),
+    ]);
     expect(upsertTagList(mirror, 'leads', [{ id: 1, name: 'A' }], { complete: true })).toBe(true);
     expect(mirror.sqlite.prepare('SELECT tag_id FROM lead_tags').pluck().all()).toEqual([1]);
-    expect(upsertLeads(mirror, [lead(1, { _embedded: { tags: [{ id: 1, name: 'A' }, { id: 2, name: 'B' }] } })]).updated).toEqual([1]);
+    expect(
+      upsertLeads(mirror, [
+        lead(1, {
+          _embedded: {
+            tags: [
+              { id: 1, name: 'A' },
+              { id: 2, name: 'B' },
+            ],
+          },
+        }),
+      ]).updated,
+    ).toEqual([1]);
   });
 });

@@ -30,7 +30,10 @@ describe('clearMirror', () => {
   it('empties every table of account data, including full text, and keeps the schema record', () => {
     upsertAccount(mirror, account, 'demo.kommo.com');
     replacePipelines(mirror, pipelines);
-    upsertLeads(mirror, [lead(1, { _embedded: { tags: [{ id: 1, name: 'VIP', color: null }], contacts: [{ id: 50, is_main: true }] } }), lead(2)]);
+    upsertLeads(mirror, [
+      lead(1, { _embedded: { tags: [{ id: 1, name: 'VIP', color: null }], contacts: [{ id: 50, is_main: true }] } }),
+      lead(2),
+    ]);
     upsertContacts(mirror, [contact(50, { custom_fields_values: phoneField('987654321') })]);
     deleteRecords(mirror, 'leads', [2], 1_700_000_300);
     recordChanges(mirror, 'leads', { added: [1], updated: [], removed: [2] }, 1_700_000_300_000);

@@ -57,7 +57,10 @@ export function replaceFieldValues(ctx: WriteContext, ownerId: number, fields: K
   if (!fields) return '';
   // Plain INSERT: "OR REPLACE"/"OR IGNORE" with foreign keys on cost 2-4x per row (measured), so
   // duplicates a malformed record might carry are dropped here instead.
-  const insert = statement(ctx.sqlite, `INSERT INTO ${values} (${owner}, field_id, position, value, enum_id, enum_code) VALUES (?, ?, ?, ?, ?, ?)`);
+  const insert = statement(
+    ctx.sqlite,
+    `INSERT INTO ${values} (${owner}, field_id, position, value, enum_id, enum_code) VALUES (?, ?, ?, ?, ?, ?)`,
+  );
   const text: string[] = [];
   const seen = new Set<number>();
   for (const field of fields) {
@@ -104,7 +107,14 @@ export function replaceTags(ctx: WriteContext, ownerId: number, tags: KommoTag[]
 }
 
 /** Rewrites the record's full-text row (names and text values). */
-export function replaceFullText(sqlite: Database.Database, entity: 'leads' | 'contacts', id: number, name: string, fields: string, existed: boolean): void {
+export function replaceFullText(
+  sqlite: Database.Database,
+  entity: 'leads' | 'contacts',
+  id: number,
+  name: string,
+  fields: string,
+  existed: boolean,
+): void {
   if (existed) statement(sqlite, `DELETE FROM ${entity}_fts WHERE rowid = ?`).run(id);
   statement(sqlite, `INSERT INTO ${entity}_fts (rowid, name, fields) VALUES (?, ?, ?)`).run(id, name, fields);
 }

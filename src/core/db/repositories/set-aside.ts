@@ -16,7 +16,12 @@ export interface SetAsideEntry {
  * reason and time. Call inside the page's transaction, before `clearSetAside` for the page's
  * stored records, so a page holding a good and a bad copy of one record leaves it stored.
  */
-export function setAside(mirror: MirrorDatabase, entity: MirrorEntityType, records: ReadonlyArray<{ id: number; reason: string }>, at: number): void {
+export function setAside(
+  mirror: MirrorDatabase,
+  entity: MirrorEntityType,
+  records: ReadonlyArray<{ id: number; reason: string }>,
+  at: number,
+): void {
   const upsert = statement(
     mirror.sqlite,
     `INSERT INTO set_aside (entity_type, id, reason, set_aside_at) VALUES (?, ?, ?, ?)
@@ -28,7 +33,10 @@ export function setAside(mirror: MirrorDatabase, entity: MirrorEntityType, recor
 /** These records are in the mirror now (or were deleted in Kommo): they are no longer set aside. Returns how many left the list. */
 export function clearSetAside(mirror: MirrorDatabase, entity: MirrorEntityType, ids: readonly number[]): number {
   if (ids.length === 0) return 0;
-  return statement(mirror.sqlite, 'DELETE FROM set_aside WHERE entity_type = ? AND id IN (SELECT value FROM json_each(?))').run(entity, idList(ids)).changes;
+  return statement(mirror.sqlite, 'DELETE FROM set_aside WHERE entity_type = ? AND id IN (SELECT value FROM json_each(?))').run(
+    entity,
+    idList(ids),
+  ).changes;
 }
 
 export function countSetAside(mirror: MirrorDatabase): number {
@@ -37,7 +45,10 @@ export function countSetAside(mirror: MirrorDatabase): number {
 
 /** The most recently refused first, at most `limit`. */
 export function listSetAside(mirror: MirrorDatabase, limit: number): SetAsideEntry[] {
-  const rows = statement(mirror.sqlite, 'SELECT entity_type, id, reason, set_aside_at FROM set_aside ORDER BY set_aside_at DESC, entity_type, id LIMIT ?').all(limit) as Array<{
+  const rows = statement(
+    mirror.sqlite,
+    'SELECT entity_type, id, reason, set_aside_at FROM set_aside ORDER BY set_aside_at DESC, entity_type, id LIMIT ?',
+  ).all(limit) as Array<{
     entity_type: MirrorEntityType;
     id: number;
     reason: string;

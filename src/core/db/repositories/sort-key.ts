@@ -4,5 +4,9 @@
  */
 export function sortKey(name: string | null | undefined): string {
   if (!name) return '';
-  return name.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().trim();
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .trim();
 }

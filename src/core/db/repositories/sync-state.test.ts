@@ -51,11 +51,20 @@ describe('change log', () => {
     recordChanges(
       mirror,
       'leads',
-      { statusChanges: [{ leadId: 2, from: { pipelineId: 1, statusId: 10 }, to: { pipelineId: 2, statusId: 142 } }], responsibleChanges: [{ leadId: 2, from: 7, to: 8 }] },
+      {
+        statusChanges: [{ leadId: 2, from: { pipelineId: 1, statusId: 10 }, to: { pipelineId: 2, statusId: 142 } }],
+        responsibleChanges: [{ leadId: 2, from: 7, to: 8 }],
+      },
       200,
     );
     const rows = readChanges(mirror, 0);
-    expect(rows.map((r) => [r.entity_id, r.kind])).toEqual([[1, 'added'], [2, 'updated'], [3, 'removed'], [2, 'status'], [2, 'responsible']]);
+    expect(rows.map((r) => [r.entity_id, r.kind])).toEqual([
+      [1, 'added'],
+      [2, 'updated'],
+      [3, 'removed'],
+      [2, 'status'],
+      [2, 'responsible'],
+    ]);
     expect(rows[3]).toMatchObject({ from_pipeline_id: 1, from_status_id: 10, to_pipeline_id: 2, to_status_id: 142 });
     expect(rows[4]).toMatchObject({ from_user_id: 7, to_user_id: 8 });
     expect(readChanges(mirror, rows[2]?.seq ?? 0)).toHaveLength(2);

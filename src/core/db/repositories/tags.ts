@@ -30,12 +30,17 @@ export function upsertTagList(
   );
   const write = (tag: KommoTag) => upsert.run(entityType, tag.id, tag.name, tag.color ?? null).changes > 0;
   const removeAbsent = (keptIds: string) => {
-    const gone = statement(sqlite, 'SELECT id FROM tags WHERE entity_type = ? AND id NOT IN (SELECT value FROM json_each(?))').pluck().all(entityType, keptIds) as number[];
+    const gone = statement(sqlite, 'SELECT id FROM tags WHERE entity_type = ? AND id NOT IN (SELECT value FROM json_each(?))')
+      .pluck()
+      .all(entityType, keptIds) as number[];
     if (gone.length === 0) return false;
     const goneJson = idList(gone);
     const { table, owner } = LINKS[entityType];
     // Their records no longer match the hash they were applied with: let the next copy re-apply.
-    statement(sqlite, `UPDATE ${entityType} SET content_hash = '' WHERE id IN (SELECT ${owner} FROM ${table} WHERE tag_id IN (SELECT value FROM json_each(?)))`).run(goneJson);
+    statement(
+      sqlite,
+      `UPDATE ${entityType} SET content_hash = '' WHERE id IN (SELECT ${owner} FROM ${table} WHERE tag_id IN (SELECT value FROM json_each(?)))`,
+    ).run(goneJson);
     statement(sqlite, `DELETE FROM ${table} WHERE tag_id IN (SELECT value FROM json_each(?))`).run(goneJson);
     statement(sqlite, 'DELETE FROM tags WHERE entity_type = ? AND id IN (SELECT value FROM json_each(?))').run(entityType, goneJson);
     return true;

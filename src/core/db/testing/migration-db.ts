@@ -20,7 +20,10 @@ export function tableNames(db: Database.Database): string[] {
 }
 
 export function indexNames(db: Database.Database, table: string): string[] {
-  return db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all(table) as string[];
+  return db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all(table) as string[];
 }
 
 export const leadRow = (id: number, name = `Lead ${id}`) => ({

@@ -7,7 +7,18 @@ import { contact, lead, phoneField, pipelines } from './fixtures';
  * three users, tags, phones written in messy ways, and links.
  */
 export function seedMirror(mirror: MirrorDatabase): void {
-  upsertAccount(mirror, { id: 1, name: 'Acme Perú', subdomain: 'acme', current_user_id: 7, currency: 'PEN', _embedded: { datetime_settings: { timezone: 'America/Lima' } } }, 'acme.kommo.com');
+  upsertAccount(
+    mirror,
+    {
+      id: 1,
+      name: 'Acme Perú',
+      subdomain: 'acme',
+      current_user_id: 7,
+      currency: 'PEN',
+      _embedded: { datetime_settings: { timezone: 'America/Lima' } },
+    },
+    'acme.kommo.com',
+  );
   replacePipelines(mirror, pipelines);
   upsertUsers(mirror, [
     { id: 7, name: 'Ana Torres' },
@@ -15,8 +26,16 @@ export function seedMirror(mirror: MirrorDatabase): void {
     { id: 9, name: 'Ñusta Quispe' },
   ]);
   upsertContacts(mirror, [
-    contact(50, { name: 'Walter Álvarez', custom_fields_values: phoneField('+51 987 654 321'), _embedded: { tags: [{ id: 1, name: 'Cliente' }] } }),
-    contact(51, { name: 'Carla Núñez', responsible_user_id: 8, custom_fields_values: phoneField('(01) 234-5678', '912 345 678 / 923 456 789') }),
+    contact(50, {
+      name: 'Walter Álvarez',
+      custom_fields_values: phoneField('+51 987 654 321'),
+      _embedded: { tags: [{ id: 1, name: 'Cliente' }] },
+    }),
+    contact(51, {
+      name: 'Carla Núñez',
+      responsible_user_id: 8,
+      custom_fields_values: phoneField('(01) 234-5678', '912 345 678 / 923 456 789'),
+    }),
     contact(52, { name: 'Zoe Ruiz', responsible_user_id: 9, custom_fields_values: phoneField('0051 944 111 222') }),
   ]);
   upsertLeads(mirror, [
@@ -26,8 +45,16 @@ export function seedMirror(mirror: MirrorDatabase): void {
       status_id: 10,
       created_at: 1_000,
       updated_at: 5_000,
-      custom_fields_values: [{ field_id: 900, field_name: 'Comentarios', field_type: 'textarea', values: [{ value: 'Interesado en útiles escolares' }] }],
-      _embedded: { tags: [{ id: 1, name: 'VIP', color: 'FFCE5A' }, { id: 2, name: 'Web' }], contacts: [{ id: 50, is_main: true }] },
+      custom_fields_values: [
+        { field_id: 900, field_name: 'Comentarios', field_type: 'textarea', values: [{ value: 'Interesado en útiles escolares' }] },
+      ],
+      _embedded: {
+        tags: [
+          { id: 1, name: 'VIP', color: 'FFCE5A' },
+          { id: 2, name: 'Web' },
+        ],
+        contacts: [{ id: 50, is_main: true }],
+      },
     }),
     lead(2, {
       name: 'Pedido de cemento',

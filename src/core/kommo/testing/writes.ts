@@ -83,7 +83,8 @@ export function kommoWrites(client: KommoClient, log: Logger = silentLogger) {
     /** PATCH /api/v4/leads in batches of 50; a 504 (batch too slow for Kommo) splits the batch in two. */
     async updateLeads(patches: Array<LeadPatch & { id: number }>): Promise<KommoWrittenItem[]> {
       const results: KommoWrittenItem[] = [];
-      for (let start = 0; start < patches.length; start += WRITE_BATCH) results.push(...(await patchLeadBatch(patches.slice(start, start + WRITE_BATCH))));
+      for (let start = 0; start < patches.length; start += WRITE_BATCH)
+        results.push(...(await patchLeadBatch(patches.slice(start, start + WRITE_BATCH))));
       return results;
     },
 

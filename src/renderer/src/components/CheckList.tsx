@@ -25,7 +25,16 @@ export function CheckList({ items, selected, onChange, searchLabel, emptyText }:
   const toggle = (id: number) => onChange(chosen.has(id) ? selected.filter((value) => value !== id) : [...selected, id]);
   return (
     <div className="checklist">
-      {searchLabel && <input type="search" className="input" aria-label={searchLabel} placeholder={searchLabel} value={query} onChange={(event) => setQuery(event.target.value)} />}
+      {searchLabel && (
+        <input
+          type="search"
+          className="input"
+          aria-label={searchLabel}
+          placeholder={searchLabel}
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+        />
+      )}
       <ul className="checklist-items">
         {shown.length === 0 && <li className="muted">{emptyText}</li>}
         {shown.slice(0, 300).map((item) => (

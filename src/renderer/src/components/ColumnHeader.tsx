@@ -40,7 +40,12 @@ export function ColumnHeader<Row>({ column, index, width, direction, onSort, onR
 
   const ariaSort = direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : column.sortField ? 'none' : undefined;
   return (
-    <div role="columnheader" aria-colindex={index + 1} aria-sort={ariaSort} className={`grid-cell grid-header${column.align === 'end' ? ' align-end' : ''}`}>
+    <div
+      role="columnheader"
+      aria-colindex={index + 1}
+      aria-sort={ariaSort}
+      className={`grid-cell grid-header${column.align === 'end' ? ' align-end' : ''}`}
+    >
       {column.sortField ? (
         <button type="button" className="sort-button" onClick={() => onSort(column.sortField!)} title={sortLabel(column.label, direction)}>
           <span className="header-label">{column.label}</span>

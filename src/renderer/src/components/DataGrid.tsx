@@ -206,7 +206,18 @@ interface GridRowProps<Row extends { id: number }> {
 }
 
 /** One row; memoised, since every prop is a value or stays the same object while the row's data does. */
-const GridRow = memo(function GridRow<Row extends { id: number }>({ id, index, top, row, columns, template, active, selected, flash, onClick }: GridRowProps<Row>) {
+const GridRow = memo(function GridRow<Row extends { id: number }>({
+  id,
+  index,
+  top,
+  row,
+  columns,
+  template,
+  active,
+  selected,
+  flash,
+  onClick,
+}: GridRowProps<Row>) {
   const classes = ['grid-row', active && 'is-active', selected && 'is-selected', flash && 'is-flash', !row && 'is-loading'];
   return (
     <div

@@ -4,7 +4,17 @@ import { useT } from '../i18n/use-t';
 import { errorText } from './error-text';
 
 /** How many records match, and whether the list is still loading or failed. */
-export function ListFooter({ total, loading, error, countKey }: { total: number | null; loading: boolean; error: HostError | null; countKey: 'list.leadsCount' | 'list.contactsCount' }) {
+export function ListFooter({
+  total,
+  loading,
+  error,
+  countKey,
+}: {
+  total: number | null;
+  loading: boolean;
+  error: HostError | null;
+  countKey: 'list.leadsCount' | 'list.contactsCount';
+}) {
   const t = useT();
   const fmt = useFormat();
   return (

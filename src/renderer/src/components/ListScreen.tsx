@@ -65,7 +65,9 @@ export function ListScreen<Row extends { id: number }, Filter, Field extends str
         onSelect={select}
         onOpen={(row) => openDetail(opens, row.id)}
         flash={flash}
-        sortLabel={(column, direction) => t(direction === 'asc' ? 'grid.sortedAsc' : direction === 'desc' ? 'grid.sortedDesc' : 'grid.sortBy', { column })}
+        sortLabel={(column, direction) =>
+          t(direction === 'asc' ? 'grid.sortedAsc' : direction === 'desc' ? 'grid.sortedDesc' : 'grid.sortBy', { column })
+        }
         resizeLabel={(column) => t('grid.resize', { column })}
         empty={props.empty}
       />

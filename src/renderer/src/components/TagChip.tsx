@@ -17,7 +17,17 @@ export function TagChips({ tags, max = 3 }: { tags: readonly Tag[]; max?: number
       {shown.map((tag) => (
         <TagChip key={tag.id} tag={tag} />
       ))}
-      {tags.length > max && <span className="chip chip-more" title={tags.slice(max).map((tag) => tag.name).join(', ')}>+{tags.length - max}</span>}
+      {tags.length > max && (
+        <span
+          className="chip chip-more"
+          title={tags
+            .slice(max)
+            .map((tag) => tag.name)
+            .join(', ')}
+        >
+          +{tags.length - max}
+        </span>
+      )}
     </span>
   );
 }

@@ -1,4 +1,10 @@
-import { BRIDGE_CLOSE_NO_ACCESS, BRIDGE_PATH, BRIDGE_SECRET_PARAM, type ClientMessage, type ServerMessage } from '../../../shared/bridge-protocol';
+import {
+  BRIDGE_CLOSE_NO_ACCESS,
+  BRIDGE_PATH,
+  BRIDGE_SECRET_PARAM,
+  type ClientMessage,
+  type ServerMessage,
+} from '../../../shared/bridge-protocol';
 import type { EventName, Events, HostApi } from '../../../shared/contract';
 import { fail, type Result } from '../../../shared/result';
 

@@ -39,13 +39,25 @@ function validTimeZone(zone: string | null | undefined): string | undefined {
   }
 }
 
-export function createFormatters(options: { locale: Locale; systemLocale?: string; timeZone?: string | null; currency?: string | null; currencySymbol?: string | null }): Formatters {
+export function createFormatters(options: {
+  locale: Locale;
+  systemLocale?: string;
+  timeZone?: string | null;
+  currency?: string | null;
+  currencySymbol?: string | null;
+}): Formatters {
   const tag = intlLocale(options.locale, options.systemLocale);
   const timeZone = validTimeZone(options.timeZone);
   const number = new Intl.NumberFormat(tag, { maximumFractionDigits: 2 });
   let money: (value: number) => string;
   try {
-    const currency = new Intl.NumberFormat(tag, { style: 'currency', currency: options.currency ?? '', currencyDisplay: 'narrowSymbol', maximumFractionDigits: 2, minimumFractionDigits: 0 });
+    const currency = new Intl.NumberFormat(tag, {
+      style: 'currency',
+      currency: options.currency ?? '',
+      currencyDisplay: 'narrowSymbol',
+      maximumFractionDigits: 2,
+      minimumFractionDigits: 0,
+    });
     money = (value) => currency.format(value);
   } catch {
     // No currency, or one Intl does not know: the account's own symbol, if any.
@@ -91,7 +103,9 @@ export function zonedDayToSeconds(day: string, timeZone: string | undefined, end
 
 /** The inverse of zonedDayToSeconds: the day (yyyy-mm-dd) that `seconds` falls on in `timeZone`. */
 export function secondsToZonedDay(seconds: number, timeZone: string | undefined): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(seconds * 1000);
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(
+    seconds * 1000,
+  );
   const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }

@@ -8,7 +8,14 @@ export function useFormat(): Formatters {
   const systemLocale = useAppStore((state) => state.info?.systemLocale);
   const account = useAppStore((state) => state.meta.account);
   return useMemo(
-    () => createFormatters({ locale, systemLocale, timeZone: account?.timezone, currency: account?.currency, currencySymbol: account?.currencySymbol }),
+    () =>
+      createFormatters({
+        locale,
+        systemLocale,
+        timeZone: account?.timezone,
+        currency: account?.currency,
+        currencySymbol: account?.currencySymbol,
+      }),
     [locale, systemLocale, account],
   );
 }

@@ -97,7 +97,10 @@ export function createListController<Row extends { id: number }, Filter extends 
         changeView(
           (view) => ({
             ...view,
-            sort: view.sort.field === field ? { field, direction: view.sort.direction === 'asc' ? 'desc' : 'asc' } : { field, direction: options.firstDirection(field) },
+            sort:
+              view.sort.field === field
+                ? { field, direction: view.sort.direction === 'asc' ? 'desc' : 'asc' }
+                : { field, direction: options.firstDirection(field) },
           }),
           true,
         ),

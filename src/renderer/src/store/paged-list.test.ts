@@ -4,7 +4,10 @@ import { ok, type Result } from '../../../shared/result';
 import type { PageOf } from '../../../shared/model/mirror';
 
 type Row = { id: number };
-const page = (from: number, count: number, total = 10_000): PageOf<Row> => ({ rows: Array.from({ length: count }, (_, i) => ({ id: from + i })), total });
+const page = (from: number, count: number, total = 10_000): PageOf<Row> => ({
+  rows: Array.from({ length: count }, (_, i) => ({ id: from + i })),
+  total,
+});
 
 function harness(total = 10_000) {
   let list: PagedList<Row> = emptyList();

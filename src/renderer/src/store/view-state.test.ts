@@ -4,7 +4,14 @@ import { DEFAULT_LEADS_VIEW, parseContactsView, parseLeadsView } from './view-st
 describe('the remembered list views', () => {
   it('read back what was saved', () => {
     const view = {
-      filter: { tagMode: 'all', tagIds: [1, 2], stages: [{ pipelineId: 3, statusId: 142 }], priceMin: 10, createdFrom: 1_700_000_000, text: 'acme' },
+      filter: {
+        tagMode: 'all',
+        tagIds: [1, 2],
+        stages: [{ pipelineId: 3, statusId: 142 }],
+        priceMin: 10,
+        createdFrom: 1_700_000_000,
+        text: 'acme',
+      },
       sort: { field: 'price', direction: 'asc' },
       widths: { name: 300 },
     };
@@ -20,11 +27,20 @@ describe('the remembered list views', () => {
 
   it('drop what an older or newer build wrote that this one cannot use', () => {
     expect(parseLeadsView(undefined)).toEqual(DEFAULT_LEADS_VIEW);
-    expect(parseLeadsView({ filter: { tagIds: [1, -2, 'x'], priceMax: -1, unknown: 1, stages: [{ pipelineId: 1 }] }, sort: { field: 'drop', direction: 'up' }, widths: { name: 5, price: 'wide', tags: 200 } })).toEqual({
+    expect(
+      parseLeadsView({
+        filter: { tagIds: [1, -2, 'x'], priceMax: -1, unknown: 1, stages: [{ pipelineId: 1 }] },
+        sort: { field: 'drop', direction: 'up' },
+        widths: { name: 5, price: 'wide', tags: 200 },
+      }),
+    ).toEqual({
       filter: { tagMode: 'any', tagIds: [1] },
       sort: { field: 'updated_at', direction: 'desc' },
       widths: { tags: 200 },
     });
-    expect(parseContactsView({ filter: { phone: '987', pipelineIds: [1] }, sort: { field: 'price' } }).filter).toEqual({ tagMode: 'any', phone: '987' });
+    expect(parseContactsView({ filter: { phone: '987', pipelineIds: [1] }, sort: { field: 'price' } }).filter).toEqual({
+      tagMode: 'any',
+      phone: '987',
+    });
   });
 });

@@ -25,11 +25,21 @@ export const CONTACTS_VIEW_KEY = 'contacts.view';
 
 // Restated as values because the contract's constants live beside zod, which the renderer bundle
 // leaves out; the Record types make the compiler check that every sort field is listed.
-const LEAD_SORTS = Object.keys({ name: 1, price: 1, status: 1, responsible: 1, contact: 1, created_at: 1, updated_at: 1 } satisfies Record<LeadSortField, 1>) as LeadSortField[];
-const CONTACT_SORTS = Object.keys({ name: 1, responsible: 1, created_at: 1, updated_at: 1 } satisfies Record<ContactSortField, 1>) as ContactSortField[];
+const LEAD_SORTS = Object.keys({ name: 1, price: 1, status: 1, responsible: 1, contact: 1, created_at: 1, updated_at: 1 } satisfies Record<
+  LeadSortField,
+  1
+>) as LeadSortField[];
+const CONTACT_SORTS = Object.keys({ name: 1, responsible: 1, created_at: 1, updated_at: 1 } satisfies Record<
+  ContactSortField,
+  1
+>) as ContactSortField[];
 
 export const DEFAULT_LEADS_VIEW: LeadsView = { filter: { tagMode: 'any' }, sort: { field: 'updated_at', direction: 'desc' }, widths: {} };
-export const DEFAULT_CONTACTS_VIEW: ContactsView = { filter: { tagMode: 'any' }, sort: { field: 'updated_at', direction: 'desc' }, widths: {} };
+export const DEFAULT_CONTACTS_VIEW: ContactsView = {
+  filter: { tagMode: 'any' },
+  sort: { field: 'updated_at', direction: 'desc' },
+  widths: {},
+};
 
 /** Keys that together make one filter as the user sees it (a range, a pipeline-and-stage choice). */
 const SAME_FILTER: Record<string, string> = {
@@ -84,7 +94,11 @@ function parseView<Filter extends object, Field extends string>(
   parseFilter: (filter: Record<string, unknown>) => Filter,
 ): ListView<Filter, Field> {
   const value = asRecord(raw);
-  return { filter: compact(parseFilter(asRecord(value.filter))), sort: parseSort(value.sort, fields, fallback.sort), widths: parseWidths(value.widths) };
+  return {
+    filter: compact(parseFilter(asRecord(value.filter))),
+    sort: parseSort(value.sort, fields, fallback.sort),
+    widths: parseWidths(value.widths),
+  };
 }
 
 /** The filter keys every list has (the contact filter is exactly these). */
@@ -100,7 +114,10 @@ function parseCommonFilter(filter: Record<string, unknown>): ContactFilter {
 
 function stages(value: unknown): LeadFilter['stages'] {
   if (!Array.isArray(value)) return undefined;
-  return value.map(asRecord).filter((stage) => isId(stage.pipelineId) && isId(stage.statusId)).map((stage) => ({ pipelineId: stage.pipelineId as number, statusId: stage.statusId as number }));
+  return value
+    .map(asRecord)
+    .filter((stage) => isId(stage.pipelineId) && isId(stage.statusId))
+    .map((stage) => ({ pipelineId: stage.pipelineId as number, statusId: stage.statusId as number }));
 }
 
 function parseSort<Field extends string>(raw: unknown, fields: readonly Field[], fallback: Sort<Field>): Sort<Field> {
@@ -111,7 +128,9 @@ function parseSort<Field extends string>(raw: unknown, fields: readonly Field[],
 
 function parseWidths(raw: unknown): Record<string, number> {
   return Object.fromEntries(
-    Object.entries(asRecord(raw)).filter((entry): entry is [string, number] => typeof entry[1] === 'number' && entry[1] >= 40 && entry[1] <= 1200),
+    Object.entries(asRecord(raw)).filter(
+      (entry): entry is [string, number] => typeof entry[1] === 'number' && entry[1] >= 40 && entry[1] <= 1200,
+    ),
   );
 }
 

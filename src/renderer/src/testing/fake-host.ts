@@ -2,7 +2,15 @@ import type { LeadFilter } from '../../../shared/contract/mirror';
 import type { EventName, Events, RequestArgs, RequestName, RequestValue } from '../../../shared/contract';
 import type { AppInfo } from '../../../shared/model/app';
 import type { ConnectionState } from '../../../shared/model/connection';
-import type { ContactDetail, ContactRow, LeadDetail, LeadRow, MirrorMeta, PhoneSearchResult, TagWithCount } from '../../../shared/model/mirror';
+import type {
+  ContactDetail,
+  ContactRow,
+  LeadDetail,
+  LeadRow,
+  MirrorMeta,
+  PhoneSearchResult,
+  TagWithCount,
+} from '../../../shared/model/mirror';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/model/settings';
 import type { SyncStatus } from '../../../shared/model/sync';
 import { fail, ok, type Result } from '../../../shared/result';
@@ -102,7 +110,12 @@ export class FakeHost implements Host {
       case 'meta.get':
         return ok(d.meta);
       case 'leads.list': {
-        const { filter = {}, sort, offset = 0, limit = 100 } = args as unknown as { filter?: LeadFilter; sort?: { field: string; direction: string }; offset?: number; limit?: number };
+        const {
+          filter = {},
+          sort,
+          offset = 0,
+          limit = 100,
+        } = args as unknown as { filter?: LeadFilter; sort?: { field: string; direction: string }; offset?: number; limit?: number };
         const rows = sortRows(filterLeads(d.leads, filter), sort);
         return ok({ rows: rows.slice(offset, offset + limit), total: rows.length });
       }
@@ -171,7 +184,8 @@ function filterLeads(leads: LeadRow[], filter: LeadFilter): LeadRow[] {
 
 function sortRows(rows: LeadRow[], sort: { field: string; direction: string } | undefined): LeadRow[] {
   const field = sort?.field ?? 'updated_at';
-  const key = (row: LeadRow): string | number => (field === 'name' ? row.name : field === 'price' ? row.price : field === 'created_at' ? row.createdAt : row.updatedAt);
+  const key = (row: LeadRow): string | number =>
+    field === 'name' ? row.name : field === 'price' ? row.price : field === 'created_at' ? row.createdAt : row.updatedAt;
   const sign = sort?.direction === 'asc' ? 1 : -1;
   return [...rows].sort((a, b) => (key(a) < key(b) ? -sign : key(a) > key(b) ? sign : 0));
 }
@@ -181,5 +195,11 @@ export function leadDetail(lead: LeadRow): LeadDetail {
 }
 
 function contactDetail(contact: ContactRow, leads: LeadRow[]): ContactDetail {
-  return { ...contact, firstName: null, lastName: null, customFields: [], leads: leads.filter((lead) => lead.mainContact?.id === contact.id) };
+  return {
+    ...contact,
+    firstName: null,
+    lastName: null,
+    customFields: [],
+    leads: leads.filter((lead) => lead.mainContact?.id === contact.id),
+  };
 }

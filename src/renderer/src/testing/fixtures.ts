@@ -22,10 +22,25 @@ export const CONNECTED: ConnectionState = {
   message: null,
 };
 
-export const IDLE: SyncStatus = { state: 'idle', progress: null, initialSyncComplete: true, lastSuccessfulSyncAt: Date.now() - 60_000, nextAttemptAt: null, message: null };
+export const IDLE: SyncStatus = {
+  state: 'idle',
+  progress: null,
+  initialSyncComplete: true,
+  lastSuccessfulSyncAt: Date.now() - 60_000,
+  nextAttemptAt: null,
+  message: null,
+};
 
 export const META: MirrorMeta = {
-  account: { id: 1, name: 'Acme Perú', subdomain: 'acme', host: 'acme.kommo.com', timezone: 'America/Lima', currency: 'PEN', currencySymbol: 'S/' },
+  account: {
+    id: 1,
+    name: 'Acme Perú',
+    subdomain: 'acme',
+    host: 'acme.kommo.com',
+    timezone: 'America/Lima',
+    currency: 'PEN',
+    currencySymbol: 'S/',
+  },
   currentUserId: 10,
   pipelines: [
     {

@@ -4,7 +4,8 @@ import { defineMessages } from '../define';
 export const uiConnectMessages = defineMessages(
   {
     'connect.title': 'Connect your Kommo account',
-    'connect.subtitle': 'Kommo Mirror keeps a copy of your leads, contacts and tags on this computer, so you can browse them instantly, offline, and find any customer by phone.',
+    'connect.subtitle':
+      'Kommo Mirror keeps a copy of your leads, contacts and tags on this computer, so you can browse them instantly, offline, and find any customer by phone.',
     'connect.reconnectTitle': 'Sign in to Kommo again',
     'connect.oauth.title': 'Sign in with Kommo',
     'connect.oauth.text': 'Recommended. Kommo asks you to allow access, and you come back here.',
@@ -16,8 +17,10 @@ export const uiConnectMessages = defineMessages(
     'connect.token.host': 'Account address',
     'connect.token.token': 'Long-lived token',
     'connect.token.hint': 'Paste the whole token. It is stored securely on this computer and never shown again.',
-    'connect.token.hintWeak': 'Paste the whole token. This system has no keyring, so it is kept on this computer with weak protection. It is never shown again.',
-    'connect.token.hintPlainFile': 'Paste the whole token. The web preview keeps it in a file on this computer that is not encrypted: anyone who can read your files can read it. It is never shown again.',
+    'connect.token.hintWeak':
+      'Paste the whole token. This system has no keyring, so it is kept on this computer with weak protection. It is never shown again.',
+    'connect.token.hintPlainFile':
+      'Paste the whole token. The web preview keeps it in a file on this computer that is not encrypted: anyone who can read your files can read it. It is never shown again.',
     'connect.token.hintMemory': 'Paste the whole token. It is kept only until Kommo Mirror closes and never shown again.',
     'connect.token.hintPlain': 'Paste the whole token. It is never shown again.',
     'connect.token.button': 'Connect',
@@ -29,14 +32,16 @@ export const uiConnectMessages = defineMessages(
     'connect.error.invalid': 'Check the account address (like empresa.kommo.com) and paste the whole token.',
     'connect.error.wrongToken': 'Kommo did not accept this token. Check that it was copied whole and has not expired or been revoked.',
     'connect.error.unreachable': 'Could not reach that account. Check the address and your internet connection.',
-    'connect.error.blocked': 'Kommo denied access: the account may have API access blocked, or your user lacks the rights. Try again in a few minutes or ask your administrator.',
+    'connect.error.blocked':
+      'Kommo denied access: the account may have API access blocked, or your user lacks the rights. Try again in a few minutes or ask your administrator.',
     'connect.error.rateLimited': 'Kommo is receiving too many requests right now. Try again in a minute.',
     'connect.error.denied': 'Access was not allowed in Kommo. Sign in again and choose “Allow”.',
     'connect.error.internal': 'Could not connect: {message}',
   },
   {
     'connect.title': 'Conecta tu cuenta de Kommo',
-    'connect.subtitle': 'Kommo Mirror guarda una copia de tus leads, contactos y etiquetas en esta computadora para que los consultes al instante, sin conexión, y encuentres a cualquier cliente por su teléfono.',
+    'connect.subtitle':
+      'Kommo Mirror guarda una copia de tus leads, contactos y etiquetas en esta computadora para que los consultes al instante, sin conexión, y encuentres a cualquier cliente por su teléfono.',
     'connect.reconnectTitle': 'Vuelve a iniciar sesión en Kommo',
     'connect.oauth.title': 'Iniciar sesión con Kommo',
     'connect.oauth.text': 'Recomendado. Kommo te pedirá permitir el acceso y luego volverás aquí.',
@@ -48,8 +53,10 @@ export const uiConnectMessages = defineMessages(
     'connect.token.host': 'Dirección de la cuenta',
     'connect.token.token': 'Token de larga duración',
     'connect.token.hint': 'Pega el token completo. Se guarda de forma segura en esta computadora y no se vuelve a mostrar.',
-    'connect.token.hintWeak': 'Pega el token completo. Este sistema no tiene llavero, así que se guarda en esta computadora con una protección débil. No se vuelve a mostrar.',
-    'connect.token.hintPlainFile': 'Pega el token completo. La vista web lo guarda en un archivo sin cifrar en esta computadora: quien pueda leer tus archivos puede leerlo. No se vuelve a mostrar.',
+    'connect.token.hintWeak':
+      'Pega el token completo. Este sistema no tiene llavero, así que se guarda en esta computadora con una protección débil. No se vuelve a mostrar.',
+    'connect.token.hintPlainFile':
+      'Pega el token completo. La vista web lo guarda en un archivo sin cifrar en esta computadora: quien pueda leer tus archivos puede leerlo. No se vuelve a mostrar.',
     'connect.token.hintMemory': 'Pega el token completo. Se guarda solo hasta que cierres Kommo Mirror y no se vuelve a mostrar.',
     'connect.token.hintPlain': 'Pega el token completo. No se vuelve a mostrar.',
     'connect.token.button': 'Conectar',
@@ -61,7 +68,8 @@ export const uiConnectMessages = defineMessages(
     'connect.error.invalid': 'Revisa la dirección de la cuenta (por ejemplo empresa.kommo.com) y pega el token completo.',
     'connect.error.wrongToken': 'Kommo no aceptó este token. Verifica que esté completo y que no haya vencido ni sido revocado.',
     'connect.error.unreachable': 'No se pudo llegar a esa cuenta. Revisa la dirección y tu conexión a internet.',
-    'connect.error.blocked': 'Kommo denegó el acceso: la cuenta puede tener la API bloqueada o tu usuario no tiene permisos. Inténtalo en unos minutos o consulta a tu administrador.',
+    'connect.error.blocked':
+      'Kommo denegó el acceso: la cuenta puede tener la API bloqueada o tu usuario no tiene permisos. Inténtalo en unos minutos o consulta a tu administrador.',
     'connect.error.rateLimited': 'Kommo está recibiendo demasiadas solicitudes. Inténtalo de nuevo en un minuto.',
     'connect.error.denied': 'No se permitió el acceso en Kommo. Vuelve a iniciar sesión y elige «Permitir».',
     'connect.error.internal': 'No se pudo conectar: {message}',

@@ -92,7 +92,10 @@ export const uiLeadsMessages = defineMessages(
     'board.archived': 'archivado',
     'board.noPipelines': 'Aún no hay embudos en la copia local.',
     'board.columnsLabel': 'Etapas de {pipeline}',
-    'board.filtered': { one: 'Acotado por {count} filtro de la lista de leads.', other: 'Acotado por {count} filtros de la lista de leads.' },
+    'board.filtered': {
+      one: 'Acotado por {count} filtro de la lista de leads.',
+      other: 'Acotado por {count} filtros de la lista de leads.',
+    },
     'board.editFilters': 'Editar filtros',
     'board.showMore': 'Ver más ({shown} de {total})',
   },

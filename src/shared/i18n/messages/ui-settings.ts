@@ -22,7 +22,8 @@ export const uiSettingsMessages = defineMessages(
     'prefs.resumeSync': 'Resume syncing',
     'prefs.disconnect': 'Disconnect',
     'prefs.forget': 'Disconnect and delete the local copy',
-    'prefs.forgetConfirm': 'Delete every lead, contact and tag kept on this computer? Kommo itself is not touched; connecting again downloads everything anew.',
+    'prefs.forgetConfirm':
+      'Delete every lead, contact and tag kept on this computer? Kommo itself is not touched; connecting again downloads everything anew.',
     'prefs.forgetYes': 'Delete the local copy',
     'prefs.cancel': 'Cancel',
   },
@@ -46,7 +47,8 @@ export const uiSettingsMessages = defineMessages(
     'prefs.resumeSync': 'Reanudar sincronización',
     'prefs.disconnect': 'Desconectar',
     'prefs.forget': 'Desconectar y borrar la copia local',
-    'prefs.forgetConfirm': '¿Borrar todos los leads, contactos y etiquetas guardados en esta computadora? Kommo no se toca; al conectar de nuevo se descarga todo otra vez.',
+    'prefs.forgetConfirm':
+      '¿Borrar todos los leads, contactos y etiquetas guardados en esta computadora? Kommo no se toca; al conectar de nuevo se descarga todo otra vez.',
     'prefs.forgetYes': 'Borrar la copia local',
     'prefs.cancel': 'Cancelar',
   },

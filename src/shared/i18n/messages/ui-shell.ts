@@ -48,7 +48,8 @@ export const uiShellMessages = defineMessages(
     'errors.mirrorDamaged': 'La copia local está dañada y no se puede leer. Reconstrúyela desde Kommo con el botón de arriba.',
     'search.tooLong': 'Una búsqueda usa como máximo {max} caracteres; se omitió el resto de lo que pegaste.',
     'noAccess.title': 'Esta dirección no tiene una clave de acceso válida',
-    'noAccess.text': 'Abre la dirección que mostró «npm run web» (termina en ?k=…). Cada vez que Kommo Mirror se inicia, muestra una nueva.',
+    'noAccess.text':
+      'Abre la dirección que mostró «npm run web» (termina en ?k=…). Cada vez que Kommo Mirror se inicia, muestra una nueva.',
     'grid.sortBy': 'Ordenar por {column}',
     'grid.sortedAsc': 'Ordenado por {column}, ascendente. Clic para ordenar de forma descendente.',
     'grid.sortedDesc': 'Ordenado por {column}, descendente. Clic para ordenar de forma ascendente.',

@@ -19,7 +19,11 @@ describe('the pipeline board', () => {
     const odd = leads.filter((lead) => lead.statusId === 1001);
     expect(column.textContent).toContain(`${odd.length} leads`);
     expect(column.textContent).toContain(new Intl.NumberFormat('es-PE').format(odd.reduce((sum, lead) => sum + lead.price, 0)));
-    expect(host.callsOf('leads.list').some((call) => JSON.stringify(call.filter?.stages) === JSON.stringify([{ pipelineId: 100, statusId: 1001 }]))).toBe(true);
+    expect(
+      host
+        .callsOf('leads.list')
+        .some((call) => JSON.stringify(call.filter?.stages) === JSON.stringify([{ pipelineId: 100, statusId: 1001 }])),
+    ).toBe(true);
     // 30 leads in the stage, 25 cards at first, then the rest on request.
     expect(within(column).getAllByRole('button', { name: /Lead/ })).toHaveLength(25);
     await user.click(within(column).getByRole('button', { name: /Ver más/ }));

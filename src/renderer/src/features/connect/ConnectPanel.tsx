@@ -76,7 +76,13 @@ export function ConnectPanel() {
       <section className="connect-card" aria-labelledby="connect-demo-title">
         <h2 id="connect-demo-title">{t('connect.demo.title')}</h2>
         <p className="muted">{t('connect.demo.text')}</p>
-        <button type="button" className="button" data-testid="connect-demo" onClick={() => void run('demo', connectDemo)} disabled={busy !== null}>
+        <button
+          type="button"
+          className="button"
+          data-testid="connect-demo"
+          onClick={() => void run('demo', connectDemo)}
+          disabled={busy !== null}
+        >
           {t('connect.demo.button')}
         </button>
         {error('demo')}

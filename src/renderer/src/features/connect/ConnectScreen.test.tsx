@@ -42,7 +42,9 @@ describe('the connect screen', () => {
 
   it('opens the app after the demo account connects', async () => {
     const user = userEvent.setup();
-    const { host } = await renderApp({ connection: DISCONNECTED }, (h) => h.override('auth.connectDemo', () => ok({ ...CONNECTED, account: { ...CONNECTED.account!, isDemo: true } })));
+    const { host } = await renderApp({ connection: DISCONNECTED }, (h) =>
+      h.override('auth.connectDemo', () => ok({ ...CONNECTED, account: { ...CONNECTED.account!, isDemo: true } })),
+    );
     await user.click(screen.getByTestId('connect-demo'));
     await settle();
     expect(host.callsOf('auth.connectDemo')).toHaveLength(1);
@@ -52,7 +54,12 @@ describe('the connect screen', () => {
 
   it('explains a wrong token, an unreachable host and denied access', async () => {
     const user = userEvent.setup();
-    const answers = [fail('auth_required', 'HTTP 401'), fail('offline', 'ENOTFOUND'), fail('blocked', 'HTTP 403'), fail('invalid_input', 'bad host')];
+    const answers = [
+      fail('auth_required', 'HTTP 401'),
+      fail('offline', 'ENOTFOUND'),
+      fail('blocked', 'HTTP 403'),
+      fail('invalid_input', 'bad host'),
+    ];
     const { host } = await renderApp({ connection: DISCONNECTED }, (h) => h.override('auth.connectToken', () => answers.shift()!));
     await fillToken(user);
     expect(screen.getByRole('alert').textContent).toContain('Kommo no aceptó este token');
@@ -86,7 +93,9 @@ describe('the connect screen', () => {
   it('does not open a tab when the desktop host shows its own sign-in window', async () => {
     const user = userEvent.setup();
     const open = vi.spyOn(window, 'open');
-    const { host } = await renderApp({ connection: DISCONNECTED }, (h) => h.override('auth.startOAuth', () => ok({ consentUrl: 'https://www.kommo.com/oauth', openedByHost: true })));
+    const { host } = await renderApp({ connection: DISCONNECTED }, (h) =>
+      h.override('auth.startOAuth', () => ok({ consentUrl: 'https://www.kommo.com/oauth', openedByHost: true })),
+    );
     await user.click(screen.getByRole('button', { name: 'Iniciar sesión con Kommo' }));
     await settle();
     expect(open).not.toHaveBeenCalled();

@@ -14,8 +14,19 @@ export function ContactFilters() {
   return (
     <FilterBar label={t('contacts.filters')} active={countFilters(filter)} onClearAll={() => replaceFilter({ tagMode: 'any' })}>
       <SearchInput className="search-text" value={filter.text} onCommit={(text) => setFilter({ text })} label={t('contacts.searchText')} />
-      <SearchInput className="search-phone" value={filter.phone} onCommit={(phone) => setFilter({ phone })} label={t('contacts.searchPhone')} inputMode="tel" />
-      <TagFilter entityType="contacts" tagIds={filter.tagIds} mode={filter.tagMode ?? 'any'} onChange={(tagIds, tagMode) => setFilter({ tagIds, tagMode })} />
+      <SearchInput
+        className="search-phone"
+        value={filter.phone}
+        onCommit={(phone) => setFilter({ phone })}
+        label={t('contacts.searchPhone')}
+        inputMode="tel"
+      />
+      <TagFilter
+        entityType="contacts"
+        tagIds={filter.tagIds}
+        mode={filter.tagMode ?? 'any'}
+        onChange={(tagIds, tagMode) => setFilter({ tagIds, tagMode })}
+      />
       <UserFilter userIds={filter.responsibleUserIds} onChange={(responsibleUserIds) => setFilter({ responsibleUserIds })} />
     </FilterBar>
   );

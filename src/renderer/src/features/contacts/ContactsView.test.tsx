@@ -36,7 +36,9 @@ describe('the contact table', () => {
     await settle();
     expect(host.callsOf('contacts.list').at(-1)!.sort).toEqual({ field: 'name', direction: 'asc' });
     expect(name.getAttribute('aria-sort')).toBe('ascending');
-    expect(within(name).getByRole('button').getAttribute('title')).toBe('Ordenado por Nombre, ascendente. Clic para ordenar de forma descendente.');
+    expect(within(name).getByRole('button').getAttribute('title')).toBe(
+      'Ordenado por Nombre, ascendente. Clic para ordenar de forma descendente.',
+    );
     await user.click(within(name).getByRole('button'));
     await settle();
     expect(host.callsOf('contacts.list').at(-1)!.sort).toEqual({ field: 'name', direction: 'desc' });

@@ -10,7 +10,13 @@ type ContactColumn = Column<ContactRow> & { sortField?: ContactSortField };
 
 export function contactColumns(t: Translate, fmt: Formatters): ContactColumn[] {
   return [
-    { id: 'name', label: t('contacts.col.name'), width: 240, sortField: 'name', render: (row) => <span className="cell-strong">{row.name || t('contacts.unnamed', { id: row.id })}</span> },
+    {
+      id: 'name',
+      label: t('contacts.col.name'),
+      width: 240,
+      sortField: 'name',
+      render: (row) => <span className="cell-strong">{row.name || t('contacts.unnamed', { id: row.id })}</span>,
+    },
     {
       id: 'phones',
       label: t('contacts.col.phones'),
@@ -22,11 +28,34 @@ export function contactColumns(t: Translate, fmt: Formatters): ContactColumn[] {
         </span>
       ),
     },
-    { id: 'emails', label: t('contacts.col.emails'), width: 210, render: (row) => <span className="muted">{row.emails[0]?.value ?? '—'}</span> },
+    {
+      id: 'emails',
+      label: t('contacts.col.emails'),
+      width: 210,
+      render: (row) => <span className="muted">{row.emails[0]?.value ?? '—'}</span>,
+    },
     { id: 'company', label: t('contacts.col.company'), width: 170, render: (row) => row.company?.name ?? <span className="muted">—</span> },
     { id: 'tags', label: t('contacts.col.tags'), width: 170, render: (row) => <TagChips tags={row.tags} max={2} /> },
-    { id: 'responsible', label: t('contacts.col.responsible'), width: 150, sortField: 'responsible', render: (row) => <UserName id={row.responsibleUserId} /> },
-    { id: 'leads', label: t('contacts.col.leads'), width: 70, align: 'end', render: (row) => <span className="num">{fmt.number(row.leadCount)}</span> },
-    { id: 'updated', label: t('contacts.col.updated'), width: 130, sortField: 'updated_at', render: (row) => <span className="muted">{fmt.dateTime(row.updatedAt)}</span> },
+    {
+      id: 'responsible',
+      label: t('contacts.col.responsible'),
+      width: 150,
+      sortField: 'responsible',
+      render: (row) => <UserName id={row.responsibleUserId} />,
+    },
+    {
+      id: 'leads',
+      label: t('contacts.col.leads'),
+      width: 70,
+      align: 'end',
+      render: (row) => <span className="num">{fmt.number(row.leadCount)}</span>,
+    },
+    {
+      id: 'updated',
+      label: t('contacts.col.updated'),
+      width: 130,
+      sortField: 'updated_at',
+      render: (row) => <span className="muted">{fmt.dateTime(row.updatedAt)}</span>,
+    },
   ];
 }

@@ -54,7 +54,11 @@ export function renderValue(type: string, value: CustomFieldScalar, t: Translate
   if (value === null || value === '') return <span className="muted">—</span>;
   switch (type) {
     case 'numeric':
-      return typeof value === 'number' || !Number.isNaN(Number(value)) ? <span className="num">{fmt.number(Number(value))}</span> : String(value);
+      return typeof value === 'number' || !Number.isNaN(Number(value)) ? (
+        <span className="num">{fmt.number(Number(value))}</span>
+      ) : (
+        String(value)
+      );
     case 'price':
     case 'monetary':
       return !Number.isNaN(Number(value)) ? <span className="num">{fmt.money(Number(value))}</span> : String(value);

@@ -24,13 +24,46 @@ describe('the detail panel', () => {
           ...leadDetail({ ...leads[0]!, tags: [{ id: 7, name: 'VIP', color: 'FF8F92' }] }),
           contacts: [contact],
           customFields: [
-            { fieldId: 1, name: 'Cita', type: 'date_time', code: null, values: [{ value: LATE_EVENING_LIMA, enumId: null, enumCode: null }] },
-            { fieldId: 2, name: 'Cumpleaños', type: 'birthday', code: null, values: [{ value: MIDNIGHT_LIMA, enumId: null, enumCode: null }] },
+            {
+              fieldId: 1,
+              name: 'Cita',
+              type: 'date_time',
+              code: null,
+              values: [{ value: LATE_EVENING_LIMA, enumId: null, enumCode: null }],
+            },
+            {
+              fieldId: 2,
+              name: 'Cumpleaños',
+              type: 'birthday',
+              code: null,
+              values: [{ value: MIDNIGHT_LIMA, enumId: null, enumCode: null }],
+            },
             { fieldId: 3, name: 'Factura', type: 'checkbox', code: null, values: [{ value: true, enumId: null, enumCode: null }] },
-            { fieldId: 4, name: 'Origen', type: 'multiselect', code: null, values: [{ value: 'Web', enumId: 1, enumCode: null }, { value: 'Feria', enumId: 2, enumCode: null }] },
-            { fieldId: 5, name: 'Sitio', type: 'url', code: null, values: [{ value: 'javascript:alert(1)', enumId: null, enumCode: null }] },
+            {
+              fieldId: 4,
+              name: 'Origen',
+              type: 'multiselect',
+              code: null,
+              values: [
+                { value: 'Web', enumId: 1, enumCode: null },
+                { value: 'Feria', enumId: 2, enumCode: null },
+              ],
+            },
+            {
+              fieldId: 5,
+              name: 'Sitio',
+              type: 'url',
+              code: null,
+              values: [{ value: 'javascript:alert(1)', enumId: null, enumCode: null }],
+            },
             { fieldId: 6, name: 'Web', type: 'url', code: null, values: [{ value: 'acme.pe', enumId: null, enumCode: null }] },
-            { fieldId: 7, name: 'Nuevo tipo', type: 'hologram', code: null, values: [{ value: 'raw value', enumId: null, enumCode: null }] },
+            {
+              fieldId: 7,
+              name: 'Nuevo tipo',
+              type: 'hologram',
+              code: null,
+              values: [{ value: 'raw value', enumId: null, enumCode: null }],
+            },
           ],
         }),
       ),
@@ -39,7 +72,9 @@ describe('the detail panel', () => {
     await settle();
     const panel = screen.getByRole('complementary', { name: 'Lead 1' });
     const field = (name: string) => within(panel).getByText(name).nextElementSibling!.textContent;
-    const lima = new Intl.DateTimeFormat('es-PE', { timeZone: 'America/Lima', dateStyle: 'short', timeStyle: 'short' }).format(LATE_EVENING_LIMA * 1000);
+    const lima = new Intl.DateTimeFormat('es-PE', { timeZone: 'America/Lima', dateStyle: 'short', timeStyle: 'short' }).format(
+      LATE_EVENING_LIMA * 1000,
+    );
     expect(field('Cita')).toBe(lima);
     expect(field('Cita')).toContain('15/03');
     expect(field('Cumpleaños')).toContain('15');

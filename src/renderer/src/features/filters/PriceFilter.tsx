@@ -19,7 +19,14 @@ export function PriceFilter({ min, max, onChange }: PriceFilterProps) {
   const t = useT();
   const fmt = useFormat();
   const active = min !== undefined || max !== undefined;
-  const summary = min !== undefined && max !== undefined ? `${fmt.number(min)}–${fmt.number(max)}` : min !== undefined ? `≥ ${fmt.number(min)}` : max !== undefined ? `≤ ${fmt.number(max)}` : '';
+  const summary =
+    min !== undefined && max !== undefined
+      ? `${fmt.number(min)}–${fmt.number(max)}`
+      : min !== undefined
+        ? `≥ ${fmt.number(min)}`
+        : max !== undefined
+          ? `≤ ${fmt.number(max)}`
+          : '';
   return (
     <Popover label={active ? `${t('filters.price')}: ${summary}` : t('filters.price')} ariaLabel={t('filters.price')} active={active}>
       {(close) => <PriceForm min={min} max={max} onApply={(a, b) => (onChange(a, b), close())} />}
@@ -27,7 +34,15 @@ export function PriceFilter({ min, max, onChange }: PriceFilterProps) {
   );
 }
 
-function PriceForm({ min, max, onApply }: { min: number | undefined; max: number | undefined; onApply(min: number | undefined, max: number | undefined): void }) {
+function PriceForm({
+  min,
+  max,
+  onApply,
+}: {
+  min: number | undefined;
+  max: number | undefined;
+  onApply(min: number | undefined, max: number | undefined): void;
+}) {
   const t = useT();
   const [from, setFrom] = useState(min?.toString() ?? '');
   const [to, setTo] = useState(max?.toString() ?? '');

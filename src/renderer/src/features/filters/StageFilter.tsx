@@ -29,11 +29,18 @@ export function StageFilter({ pipelineIds = [], stages = [], onChange }: StageFi
     // A pipeline whose every stage is picked is a whole pipeline again.
     const whole = new Set(wholePipelines);
     for (const p of pipelines) {
-      if (p.statuses.length > 0 && p.statuses.every((s) => picked.some((x) => x.pipelineId === p.id && x.statusId === s.id))) whole.add(p.id);
+      if (p.statuses.length > 0 && p.statuses.every((s) => picked.some((x) => x.pipelineId === p.id && x.statusId === s.id)))
+        whole.add(p.id);
     }
     const rest = picked.filter((stage) => !whole.has(stage.pipelineId));
     if (rest.length === 0) onChange(whole.size ? [...whole] : undefined, undefined);
-    else onChange(undefined, [...rest, ...[...whole].flatMap((id) => (pipelines.find((p) => p.id === id)?.statuses ?? []).map((s) => ({ pipelineId: id, statusId: s.id })))]);
+    else
+      onChange(undefined, [
+        ...rest,
+        ...[...whole].flatMap((id) =>
+          (pipelines.find((p) => p.id === id)?.statuses ?? []).map((s) => ({ pipelineId: id, statusId: s.id })),
+        ),
+      ]);
   };
 
   const isWhole = (id: number) => {
@@ -50,7 +57,9 @@ export function StageFilter({ pipelineIds = [], stages = [], onChange }: StageFi
   const toggleStage = (pipelineId: number, statusId: number) => {
     const all = asStages();
     const on = all.some((stage) => stage.pipelineId === pipelineId && stage.statusId === statusId);
-    const next = on ? all.filter((stage) => !(stage.pipelineId === pipelineId && stage.statusId === statusId)) : [...all, { pipelineId, statusId }];
+    const next = on
+      ? all.filter((stage) => !(stage.pipelineId === pipelineId && stage.statusId === statusId))
+      : [...all, { pipelineId, statusId }];
     emit([], next);
   };
 
@@ -62,7 +71,12 @@ export function StageFilter({ pipelineIds = [], stages = [], onChange }: StageFi
         ? t('filters.stagesCount', { count: stages.length })
         : t('filters.pipelinesCount', { count: pipelineIds.length });
   return (
-    <Popover label={count ? `${t('filters.stage')}: ${summary}` : t('filters.stage')} ariaLabel={t('filters.stage')} active={count > 0} className="stage-filter">
+    <Popover
+      label={count ? `${t('filters.stage')}: ${summary}` : t('filters.stage')}
+      ariaLabel={t('filters.stage')}
+      active={count > 0}
+      className="stage-filter"
+    >
       {() => (
         <div className="stage-tree">
           {pipelines.length === 0 && <p className="muted">{t('filters.noPipelines')}</p>}
@@ -86,7 +100,11 @@ export function StageFilter({ pipelineIds = [], stages = [], onChange }: StageFi
                 </legend>
                 {pipeline.statuses.map((status) => (
                   <label key={status.id} className="check stage-option">
-                    <input type="checkbox" checked={whole || stageKeys.has(`${pipeline.id}:${status.id}`)} onChange={() => toggleStage(pipeline.id, status.id)} />
+                    <input
+                      type="checkbox"
+                      checked={whole || stageKeys.has(`${pipeline.id}:${status.id}`)}
+                      onChange={() => toggleStage(pipeline.id, status.id)}
+                    />
                     <span className="swatch" style={statusColors(status.color)} aria-hidden="true" />
                     <span className="check-label">{status.name}</span>
                   </label>

@@ -17,12 +17,31 @@ export function LeadFilters() {
   return (
     <FilterBar label={t('leads.filters')} active={countFilters(filter)} onClearAll={() => replaceFilter({ tagMode: 'any' })}>
       <SearchInput className="search-text" value={filter.text} onCommit={(text) => setFilter({ text })} label={t('leads.searchText')} />
-      <StageFilter pipelineIds={filter.pipelineIds} stages={filter.stages} onChange={(pipelineIds, stages) => setFilter({ pipelineIds, stages })} />
-      <TagFilter entityType="leads" tagIds={filter.tagIds} mode={filter.tagMode ?? 'any'} onChange={(tagIds, tagMode) => setFilter({ tagIds, tagMode })} />
+      <StageFilter
+        pipelineIds={filter.pipelineIds}
+        stages={filter.stages}
+        onChange={(pipelineIds, stages) => setFilter({ pipelineIds, stages })}
+      />
+      <TagFilter
+        entityType="leads"
+        tagIds={filter.tagIds}
+        mode={filter.tagMode ?? 'any'}
+        onChange={(tagIds, tagMode) => setFilter({ tagIds, tagMode })}
+      />
       <UserFilter userIds={filter.responsibleUserIds} onChange={(responsibleUserIds) => setFilter({ responsibleUserIds })} />
       <PriceFilter min={filter.priceMin} max={filter.priceMax} onChange={(priceMin, priceMax) => setFilter({ priceMin, priceMax })} />
-      <DateRangeFilter label={t('filters.created')} from={filter.createdFrom} to={filter.createdTo} onChange={(createdFrom, createdTo) => setFilter({ createdFrom, createdTo })} />
-      <DateRangeFilter label={t('filters.updated')} from={filter.updatedFrom} to={filter.updatedTo} onChange={(updatedFrom, updatedTo) => setFilter({ updatedFrom, updatedTo })} />
+      <DateRangeFilter
+        label={t('filters.created')}
+        from={filter.createdFrom}
+        to={filter.createdTo}
+        onChange={(createdFrom, createdTo) => setFilter({ createdFrom, createdTo })}
+      />
+      <DateRangeFilter
+        label={t('filters.updated')}
+        from={filter.updatedFrom}
+        to={filter.updatedTo}
+        onChange={(updatedFrom, updatedTo) => setFilter({ updatedFrom, updatedTo })}
+      />
     </FilterBar>
   );
 }

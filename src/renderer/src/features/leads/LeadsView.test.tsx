@@ -99,7 +99,10 @@ describe('the lead table', () => {
 describe('live updates', () => {
   it('change visible rows in place, keeping scroll, selection and filters, and highlight the changed row', async () => {
     const leads = makeLeads(2_000);
-    const { host, store } = await renderApp({ leads }, (h) => (h.data.settings.ui = { 'leads.view': { filter: { responsibleUserIds: [10] }, sort: { field: 'price', direction: 'asc' } } }));
+    const { host, store } = await renderApp(
+      { leads },
+      (h) => (h.data.settings.ui = { 'leads.view': { filter: { responsibleUserIds: [10] }, sort: { field: 'price', direction: 'asc' } } }),
+    );
     // Scroll to the middle, then select a row there.
     act(() => {
       grid().scrollTop = 400 * ROW_HEIGHT;
@@ -116,7 +119,14 @@ describe('live updates', () => {
 
     const changed = leads.find((lead) => lead.name === targetName)!;
     changed.name = `${targetName} (renamed)`;
-    host.emit('lead_update', { added: [], updated: [changed.id], removed: [], statusChanges: [], responsibleChanges: [], duringInitialSync: false });
+    host.emit('lead_update', {
+      added: [],
+      updated: [changed.id],
+      removed: [],
+      statusChanges: [],
+      responsibleChanges: [],
+      duringInitialSync: false,
+    });
     await settle(60);
 
     const row = rowNamed(changed.name);
@@ -125,7 +135,10 @@ describe('live updates', () => {
     expect(grid().scrollTop).toBe(scrollTop);
     expect(store.getState().leads.selectedId).toBe(selectedId);
     // Only the page on screen (and the open record) were read again, with the same filters.
-    const again = host.calls.slice(before).filter((call) => call.name === 'leads.list').map((call) => call.args as { filter: unknown; offset: number });
+    const again = host.calls
+      .slice(before)
+      .filter((call) => call.name === 'leads.list')
+      .map((call) => call.args as { filter: unknown; offset: number });
     expect(again.length).toBeGreaterThan(0);
     expect(again.length).toBeLessThanOrEqual(2);
     expect(again.every((call) => call.offset >= 200)).toBe(true);

@@ -12,10 +12,35 @@ type LeadColumn = Column<LeadRow> & { sortField?: LeadSortField };
 /** The lead table's columns, in order; `sortField` ties each sortable column to the contract's sort. */
 export function leadColumns(t: Translate, fmt: Formatters): LeadColumn[] {
   return [
-    { id: 'name', label: t('leads.col.name'), width: 240, sortField: 'name', render: (row) => <span className="cell-strong">{row.name || t('leads.unnamed', { id: row.id })}</span> },
-    { id: 'price', label: t('leads.col.price'), width: 100, sortField: 'price', align: 'end', render: (row) => <span className="num">{fmt.money(row.price)}</span> },
-    { id: 'status', label: t('leads.col.status'), width: 220, sortField: 'status', render: (row) => <StatusPill pipelineId={row.pipelineId} statusId={row.statusId} withPipeline /> },
-    { id: 'responsible', label: t('leads.col.responsible'), width: 140, sortField: 'responsible', render: (row) => <UserName id={row.responsibleUserId} /> },
+    {
+      id: 'name',
+      label: t('leads.col.name'),
+      width: 240,
+      sortField: 'name',
+      render: (row) => <span className="cell-strong">{row.name || t('leads.unnamed', { id: row.id })}</span>,
+    },
+    {
+      id: 'price',
+      label: t('leads.col.price'),
+      width: 100,
+      sortField: 'price',
+      align: 'end',
+      render: (row) => <span className="num">{fmt.money(row.price)}</span>,
+    },
+    {
+      id: 'status',
+      label: t('leads.col.status'),
+      width: 220,
+      sortField: 'status',
+      render: (row) => <StatusPill pipelineId={row.pipelineId} statusId={row.statusId} withPipeline />,
+    },
+    {
+      id: 'responsible',
+      label: t('leads.col.responsible'),
+      width: 140,
+      sortField: 'responsible',
+      render: (row) => <UserName id={row.responsibleUserId} />,
+    },
     { id: 'tags', label: t('leads.col.tags'), width: 160, render: (row) => <TagChips tags={row.tags} max={2} /> },
     {
       id: 'contact',
@@ -32,7 +57,19 @@ export function leadColumns(t: Translate, fmt: Formatters): LeadColumn[] {
           <span className="muted">—</span>
         ),
     },
-    { id: 'updated', label: t('leads.col.updated'), width: 118, sortField: 'updated_at', render: (row) => <span className="muted">{fmt.dateTime(row.updatedAt)}</span> },
-    { id: 'created', label: t('leads.col.created'), width: 118, sortField: 'created_at', render: (row) => <span className="muted">{fmt.dateTime(row.createdAt)}</span> },
+    {
+      id: 'updated',
+      label: t('leads.col.updated'),
+      width: 118,
+      sortField: 'updated_at',
+      render: (row) => <span className="muted">{fmt.dateTime(row.updatedAt)}</span>,
+    },
+    {
+      id: 'created',
+      label: t('leads.col.created'),
+      width: 118,
+      sortField: 'created_at',
+      render: (row) => <span className="muted">{fmt.dateTime(row.createdAt)}</span>,
+    },
   ];
 }

@@ -30,20 +30,26 @@ describe('phone search', () => {
     expect((text as HTMLInputElement).value).toBe('a/b');
   });
 
-  it.each([['+51 987 654 321'], ['987-654-321'], ['0051987654321'], ['654321']])('sends "%s" to the host as typed and lists the contact with its leads', async (query) => {
-    const user = userEvent.setup();
-    const contacts = makeContacts(2);
-    const leads = makeLeads(3).map((lead) => ({ ...lead, mainContact: { id: contacts[0]!.id, name: contacts[0]!.name, phone: '987-654-321' } }));
-    const { host } = await renderApp({ leads, contacts: contacts.slice(0, 1) });
-    await user.click(box());
-    await user.keyboard(query);
-    await settle(200);
-    expect(host.callsOf('phone.search').at(-1)).toEqual({ query, limit: 20 });
-    expect(box().getAttribute('aria-expanded')).toBe('true');
-    const options = screen.getAllByRole('option');
-    expect(options[0]!.textContent).toContain('Contacto 1');
-    expect(options).toHaveLength(4);
-  });
+  it.each([['+51 987 654 321'], ['987-654-321'], ['0051987654321'], ['654321']])(
+    'sends "%s" to the host as typed and lists the contact with its leads',
+    async (query) => {
+      const user = userEvent.setup();
+      const contacts = makeContacts(2);
+      const leads = makeLeads(3).map((lead) => ({
+        ...lead,
+        mainContact: { id: contacts[0]!.id, name: contacts[0]!.name, phone: '987-654-321' },
+      }));
+      const { host } = await renderApp({ leads, contacts: contacts.slice(0, 1) });
+      await user.click(box());
+      await user.keyboard(query);
+      await settle(200);
+      expect(host.callsOf('phone.search').at(-1)).toEqual({ query, limit: 20 });
+      expect(box().getAttribute('aria-expanded')).toBe('true');
+      const options = screen.getAllByRole('option');
+      expect(options[0]!.textContent).toContain('Contacto 1');
+      expect(options).toHaveLength(4);
+    },
+  );
 
   it('shows how the query was read, and asks for more digits when it is too short', async () => {
     const user = userEvent.setup();

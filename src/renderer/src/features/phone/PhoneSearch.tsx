@@ -111,7 +111,9 @@ export function PhoneSearch() {
                 ? t('phone.searching')
                 : result.matchedBy === 'none'
                   ? t('phone.tooShort')
-                  : t(result.matchedBy === 'exact' ? 'phone.readAs' : 'phone.endingIn', { number: result.matchedBy === 'exact' ? displayPhone(result.normalized) : result.normalized })}
+                  : t(result.matchedBy === 'exact' ? 'phone.readAs' : 'phone.endingIn', {
+                      number: result.matchedBy === 'exact' ? displayPhone(result.normalized) : result.normalized,
+                    })}
             {loading && result && <span className="spinner" aria-hidden="true" />}
           </p>
           <ul id={listId} role="listbox" aria-label={t('phone.results')} className="phone-options">

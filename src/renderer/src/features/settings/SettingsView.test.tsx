@@ -45,7 +45,10 @@ describe('settings', () => {
     await user.click(screen.getByLabelText('No molestar'));
     await user.click(screen.getByLabelText(/Seguir sincronizando en la bandeja/));
     await settle();
-    expect(host.callsOf('settings.update')).toEqual([{ patch: { notifications: { doNotDisturb: true } } }, { patch: { closeToTray: false } }]);
+    expect(host.callsOf('settings.update')).toEqual([
+      { patch: { notifications: { doNotDisturb: true } } },
+      { patch: { closeToTray: false } },
+    ]);
     expect(screen.getByTestId('database-path').textContent).toBe(INFO.databasePath);
     expect(screen.getByRole('region', { name: 'Cuenta de Kommo' }).textContent).toContain('acme.kommo.com');
   });
@@ -91,21 +94,36 @@ describe('the lead list’s remembered view', () => {
     await user.keyboard('{ArrowRight}{ArrowRight}');
     await settle(80);
     const saved = first.host.data.settings.ui['leads.view'];
-    expect(saved).toEqual({ filter: { tagMode: 'any', responsibleUserIds: [11] }, sort: { field: 'price', direction: 'desc' }, widths: { name: 260 } });
+    expect(saved).toEqual({
+      filter: { tagMode: 'any', responsibleUserIds: [11] },
+      sort: { field: 'price', direction: 'desc' },
+      widths: { name: 260 },
+    });
     expect(localStorage.length).toBe(0);
     first.unmount();
 
     // A new start of the app with the same host settings.
     const second = await renderApp({ leads: makeLeads(40), settings: first.host.data.settings });
-    expect(second.host.callsOf('leads.list').find((call) => call.limit === 100)).toMatchObject({ filter: { responsibleUserIds: [11] }, sort: { field: 'price', direction: 'desc' } });
-    expect(within(screen.getByRole('search', { name: 'Filtros de leads' })).getByRole('button', { name: 'Responsable: Diego' })).toBeTruthy();
+    expect(second.host.callsOf('leads.list').find((call) => call.limit === 100)).toMatchObject({
+      filter: { responsibleUserIds: [11] },
+      sort: { field: 'price', direction: 'desc' },
+    });
+    expect(
+      within(screen.getByRole('search', { name: 'Filtros de leads' })).getByRole('button', { name: 'Responsable: Diego' }),
+    ).toBeTruthy();
     expect(screen.getByRole('columnheader', { name: /Venta/ }).getAttribute('aria-sort')).toBe('descending');
     expect(screen.getByRole('separator', { name: 'Cambiar el ancho de la columna Nombre' }).getAttribute('aria-valuenow')).toBe('260');
   });
 
   it('ignores a stored view it cannot read', async () => {
-    const { host } = await renderApp({ leads: makeLeads(5) }, (h) => (h.data.settings.ui = { 'leads.view': { filter: { tagIds: 'nope', priceMin: -3 }, sort: { field: 'DROP TABLE' } } }));
-    expect(host.callsOf('leads.list').find((call) => call.limit === 100)).toMatchObject({ filter: { tagMode: 'any' }, sort: { field: 'updated_at', direction: 'desc' } });
+    const { host } = await renderApp(
+      { leads: makeLeads(5) },
+      (h) => (h.data.settings.ui = { 'leads.view': { filter: { tagIds: 'nope', priceMin: -3 }, sort: { field: 'DROP TABLE' } } }),
+    );
+    expect(host.callsOf('leads.list').find((call) => call.limit === 100)).toMatchObject({
+      filter: { tagMode: 'any' },
+      sort: { field: 'updated_at', direction: 'desc' },
+    });
     expect(screen.getByTestId('leads-table').getAttribute('aria-rowcount')).toBe('6');
   });
 });

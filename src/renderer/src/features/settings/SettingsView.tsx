@@ -33,14 +33,22 @@ export function SettingsView() {
           <h2 id="settings-general">{t('prefs.general')}</h2>
           <label className="field">
             <span>{t('settings.language')}</span>
-            <select className="input" value={settings.language} onChange={(event) => void setLanguage(event.target.value as LanguagePreference)}>
+            <select
+              className="input"
+              value={settings.language}
+              onChange={(event) => void setLanguage(event.target.value as LanguagePreference)}
+            >
               <option value="system">{t('prefs.languageSystem', { locale: systemLocale ?? navigator.language })}</option>
               <option value="es">{t('settings.language.es')}</option>
               <option value="en">{t('settings.language.en')}</option>
             </select>
           </label>
           <label className="check">
-            <input type="checkbox" checked={settings.notifications.enabled} onChange={(event) => void save({ notifications: { enabled: event.target.checked } })} />
+            <input
+              type="checkbox"
+              checked={settings.notifications.enabled}
+              onChange={(event) => void save({ notifications: { enabled: event.target.checked } })}
+            />
             <span>{t('settings.notifications.enabled')}</span>
           </label>
           <label className="check">
@@ -53,7 +61,12 @@ export function SettingsView() {
             <span>{t('settings.notifications.doNotDisturb')}</span>
           </label>
           <label className="check">
-            <input type="checkbox" checked={settings.closeToTray} disabled={host !== 'electron'} onChange={(event) => void save({ closeToTray: event.target.checked })} />
+            <input
+              type="checkbox"
+              checked={settings.closeToTray}
+              disabled={host !== 'electron'}
+              onChange={(event) => void save({ closeToTray: event.target.checked })}
+            />
             <span>{t('settings.closeToTray')}</span>
           </label>
           {host !== 'electron' && <p className="hint muted">{t('prefs.desktopOnly')}</p>}

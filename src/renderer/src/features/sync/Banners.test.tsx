@@ -23,7 +23,11 @@ describe('banners', () => {
     expect(banner('damaged')!.textContent).toContain('La copia local en esta computadora está dañada');
     expect(document.body.textContent).toContain('La copia local está dañada y no se puede leer');
     expect(document.body.textContent).not.toContain('Algo salió mal');
-    expect(within(banner('damaged')!).getAllByRole('button').map((button) => button.textContent)).toEqual(['Reconstruir desde Kommo']);
+    expect(
+      within(banner('damaged')!)
+        .getAllByRole('button')
+        .map((button) => button.textContent),
+    ).toEqual(['Reconstruir desde Kommo']);
     host.data.sync = IDLE;
     await user.click(within(banner('damaged')!).getByRole('button', { name: 'Reconstruir desde Kommo' }));
     expect(host.callsOf('sync.rebuildMirror')).toHaveLength(1);
@@ -51,7 +55,9 @@ describe('banners', () => {
   it('say how long Kommo has blocked traffic, and until when', async () => {
     await renderApp({ sync: status({ state: 'blocked', nextAttemptAt: inMinutes(5) }) });
     expect(banner('blocked')!.getAttribute('role')).toBe('alert');
-    expect(banner('blocked')!.textContent).toMatch(/Kommo ha bloqueado el acceso a la API; el tráfico está en pausa por 5 min \(hasta las .+\)/);
+    expect(banner('blocked')!.textContent).toMatch(
+      /Kommo ha bloqueado el acceso a la API; el tráfico está en pausa por 5 min \(hasta las .+\)/,
+    );
   });
 
   it('say when a rate-limited sync resumes', async () => {
@@ -61,7 +67,10 @@ describe('banners', () => {
 
   it('offer to reconnect when sign-in is needed, keeping the mirror on screen', async () => {
     const user = userEvent.setup();
-    await renderApp({ connection: { ...CONNECTED, status: 'auth_required', message: 'Token revoked' }, sync: status({ state: 'auth_required' }) });
+    await renderApp({
+      connection: { ...CONNECTED, status: 'auth_required', message: 'Token revoked' },
+      sync: status({ state: 'auth_required' }),
+    });
     expect(screen.getByTestId('leads-table')).toBeTruthy();
     await user.click(within(banner('auth')!).getByRole('button', { name: 'Reconectar' }));
     const dialog = screen.getByRole('dialog', { name: 'Vuelve a iniciar sesión en Kommo' });
@@ -80,7 +89,9 @@ describe('banners', () => {
   });
 
   it('word a known reason for a stopped sync in the user’s language, not the host’s English', async () => {
-    await renderApp({ sync: status({ state: 'error', reason: 'disk_full', message: 'Sync stopped unexpectedly (The disk is full…). Restarting.' }) });
+    await renderApp({
+      sync: status({ state: 'error', reason: 'disk_full', message: 'Sync stopped unexpectedly (The disk is full…). Restarting.' }),
+    });
     expect(banner('error')!.textContent).toContain('el disco está lleno');
     expect(banner('error')!.textContent).not.toContain('The disk is full');
   });
@@ -97,7 +108,9 @@ describe('banners', () => {
   });
 
   it('show the first download’s progress in the sync status', async () => {
-    await renderApp({ sync: status({ state: 'syncing', initialSyncComplete: false, progress: { phase: 'leads', done: 1200, estimatedTotal: 5000 } }) });
+    await renderApp({
+      sync: status({ state: 'syncing', initialSyncComplete: false, progress: { phase: 'leads', done: 1200, estimatedTotal: 5000 } }),
+    });
     const widget = screen.getByTestId('sync-status');
     expect(widget.textContent).toContain('Descargando leads: 1200 de unos 5000'.replace(/(\d)(\d{3})\b/g, '$1,$2'));
     expect(within(widget).getByRole('progressbar')).toBeTruthy();
@@ -109,7 +122,9 @@ describe('banners', () => {
       { entity: 'contacts' as const, id: 77, reason: 'name: invalid_type', at: Date.now() - 60_000 },
       { entity: 'leads' as const, id: 9, reason: 'updated_at: too_big', at: Date.now() - 120_000 },
     ];
-    const { host } = await renderApp({ sync: status({ setAside: 2 }) }, (h) => h.override('setAside.list', () => ({ ok: true, value: { total: records.length, records } })));
+    const { host } = await renderApp({ sync: status({ setAside: 2 }) }, (h) =>
+      h.override('setAside.list', () => ({ ok: true, value: { total: records.length, records } })),
+    );
     expect(banner('set-aside')!.textContent).toContain('2 registros no se pudieron copiar.');
     expect(screen.queryByTestId('set-aside-list')).toBeNull();
     await user.click(within(banner('set-aside')!).getByRole('button', { name: 'Ver cuáles' }));

@@ -39,13 +39,28 @@ export function Banners() {
   if (connection.status === 'auth_required' || status?.state === 'auth_required') {
     banners.push({ key: 'auth', tone: 'danger', text: t('banner.authRequired'), action: reconnect });
   } else if (connection.status === 'disconnected') {
-    banners.push({ key: 'disconnected', tone: 'info', text: t('banner.disconnected'), action: { label: t('banner.connect'), run: () => setConnectOpen(true) } });
+    banners.push({
+      key: 'disconnected',
+      tone: 'info',
+      text: t('banner.disconnected'),
+      action: { label: t('banner.connect'), run: () => setConnectOpen(true) },
+    });
   } else if (connection.account?.isDemo) {
-    banners.push({ key: 'demo', tone: 'info', text: t('banner.demo'), action: { label: t('banner.connectOwn'), run: () => setConnectOpen(true) } });
+    banners.push({
+      key: 'demo',
+      tone: 'info',
+      text: t('banner.demo'),
+      action: { label: t('banner.connectOwn'), run: () => setConnectOpen(true) },
+    });
   }
   switch (status?.state) {
     case 'offline':
-      banners.push({ key: 'offline', tone: 'warning', text: `${t('banner.offline')} ${next}`, action: { label: t('banner.retryNow'), run: () => void syncNow() } });
+      banners.push({
+        key: 'offline',
+        tone: 'warning',
+        text: `${t('banner.offline')} ${next}`,
+        action: { label: t('banner.retryNow'), run: () => void syncNow() },
+      });
       break;
     case 'rate_limited':
       banners.push({ key: 'rate', tone: 'warning', text: `${t('banner.rateLimited')} ${next}` });
@@ -56,7 +71,10 @@ export function Banners() {
         tone: 'danger',
         text:
           status.nextAttemptAt && status.nextAttemptAt > now
-            ? t('banner.blockedUntil', { minutes: Math.max(1, Math.round((status.nextAttemptAt - now) / 60_000)), time: fmt.clock(status.nextAttemptAt) })
+            ? t('banner.blockedUntil', {
+                minutes: Math.max(1, Math.round((status.nextAttemptAt - now) / 60_000)),
+                time: fmt.clock(status.nextAttemptAt),
+              })
             : t('banner.blocked'),
         // The pause is Kommo's; the user may still ask for a try before it ends.
         action: { label: t('banner.retryNow'), run: () => void syncNow() },
@@ -64,7 +82,12 @@ export function Banners() {
       break;
     case 'error':
       if (status.reason === 'damaged') {
-        banners.push({ key: 'damaged', tone: 'danger', text: t('banner.damaged'), action: { label: t('banner.rebuild'), run: () => void rebuildMirror() } });
+        banners.push({
+          key: 'damaged',
+          tone: 'danger',
+          text: t('banner.damaged'),
+          action: { label: t('banner.rebuild'), run: () => void rebuildMirror() },
+        });
         break;
       }
       banners.push({
@@ -76,7 +99,12 @@ export function Banners() {
       });
       break;
     case 'paused':
-      banners.push({ key: 'paused', tone: 'info', text: t('banner.paused'), action: { label: t('banner.resume'), run: () => void setSyncPaused(false) } });
+      banners.push({
+        key: 'paused',
+        tone: 'info',
+        text: t('banner.paused'),
+        action: { label: t('banner.resume'), run: () => void setSyncPaused(false) },
+      });
       break;
     default:
       break;
@@ -86,7 +114,12 @@ export function Banners() {
   }
   const setAside = status?.setAside ?? 0;
   if (setAside > 0) {
-    banners.push({ key: 'set-aside', tone: 'warning', text: t('banner.setAside', { count: setAside }), action: { label: t('banner.showSetAside'), run: openSetAside } });
+    banners.push({
+      key: 'set-aside',
+      tone: 'warning',
+      text: t('banner.setAside', { count: setAside }),
+      action: { label: t('banner.showSetAside'), run: openSetAside },
+    });
   }
 
   if (banners.length === 0) return null;

@@ -24,7 +24,12 @@ describe('tags', () => {
     expect(rows.map((row) => row.textContent)).toEqual(['Web40', 'VIP12']);
     await user.click(screen.getByRole('tab', { name: 'Contactos' }));
     await settle();
-    expect(screen.getAllByRole('row').slice(1).map((row) => row.textContent)).toEqual(['Mayorista3']);
+    expect(
+      screen
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) => row.textContent),
+    ).toEqual(['Mayorista3']);
   });
 
   it('opens the lead list filtered by a clicked tag, replacing other filters', async () => {
@@ -37,7 +42,9 @@ describe('tags', () => {
     await settle();
     expect(host.callsOf('leads.list').at(-1)!.filter).toEqual({ tagMode: 'any', tagIds: [7] });
     // Leads 5, 7, 10, … carry VIP in the fixtures.
-    expect(screen.getByTestId('leads-table').getAttribute('aria-rowcount')).toBe(String(1 + makeLeads(50).filter((l) => l.tags.some((t) => t.id === 7)).length));
+    expect(screen.getByTestId('leads-table').getAttribute('aria-rowcount')).toBe(
+      String(1 + makeLeads(50).filter((l) => l.tags.some((t) => t.id === 7)).length),
+    );
   });
 
   it('opens the contact list filtered by a contact tag (ids are per entity type)', async () => {

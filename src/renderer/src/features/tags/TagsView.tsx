@@ -22,7 +22,9 @@ export function TagsView() {
   }, [loadTags, entityType]);
 
   const needle = query.trim().toLocaleLowerCase();
-  const shown = (tags ?? []).filter((tag) => !needle || tag.name.toLocaleLowerCase().includes(needle)).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  const shown = (tags ?? [])
+    .filter((tag) => !needle || tag.name.toLocaleLowerCase().includes(needle))
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
   return (
     <section className="view" aria-labelledby="tags-title">
       <header className="view-head">
@@ -51,7 +53,14 @@ export function TagsView() {
             </button>
           ))}
         </div>
-        <input type="search" className="input" aria-label={t('tags.find')} placeholder={t('tags.find')} value={query} onChange={(event) => setQuery(event.target.value)} />
+        <input
+          type="search"
+          className="input"
+          aria-label={t('tags.find')}
+          placeholder={t('tags.find')}
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+        />
       </header>
       {error && (
         <p className="inline-error" role="alert">
@@ -77,7 +86,12 @@ export function TagsView() {
                   {entityType === 'companies' ? (
                     <TagChip tag={tag} />
                   ) : (
-                    <button type="button" className="tag-link" onClick={() => openTag({ ...tag, entityType })} aria-label={t('tags.open', { tag: tag.name, type: t(`tags.type.${entityType}`) })}>
+                    <button
+                      type="button"
+                      className="tag-link"
+                      onClick={() => openTag({ ...tag, entityType })}
+                      aria-label={t('tags.open', { tag: tag.name, type: t(`tags.type.${entityType}`) })}
+                    >
                       <TagChip tag={tag} />
                     </button>
                   )}

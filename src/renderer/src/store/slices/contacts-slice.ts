@@ -10,13 +10,15 @@ export interface ContactsSlice {
   contacts: ContactsList;
 }
 
-export const createContactsSlice: Slice<ContactsSlice> = ({ host }) => (set, get) => ({
-  contacts: createListController<ContactRow, ContactFilter, ContactSortField>({
-    initialView: DEFAULT_CONTACTS_VIEW,
-    read: () => get().contacts,
-    write: (update) => set((state) => ({ contacts: update(state.contacts) })),
-    fetch: (view, offset, limit) => host.request('contacts.list', { filter: view.filter, sort: view.sort, offset, limit }),
-    persist: (view) => get().persistUi(CONTACTS_VIEW_KEY, view),
-    firstDirection: (field) => (field === 'name' || field === 'responsible' ? 'asc' : 'desc'),
-  }),
-});
+export const createContactsSlice: Slice<ContactsSlice> =
+  ({ host }) =>
+  (set, get) => ({
+    contacts: createListController<ContactRow, ContactFilter, ContactSortField>({
+      initialView: DEFAULT_CONTACTS_VIEW,
+      read: () => get().contacts,
+      write: (update) => set((state) => ({ contacts: update(state.contacts) })),
+      fetch: (view, offset, limit) => host.request('contacts.list', { filter: view.filter, sort: view.sort, offset, limit }),
+      persist: (view) => get().persistUi(CONTACTS_VIEW_KEY, view),
+      firstDirection: (field) => (field === 'name' || field === 'responsible' ? 'asc' : 'desc'),
+    }),
+  });

@@ -32,52 +32,57 @@ export interface DetailSlice {
 
 const CLOSED: DetailState = { target: null, history: [], lead: null, contact: null, status: 'idle', error: null };
 
-export const createDetailSlice: Slice<DetailSlice> = ({ host }) => (set, get) => {
-  let generation = 0;
+export const createDetailSlice: Slice<DetailSlice> =
+  ({ host }) =>
+  (set, get) => {
+    let generation = 0;
 
-  async function load(target: DetailTarget, quiet: boolean): Promise<void> {
-    const current = ++generation;
-    if (!quiet) set((state) => ({ detail: { ...state.detail, status: 'loading', error: null } }));
-    const result = target.entity === 'lead' ? await host.request('leads.get', { id: target.id }) : await host.request('contacts.get', { id: target.id });
-    if (current !== generation) return;
-    if (!result.ok) {
-      set((state) => ({ detail: { ...state.detail, status: 'error', error: result.error } }));
-      return;
+    async function load(target: DetailTarget, quiet: boolean): Promise<void> {
+      const current = ++generation;
+      if (!quiet) set((state) => ({ detail: { ...state.detail, status: 'loading', error: null } }));
+      const result =
+        target.entity === 'lead'
+          ? await host.request('leads.get', { id: target.id })
+          : await host.request('contacts.get', { id: target.id });
+      if (current !== generation) return;
+      if (!result.ok) {
+        set((state) => ({ detail: { ...state.detail, status: 'error', error: result.error } }));
+        return;
+      }
+      const value = result.value;
+      set((state) => ({
+        detail: {
+          ...state.detail,
+          lead: target.entity === 'lead' ? (value as LeadDetail | null) : null,
+          contact: target.entity === 'contact' ? (value as ContactDetail | null) : null,
+          status: value ? 'ready' : 'missing',
+          error: null,
+        },
+      }));
     }
-    const value = result.value;
-    set((state) => ({
-      detail: {
-        ...state.detail,
-        lead: target.entity === 'lead' ? (value as LeadDetail | null) : null,
-        contact: target.entity === 'contact' ? (value as ContactDetail | null) : null,
-        status: value ? 'ready' : 'missing',
-        error: null,
-      },
-    }));
-  }
 
-  return {
-    detail: CLOSED,
-    openDetail(entity, id, fromPanel = false) {
-      const { target, history } = get().detail;
-      const next = { entity, id };
-      set({ detail: { ...CLOSED, target: next, history: fromPanel && target ? [...history, target] : [] } });
-      void load(next, false);
-    },
-    backDetail() {
-      const { history } = get().detail;
-      const previous = history.at(-1);
-      if (!previous) return;
-      set({ detail: { ...CLOSED, target: previous, history: history.slice(0, -1) } });
-      void load(previous, false);
-    },
-    closeDetail() {
-      generation++;
-      set({ detail: CLOSED });
-    },
-    async reloadDetail() {
-      const { target } = get().detail;
-      if (target) await load(target, true);
-    },
+    return {
+      detail: CLOSED,
+      openDetail(entity, id, fromPanel = false) {
+        const { target, history } = get().detail;
+        const next = { entity, id };
+        set({ detail: { ...CLOSED, target: next, history: fromPanel && target ? [...history, target] : [] } });
+        void load(next, false);
+      },
+      backDetail() {
+        const { history } = get().detail;
+        const previous = history.at(-1);
+        if (!previous) return;
+        set({ detail: { ...CLOSED, target: previous, history: history.slice(0, -1) } });
+        void load(previous, false);
+      },
+      closeDetail() {
+        generation++;
+        set({ detail: CLOSED });
+      },
+      async reloadDetail() {
+        const { target } = get().detail;
+        if (target) await load(target, true);
+      },
+    };
   };
-};

@@ -21,7 +21,9 @@ export function buildLookup(meta: MirrorMeta): MetaLookup {
   return {
     pipelines,
     pipeline: new Map(pipelines.map((pipeline) => [pipeline.id, pipeline])),
-    status: new Map(pipelines.flatMap((pipeline) => pipeline.statuses.map((status) => [statusKey(pipeline.id, status.id), status] as const))),
+    status: new Map(
+      pipelines.flatMap((pipeline) => pipeline.statuses.map((status) => [statusKey(pipeline.id, status.id), status] as const)),
+    ),
     user: new Map(meta.users.map((user) => [user.id, user])),
     field: new Map(meta.customFields.map((field) => [field.id, field])),
   };
@@ -33,11 +35,13 @@ export interface MetaSlice {
   loadMeta(): Promise<void>;
 }
 
-export const createMetaSlice: Slice<MetaSlice> = ({ host }) => (set) => ({
-  meta: EMPTY_META,
-  lookup: buildLookup(EMPTY_META),
-  async loadMeta() {
-    const result = await host.request('meta.get', {});
-    if (result.ok) set({ meta: result.value, lookup: buildLookup(result.value) });
-  },
-});
+export const createMetaSlice: Slice<MetaSlice> =
+  ({ host }) =>
+  (set) => ({
+    meta: EMPTY_META,
+    lookup: buildLookup(EMPTY_META),
+    async loadMeta() {
+      const result = await host.request('meta.get', {});
+      if (result.ok) set({ meta: result.value, lookup: buildLookup(result.value) });
+    },
+  });

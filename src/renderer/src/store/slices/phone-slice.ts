@@ -20,30 +20,37 @@ export interface PhoneSlice {
   searchPhoneNow(): Promise<void>;
 }
 
-export const createPhoneSlice: Slice<PhoneSlice> = ({ host }) => (set, get) => {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let generation = 0;
+export const createPhoneSlice: Slice<PhoneSlice> =
+  ({ host }) =>
+  (set, get) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let generation = 0;
 
-  return {
-    phone: { query: '', result: null, loading: false, error: null },
+    return {
+      phone: { query: '', result: null, loading: false, error: null },
 
-    setPhoneQuery(query) {
-      clearTimeout(timer);
-      generation++;
-      const empty = query.trim() === '';
-      set((state) => ({ phone: { ...state.phone, query, loading: !empty, ...(empty ? { result: null, error: null } : {}) } }));
-      if (!empty) timer = setTimeout(() => void get().searchPhoneNow(), PHONE_DEBOUNCE_MS);
-    },
+      setPhoneQuery(query) {
+        clearTimeout(timer);
+        generation++;
+        const empty = query.trim() === '';
+        set((state) => ({ phone: { ...state.phone, query, loading: !empty, ...(empty ? { result: null, error: null } : {}) } }));
+        if (!empty) timer = setTimeout(() => void get().searchPhoneNow(), PHONE_DEBOUNCE_MS);
+      },
 
-    async searchPhoneNow() {
-      const query = get().phone.query.trim();
-      if (!query) return;
-      const current = ++generation;
-      const result = await host.request('phone.search', { query: query.slice(0, MAX_SEARCH_TEXT_LENGTH), limit: 20 });
-      if (current !== generation) return;
-      set((state) => ({
-        phone: { ...state.phone, loading: false, result: result.ok ? result.value : state.phone.result, error: result.ok ? null : result.error },
-      }));
-    },
+      async searchPhoneNow() {
+        const query = get().phone.query.trim();
+        if (!query) return;
+        const current = ++generation;
+        const result = await host.request('phone.search', { query: query.slice(0, MAX_SEARCH_TEXT_LENGTH), limit: 20 });
+        if (current !== generation) return;
+        set((state) => ({
+          phone: {
+            ...state.phone,
+            loading: false,
+            result: result.ok ? result.value : state.phone.result,
+            error: result.ok ? null : result.error,
+          },
+        }));
+      },
+    };
   };
-};

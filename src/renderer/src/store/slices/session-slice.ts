@@ -71,143 +71,147 @@ function screenFor(connection: ConnectionState, current: Screen): Screen {
   }
 }
 
-export const createSessionSlice: Slice<SessionSlice> = ({ host, persistDelayMs }) => (set, get) => {
-  const pendingUi = new Map<string, unknown>();
-  let uiTimer: ReturnType<typeof setTimeout> | undefined;
+export const createSessionSlice: Slice<SessionSlice> =
+  ({ host, persistDelayMs }) =>
+  (set, get) => {
+    const pendingUi = new Map<string, unknown>();
+    let uiTimer: ReturnType<typeof setTimeout> | undefined;
 
-  function flushUi(): void {
-    uiTimer = undefined;
-    if (pendingUi.size === 0) return;
-    const ui = Object.fromEntries(pendingUi) as Record<string, never>;
-    pendingUi.clear();
-    void host.request('settings.update', { patch: { ui } }).then((result) => {
-      if (result.ok) set({ settings: { ...result.value, ui: { ...result.value.ui, ...get().settings.ui } } });
-    });
-  }
-
-  function locale(settings: Settings, info: AppInfo | null): Locale {
-    return resolveLocale(settings.language, info?.systemLocale ?? systemLanguage());
-  }
-
-  /** Applies a connect request's outcome: the new state, or the reason it failed. */
-  function connectOutcome(result: Result<ConnectionState>): boolean {
-    if (!result.ok) {
-      set({ connectFailure: { kind: result.error.code, message: result.error.message } });
-      return false;
+    function flushUi(): void {
+      uiTimer = undefined;
+      if (pendingUi.size === 0) return;
+      const ui = Object.fromEntries(pendingUi) as Record<string, never>;
+      pendingUi.clear();
+      void host.request('settings.update', { patch: { ui } }).then((result) => {
+        if (result.ok) set({ settings: { ...result.value, ui: { ...result.value.ui, ...get().settings.ui } } });
+      });
     }
-    get().setConnection(result.value);
-    if (result.value.status === 'disconnected' || result.value.status === 'auth_required') {
-      set({ connectFailure: { kind: result.value.status === 'auth_required' ? 'auth_required' : 'denied', message: result.value.message } });
-      return false;
+
+    function locale(settings: Settings, info: AppInfo | null): Locale {
+      return resolveLocale(settings.language, info?.systemLocale ?? systemLanguage());
     }
-    return true;
-  }
 
-  async function checkMirrorData(): Promise<void> {
-    const result = await host.request('leads.list', { limit: 1 });
-    set({ mirrorHasData: result.ok && result.value.total > 0 });
-  }
-
-  return {
-    info: null,
-    infoError: null,
-    settings: DEFAULT_SETTINGS,
-    connection: DISCONNECTED,
-    locale: resolveLocale('system', systemLanguage()),
-    screen: 'loading',
-    connectFailure: null,
-    awaitingOAuth: false,
-    mirrorHasData: false,
-
-    async bootstrap() {
-      const [info, settings, connection] = await Promise.all([
-        host.request('app.info', {}),
-        host.request('settings.get', {}),
-        host.request('auth.state', {}),
-        get().loadSync(),
-      ]);
-      const appInfo = info.ok ? info.value : null;
-      const loaded = settings.ok ? settings.value : DEFAULT_SETTINGS;
-      set({ info: appInfo, infoError: info.ok ? null : info.error, settings: loaded, locale: locale(loaded, appInfo) });
-      get().leads.actions.restore(parseLeadsView(loaded.ui[LEADS_VIEW_KEY]));
-      get().contacts.actions.restore(parseContactsView(loaded.ui[CONTACTS_VIEW_KEY]));
-      // A host without the auth domain yet has no account: the connect screen shows.
-      const state = connection.ok ? connection.value : DISCONNECTED;
-      set({ connection: state, screen: screenFor(state, get().screen === 'no_access' ? 'no_access' : 'loading') });
-      if (get().screen === 'app') await get().loadMeta();
-      else await checkMirrorData();
-    },
-
-    setConnection(state) {
-      const { screen: before, awaitingOAuth } = get();
-      const screen = screenFor(state, before);
-      set({ connection: state, screen, awaitingOAuth: state.status === 'connecting' && awaitingOAuth });
-      if (state.status === 'connected') set({ connectFailure: null, connectOpen: false });
-      // The host says why it is not connected: a refused consent while we waited for one, or a notice.
-      if (state.status === 'disconnected' && state.message) {
-        set({ connectFailure: { kind: awaitingOAuth ? 'denied' : 'notice', message: state.message } });
-      }
-      if (screen === 'app' && before !== 'app') void get().loadMeta();
-      if (screen === 'connect' && before === 'app') void checkMirrorData();
-    },
-
-    applySettings(settings) {
-      set((state) => ({ settings: { ...settings, ui: { ...settings.ui, ...state.settings.ui } }, locale: locale(settings, state.info) }));
-    },
-
-    async setLanguage(language) {
-      // Switch at once; the host's answer confirms it.
-      set((state) => ({ settings: { ...state.settings, language }, locale: locale({ ...state.settings, language }, state.info) }));
-      await get().updateSettings({ language });
-    },
-
-    async updateSettings(patch) {
-      const result = await host.request('settings.update', { patch });
-      if (!result.ok) return result.error;
-      get().applySettings(result.value);
-      return null;
-    },
-
-    persistUi(key, value) {
-      set((state) => ({ settings: { ...state.settings, ui: { ...state.settings.ui, [key]: value } } }));
-      pendingUi.set(key, value);
-      clearTimeout(uiTimer);
-      uiTimer = setTimeout(flushUi, persistDelayMs);
-    },
-
-    async startOAuth() {
-      set({ connectFailure: null });
-      const result = await host.request('auth.startOAuth', {});
+    /** Applies a connect request's outcome: the new state, or the reason it failed. */
+    function connectOutcome(result: Result<ConnectionState>): boolean {
       if (!result.ok) {
         set({ connectFailure: { kind: result.error.code, message: result.error.message } });
-        return null;
+        return false;
       }
-      set({ awaitingOAuth: true });
-      return result.value;
-    },
+      get().setConnection(result.value);
+      if (result.value.status === 'disconnected' || result.value.status === 'auth_required') {
+        set({
+          connectFailure: { kind: result.value.status === 'auth_required' ? 'auth_required' : 'denied', message: result.value.message },
+        });
+        return false;
+      }
+      return true;
+    }
 
-    async connectToken(accountHost, token) {
-      set({ connectFailure: null });
-      return connectOutcome(await host.request('auth.connectToken', { accountHost, token }));
-    },
+    async function checkMirrorData(): Promise<void> {
+      const result = await host.request('leads.list', { limit: 1 });
+      set({ mirrorHasData: result.ok && result.value.total > 0 });
+    }
 
-    async connectDemo() {
-      set({ connectFailure: null });
-      return connectOutcome(await host.request('auth.connectDemo', {}));
-    },
+    return {
+      info: null,
+      infoError: null,
+      settings: DEFAULT_SETTINGS,
+      connection: DISCONNECTED,
+      locale: resolveLocale('system', systemLanguage()),
+      screen: 'loading',
+      connectFailure: null,
+      awaitingOAuth: false,
+      mirrorHasData: false,
 
-    async disconnect(forgetData) {
-      const result = await host.request('auth.disconnect', { forgetData });
-      get().setConnection(result.ok ? result.value : DISCONNECTED);
-    },
+      async bootstrap() {
+        const [info, settings, connection] = await Promise.all([
+          host.request('app.info', {}),
+          host.request('settings.get', {}),
+          host.request('auth.state', {}),
+          get().loadSync(),
+        ]);
+        const appInfo = info.ok ? info.value : null;
+        const loaded = settings.ok ? settings.value : DEFAULT_SETTINGS;
+        set({ info: appInfo, infoError: info.ok ? null : info.error, settings: loaded, locale: locale(loaded, appInfo) });
+        get().leads.actions.restore(parseLeadsView(loaded.ui[LEADS_VIEW_KEY]));
+        get().contacts.actions.restore(parseContactsView(loaded.ui[CONTACTS_VIEW_KEY]));
+        // A host without the auth domain yet has no account: the connect screen shows.
+        const state = connection.ok ? connection.value : DISCONNECTED;
+        set({ connection: state, screen: screenFor(state, get().screen === 'no_access' ? 'no_access' : 'loading') });
+        if (get().screen === 'app') await get().loadMeta();
+        else await checkMirrorData();
+      },
 
-    browseOffline() {
-      set({ screen: 'app' });
-      void get().loadMeta();
-    },
+      setConnection(state) {
+        const { screen: before, awaitingOAuth } = get();
+        const screen = screenFor(state, before);
+        set({ connection: state, screen, awaitingOAuth: state.status === 'connecting' && awaitingOAuth });
+        if (state.status === 'connected') set({ connectFailure: null, connectOpen: false });
+        // The host says why it is not connected: a refused consent while we waited for one, or a notice.
+        if (state.status === 'disconnected' && state.message) {
+          set({ connectFailure: { kind: awaitingOAuth ? 'denied' : 'notice', message: state.message } });
+        }
+        if (screen === 'app' && before !== 'app') void get().loadMeta();
+        if (screen === 'connect' && before === 'app') void checkMirrorData();
+      },
 
-    accessRefused() {
-      set({ screen: 'no_access' });
-    },
+      applySettings(settings) {
+        set((state) => ({ settings: { ...settings, ui: { ...settings.ui, ...state.settings.ui } }, locale: locale(settings, state.info) }));
+      },
+
+      async setLanguage(language) {
+        // Switch at once; the host's answer confirms it.
+        set((state) => ({ settings: { ...state.settings, language }, locale: locale({ ...state.settings, language }, state.info) }));
+        await get().updateSettings({ language });
+      },
+
+      async updateSettings(patch) {
+        const result = await host.request('settings.update', { patch });
+        if (!result.ok) return result.error;
+        get().applySettings(result.value);
+        return null;
+      },
+
+      persistUi(key, value) {
+        set((state) => ({ settings: { ...state.settings, ui: { ...state.settings.ui, [key]: value } } }));
+        pendingUi.set(key, value);
+        clearTimeout(uiTimer);
+        uiTimer = setTimeout(flushUi, persistDelayMs);
+      },
+
+      async startOAuth() {
+        set({ connectFailure: null });
+        const result = await host.request('auth.startOAuth', {});
+        if (!result.ok) {
+          set({ connectFailure: { kind: result.error.code, message: result.error.message } });
+          return null;
+        }
+        set({ awaitingOAuth: true });
+        return result.value;
+      },
+
+      async connectToken(accountHost, token) {
+        set({ connectFailure: null });
+        return connectOutcome(await host.request('auth.connectToken', { accountHost, token }));
+      },
+
+      async connectDemo() {
+        set({ connectFailure: null });
+        return connectOutcome(await host.request('auth.connectDemo', {}));
+      },
+
+      async disconnect(forgetData) {
+        const result = await host.request('auth.disconnect', { forgetData });
+        get().setConnection(result.ok ? result.value : DISCONNECTED);
+      },
+
+      browseOffline() {
+        set({ screen: 'app' });
+        void get().loadMeta();
+      },
+
+      accessRefused() {
+        set({ screen: 'no_access' });
+      },
+    };
   };
-};

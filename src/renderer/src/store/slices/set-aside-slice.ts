@@ -17,23 +17,25 @@ export interface SetAsideSlice {
   refreshSetAside(): Promise<void>;
 }
 
-export const createSetAsideSlice: Slice<SetAsideSlice> = ({ host }) => (set, get) => ({
-  setAsideList: null,
-  setAsideOpen: false,
-  setAsideError: null,
+export const createSetAsideSlice: Slice<SetAsideSlice> =
+  ({ host }) =>
+  (set, get) => ({
+    setAsideList: null,
+    setAsideOpen: false,
+    setAsideError: null,
 
-  openSetAside() {
-    set({ setAsideOpen: true });
-  },
+    openSetAside() {
+      set({ setAsideOpen: true });
+    },
 
-  closeSetAside() {
-    set({ setAsideOpen: false, setAsideList: null, setAsideError: null });
-  },
+    closeSetAside() {
+      set({ setAsideOpen: false, setAsideList: null, setAsideError: null });
+    },
 
-  async refreshSetAside() {
-    if (!get().setAsideOpen) return;
-    const result = await host.request('setAside.list', { limit: SET_ASIDE_SHOWN });
-    if (!get().setAsideOpen) return;
-    set(result.ok ? { setAsideList: result.value, setAsideError: null } : { setAsideError: result.error });
-  },
-});
+    async refreshSetAside() {
+      if (!get().setAsideOpen) return;
+      const result = await host.request('setAside.list', { limit: SET_ASIDE_SHOWN });
+      if (!get().setAsideOpen) return;
+      set(result.ok ? { setAsideList: result.value, setAsideError: null } : { setAsideError: result.error });
+    },
+  });

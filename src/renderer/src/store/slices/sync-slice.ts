@@ -15,37 +15,39 @@ export interface SyncSlice {
   rebuildMirror(): Promise<void>;
 }
 
-export const createSyncSlice: Slice<SyncSlice> = ({ host }) => (set, get) => ({
-  syncStatus: null,
-  syncError: null,
+export const createSyncSlice: Slice<SyncSlice> =
+  ({ host }) =>
+  (set, get) => ({
+    syncStatus: null,
+    syncError: null,
 
-  async loadSync() {
-    const result = await host.request('sync.status', {});
-    if (result.ok) get().setSyncStatus(result.value);
-  },
+    async loadSync() {
+      const result = await host.request('sync.status', {});
+      if (result.ok) get().setSyncStatus(result.value);
+    },
 
-  setSyncStatus(status) {
-    const before = get().syncStatus;
-    set({ syncStatus: status });
-    // The first download just finished: names, colours and counts are now complete.
-    if (before && !before.initialSyncComplete && status.initialSyncComplete) get().refreshAll();
-    // The file was found damaged: every list shows so (its reads now answer mirror_damaged).
-    if (before && before.reason !== 'damaged' && status.reason === 'damaged') get().refreshAll();
-  },
+    setSyncStatus(status) {
+      const before = get().syncStatus;
+      set({ syncStatus: status });
+      // The first download just finished: names, colours and counts are now complete.
+      if (before && !before.initialSyncComplete && status.initialSyncComplete) get().refreshAll();
+      // The file was found damaged: every list shows so (its reads now answer mirror_damaged).
+      if (before && before.reason !== 'damaged' && status.reason === 'damaged') get().refreshAll();
+    },
 
-  async syncNow() {
-    const result = await host.request('sync.now', {});
-    set(result.ok ? { syncStatus: result.value, syncError: null } : { syncError: result.error });
-  },
+    async syncNow() {
+      const result = await host.request('sync.now', {});
+      set(result.ok ? { syncStatus: result.value, syncError: null } : { syncError: result.error });
+    },
 
-  async rebuildMirror() {
-    const result = await host.request('sync.rebuildMirror', {});
-    set(result.ok ? { syncStatus: result.value, syncError: null } : { syncError: result.error });
-    if (result.ok) get().refreshAll();
-  },
+    async rebuildMirror() {
+      const result = await host.request('sync.rebuildMirror', {});
+      set(result.ok ? { syncStatus: result.value, syncError: null } : { syncError: result.error });
+      if (result.ok) get().refreshAll();
+    },
 
-  async setSyncPaused(paused) {
-    const result = await host.request('sync.setPaused', { paused });
-    set(result.ok ? { syncStatus: result.value, syncError: null } : { syncError: result.error });
-  },
-});
+    async setSyncPaused(paused) {
+      const result = await host.request('sync.setPaused', { paused });
+      set(result.ok ? { syncStatus: result.value, syncError: null } : { syncError: result.error });
+    },
+  });

@@ -11,15 +11,17 @@ export interface TagsSlice {
   refreshTags(): Promise<void>;
 }
 
-export const createTagsSlice: Slice<TagsSlice> = ({ host }) => (set, get) => ({
-  tags: {},
-  tagsError: null,
-  async loadTags(entityType) {
-    const result = await host.request('tags.list', { entityType });
-    if (result.ok) set((state) => ({ tags: { ...state.tags, [entityType]: result.value }, tagsError: null }));
-    else set({ tagsError: result.error });
-  },
-  async refreshTags() {
-    await Promise.all((Object.keys(get().tags) as EntityType[]).map((entityType) => get().loadTags(entityType)));
-  },
-});
+export const createTagsSlice: Slice<TagsSlice> =
+  ({ host }) =>
+  (set, get) => ({
+    tags: {},
+    tagsError: null,
+    async loadTags(entityType) {
+      const result = await host.request('tags.list', { entityType });
+      if (result.ok) set((state) => ({ tags: { ...state.tags, [entityType]: result.value }, tagsError: null }));
+      else set({ tagsError: result.error });
+    },
+    async refreshTags() {
+      await Promise.all((Object.keys(get().tags) as EntityType[]).map((entityType) => get().loadTags(entityType)));
+    },
+  });
