@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
-import { devRendererCsp, RENDERER_CSP } from './src/shared/content-security-policy';
+import { devRendererCsp, RENDERER_CSP } from './src/common/content-security-policy';
 
 // electron-store and conf are ESM-only; main is emitted as CommonJS, so they are bundled in
 // instead of being required at run time (see CONTRIBUTING.md, "Toolchain facts").

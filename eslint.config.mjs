@@ -13,7 +13,7 @@ import tseslint from 'typescript-eslint';
  */
 const room = (path) => `./${path}`;
 const everyRoomBut = (...allowed) =>
-  ['src/shared', 'src/core', 'src/main', 'src/preload', 'src/renderer', 'src/headless', 'sim']
+  ['src/common', 'src/core', 'src/main', 'src/preload', 'src/renderer', 'src/headless', 'sim']
     .filter((r) => !allowed.includes(r))
     .map(room);
 
@@ -31,24 +31,24 @@ const testHelperZones = [
 ];
 
 const boundaryZones = [
-  { target: room('src/shared'), from: everyRoomBut('src/shared'), message: 'src/shared runs anywhere and imports nothing of ours.' },
-  { target: room('src/core'), from: everyRoomBut('src/core', 'src/shared'), message: 'src/core may import only src/shared.' },
+  { target: room('src/common'), from: everyRoomBut('src/common'), message: 'src/common runs anywhere and imports nothing of ours.' },
+  { target: room('src/core'), from: everyRoomBut('src/core', 'src/common'), message: 'src/core may import only src/common.' },
   {
     target: room('src/preload'),
-    from: everyRoomBut('src/preload', 'src/shared'),
-    message: 'src/preload may import only src/shared (and electron).',
+    from: everyRoomBut('src/preload', 'src/common'),
+    message: 'src/preload may import only src/common (and electron).',
   },
   {
     target: room('src/renderer'),
-    from: everyRoomBut('src/renderer', 'src/shared'),
-    message: 'The renderer may import only src/shared: everything else goes through the contract.',
+    from: everyRoomBut('src/renderer', 'src/common'),
+    message: 'The renderer may import only src/common: everything else goes through the contract.',
   },
-  { target: room('sim'), from: everyRoomBut('sim', 'src/shared'), message: 'The simulator may import only its own code and src/shared.' },
+  { target: room('sim'), from: everyRoomBut('sim', 'src/common'), message: 'The simulator may import only its own code and src/common.' },
   ...['src/main', 'src/headless'].flatMap((host) => [
     {
       target: room(host),
-      from: everyRoomBut(host, 'src/core', 'src/shared', 'sim'),
-      message: `${host} may import only src/core and src/shared.`,
+      from: everyRoomBut(host, 'src/core', 'src/common', 'sim'),
+      message: `${host} may import only src/core and src/common.`,
     },
     {
       target: room(host),
@@ -122,7 +122,7 @@ export default tseslint.config(
     plugins: { local: frontDoor },
     rules: { 'local/no-deep-import': ['error', { modules: frontDoorModules }] },
   },
-  { files: ['src/shared/**/*.ts', 'src/renderer/**/*.{ts,tsx}'], ignores: ['**/*.test.{ts,tsx}'], rules: nodeBuiltinsForbidden },
+  { files: ['src/common/**/*.ts', 'src/renderer/**/*.{ts,tsx}'], ignores: ['**/*.test.{ts,tsx}'], rules: nodeBuiltinsForbidden },
   {
     files: ['src/renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },

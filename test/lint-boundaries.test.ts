@@ -25,24 +25,24 @@ describe('process boundaries', () => {
     expect(await ruleIdsFor('src/renderer/src/probe.ts', code)).toContain('import/no-restricted-paths');
   });
 
-  it('rejects host code imported into src/core and src/shared', async () => {
+  it('rejects host code imported into src/core and src/common', async () => {
     expect(await ruleIdsFor('src/core/probe.ts', "import { lockDown } from '../main/window';\nexport const l = lockDown;\n")).toContain(
       'import/no-restricted-paths',
     );
     expect(
-      await ruleIdsFor('src/shared/probe.ts', "import { openDatabase } from '../core/db/open';\nexport const o = openDatabase;\n"),
+      await ruleIdsFor('src/common/probe.ts', "import { openDatabase } from '../core/db/open';\nexport const o = openDatabase;\n"),
     ).toContain('import/no-restricted-paths');
   });
 
   it('rejects Node built-ins in code that runs in the renderer', async () => {
-    expect(await ruleIdsFor('src/shared/probe.ts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n")).toContain(
+    expect(await ruleIdsFor('src/common/probe.ts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n")).toContain(
       'import/no-nodejs-modules',
     );
   });
 
   it('lets each room import what the table allows', async () => {
-    expect(await ruleIdsFor('src/renderer/src/probe.ts', "import { ok } from '../../shared/result';\nexport const o = ok;\n")).toEqual([]);
-    expect(await ruleIdsFor('src/core/probe.ts', "import { ok } from '../shared/result';\nexport const o = ok;\n")).toEqual([]);
+    expect(await ruleIdsFor('src/renderer/src/probe.ts', "import { ok } from '../../common/result';\nexport const o = ok;\n")).toEqual([]);
+    expect(await ruleIdsFor('src/core/probe.ts', "import { ok } from '../common/result';\nexport const o = ok;\n")).toEqual([]);
     expect(
       await ruleIdsFor(
         'src/main/probe.ts',

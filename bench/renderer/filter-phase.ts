@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { Handlers } from '../../src/shared/contract';
+import type { Handlers } from '../../src/common/contract';
 import { stepFor, type ChangeKind, type FilterChange } from './filter-changes';
 import type { FilterTiming, PageProbe } from './page-probe';
 import { firstLine, type PhaseOptions } from './phase';

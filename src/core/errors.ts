@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../shared/result';
+import type { ErrorCode } from '../common/result';
 
 /**
  * An error the core expects and can explain to the user. Its `code` is one of the contract's

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { registerSecret } from '../core/log';
-import type { SyncStatus } from '../shared/model/sync';
+import type { SyncStatus } from '../common/model/sync';
 import { SyncReport } from './sync-report';
 
 function status(partial: Partial<SyncStatus>): SyncStatus {

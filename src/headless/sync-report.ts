@@ -1,5 +1,5 @@
 import { redactText } from '../core/log';
-import type { SyncProgress, SyncStatus } from '../shared/model/sync';
+import type { SyncProgress, SyncStatus } from '../common/model/sync';
 
 export interface SyncSummary {
   leads: number;

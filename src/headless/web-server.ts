@@ -11,9 +11,9 @@ import {
   BRIDGE_SECRET_PARAM,
   type ClientMessage,
   type ServerMessage,
-} from '../shared/bridge-protocol';
-import { RENDERER_CSP_HEADER } from '../shared/content-security-policy';
-import type { Handlers } from '../shared/contract';
+} from '../common/bridge-protocol';
+import { RENDERER_CSP_HEADER } from '../common/content-security-policy';
+import type { Handlers } from '../common/contract';
 import { dispatchRequest } from '../core/host/dispatch';
 import type { EventHub } from '../core/host/event-hub';
 import type { Logger } from '../core/log';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { eventChannel } from '../shared/ipc';
-import type { EventName } from '../shared/contract';
+import { eventChannel } from '../common/ipc';
+import type { EventName } from '../common/contract';
 import { createEventBroadcaster, type EventTargetWindow } from './event-broadcast';
 import { createSenderCheck } from './sender-check';
 

@@ -1,5 +1,5 @@
-import { isEventName, type EventName } from '../shared/contract';
-import { eventChannel } from '../shared/ipc';
+import { isEventName, type EventName } from '../common/contract';
+import { eventChannel } from '../common/ipc';
 import type { SenderFrame } from './sender-check';
 
 /** The part of Electron's BrowserWindow the broadcaster uses (injected so it is tested under Node). */

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { REQUEST_NAMES, type Handlers } from '../shared/contract';
-import { requestChannel } from '../shared/ipc';
-import { DEFAULT_SETTINGS } from '../shared/model/settings';
+import { REQUEST_NAMES, type Handlers } from '../common/contract';
+import { requestChannel } from '../common/ipc';
+import { DEFAULT_SETTINGS } from '../common/model/settings';
 import { silentLogger } from '../core/log';
 import { INITIAL_SYNC_STATUS } from '../core/lifecycle/sync-controller';
 import { registerContractHandlers, type IpcMainLike } from './ipc';
 import { createSenderCheck } from './sender-check';
-import type { ConnectionState } from '../shared/model/connection';
+import type { ConnectionState } from '../common/model/connection';
 
 const RENDERER = 'file:///app/out/renderer/index.html';
 

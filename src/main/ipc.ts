@@ -1,6 +1,6 @@
-import { REQUEST_NAMES, type Handlers } from '../shared/contract';
-import { requestChannel } from '../shared/ipc';
-import { fail } from '../shared/result';
+import { REQUEST_NAMES, type Handlers } from '../common/contract';
+import { requestChannel } from '../common/ipc';
+import { fail } from '../common/result';
 import { dispatchRequest } from '../core/host/dispatch';
 import type { Logger } from '../core/log';
 import type { SenderFrame } from './sender-check';

@@ -5,9 +5,9 @@
  * notification window run on fake clocks, so a cycle happens only when the tray asks for one.
  */
 import { describe, expect, it } from 'vitest';
-import type { Events } from '../shared/contract';
-import type { LeadUpdate } from '../shared/model/changes';
-import type { SyncState } from '../shared/model/sync';
+import type { Events } from '../common/contract';
+import type { LeadUpdate } from '../common/model/changes';
+import type { SyncState } from '../common/model/sync';
 import { firstDownloadDone, idle, statusWhere } from '../../test/helpers/core-sync';
 import { useSimulators } from '../../test/helpers/kommo-sim';
 import { useTempDir } from '../../test/helpers/temp-dir';

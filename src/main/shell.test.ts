@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { EventName } from '../shared/contract';
-import type { LeadUpdate } from '../shared/model/changes';
+import type { EventName } from '../common/contract';
+import type { LeadUpdate } from '../common/model/changes';
 import type { ShellIntegration } from '../core/app/shell-integration';
 import { EventHub } from '../core/host/event-hub';
 import { FakeSyncController, settle } from '../core/lifecycle/testing/fake-sync-controller';

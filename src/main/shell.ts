@@ -1,6 +1,6 @@
-import type { Events } from '../shared/contract';
-import { createTranslator, resolveLocale, type Locale } from '../shared/i18n';
-import type { SyncStatus } from '../shared/model/sync';
+import type { Events } from '../common/contract';
+import { createTranslator, resolveLocale, type Locale } from '../common/i18n';
+import type { SyncStatus } from '../common/model/sync';
 import type { Core } from '../core/app/create-core';
 import type { ShellIntegration, ShellSync } from '../core/app/shell-integration';
 import { shutDown } from '../core/lifecycle/shutdown';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createTranslator } from '../shared/i18n';
-import type { SyncState, SyncStatus } from '../shared/model/sync';
+import { createTranslator } from '../common/i18n';
+import type { SyncState, SyncStatus } from '../common/model/sync';
 import { INITIAL_SYNC_STATUS } from '../core/lifecycle/sync-controller';
 import { TrayService, type TrayFactory, type TrayLike } from './tray-service';
 import { formatSyncTime, trayIconFor, trayView, type TrayCommand, type TrayMenuItem } from './tray-view';

@@ -1,5 +1,5 @@
-import { createTranslator, type Locale } from '../shared/i18n';
-import type { SyncStatus } from '../shared/model/sync';
+import { createTranslator, type Locale } from '../common/i18n';
+import type { SyncStatus } from '../common/model/sync';
 import { INITIAL_SYNC_STATUS } from '../core/lifecycle/sync-controller';
 import { structurallyEqual } from '../core/observable';
 import { trayView, type TrayCommand, type TrayIconKind, type TrayMenuItem } from './tray-view';

@@ -1,6 +1,6 @@
-import type { Locale, MessageKey, Translate } from '../shared/i18n';
-import type { SyncState, SyncStatus } from '../shared/model/sync';
-import { assertNever } from '../shared/result';
+import type { Locale, MessageKey, Translate } from '../common/i18n';
+import type { SyncState, SyncStatus } from '../common/model/sync';
+import { assertNever } from '../common/result';
 
 /** The four faces of the tray icon. */
 export type TrayIconKind = 'ok' | 'syncing' | 'offline' | 'attention';

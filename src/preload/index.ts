@@ -4,8 +4,8 @@
  * never sees ipcRenderer, and a name outside the contract cannot be reached.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { REQUEST_NAMES, isEventName } from '../shared/contract';
-import { eventChannel, PRELOAD_GLOBAL, requestChannel, type PreloadApi } from '../shared/ipc';
+import { REQUEST_NAMES, isEventName } from '../common/contract';
+import { eventChannel, PRELOAD_GLOBAL, requestChannel, type PreloadApi } from '../common/ipc';
 
 const requests = Object.fromEntries(
   REQUEST_NAMES.map((name) => [name, (args: unknown) => ipcRenderer.invoke(requestChannel(name), args)]),

@@ -1,6 +1,6 @@
 /** Waiting on the core's sync status in tests that run the whole core. Tests only. */
 import type { Core } from '../../src/core/app/create-core';
-import type { SyncStatus } from '../../src/shared/model/sync';
+import type { SyncStatus } from '../../src/common/model/sync';
 
 /** Resolves with the first status (now or later) that `accept` takes. */
 export function statusWhere(core: Core, accept: (status: SyncStatus) => boolean): Promise<SyncStatus> {

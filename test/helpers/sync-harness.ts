@@ -10,7 +10,7 @@ import { type HostGateOptions, KommoAuthRequiredError, type KommoClient } from '
 import { systemClock } from '../../src/core/time';
 import { FakeClock } from '../../src/core/time/testing/fake-clock';
 import { createLogger, type LogRecord } from '../../src/core/log';
-import type { Events } from '../../src/shared/contract';
+import type { Events } from '../../src/common/contract';
 import { SyncEngine, type SyncOptions } from '../../src/core/sync';
 import { FAST_GATE, useClients, useSimulators } from './kommo-sim';
 import { mirrorDifferences } from './mirror-vs-source';

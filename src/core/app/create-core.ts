@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path';
-import type { Handlers } from '../../shared/contract';
-import type { HostKind } from '../../shared/model/app';
+import type { Handlers } from '../../common/contract';
+import type { HostKind } from '../../common/model/app';
 import { createConnection, type ConnectionManager, type CoreAuthOptions } from '../auth';
 import { openDatabase, type MirrorDatabase } from '../db';
 import { EventHub } from '../host/event-hub';

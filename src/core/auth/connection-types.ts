@@ -1,4 +1,4 @@
-import type { ConnectionState } from '../../shared/model/connection';
+import type { ConnectionState } from '../../common/model/connection';
 import type { KommoClient, KommoHostOptions } from '../kommo';
 import type { Logger } from '../log';
 import type { Clock } from '../time';

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FAST_GATE, useSimulators } from '../../../test/helpers/kommo-sim';
 import { useTempDir } from '../../../test/helpers/temp-dir';
 import type { Simulator } from '../../../sim/index';
-import type { ConnectionState } from '../../shared/model/connection';
+import type { ConnectionState } from '../../common/model/connection';
 import { CoreError } from '../errors';
 import { createUndiciTransport, HostGateRegistry, KommoAuthRequiredError, KommoNetworkError, type Transport } from '../kommo';
 import { systemClock } from '../time';

@@ -1,4 +1,4 @@
-import type { ConnectionState, ConnectionStatus } from '../../shared/model/connection';
+import type { ConnectionState, ConnectionStatus } from '../../common/model/connection';
 import { CoreError } from '../errors';
 import { createKommoClient, expandBaseUrlTemplate, kommoHttp, type KommoHostOptions } from '../kommo';
 import { registerSecret, type Logger } from '../log';

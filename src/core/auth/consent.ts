@@ -1,4 +1,4 @@
-import { accountHostSchema } from '../../shared/contract/auth';
+import { accountHostSchema } from '../../common/contract/auth';
 
 export const DEFAULT_CONSENT_URL = 'https://www.kommo.com/oauth';
 

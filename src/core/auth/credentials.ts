@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { TokenStorageKind } from '../../shared/model/connection';
+import type { TokenStorageKind } from '../../common/model/connection';
 import { registerSecret } from '../log';
 
 /**

@@ -2,7 +2,7 @@
  * Authorization: OAuth 2.0 code flow, long-lived tokens, the demo account, token stores and the
  * refreshing token session. The core's composition root builds one ConnectionManager from here.
  */
-import type { ConnectionState } from '../../shared/model/connection';
+import type { ConnectionState } from '../../common/model/connection';
 import type { Logger } from '../log';
 import { oauthConfigFromEnv, type OAuthConfig } from './consent';
 import { ConnectionManager, type ConnectionManagerOptions, type ConsentOpener, type StartDemoAccount } from './connection';

@@ -1,6 +1,6 @@
 import { chmod, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { TokenStorageKind } from '../../shared/model/connection';
+import type { TokenStorageKind } from '../../common/model/connection';
 import { expandBaseUrlTemplate, normalizeAccountHost } from '../kommo';
 import { registerSecret } from '../log';
 import { credentialsSchema, parseStoredCredentials, type Credentials, type LoadResult, type TokenStore } from './credentials';

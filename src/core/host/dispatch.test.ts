@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Handlers } from '../../shared/contract';
-import type { AppInfo } from '../../shared/model/app';
+import type { Handlers } from '../../common/contract';
+import type { AppInfo } from '../../common/model/app';
 import { CoreError } from '../errors';
 import { createLogger, type LogRecord } from '../log';
 import { dispatchRequest } from './dispatch';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { requests, isRequestName, type Handlers } from '../../shared/contract';
-import { fail, ok, type Result } from '../../shared/result';
+import { requests, isRequestName, type Handlers } from '../../common/contract';
+import { fail, ok, type Result } from '../../common/result';
 import { CoreError } from '../errors';
 import type { Logger } from '../log';
 

@@ -1,4 +1,4 @@
-import type { EventName, Events } from '../../shared/contract';
+import type { EventName, Events } from '../../common/contract';
 import { Observable } from '../observable';
 
 export type EventListener = <E extends EventName>(name: E, payload: Events[E]) => void;

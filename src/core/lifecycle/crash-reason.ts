@@ -1,4 +1,4 @@
-import type { SyncFailureReason } from '../../shared/model/sync';
+import type { SyncFailureReason } from '../../common/model/sync';
 import { redactText } from '../log';
 
 /**

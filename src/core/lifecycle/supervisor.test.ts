@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SyncStatus } from '../../shared/model/sync';
+import type { SyncStatus } from '../../common/model/sync';
 import { registerSecret, silentLogger } from '../log';
 import { FakeSyncController, settle } from './testing/fake-sync-controller';
 import { FakeClock } from '../time/testing/fake-clock';

@@ -1,4 +1,4 @@
-import type { SyncStatus } from '../../shared/model/sync';
+import type { SyncStatus } from '../../common/model/sync';
 
 /**
  * What the host's lifecycle needs from the sync engine, and all it needs. The engine implements

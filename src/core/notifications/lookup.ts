@@ -1,4 +1,4 @@
-import type { StageRef } from '../../shared/model/changes';
+import type { StageRef } from '../../common/model/changes';
 import { leadFacts, type MirrorDatabase, stageName } from '../db';
 
 /** What the policy needs to know about a lead, as the mirror holds it after the batch committed. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createTranslator, type Locale } from '../../shared/i18n';
-import type { LeadUpdate } from '../../shared/model/changes';
+import { createTranslator, type Locale } from '../../common/i18n';
+import type { LeadUpdate } from '../../common/model/changes';
 import { FakeClock } from '../time/testing/fake-clock';
 import type { LeadFacts } from './lookup';
 import { NotificationPolicy, type DesktopNotification, type NotificationPreferences } from './policy';

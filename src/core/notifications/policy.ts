@@ -1,5 +1,5 @@
-import type { Translate } from '../../shared/i18n';
-import type { LeadUpdate, StageRef } from '../../shared/model/changes';
+import type { Translate } from '../../common/i18n';
+import type { LeadUpdate, StageRef } from '../../common/model/changes';
 import type { TimerHandle, Clock } from '../time';
 import type { NotificationLookup } from './lookup';
 

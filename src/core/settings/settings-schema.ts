@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { SettingsPatch } from '../../shared/contract/settings';
-import { DEFAULT_SETTINGS, type Settings } from '../../shared/model/settings';
+import type { SettingsPatch } from '../../common/contract/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../common/model/settings';
 
 /**
  * The settings file as stored. A key missing from an older file takes its default, so adding a

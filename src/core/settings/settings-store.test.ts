@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_UI_STATE_BYTES } from '../../shared/contract/settings';
-import { DEFAULT_SETTINGS, type Settings } from '../../shared/model/settings';
+import { MAX_UI_STATE_BYTES } from '../../common/contract/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../common/model/settings';
 import { useTempDir } from '../../../test/helpers/temp-dir';
 import { createLogger, type LogRecord } from '../log';
 import { SettingsStore } from './settings-store';

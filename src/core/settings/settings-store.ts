@@ -1,6 +1,6 @@
 import { readFileSync, renameSync } from 'node:fs';
-import { MAX_UI_STATE_BYTES, uiStateBytes, type SettingsPatch } from '../../shared/contract/settings';
-import type { Settings } from '../../shared/model/settings';
+import { MAX_UI_STATE_BYTES, uiStateBytes, type SettingsPatch } from '../../common/contract/settings';
+import type { Settings } from '../../common/model/settings';
 import { restrictFile } from '../db';
 import { CoreError } from '../errors';
 import type { Logger } from '../log';

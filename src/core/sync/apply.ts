@@ -1,4 +1,4 @@
-import type { EntityChanges } from '../../shared/model/changes';
+import type { EntityChanges } from '../../common/model/changes';
 import { clearSetAside, recordChanges, setAside, upsertContacts, upsertLeads } from '../db';
 import type { KommoContact, KommoLead, SkippedRecord } from '../kommo';
 import { emptyLeadChanges, type LeadChanges } from './change-emitter';

@@ -1,5 +1,5 @@
-import type { Events } from '../../shared/contract';
-import type { EntityChanges, LeadUpdate } from '../../shared/model/changes';
+import type { Events } from '../../common/contract';
+import type { EntityChanges, LeadUpdate } from '../../common/model/changes';
 import type { TimerHandle, Clock } from '../time';
 
 export type SyncEventName = 'lead_update' | 'contact_update' | 'metadata_update';

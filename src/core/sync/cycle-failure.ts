@@ -1,4 +1,4 @@
-import type { SyncFailureReason, SyncState } from '../../shared/model/sync';
+import type { SyncFailureReason, SyncState } from '../../common/model/sync';
 import {
   KommoAuthRequiredError,
   KommoBlockedError,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useSyncHarness } from '../../../test/helpers/sync-harness';
-import type { LeadUpdate } from '../../shared/model/changes';
+import type { LeadUpdate } from '../../common/model/changes';
 
 const harness = useSyncHarness();
 

@@ -1,4 +1,4 @@
-import type { SyncProgress, SyncStatus } from '../../shared/model/sync';
+import type { SyncProgress, SyncStatus } from '../../common/model/sync';
 import { pruneChangeLog, pruneTombstones, readSyncState, SYNC_STATE_KEYS, writeSyncState } from '../db';
 import type { SyncController } from '../lifecycle/sync-controller';
 import type { TimerHandle } from '../time';

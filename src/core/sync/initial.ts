@@ -1,4 +1,4 @@
-import type { SyncProgress } from '../../shared/model/sync';
+import type { SyncProgress } from '../../common/model/sync';
 import { optimizeMirror, readCursor, SYNC_STATE_KEYS, writeCursor, writeSyncState } from '../db';
 import { ENTITY_WITH, maxUpdatedAt, type Entity } from './apply';
 import type { SyncContext } from './context';

@@ -1,4 +1,4 @@
-import type { SyncStatus } from '../../shared/model/sync';
+import type { SyncStatus } from '../../common/model/sync';
 import type { ActiveConnection, ConnectionManager } from '../auth';
 import { eraseMirror, type MirrorDatabase, readSyncState, SYNC_STATE_KEYS, writeSyncState } from '../db';
 import type { EventHub } from '../host/event-hub';

@@ -1,6 +1,6 @@
 import { parseStoredCredentials, type Credentials, type LoadResult, type TokenStore } from '../../core/auth';
 import type { Logger } from '../../core/log';
-import type { TokenStorageKind } from '../../shared/model/connection';
+import type { TokenStorageKind } from '../../common/model/connection';
 
 /** The part of Electron's safeStorage used here (injected: tests run under Node). */
 export interface SafeStorageLike {

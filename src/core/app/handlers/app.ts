@@ -1,6 +1,6 @@
-import type { Handlers } from '../../../shared/contract';
-import type { HostKind } from '../../../shared/model/app';
-import type { TokenStorageKind } from '../../../shared/model/connection';
+import type { Handlers } from '../../../common/contract';
+import type { HostKind } from '../../../common/model/app';
+import type { TokenStorageKind } from '../../../common/model/connection';
 import { LATEST_SCHEMA_VERSION, type MirrorDatabase } from '../../db';
 
 export interface AppHandlerDeps {

@@ -1,4 +1,4 @@
-import type { Handlers } from '../../../shared/contract';
+import type { Handlers } from '../../../common/contract';
 import type { ConnectionManager } from '../../auth';
 
 /** The contract's `auth.*` requests. Results carry the connection state only: never a token. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { REQUEST_NAMES, type Handlers } from '../../../shared/contract';
-import { mirrorRequests } from '../../../shared/contract/mirror';
+import { REQUEST_NAMES, type Handlers } from '../../../common/contract';
+import { mirrorRequests } from '../../../common/contract/mirror';
 import { type MirrorDatabase, setAside } from '../../db';
 import { seedMirror, useTestMirror } from '../../db/testing';
 import { dispatchRequest } from '../../host/dispatch';

@@ -1,5 +1,5 @@
-import type { Handlers } from '../../../shared/contract';
-import type { mirrorRequests } from '../../../shared/contract/mirror';
+import type { Handlers } from '../../../common/contract';
+import type { mirrorRequests } from '../../../common/contract/mirror';
 import {
   countSetAside,
   getContact,

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Events } from '../../../shared/contract';
+import type { Events } from '../../../common/contract';
 import { useTempDir } from '../../../../test/helpers/temp-dir';
 import { createCore } from '../create-core';
 import { dispatchRequest } from '../../host/dispatch';

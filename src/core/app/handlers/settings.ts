@@ -1,4 +1,4 @@
-import type { Handlers } from '../../../shared/contract';
+import type { Handlers } from '../../../common/contract';
 import type { SettingsStore } from '../../settings/settings-store';
 
 /** `settings.get` and `settings.update`; the store announces every update (→ `settings_changed`). */

@@ -1,5 +1,5 @@
-import type { Handlers } from '../../../shared/contract';
-import type { syncRequests } from '../../../shared/contract/sync';
+import type { Handlers } from '../../../common/contract';
+import type { syncRequests } from '../../../common/contract/sync';
 import type { SyncRunner } from '../../sync';
 
 export type SyncRequestName = keyof typeof syncRequests;

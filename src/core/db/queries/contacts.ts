@@ -1,4 +1,4 @@
-import type { ContactDetail, ContactRow, PageOf } from '../../../shared/model/mirror';
+import type { ContactDetail, ContactRow, PageOf } from '../../../common/model/mirror';
 import type { MirrorDatabase } from '../open';
 import { contactConditions, type ContactFilterInput } from './filters';
 import { listQuery, type ListArgs } from './plans';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { contactFilterSchema, leadFilterSchema } from '../../../shared/contract/mirror';
-import { phoneSearchKey } from '../../../shared/phone';
+import type { contactFilterSchema, leadFilterSchema } from '../../../common/contract/mirror';
+import { phoneSearchKey } from '../../../common/phone';
 import { ftsMatch } from './fts';
 import { Conditions, placeholders, reversedRange } from './sql';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LEAD_SORT_FIELDS } from '../../../shared/contract/mirror';
+import { LEAD_SORT_FIELDS } from '../../../common/contract/mirror';
 import type { MirrorDatabase } from '../open';
 import { deleteRecords } from '../repositories';
 import type { LeadFilterInput } from './filters';

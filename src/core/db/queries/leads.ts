@@ -1,4 +1,4 @@
-import type { BoardColumn, LeadDetail, LeadRow, PageOf } from '../../../shared/model/mirror';
+import type { BoardColumn, LeadDetail, LeadRow, PageOf } from '../../../common/model/mirror';
 import type { MirrorDatabase } from '../open';
 import { statement } from '../statements';
 import { leadConditions, type LeadFilterInput } from './filters';

@@ -1,4 +1,4 @@
-import type { StageRef } from '../../../shared/model/changes';
+import type { StageRef } from '../../../common/model/changes';
 import type { MirrorDatabase } from '../open';
 import { statement } from '../statements';
 

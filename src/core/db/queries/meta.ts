@@ -1,4 +1,4 @@
-import type { CustomFieldDefinitionView, EntityType, MirrorMeta, PipelineView, StatusView, UserView } from '../../../shared/model/mirror';
+import type { CustomFieldDefinitionView, EntityType, MirrorMeta, PipelineView, StatusView, UserView } from '../../../common/model/mirror';
 import type { MirrorDatabase } from '../open';
 import type { Account } from '../schema/account';
 

@@ -1,5 +1,5 @@
-import type { PhoneSearchResult } from '../../../shared/model/mirror';
-import { phoneSearchKey } from '../../../shared/phone';
+import type { PhoneSearchResult } from '../../../common/model/mirror';
+import { phoneSearchKey } from '../../../common/phone';
 import type { MirrorDatabase } from '../open';
 import { statement } from '../statements';
 import { contactsByIds, leadIdsOfContacts, leadsByIds } from './rows';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LEAD_SORT_FIELDS } from '../../../shared/contract/mirror';
+import { LEAD_SORT_FIELDS } from '../../../common/contract/mirror';
 import type { MirrorDatabase } from '../open';
 import { replacePipelines, upsertContacts, upsertLeads, upsertUsers } from '../repositories';
 import { contact, lead, phoneField, pipelines } from '../testing/fixtures';

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ContactRow, CustomFieldValueView, EmailEntry, LeadRow, PhoneEntry, TagChip } from '../../../shared/model/mirror';
+import type { ContactRow, CustomFieldValueView, EmailEntry, LeadRow, PhoneEntry, TagChip } from '../../../common/model/mirror';
 import type { MirrorDatabase } from '../open';
 import type { MirrorEntityType } from '../schema';
 import { statement } from '../statements';

@@ -1,4 +1,4 @@
-import type { EntityType, TagWithCount } from '../../../shared/model/mirror';
+import type { EntityType, TagWithCount } from '../../../common/model/mirror';
 import type { MirrorDatabase } from '../open';
 import { statement } from '../statements';
 

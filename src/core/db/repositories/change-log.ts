@@ -1,4 +1,4 @@
-import type { LeadResponsibleChange, LeadStatusChange } from '../../../shared/model/changes';
+import type { LeadResponsibleChange, LeadStatusChange } from '../../../common/model/changes';
 import type { MirrorDatabase } from '../open';
 import type { MirrorEntityType } from '../schema';
 import type { ChangeLogRow } from '../schema/change-log';

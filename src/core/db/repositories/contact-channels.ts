@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { normalizePhone, splitPhones } from '../../../shared/phone';
+import { normalizePhone, splitPhones } from '../../../common/phone';
 import type { KommoCustomFieldValue } from '../../kommo';
 import { statement } from '../statements';
 

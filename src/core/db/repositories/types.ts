@@ -1,4 +1,4 @@
-import type { LeadResponsibleChange, LeadStatusChange } from '../../../shared/model/changes';
+import type { LeadResponsibleChange, LeadStatusChange } from '../../../common/model/changes';
 
 /** What one upsert call did, per record id. */
 export interface UpsertResult {

@@ -1,4 +1,4 @@
-import type { SyncStatus } from '../../../shared/model/sync';
+import type { SyncStatus } from '../../../common/model/sync';
 import type { SyncController } from '../sync-controller';
 
 /**

@@ -1,4 +1,4 @@
-import type { HostError } from '../../../shared/result';
+import type { HostError } from '../../../common/result';
 import { useFormat } from '../i18n/use-format';
 import { useT } from '../i18n/use-t';
 import { errorText } from './error-text';

@@ -1,5 +1,5 @@
 import { useMemo, type ComponentProps, type ReactNode } from 'react';
-import type { Translate } from '../../../shared/i18n';
+import type { Translate } from '../../../common/i18n';
 import type { Formatters } from '../i18n/format';
 import { useFormat } from '../i18n/use-format';
 import { useT } from '../i18n/use-t';

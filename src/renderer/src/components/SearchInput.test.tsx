@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MAX_SEARCH_TEXT_LENGTH } from '../../../shared/model/mirror';
+import { MAX_SEARCH_TEXT_LENGTH } from '../../../common/model/mirror';
 import { makeLeads } from '../testing/fixtures';
 import { renderApp, settle } from '../testing/render';
 

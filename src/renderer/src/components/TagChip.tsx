@@ -1,4 +1,4 @@
-import type { TagChip as Tag } from '../../../shared/model/mirror';
+import type { TagChip as Tag } from '../../../common/model/mirror';
 import { chipColors } from './colors';
 
 /** A tag in Kommo's colour (hex without '#'); text colour chosen for contrast. */

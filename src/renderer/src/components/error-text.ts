@@ -1,5 +1,5 @@
-import type { Translate } from '../../../shared/i18n';
-import { assertNever, type HostError } from '../../../shared/result';
+import type { Translate } from '../../../common/i18n';
+import { assertNever, type HostError } from '../../../common/result';
 
 /** A host failure in the user's language (the host's own message is English and technical; it goes to the log). */
 export function errorText(t: Translate, error: HostError): string {

@@ -1,4 +1,4 @@
-import { MAX_SEARCH_TEXT_LENGTH } from '../../../shared/model/mirror';
+import { MAX_SEARCH_TEXT_LENGTH } from '../../../common/model/mirror';
 
 /**
  * Cuts what was typed or pasted into a search box to the length a query may carry (the host

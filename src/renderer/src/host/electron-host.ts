@@ -1,6 +1,6 @@
-import type { HostApi } from '../../../shared/contract';
-import { PRELOAD_GLOBAL, type PreloadApi } from '../../../shared/ipc';
-import { fail } from '../../../shared/result';
+import type { HostApi } from '../../../common/contract';
+import { PRELOAD_GLOBAL, type PreloadApi } from '../../../common/ipc';
+import { fail } from '../../../common/result';
 
 /** The Electron host, reached through the functions the preload put on `window`. */
 export function electronHost(): HostApi | null {

@@ -1,4 +1,4 @@
-import type { HostApi } from '../../../shared/contract';
+import type { HostApi } from '../../../common/contract';
 
 /** The renderer's one seam to its host (Electron preload or the web preview's bridge): exactly the contract. */
 export type Host = HostApi;

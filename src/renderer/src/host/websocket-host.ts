@@ -4,9 +4,9 @@ import {
   BRIDGE_SECRET_PARAM,
   type ClientMessage,
   type ServerMessage,
-} from '../../../shared/bridge-protocol';
-import type { EventName, Events, HostApi } from '../../../shared/contract';
-import { fail, type Result } from '../../../shared/result';
+} from '../../../common/bridge-protocol';
+import type { EventName, Events, HostApi } from '../../../common/contract';
+import { fail, type Result } from '../../../common/result';
 
 const SECRET_STORAGE_KEY = 'kommo-mirror.bridge-secret';
 const RECONNECT_DELAYS_MS = [250, 500, 1000, 2000, 5000];

@@ -1,4 +1,4 @@
-import type { Locale } from '../../../shared/i18n';
+import type { Locale } from '../../../common/i18n';
 
 /**
  * Number, money and date formatting for one language and one account. CRM dates (created, updated,

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { createTranslator, type Locale, type Translate } from '../../../shared/i18n';
+import { createTranslator, type Locale, type Translate } from '../../../common/i18n';
 import { useAppStore } from '../store/context';
 
 const translators = new Map<Locale, Translate>();

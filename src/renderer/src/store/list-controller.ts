@@ -1,5 +1,5 @@
-import type { PageOf } from '../../../shared/model/mirror';
-import type { Result } from '../../../shared/result';
+import type { PageOf } from '../../../common/model/mirror';
+import type { Result } from '../../../common/result';
 import { createPageLoader, emptyList, type PagedList } from './paged-list';
 import { compact, type ListView } from './view-state';
 

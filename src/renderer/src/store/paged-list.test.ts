@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPageLoader, emptyList, PAGE_SIZE, rowAt, withPage, type PagedList } from './paged-list';
-import { ok, type Result } from '../../../shared/result';
-import type { PageOf } from '../../../shared/model/mirror';
+import { ok, type Result } from '../../../common/result';
+import type { PageOf } from '../../../common/model/mirror';
 
 type Row = { id: number };
 const page = (from: number, count: number, total = 10_000): PageOf<Row> => ({

@@ -1,5 +1,5 @@
-import type { PageOf } from '../../../shared/model/mirror';
-import type { HostError, Result } from '../../../shared/result';
+import type { PageOf } from '../../../common/model/mirror';
+import type { HostError, Result } from '../../../common/result';
 
 /** Rows per `*.list` request: a screenful is ~30 rows, so one or two requests fill the view. */
 export const PAGE_SIZE = 100;

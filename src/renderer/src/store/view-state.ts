@@ -1,4 +1,4 @@
-import type { CONTACT_SORT_FIELDS, ContactFilter, LEAD_SORT_FIELDS, LeadFilter } from '../../../shared/contract/mirror';
+import type { CONTACT_SORT_FIELDS, ContactFilter, LEAD_SORT_FIELDS, LeadFilter } from '../../../common/contract/mirror';
 
 export type LeadSortField = (typeof LEAD_SORT_FIELDS)[number];
 export type ContactSortField = (typeof CONTACT_SORT_FIELDS)[number];

@@ -1,7 +1,7 @@
-import type { LeadFilter } from '../../../shared/contract/mirror';
-import type { EventName, Events, RequestArgs, RequestName, RequestValue } from '../../../shared/contract';
-import type { AppInfo } from '../../../shared/model/app';
-import type { ConnectionState } from '../../../shared/model/connection';
+import type { LeadFilter } from '../../../common/contract/mirror';
+import type { EventName, Events, RequestArgs, RequestName, RequestValue } from '../../../common/contract';
+import type { AppInfo } from '../../../common/model/app';
+import type { ConnectionState } from '../../../common/model/connection';
 import type {
   ContactDetail,
   ContactRow,
@@ -10,10 +10,10 @@ import type {
   MirrorMeta,
   PhoneSearchResult,
   TagWithCount,
-} from '../../../shared/model/mirror';
-import { DEFAULT_SETTINGS, type Settings } from '../../../shared/model/settings';
-import type { SyncStatus } from '../../../shared/model/sync';
-import { fail, ok, type Result } from '../../../shared/result';
+} from '../../../common/model/mirror';
+import { DEFAULT_SETTINGS, type Settings } from '../../../common/model/settings';
+import type { SyncStatus } from '../../../common/model/sync';
+import { fail, ok, type Result } from '../../../common/result';
 import type { Host } from '../host/host';
 import { CONNECTED, IDLE, INFO, META } from './fixtures';
 

@@ -1,7 +1,7 @@
-import type { AppInfo } from '../../../shared/model/app';
-import type { ConnectionState } from '../../../shared/model/connection';
-import type { ContactRow, LeadRow, MirrorMeta, TagChip } from '../../../shared/model/mirror';
-import type { SyncStatus } from '../../../shared/model/sync';
+import type { AppInfo } from '../../../common/model/app';
+import type { ConnectionState } from '../../../common/model/connection';
+import type { ContactRow, LeadRow, MirrorMeta, TagChip } from '../../../common/model/mirror';
+import type { SyncStatus } from '../../../common/model/sync';
 
 export const INFO: AppInfo = {
   name: 'Kommo Mirror',

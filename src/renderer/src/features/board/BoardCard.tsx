@@ -1,4 +1,4 @@
-import type { LeadRow } from '../../../../shared/model/mirror';
+import type { LeadRow } from '../../../../common/model/mirror';
 import { TagChips } from '../../components/TagChip';
 import { UserName } from '../../components/UserName';
 import { useFormat } from '../../i18n/use-format';

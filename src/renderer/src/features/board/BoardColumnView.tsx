@@ -1,4 +1,4 @@
-import type { BoardColumn, StatusView } from '../../../../shared/model/mirror';
+import type { BoardColumn, StatusView } from '../../../../common/model/mirror';
 import { statusColors } from '../../components/colors';
 import { useFormat } from '../../i18n/use-format';
 import { useT } from '../../i18n/use-t';

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DISCONNECTED } from '../../store/slices/session-slice';
 import { CONNECTED, INFO, makeLeads } from '../../testing/fixtures';
 import { renderApp, settle } from '../../testing/render';
-import { fail, ok } from '../../../../shared/result';
+import { fail, ok } from '../../../../common/result';
 
 afterEach(() => {
   cleanup();

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { MessageKey } from '../../../../shared/i18n';
-import type { TokenStorageKind } from '../../../../shared/model/connection';
+import type { MessageKey } from '../../../../common/i18n';
+import type { TokenStorageKind } from '../../../../common/model/connection';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/context';
 

@@ -1,5 +1,5 @@
-import type { Translate } from '../../../../shared/i18n';
-import { assertNever } from '../../../../shared/result';
+import type { Translate } from '../../../../common/i18n';
+import { assertNever } from '../../../../common/result';
 import type { ConnectFailure } from '../../store/slices/session-slice';
 
 /** Why connecting failed, in words a sales rep can act on. */

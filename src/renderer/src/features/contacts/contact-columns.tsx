@@ -1,5 +1,5 @@
-import type { Translate } from '../../../../shared/i18n';
-import type { ContactRow } from '../../../../shared/model/mirror';
+import type { Translate } from '../../../../common/i18n';
+import type { ContactRow } from '../../../../common/model/mirror';
 import type { Column } from '../../components/DataGrid';
 import { TagChips } from '../../components/TagChip';
 import { UserName } from '../../components/UserName';

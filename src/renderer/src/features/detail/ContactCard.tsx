@@ -1,4 +1,4 @@
-import type { ContactRow } from '../../../../shared/model/mirror';
+import type { ContactRow } from '../../../../common/model/mirror';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/context';
 import { PhoneList } from './PhoneList';

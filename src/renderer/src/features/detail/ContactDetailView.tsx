@@ -1,4 +1,4 @@
-import type { ContactDetail } from '../../../../shared/model/mirror';
+import type { ContactDetail } from '../../../../common/model/mirror';
 import { StatusPill } from '../../components/StatusPill';
 import { TagChips } from '../../components/TagChip';
 import { UserName } from '../../components/UserName';

@@ -1,5 +1,5 @@
-import type { CustomFieldScalar, CustomFieldValueView } from '../../../../shared/model/mirror';
-import type { Translate } from '../../../../shared/i18n';
+import type { CustomFieldScalar, CustomFieldValueView } from '../../../../common/model/mirror';
+import type { Translate } from '../../../../common/i18n';
 import type { Formatters } from '../../i18n/format';
 import { useFormat } from '../../i18n/use-format';
 import { useT } from '../../i18n/use-t';

@@ -2,7 +2,7 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ok } from '../../../../shared/result';
+import { ok } from '../../../../common/result';
 import { leadDetail } from '../../testing/fake-host';
 import { makeContacts, makeLeads } from '../../testing/fixtures';
 import { renderApp, settle } from '../../testing/render';

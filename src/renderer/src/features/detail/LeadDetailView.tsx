@@ -1,4 +1,4 @@
-import type { LeadDetail } from '../../../../shared/model/mirror';
+import type { LeadDetail } from '../../../../common/model/mirror';
 import { StatusPill } from '../../components/StatusPill';
 import { TagChips } from '../../components/TagChip';
 import { UserName } from '../../components/UserName';

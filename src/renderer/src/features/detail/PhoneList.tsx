@@ -1,4 +1,4 @@
-import type { EmailEntry, PhoneEntry } from '../../../../shared/model/mirror';
+import type { EmailEntry, PhoneEntry } from '../../../../common/model/mirror';
 import { displayPhone } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';
 

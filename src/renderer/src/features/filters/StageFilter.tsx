@@ -1,4 +1,4 @@
-import type { StageRef } from '../../../../shared/model/changes';
+import type { StageRef } from '../../../../common/model/changes';
 import { Popover } from '../../components/Popover';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/context';

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { EntityType } from '../../../../shared/model/mirror';
+import type { EntityType } from '../../../../common/model/mirror';
 import { CheckList } from '../../components/CheckList';
 import { Popover } from '../../components/Popover';
 import { TagChip } from '../../components/TagChip';

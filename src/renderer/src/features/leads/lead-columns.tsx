@@ -1,5 +1,5 @@
-import type { Translate } from '../../../../shared/i18n';
-import type { LeadRow } from '../../../../shared/model/mirror';
+import type { Translate } from '../../../../common/i18n';
+import type { LeadRow } from '../../../../common/model/mirror';
 import type { Column } from '../../components/DataGrid';
 import { StatusPill } from '../../components/StatusPill';
 import { TagChips } from '../../components/TagChip';

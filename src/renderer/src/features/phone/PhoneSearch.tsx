@@ -1,5 +1,5 @@
 import { useId, useState, type KeyboardEvent } from 'react';
-import type { ContactRow, LeadRow } from '../../../../shared/model/mirror';
+import type { ContactRow, LeadRow } from '../../../../common/model/mirror';
 import { limitSearch, MAX_SEARCH_TEXT_LENGTH } from '../../components/search-limit';
 import { displayPhone } from '../../i18n/format';
 import { useT } from '../../i18n/use-t';

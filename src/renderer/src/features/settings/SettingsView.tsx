@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { LanguagePreference } from '../../../../shared/model/settings';
-import type { HostError } from '../../../../shared/result';
+import type { LanguagePreference } from '../../../../common/model/settings';
+import type { HostError } from '../../../../common/result';
 import { errorText } from '../../components/error-text';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/context';

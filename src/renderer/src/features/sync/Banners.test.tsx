@@ -2,7 +2,7 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SyncStatus } from '../../../../shared/model/sync';
+import type { SyncStatus } from '../../../../common/model/sync';
 import { CONNECTED, IDLE } from '../../testing/fixtures';
 import { renderApp, settle } from '../../testing/render';
 

@@ -1,6 +1,6 @@
-import type { Translate } from '../../../../shared/i18n';
-import type { SyncPhase, SyncState, SyncStatus } from '../../../../shared/model/sync';
-import { assertNever } from '../../../../shared/result';
+import type { Translate } from '../../../../common/i18n';
+import type { SyncPhase, SyncState, SyncStatus } from '../../../../common/model/sync';
+import { assertNever } from '../../../../common/result';
 import type { Formatters } from '../../i18n/format';
 
 export function stateLabel(t: Translate, state: SyncState): string {

@@ -2,7 +2,7 @@
 import { cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TagWithCount } from '../../../../shared/model/mirror';
+import type { TagWithCount } from '../../../../common/model/mirror';
 import { makeContacts, makeLeads } from '../../testing/fixtures';
 import { navButton, renderApp, settle } from '../../testing/render';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { EntityType, TagWithCount } from '../../../../shared/model/mirror';
+import type { EntityType, TagWithCount } from '../../../../common/model/mirror';
 import { TagChip } from '../../components/TagChip';
 import { useFormat } from '../../i18n/use-format';
 import { useT } from '../../i18n/use-t';

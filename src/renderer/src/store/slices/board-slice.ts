@@ -1,6 +1,6 @@
-import type { LeadFilter } from '../../../../shared/contract/mirror';
-import type { BoardColumn, LeadRow } from '../../../../shared/model/mirror';
-import type { HostError } from '../../../../shared/result';
+import type { LeadFilter } from '../../../../common/contract/mirror';
+import type { BoardColumn, LeadRow } from '../../../../common/model/mirror';
+import type { HostError } from '../../../../common/result';
 import { compact } from '../view-state';
 import type { Slice } from '../types';
 

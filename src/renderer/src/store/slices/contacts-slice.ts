@@ -1,5 +1,5 @@
-import type { ContactFilter } from '../../../../shared/contract/mirror';
-import type { ContactRow } from '../../../../shared/model/mirror';
+import type { ContactFilter } from '../../../../common/contract/mirror';
+import type { ContactRow } from '../../../../common/model/mirror';
 import { createListController, type ListSlice } from '../list-controller';
 import { CONTACTS_VIEW_KEY, DEFAULT_CONTACTS_VIEW, type ContactSortField } from '../view-state';
 import type { Slice } from '../types';

@@ -1,5 +1,5 @@
-import type { ContactDetail, LeadDetail } from '../../../../shared/model/mirror';
-import type { HostError } from '../../../../shared/result';
+import type { ContactDetail, LeadDetail } from '../../../../common/model/mirror';
+import type { HostError } from '../../../../common/result';
 import type { Slice } from '../types';
 
 export type EntityKind = 'lead' | 'contact';

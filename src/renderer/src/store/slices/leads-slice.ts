@@ -1,5 +1,5 @@
-import type { LeadFilter } from '../../../../shared/contract/mirror';
-import type { LeadRow } from '../../../../shared/model/mirror';
+import type { LeadFilter } from '../../../../common/contract/mirror';
+import type { LeadRow } from '../../../../common/model/mirror';
 import { createListController, type ListSlice } from '../list-controller';
 import { DEFAULT_LEADS_VIEW, LEADS_VIEW_KEY, type LeadSortField } from '../view-state';
 import type { Slice } from '../types';

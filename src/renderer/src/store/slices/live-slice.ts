@@ -1,4 +1,4 @@
-import type { EntityChanges, LeadUpdate } from '../../../../shared/model/changes';
+import type { EntityChanges, LeadUpdate } from '../../../../common/model/changes';
 import type { Slice } from '../types';
 
 /** During the first download batches arrive back to back: the view catches up at most this often. */

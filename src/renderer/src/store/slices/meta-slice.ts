@@ -1,4 +1,4 @@
-import type { CustomFieldDefinitionView, MirrorMeta, PipelineView, StatusView, UserView } from '../../../../shared/model/mirror';
+import type { CustomFieldDefinitionView, MirrorMeta, PipelineView, StatusView, UserView } from '../../../../common/model/mirror';
 import type { Slice } from '../types';
 
 /** Ids on rows turned into names and colours in O(1). A status is keyed by pipeline too: 142/143 are shared. */

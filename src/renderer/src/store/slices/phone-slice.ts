@@ -1,5 +1,5 @@
-import { MAX_SEARCH_TEXT_LENGTH, type PhoneSearchResult } from '../../../../shared/model/mirror';
-import type { HostError } from '../../../../shared/result';
+import { MAX_SEARCH_TEXT_LENGTH, type PhoneSearchResult } from '../../../../common/model/mirror';
+import type { HostError } from '../../../../common/result';
 import type { Slice } from '../types';
 
 /** Typing pauses shorter than this do not each start a search. */

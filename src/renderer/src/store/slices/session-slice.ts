@@ -1,9 +1,9 @@
-import type { SettingsPatch } from '../../../../shared/contract/settings';
-import { resolveLocale, type Locale } from '../../../../shared/i18n';
-import type { AppInfo } from '../../../../shared/model/app';
-import type { ConnectionState } from '../../../../shared/model/connection';
-import { DEFAULT_SETTINGS, type LanguagePreference, type Settings } from '../../../../shared/model/settings';
-import type { ErrorCode, HostError, Result } from '../../../../shared/result';
+import type { SettingsPatch } from '../../../../common/contract/settings';
+import { resolveLocale, type Locale } from '../../../../common/i18n';
+import type { AppInfo } from '../../../../common/model/app';
+import type { ConnectionState } from '../../../../common/model/connection';
+import { DEFAULT_SETTINGS, type LanguagePreference, type Settings } from '../../../../common/model/settings';
+import type { ErrorCode, HostError, Result } from '../../../../common/result';
 import { CONTACTS_VIEW_KEY, LEADS_VIEW_KEY, parseContactsView, parseLeadsView } from '../view-state';
 import type { Slice } from '../types';
 

@@ -1,5 +1,5 @@
-import type { SetAsideList } from '../../../../shared/model/sync';
-import type { HostError } from '../../../../shared/result';
+import type { SetAsideList } from '../../../../common/model/sync';
+import type { HostError } from '../../../../common/result';
 import type { Slice } from '../types';
 
 /** How many set-aside records the list shows; the banner always has the exact count. */

@@ -1,5 +1,5 @@
-import type { SyncStatus } from '../../../../shared/model/sync';
-import type { HostError } from '../../../../shared/result';
+import type { SyncStatus } from '../../../../common/model/sync';
+import type { HostError } from '../../../../common/result';
 import type { Slice } from '../types';
 
 export interface SyncSlice {

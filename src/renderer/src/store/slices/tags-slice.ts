@@ -1,5 +1,5 @@
-import type { EntityType, TagWithCount } from '../../../../shared/model/mirror';
-import type { HostError } from '../../../../shared/result';
+import type { EntityType, TagWithCount } from '../../../../common/model/mirror';
+import type { HostError } from '../../../../common/result';
 import type { Slice } from '../types';
 
 export interface TagsSlice {
