@@ -14,13 +14,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openDatabase } from '../src/core/db';
-import { createKommoClient, createUndiciTransport, HostGateRegistry, KommoAuthRequiredError } from '../src/core/kommo';
-import { systemClock } from '../src/core/time';
-import { SyncEngine } from '../src/core/sync';
 import { startTlsFront } from './peers/tls-front';
 import { startSimProcess, type SimProcess } from './sim-process';
-import { countingTransport, milestoneLogger } from './sync-bench-probes';
+import { productSync } from './sync-bench-probes';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -72,32 +68,15 @@ async function runPeer(script: string, target: string, token: string): Promise<{
 async function runProject(sim: SimProcess): Promise<{ records: number; seconds: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'kommo-mirror-bench-peers-'));
   const started = performance.now();
-  const transport = countingTransport(createUndiciTransport());
-  const gates = new HostGateRegistry();
-  const mirror = openDatabase(join(dir, 'mirror.sqlite'));
-  let done: { at: number; records: number } | null = null;
-  const log = milestoneLogger((d) => (done = { at: d.at, records: d.records.leads }));
-  const token = sim.account.longLivedToken;
-  const client = createKommoClient({
-    accountHost: sim.account.host,
-    baseUrl: sim.account.apiBaseUrl,
-    auth: { getAccessToken: async () => token, handleUnauthorized: async () => Promise.reject(new KommoAuthRequiredError()) },
-    gates,
-    transport,
-    log,
-  });
-  const engine = new SyncEngine({ client, mirror, accountHost: sim.account.host, timers: systemClock, log, emit: () => {} });
+  const sync = productSync(sim, join(dir, 'mirror.sqlite'));
   try {
-    await engine.runOnce();
-    const d = done as { at: number; records: number } | null;
-    if (!d) throw new Error('the engine never reported the first download complete');
-    return { records: d.records, seconds: (d.at - started) / 1000 };
+    await sync.engine.runOnce();
+    const done = sync.downloadDone();
+    if (!done) throw new Error('the engine never reported the first download complete');
+    // The peers list leads only: count what compares.
+    return { records: done.leads, seconds: (done.at - started) / 1000 };
   } finally {
-    await engine.stop();
-    await mirror.close();
-    client.dispose();
-    await gates.close();
-    await transport.close();
+    await sync.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -3,9 +3,12 @@
  * the database handle, the logger), so the client and the engine run exactly as in the product.
  */
 import { performance } from 'node:perf_hooks';
-import type { MirrorDatabase } from '../src/core/db';
-import type { Transport } from '../src/core/kommo';
+import { openDatabase, type MirrorDatabase } from '../src/core/db';
+import { createKommoClient, createUndiciTransport, HostGateRegistry, KommoAuthRequiredError, type Transport } from '../src/core/kommo';
 import { createLogger, type Logger } from '../src/core/log';
+import { SyncEngine } from '../src/core/sync';
+import { systemClock } from '../src/core/time';
+import type { SimProcess } from './sim-process';
 
 /** A transport that counts the requests it sends (429s and retries included: each reached the server). */
 export function countingTransport(inner: Transport): Transport & { sent(): number } {
@@ -66,4 +69,45 @@ export function milestoneLogger(onDownloadDone: (done: DownloadDone) => void): L
     if (record.level === 'warn' || record.level === 'error')
       process.stderr.write(`${record.level} ${record.scope}: ${record.message} ${JSON.stringify(record.data ?? {})}\n`);
   }, 'bench');
+}
+
+/** The product's client and sync engine for the simulator's account, with the bench's probes at their seams. */
+export function productSync(sim: SimProcess, file: string) {
+  const transport = countingTransport(createUndiciTransport());
+  const gates = new HostGateRegistry();
+  const mirror = timedMirror(openDatabase(file));
+  let done: { at: number; records: number; leads: number; requests: number; writeMs: number } | null = null;
+  const log = milestoneLogger((d) => {
+    done = {
+      at: d.at,
+      records: d.records.leads + d.records.contacts,
+      leads: d.records.leads,
+      requests: transport.sent(),
+      writeMs: mirror.writeMs(),
+    };
+  });
+  const token = sim.account.longLivedToken;
+  const client = createKommoClient({
+    accountHost: sim.account.host,
+    baseUrl: sim.account.apiBaseUrl,
+    // A long-lived token: nothing to refresh.
+    auth: { getAccessToken: async () => token, handleUnauthorized: async () => Promise.reject(new KommoAuthRequiredError()) },
+    gates,
+    transport,
+    log,
+  });
+  const engine = new SyncEngine({ client, mirror, accountHost: sim.account.host, timers: systemClock, log, emit: () => {} });
+  return {
+    engine,
+    sent: () => transport.sent(),
+    /** What stood when the engine reported the first download complete. */
+    downloadDone: () => done,
+    async close() {
+      await engine.stop();
+      await mirror.close();
+      client.dispose();
+      await gates.close();
+      await transport.close();
+    },
+  };
 }

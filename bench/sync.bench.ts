@@ -13,18 +13,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openDatabase } from '../src/core/db';
-import {
-  createKommoClient,
-  createUndiciTransport,
-  DEFAULT_GATE_OPTIONS,
-  HostGateRegistry,
-  KommoAuthRequiredError,
-} from '../src/core/kommo';
-import { systemClock } from '../src/core/time';
-import { DEFAULT_SYNC_OPTIONS, Metadata, SyncEngine } from '../src/core/sync';
-import { startSimProcess, type SimProcess } from './sim-process';
-import { countingTransport, milestoneLogger, timedMirror } from './sync-bench-probes';
+import { DEFAULT_GATE_OPTIONS } from '../src/core/kommo';
+import { DEFAULT_SYNC_OPTIONS, Metadata } from '../src/core/sync';
+import { startSimProcess } from './sim-process';
+import { productSync } from './sync-bench-probes';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -71,41 +63,6 @@ function rssSampler(): { stop(): number } {
     stop() {
       clearInterval(timer);
       return Math.max(peak, process.memoryUsage().rss);
-    },
-  };
-}
-
-/** The product's client and sync engine for the simulator's account, with the bench's probes at their seams. */
-function productSync(sim: SimProcess, file: string) {
-  const transport = countingTransport(createUndiciTransport());
-  const gates = new HostGateRegistry();
-  const mirror = timedMirror(openDatabase(file));
-  let done: { at: number; records: number; requests: number; writeMs: number } | null = null;
-  const log = milestoneLogger((d) => {
-    done = { at: d.at, records: d.records.leads + d.records.contacts, requests: transport.sent(), writeMs: mirror.writeMs() };
-  });
-  const token = sim.account.longLivedToken;
-  const client = createKommoClient({
-    accountHost: sim.account.host,
-    baseUrl: sim.account.apiBaseUrl,
-    // A long-lived token: nothing to refresh.
-    auth: { getAccessToken: async () => token, handleUnauthorized: async () => Promise.reject(new KommoAuthRequiredError()) },
-    gates,
-    transport,
-    log,
-  });
-  const engine = new SyncEngine({ client, mirror, accountHost: sim.account.host, timers: systemClock, log, emit: () => {} });
-  return {
-    engine,
-    sent: () => transport.sent(),
-    /** What stood when the engine reported the first download complete. */
-    downloadDone: () => done,
-    async close() {
-      await engine.stop();
-      await mirror.close();
-      client.dispose();
-      await gates.close();
-      await transport.close();
     },
   };
 }
