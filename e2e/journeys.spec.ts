@@ -2,10 +2,8 @@
  * The user's journeys end to end: the web preview's host syncing from the simulator, in Chromium.
  * They need the sync engine in the host (`sync.status`, `sync_status` and `lead_update` events).
  */
-import { createServer, connect, type Server, type Socket } from 'node:net';
-import type { AddressInfo } from 'node:net';
-import { expect, test as base, type Page } from '@playwright/test';
-import { startSimulator, type Simulator } from '../sim/index';
+import { expect, type Page } from '@playwright/test';
+import { signInWithToken, test } from './fixtures/kommo-account';
 import {
   escapeRegExp,
   firstDownload,
@@ -18,67 +16,10 @@ import {
   signInWithToken as signInOnPage,
   syncStatus,
 } from './fixtures/mirror-page';
-import { startHeadlessHost, type RunningHost } from './fixtures/web-preview';
 
 process.env.LC_ALL = 'es_PE.UTF-8';
 
 const XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
-
-/**
- * A TCP relay in front of the simulator, so a test can make Kommo unreachable (stop) and
- * reachable again (start, same port) without losing the simulator's state or tokens.
- */
-class Relay {
-  private server: Server | null = null;
-  private readonly sockets = new Set<Socket>();
-  port = 0;
-
-  constructor(private readonly target: number) {}
-
-  async start(): Promise<void> {
-    const server = createServer((client) => {
-      const upstream = connect(this.target, '127.0.0.1');
-      for (const socket of [client, upstream]) {
-        this.sockets.add(socket);
-        socket.on('close', () => this.sockets.delete(socket));
-        socket.on('error', () => socket.destroy());
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((resolve) => server.listen(this.port, '127.0.0.1', resolve));
-    this.port = (server.address() as AddressInfo).port;
-    this.server = server;
-  }
-
-  async stop(): Promise<void> {
-    for (const socket of this.sockets) socket.destroy();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-    this.server = null;
-  }
-}
-
-interface Kommo {
-  sim: Simulator;
-  relay: Relay;
-  host: RunningHost;
-}
-
-const test = base.extend<{ kommo: Kommo; demoOnFirstLaunch: boolean }>({
-  // Most journeys start on the connect screen; the newcomer's one starts as a fresh install does.
-  demoOnFirstLaunch: [false, { option: true }],
-  kommo: async ({ demoOnFirstLaunch }, use) => {
-    const sim = await startSimulator({ seed: 5, leads: 400, contacts: 300 });
-    const relay = new Relay(Number(new URL(sim.url).port));
-    await relay.start();
-    // The host reaches "Kommo" (the simulator) through the relay.
-    process.env.KOMMO_API_BASE_URL = `http://127.0.0.1:${relay.port}/a/{subdomain}`;
-    const host = await startHeadlessHost([], { demoOnFirstLaunch });
-    await use({ sim, relay, host });
-    await host.stop();
-    await relay.stop();
-    await sim.close();
-  },
-});
 
 /** Records every text the sync status shows, so a short-lived progress display is not missed. */
 async function watchSyncStatus(page: Page): Promise<() => Promise<string[]>> {
@@ -97,11 +38,6 @@ async function watchSyncStatus(page: Page): Promise<() => Promise<string[]>> {
     }).observe(page.document.body, { subtree: true, childList: true, characterData: true });
   });
   return () => page.evaluate(() => (globalThis as { __syncTexts?: string[] }).__syncTexts ?? []);
-}
-
-async function signInWithToken(page: Page, kommo: Kommo): Promise<void> {
-  await page.goto(kommo.host.url);
-  await signInOnPage(page, kommo.sim);
 }
 
 test('demo sign-in shows the first download’s progress, then the leads', async ({ page, kommo }, testInfo) => {

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen } from '@testing-library/react';
-import { afterEach, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, expect, it, vi } from 'vitest';
 import { installLayout } from '../testing/dom';
 import { DataGrid, type Column, type DataGridProps } from './DataGrid';
 
@@ -34,6 +34,7 @@ it('re-renders only the rows whose data changed, not every row each time the gri
     total: rows.length,
     generation: 1,
     rowAt: (index) => rows[index],
+    indexOf: (id) => rows.findIndex((row) => row.id === id),
     onRange: () => {},
     sort: { field: 'name', direction: 'asc' },
     onSort: () => {},
@@ -57,4 +58,50 @@ it('re-renders only the rows whose data changed, not every row each time the gri
   rerender(<DataGrid {...props()} />);
   expect(cellRenders).toBe(firstRender + 1);
   expect(screen.getByText('Renamed')).toBeTruthy();
+});
+
+it('keeps the keyboard cursor on its record when a live update inserts rows above it, so Enter opens that record', () => {
+  installLayout();
+  const columns: Column<Lead>[] = [{ id: 'name', label: 'Name', width: 200, render: (row) => row.name }];
+  let rows: Lead[] = Array.from({ length: 30 }, (_, i) => ({ id: i + 1, name: `Lead ${i + 1}` }));
+  const onOpen = vi.fn();
+  const props = (): DataGridProps<Lead> => ({
+    label: 'Leads',
+    columns,
+    widths: {},
+    total: rows.length,
+    generation: 1,
+    rowAt: (index) => rows[index],
+    indexOf: (id) => {
+      const at = rows.findIndex((row) => row.id === id);
+      return at >= 0 ? at : undefined;
+    },
+    onRange: () => {},
+    sort: { field: 'updated_at', direction: 'desc' },
+    onSort: () => {},
+    onResize: () => {},
+    selectedId: null,
+    onSelect: () => {},
+    onOpen,
+    flash: {},
+    empty: null,
+    sortLabel: () => '',
+    resizeLabel: () => '',
+  });
+  const { rerender } = render(<DataGrid {...props()} />);
+  fireEvent.click(screen.getByText('Lead 6'));
+  onOpen.mockClear();
+
+  // Four new leads arrive at the top (same query, a live refresh): Lead 6 is now the tenth row.
+  rows = [...[101, 102, 103, 104].map((id) => ({ id, name: `New ${id}` })), ...rows];
+  rerender(<DataGrid {...props()} />);
+  const grid = screen.getByRole('grid');
+  expect(grid.getAttribute('aria-activedescendant')).toBe(screen.getByText('Lead 6').closest('[role="row"]')!.id);
+  fireEvent.keyDown(grid, { key: 'Enter' });
+  expect(onOpen).toHaveBeenCalledWith(expect.objectContaining({ id: 6 }));
+
+  // The cursor moves on from where its record is now, not from where it was.
+  fireEvent.keyDown(grid, { key: 'ArrowDown' });
+  fireEvent.keyDown(grid, { key: 'Enter' });
+  expect(onOpen).toHaveBeenLastCalledWith(expect.objectContaining({ id: 7 }));
 });

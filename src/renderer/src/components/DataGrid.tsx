@@ -27,6 +27,8 @@ export interface DataGridProps<Row extends { id: number }> {
   /** Changes with every new query: the grid returns to the top. */
   generation: number;
   rowAt(index: number): Row | undefined;
+  /** Where a record now sits among the rows held, if it is held: the cursor follows its record. */
+  indexOf(id: number): number | undefined;
   /** The rows on screen changed: fetch what is missing. */
   onRange(range: readonly [number, number]): void;
   sort: { field: string; direction: SortDirection };
@@ -52,7 +54,10 @@ export function DataGrid<Row extends { id: number }>(props: DataGridProps<Row>) 
   const { columns, widths, total, generation, rowAt, onRange } = props;
   const idPrefix = useId();
   const scroller = useRef<HTMLDivElement>(null);
-  const [active, setActive] = useState(0);
+  // The keyboard cursor is a record, not a position: a live update that inserts rows above it
+  // moves the record, and the cursor goes with it (as the selection does), so Enter opens what the
+  // user put the cursor on. The index is where that record was last seen.
+  const [active, setActive] = useState<{ index: number; id: number | null }>({ index: 0, id: null });
   const count = total ?? 0;
 
   // The app does not use the React Compiler; the virtualizer re-renders this component itself on scroll.
@@ -80,8 +85,17 @@ export function DataGrid<Row extends { id: number }>(props: DataGridProps<Row>) 
     if (seenGeneration.current === generation) return;
     seenGeneration.current = generation;
     scroller.current?.scrollTo({ top: 0 });
-    setActive(0);
+    setActive({ index: 0, id: null });
   }, [generation]);
+
+  // After a live refresh, find the cursor's record again; a record no longer held (it left the
+  // result, or moved beyond the pages in memory) leaves the cursor where it was.
+  const rowUnderCursor = rowAt(active.index);
+  useLayoutEffect(() => {
+    if (active.id === null || rowUnderCursor?.id === active.id) return;
+    const moved = props.indexOf(active.id);
+    if (moved !== undefined && moved !== active.index) setActive({ index: moved, id: active.id });
+  });
 
   const template = columns.map((column) => `${widths[column.id] ?? column.width}px`).join(' ') + ' 1fr';
   // Rows get one click handler for the grid's whole life, so a re-render of the grid (a new query
@@ -91,20 +105,20 @@ export function DataGrid<Row extends { id: number }>(props: DataGridProps<Row>) 
     latest.current = props;
   });
   const onRowClick = useCallback((index: number, row: Row | undefined) => {
-    setActive(index);
+    setActive({ index, id: row?.id ?? null });
     if (row) {
       latest.current.onSelect(row.id);
       latest.current.onOpen(row);
     }
   }, []);
-  const activeIndex = Math.min(active, Math.max(0, count - 1));
+  const activeIndex = Math.min(active.index, Math.max(0, count - 1));
 
   function move(to: number): void {
     if (count === 0) return;
     const index = Math.max(0, Math.min(count - 1, to));
-    setActive(index);
-    virtualizer.scrollToIndex(index, { align: 'auto' });
     const row = rowAt(index);
+    setActive({ index, id: row?.id ?? null });
+    virtualizer.scrollToIndex(index, { align: 'auto' });
     if (row) props.onSelect(row.id);
   }
 

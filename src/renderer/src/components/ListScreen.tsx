@@ -5,7 +5,7 @@ import { useFormat } from '../i18n/use-format';
 import { useT } from '../i18n/use-t';
 import { useAppStore } from '../store/context';
 import type { ListSlice } from '../store/list-controller';
-import { rowAt } from '../store/paged-list';
+import { indexOfRow, rowAt } from '../store/paged-list';
 import type { EntityKind } from '../store/slices/detail-slice';
 import { DataGrid, type Column } from './DataGrid';
 import { ListFooter } from './ListFooter';
@@ -56,6 +56,7 @@ export function ListScreen<Row extends { id: number }, Filter, Field extends str
         total={list.total}
         generation={list.generation}
         rowAt={(index) => rowAt(list, index)}
+        indexOf={(id) => indexOfRow(list, id)}
         onRange={show}
         sort={view.sort}
         // The grid hands back a column's `sortField`, which `columns` types as `Field`.

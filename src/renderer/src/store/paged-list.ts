@@ -32,6 +32,15 @@ export function rowAt<Row>(list: PagedList<Row>, index: number): Row | undefined
   return list.pages[Math.floor(index / PAGE_SIZE)]?.[index % PAGE_SIZE];
 }
 
+/** The index of a record among the pages held, or undefined when it is not held. */
+export function indexOfRow<Row extends { id: number }>(list: PagedList<Row>, id: number): number | undefined {
+  for (const [page, rows] of Object.entries(list.pages)) {
+    const at = rows.findIndex((row) => row.id === id);
+    if (at >= 0) return Number(page) * PAGE_SIZE + at;
+  }
+  return undefined;
+}
+
 export function pagesOf(range: readonly [number, number]): number[] {
   const first = Math.floor(Math.max(0, range[0]) / PAGE_SIZE);
   const last = Math.floor(Math.max(0, range[1]) / PAGE_SIZE);
