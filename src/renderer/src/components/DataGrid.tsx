@@ -88,15 +88,6 @@ export function DataGrid<Row extends { id: number }>(props: DataGridProps<Row>) 
     setActive({ index: 0, id: null });
   }, [generation]);
 
-  // After a live refresh, find the cursor's record again; a record no longer held (it left the
-  // result, or moved beyond the pages in memory) leaves the cursor where it was.
-  const rowUnderCursor = rowAt(active.index);
-  useLayoutEffect(() => {
-    if (active.id === null || rowUnderCursor?.id === active.id) return;
-    const moved = props.indexOf(active.id);
-    if (moved !== undefined && moved !== active.index) setActive({ index: moved, id: active.id });
-  });
-
   const template = columns.map((column) => `${widths[column.id] ?? column.width}px`).join(' ') + ' 1fr';
   // Rows get one click handler for the grid's whole life, so a re-render of the grid (a new query
   // on its way, a scroll) re-renders only the rows whose own data changed.
@@ -111,7 +102,10 @@ export function DataGrid<Row extends { id: number }>(props: DataGridProps<Row>) 
       latest.current.onOpen(row);
     }
   }, []);
-  const activeIndex = Math.min(active.index, Math.max(0, count - 1));
+  // After a live refresh, the cursor's record is found again where it now sits; a record no longer
+  // held (it left the result, or moved beyond the pages in memory) leaves the cursor where it was.
+  const followed = active.id !== null && rowAt(active.index)?.id !== active.id ? (props.indexOf(active.id) ?? active.index) : active.index;
+  const activeIndex = Math.min(followed, Math.max(0, count - 1));
 
   function move(to: number): void {
     if (count === 0) return;
