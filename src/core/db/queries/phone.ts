@@ -12,7 +12,8 @@ export const PHONE_SUFFIX_SQL = 'SELECT DISTINCT contact_id FROM contact_phones 
 /**
  * Finds contacts (and their leads) by any way of writing a phone: the query goes through the
  * shared normalizer, then an exact match on the canonical digits; failing that, the numbers that
- * end with those digits (at least 6), through the reversed-digits index.
+ * end with those digits (at least 6), through the reversed-digits index. `matchedBy` is 'suffix'
+ * only when the suffix search found someone.
  */
 export function searchPhone(mirror: MirrorDatabase, query: string, limit: number): PhoneSearchResult {
   const { normalized, suffix } = phoneSearchKey(query);
@@ -20,10 +21,15 @@ export function searchPhone(mirror: MirrorDatabase, query: string, limit: number
   let matchedBy: 'exact' | 'suffix' = 'exact';
   let ids = statement(mirror.sqlite, PHONE_EXACT_SQL).pluck().all(normalized, limit) as number[];
   if (ids.length === 0) {
-    matchedBy = 'suffix';
-    ids = statement(mirror.sqlite, PHONE_SUFFIX_SQL)
+    const bySuffix = statement(mirror.sqlite, PHONE_SUFFIX_SQL)
       .pluck()
       .all(...reversedRange(suffix), limit) as number[];
+    // Found by its last digits only when something was found that way: a number nobody has was
+    // still read as a whole number, and the page says how it read it ("Leído como +51 …").
+    if (bySuffix.length > 0) {
+      matchedBy = 'suffix';
+      ids = bySuffix;
+    }
   }
   const contacts = contactsByIds(mirror, ids);
   const leadIds = leadIdsOfContacts(mirror, ids);
