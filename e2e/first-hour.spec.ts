@@ -35,3 +35,53 @@ test('the keyboard cursor stays on its lead when live updates insert rows above 
   await page.keyboard.press('Enter');
   await expect(page.getByRole('complementary').getByRole('heading', { level: 2 })).toHaveText(chosenName);
 });
+
+test('phones read in one international form, whatever was typed, with call, WhatsApp and copy', async ({ page, kommo }) => {
+  const typed = ['tel:+51960039428', '0051 936 060 527', '083510101 anexo 51'];
+  const readable = ['+51 960 039 428', '+51 936 060 527', '+51 83 510101 anexo 51'];
+  const contact = kommo.sim.control.create({ entity: 'contacts', data: { name: 'Rosa Teléfonos', phones: typed } });
+  const lead = kommo.sim.control.create({ entity: 'leads', data: { name: 'Venta con teléfonos', contacts: [contact.id] } });
+  await signInWithToken(page, kommo);
+  await requireSyncEngine(page);
+  await firstDownload(page, kommo.sim);
+
+  // In the list: the main contact's first phone, readable, as typed on hover, and its actions.
+  const row = grid(page).locator(`[role="row"][data-id="${lead.id}"]`);
+  await expect(row.getByText(readable[0]!, { exact: true })).toHaveAttribute('title', typed[0]!);
+  await expect(row.getByText(typed[0]!, { exact: true })).toHaveCount(0);
+  await row.hover();
+  await expect(row.getByRole('link', { name: `Llamar al ${readable[0]}` })).toHaveAttribute('href', 'tel:+51960039428');
+  await expect(row.getByRole('link', { name: `Escribir al ${readable[0]} por WhatsApp` })).toHaveAttribute(
+    'href',
+    'https://wa.me/51960039428',
+  );
+
+  // In the details: every phone readable, with the same actions (the extension dialled after a pause).
+  await row.click();
+  const panel = page.getByRole('complementary');
+  for (const [index, text] of readable.entries()) {
+    await expect(panel.getByText(text, { exact: true })).toHaveAttribute('title', typed[index]!);
+  }
+  await expect(panel.getByRole('link', { name: `Llamar al ${readable[2]}` })).toHaveAttribute('href', 'tel:+5183510101,51');
+  await expect(panel.getByRole('link', { name: `Escribir al ${readable[1]} por WhatsApp` })).toHaveAttribute(
+    'href',
+    'https://wa.me/51936060527',
+  );
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await panel.getByRole('button', { name: `Copiar ${readable[1]}` }).click();
+  await expect(panel.getByRole('button', { name: `Copiar ${readable[1]}` })).toHaveText('Copiado');
+  expect(
+    await page.evaluate(() =>
+      (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText(),
+    ),
+  ).toBe('+51936060527');
+});
+
+test('a phone nobody has reads as the number it was taken for, not as a suffix', async ({ page, kommo }) => {
+  await signInWithToken(page, kommo);
+  await requireSyncEngine(page);
+  await firstDownload(page, kommo.sim);
+  await page.getByTestId('phone-search').fill('912 345 678');
+  await expect(page.getByText('Leído como +51 912 345 678')).toBeVisible();
+  await expect(page.getByText('Ningún contacto tiene este teléfono.')).toBeVisible();
+});

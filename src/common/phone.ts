@@ -1,4 +1,4 @@
-import { findPhoneNumbersInText } from 'libphonenumber-js';
+import { findPhoneNumbersInText, parsePhoneNumberFromString } from 'libphonenumber-js';
 
 /**
  * Phone numbers in one canonical form: digits only, E.164 without the '+'. Peru first, as the
@@ -133,3 +133,26 @@ export function phoneSearchKey(query: string): { normalized: string; suffix: str
 
 /** The fewest trailing digits a partial phone search accepts. */
 export const MIN_SUFFIX_DIGITS = 6;
+
+/** The extension written after a number ("083510101 anexo 51" → "51"), or null when there is none. */
+export function phoneExtension(raw: string): string | null {
+  const match = EXTENSION.exec(raw);
+  if (!match || !/\d/u.test(raw.slice(0, match.index))) return null;
+  return match[0].replace(/\D/gu, '') || null;
+}
+
+/**
+ * Canonical digits in one readable international form: Peru's numbers by Peru's own grouping
+ * (mobile "+51 987 654 321", Lima "+51 1 234 5678", regions "+51 44 123456"), other countries by
+ * libphonenumber's. Digits no plan recognises are shown as they are, with a '+' when long enough
+ * to be international.
+ */
+export function readablePhone(digits: string): string {
+  if (!digits) return '';
+  if (/^519\d{8}$/u.test(digits)) return `+51 ${digits.slice(2, 5)} ${digits.slice(5, 8)} ${digits.slice(8)}`;
+  if (/^511\d{7}$/u.test(digits)) return `+51 1 ${digits.slice(3, 6)} ${digits.slice(6)}`;
+  if (/^51[2-8]\d{7}$/u.test(digits)) return `+51 ${digits.slice(2, 4)} ${digits.slice(4)}`;
+  const parsed = digits.length > 8 ? parsePhoneNumberFromString(`+${digits}`) : undefined;
+  if (parsed?.isValid()) return parsed.formatInternational();
+  return digits.length > 8 ? `+${digits}` : digits;
+}

@@ -38,7 +38,9 @@ describe('the lock-down of every web contents', () => {
     expect(contents.attempt('will-navigate', RENDERER)).toBe(false);
     expect(contents.attempt('will-navigate', 'https://www.kommo.com/')).toBe(true);
     expect(contents.attempt('will-navigate', 'file:///etc/passwd')).toBe(true);
-    expect(opened).toEqual(['https://www.kommo.com/']);
+    // A phone's call link goes to the system's dialer.
+    expect(contents.attempt('will-navigate', 'tel:+51960039428')).toBe(true);
+    expect(opened).toEqual(['https://www.kommo.com/', 'tel:+51960039428']);
   });
 
   it('refuses a server redirect to anything but our renderer, without opening it anywhere', () => {

@@ -13,8 +13,8 @@ export interface GuardedContentsLike {
 const guarded = new WeakSet<GuardedContentsLike>();
 
 /**
- * Every web contents may show only our renderer: window.open is denied (http(s) links go to the
- * system browser), navigating elsewhere is blocked (http(s) links again go to the browser), a
+ * Every web contents may show only our renderer: window.open is denied (http(s) and tel: links go
+ * to the system), navigating elsewhere is blocked (those links again go to the system), a
  * server redirect elsewhere is blocked, <webview> cannot be attached, and its session grants no
  * permission. The sign-in window replaces the navigation part with its own rules (oauth-window.ts).
  */
@@ -40,10 +40,14 @@ export function lockDown(contents: GuardedContentsLike, rendererUrl: string, ope
   denyAllPermissions(contents.session);
 }
 
+/**
+ * Links the system opens for us: web pages in the browser, and tel: (a phone's "call" action) in
+ * the system's dialer or softphone. Anything else (file:, javascript:, custom schemes) is refused.
+ */
 export function isExternalWebLink(url: string): boolean {
   try {
     const { protocol } = new URL(url);
-    return protocol === 'https:' || protocol === 'http:';
+    return protocol === 'https:' || protocol === 'http:' || protocol === 'tel:';
   } catch {
     return false;
   }

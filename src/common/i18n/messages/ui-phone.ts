@@ -1,6 +1,6 @@
 import { defineMessages } from '../define';
 
-/** The phone search box in the top bar. */
+/** The phone search box in the top bar, and how a phone is shown and acted on anywhere. */
 export const uiPhoneMessages = defineMessages(
   {
     'phone.label': 'Find a customer by phone',
@@ -11,6 +11,13 @@ export const uiPhoneMessages = defineMessages(
     'phone.readAs': 'Read as {number}',
     'phone.endingIn': 'Numbers ending in {number}',
     'phone.noMatch': 'No contact has this phone.',
+    'phone.extension': 'ext. {ext}',
+    'phone.call': 'Call {number}',
+    'phone.whatsapp': 'Message {number} on WhatsApp',
+    'phone.copy': 'Copy {number}',
+    'phone.copied': 'Copied',
+    'phone.callShort': 'Call',
+    'phone.copyShort': 'Copy',
   },
   {
     'phone.label': 'Buscar cliente por teléfono',
@@ -21,5 +28,12 @@ export const uiPhoneMessages = defineMessages(
     'phone.readAs': 'Leído como {number}',
     'phone.endingIn': 'Números que terminan en {number}',
     'phone.noMatch': 'Ningún contacto tiene este teléfono.',
+    'phone.extension': 'anexo {ext}',
+    'phone.call': 'Llamar al {number}',
+    'phone.whatsapp': 'Escribir al {number} por WhatsApp',
+    'phone.copy': 'Copiar {number}',
+    'phone.copied': 'Copiado',
+    'phone.callShort': 'Llamar',
+    'phone.copyShort': 'Copiar',
   },
 );

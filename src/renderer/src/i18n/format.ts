@@ -126,12 +126,3 @@ function zoneOffsetMs(instant: number, timeZone: string | undefined): number {
   const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   return wall - Math.floor(instant / 1000) * 1000;
 }
-
-/** A canonical phone (digits, E.164 without '+') in a readable form: Peru mobiles and landlines grouped. */
-export function displayPhone(digits: string): string {
-  if (!digits) return '';
-  if (/^519\d{8}$/.test(digits)) return `+51 ${digits.slice(2, 5)} ${digits.slice(5, 8)} ${digits.slice(8)}`;
-  if (/^511\d{7}$/.test(digits)) return `+51 1 ${digits.slice(3, 6)} ${digits.slice(6)}`;
-  if (/^51[2-8]\d{7}$/.test(digits)) return `+51 ${digits.slice(2, 4)} ${digits.slice(4)}`;
-  return digits.length > 8 ? `+${digits}` : digits;
-}

@@ -1,7 +1,10 @@
 import { act, render, screen, within, type RenderResult } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import type { Locale } from '../../../common/i18n';
 import { App } from '../App';
 import { connectBridge } from '../bridge';
 import { createAppStore, type AppStore } from '../store';
+import { StoreProvider } from '../store/context';
 import { installLayout } from './dom';
 import { FakeHost, type FakeHostData } from './fake-host';
 
@@ -37,4 +40,11 @@ export async function settle(ms = 30): Promise<void> {
 /** The main navigation's button for a view (filter buttons may share its name). */
 export function navButton(name: string): HTMLElement {
   return within(screen.getByRole('navigation')).getByRole('button', { name });
+}
+
+/** One component inside the app's store, in a language, without the app around it. */
+export function renderWithStore(ui: ReactNode, locale: Locale): RenderResult {
+  const store = createAppStore({ host: new FakeHost({}) });
+  store.setState({ locale });
+  return render(<StoreProvider store={store}>{ui}</StoreProvider>);
 }

@@ -5,6 +5,7 @@ import { TagChips } from '../../components/TagChip';
 import { UserName } from '../../components/UserName';
 import type { Formatters } from '../../i18n/format';
 import type { ContactSortField } from '../../store/view-state';
+import { PhoneNumber } from '../../components/PhoneNumber';
 
 type ContactColumn = Column<ContactRow> & { sortField?: ContactSortField };
 
@@ -22,8 +23,8 @@ export function contactColumns(t: Translate, fmt: Formatters): ContactColumn[] {
       label: t('contacts.col.phones'),
       width: 200,
       render: (row) => (
-        <span className="phone" title={row.phones.map((phone) => phone.raw).join(', ')}>
-          {row.phones[0]?.raw ?? '—'}
+        <span className="contact-cell" title={row.phones.map((phone) => phone.raw).join(', ')}>
+          {row.phones[0] ? <PhoneNumber raw={row.phones[0].raw} compact /> : '—'}
           {row.phones.length > 1 && <span className="muted"> +{row.phones.length - 1}</span>}
         </span>
       ),

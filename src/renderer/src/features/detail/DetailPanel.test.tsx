@@ -83,8 +83,9 @@ describe('the detail panel', () => {
     expect(within(panel).queryByRole('link', { name: 'javascript:alert(1)' })).toBeNull();
     expect(within(panel).getByRole('link', { name: 'acme.pe' }).getAttribute('href')).toBe('https://acme.pe/');
     expect(field('Nuevo tipo')).toBe('raw value');
-    expect(panel.textContent).toContain('(01) 234-5678');
-    expect(panel.textContent).toContain('+51 1 234 5678');
+    // A phone reads in one international form, keeps what was typed on hover, and can be called.
+    expect(within(panel).getByText('+51 1 234 5678').getAttribute('title')).toBe('(01) 234-5678');
+    expect(within(panel).getByRole('link', { name: 'Llamar al +51 1 234 5678' }).getAttribute('href')).toBe('tel:+5112345678');
     expect(within(panel).getByText('VIP')).toBeTruthy();
     expect(field('Venta')).toContain('100');
 

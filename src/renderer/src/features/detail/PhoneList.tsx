@@ -1,10 +1,10 @@
 import type { EmailEntry, PhoneEntry } from '../../../../common/model/mirror';
-import { displayPhone } from '../../i18n/format';
+import { PhoneNumber } from '../../components/PhoneNumber';
 import { useT } from '../../i18n/use-t';
 
 const KNOWN_TYPES = ['WORK', 'WORKDD', 'MOB', 'FAX', 'HOME', 'OTHER', 'PRIV'] as const;
 
-/** Phones as typed in Kommo (with the canonical form when it reads differently) and emails. */
+/** Phones in one readable form (as typed on hover) with their actions, and emails. */
 export function PhoneList({ phones, emails }: { phones: readonly PhoneEntry[]; emails: readonly EmailEntry[] }) {
   const t = useT();
   const typeLabel = (type: string | null) =>
@@ -15,14 +15,10 @@ export function PhoneList({ phones, emails }: { phones: readonly PhoneEntry[]; e
   return (
     <ul className="contact-points">
       {phones.map((phone, index) => {
-        const canonical = displayPhone(phone.normalized);
         return (
           <li key={`p${index}`}>
             <span className="point-type">{typeLabel(phone.type) || t('detail.phone')}</span>
-            <span className="phone">{phone.raw}</span>
-            {canonical && canonical.replace(/\D/g, '') !== phone.raw.replace(/\D/g, '') && (
-              <span className="muted phone"> · {canonical}</span>
-            )}
+            <PhoneNumber raw={phone.raw} />
           </li>
         );
       })}

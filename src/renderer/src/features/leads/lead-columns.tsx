@@ -6,6 +6,7 @@ import { TagChips } from '../../components/TagChip';
 import { UserName } from '../../components/UserName';
 import type { Formatters } from '../../i18n/format';
 import type { LeadSortField } from '../../store/view-state';
+import { PhoneNumber } from '../../components/PhoneNumber';
 
 type LeadColumn = Column<LeadRow> & { sortField?: LeadSortField };
 
@@ -51,7 +52,11 @@ export function leadColumns(t: Translate, fmt: Formatters): LeadColumn[] {
         row.mainContact ? (
           <span className="contact-cell">
             <span>{row.mainContact.name}</span>
-            {row.mainContact.phone && <span className="muted phone">{row.mainContact.phone}</span>}
+            {row.mainContact.phone && (
+              <span className="muted">
+                <PhoneNumber raw={row.mainContact.phone} compact />
+              </span>
+            )}
           </span>
         ) : (
           <span className="muted">—</span>

@@ -1,7 +1,7 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import type { ContactRow, LeadRow } from '../../../../common/model/mirror';
 import { limitSearch, MAX_SEARCH_TEXT_LENGTH } from '../../components/search-limit';
-import { displayPhone } from '../../i18n/format';
+import { readablePhone } from '../../../../common/phone';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/context';
 import { PhoneResult } from './PhoneResult';
@@ -112,7 +112,7 @@ export function PhoneSearch() {
                 : result.matchedBy === 'none'
                   ? t('phone.tooShort')
                   : t(result.matchedBy === 'exact' ? 'phone.readAs' : 'phone.endingIn', {
-                      number: result.matchedBy === 'exact' ? displayPhone(result.normalized) : result.normalized,
+                      number: result.matchedBy === 'exact' ? readablePhone(result.normalized) : result.normalized,
                     })}
             {loading && result && <span className="spinner" aria-hidden="true" />}
           </p>
