@@ -14,6 +14,7 @@ import { startHeadlessHost } from './fixtures/web-preview';
 
 // The host reads its system locale from the environment: reps in Peru get Spanish.
 process.env.LC_ALL = 'es_PE.UTF-8';
+// A rep in Peru: the host (LC_ALL) and the browser both in Spanish, Lima time.
 
 const XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
 const LEADS = 3000;
@@ -58,6 +59,7 @@ const test = base.extend<{ mirror: Mirror }, { seeded: string }>({
     rmSync(dir, { recursive: true, force: true });
   },
 });
+test.use({ locale: 'es-PE', timezoneId: 'America/Lima' });
 
 const grid = (page: Page) => page.getByTestId('leads-table');
 const dataRows = (page: Page) => grid(page).locator('[role="row"][aria-rowindex]:not([aria-rowindex="1"]):not(.is-loading)');

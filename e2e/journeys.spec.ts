@@ -18,6 +18,8 @@ import {
 } from './fixtures/mirror-page';
 
 process.env.LC_ALL = 'es_PE.UTF-8';
+// A rep in Peru: the host (LC_ALL) and the browser both in Spanish, Lima time.
+test.use({ locale: 'es-PE', timezoneId: 'America/Lima' });
 
 const XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
 

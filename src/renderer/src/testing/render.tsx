@@ -13,9 +13,19 @@ export interface Rendered extends RenderResult {
   store: AppStore;
 }
 
-/** The whole app on a fake host, after its first requests have been answered. */
+/** The language of the browser the app runs in (the web preview's "system" language). */
+export function setBrowserLanguage(language: string): void {
+  Object.defineProperty(globalThis.navigator, 'language', { value: language, configurable: true });
+}
+
+/**
+ * The whole app on a fake host, after its first requests have been answered, in a browser set to
+ * Spanish (Peru) like most of its users' (the fake host is the web preview, whose language is the
+ * browser's).
+ */
 export async function renderApp(data: Partial<FakeHostData> = {}, setup?: (host: FakeHost) => void): Promise<Rendered> {
   installLayout();
+  setBrowserLanguage('es-PE');
   const host = new FakeHost(data);
   setup?.(host);
   const store = createAppStore({ host, persistDelayMs: 20, liveDelayMs: 10 });

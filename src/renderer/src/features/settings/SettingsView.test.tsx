@@ -21,12 +21,23 @@ describe('language', () => {
     expect(host.callsOf('settings.update').at(-1)).toEqual({ patch: { language: 'en' } });
   });
 
-  it('starts in English on an English system, and in the stored language when one was chosen', async () => {
-    await renderApp({ info: { ...INFO, systemLocale: 'en-US' } });
+  it('starts in English on an English desktop, and in the stored language when one was chosen', async () => {
+    await renderApp({ info: { ...INFO, host: 'electron', systemLocale: 'en-US' } });
     expect(screen.getByRole('button', { name: 'Settings' })).toBeTruthy();
     cleanup();
-    const stored = await renderApp({ info: { ...INFO, systemLocale: 'en-US' } }, (h) => (h.data.settings.language = 'es'));
+    const stored = await renderApp(
+      { info: { ...INFO, host: 'electron', systemLocale: 'en-US' } },
+      (h) => (h.data.settings.language = 'es'),
+    );
     expect(stored.getByRole('button', { name: 'Configuración' })).toBeTruthy();
+  });
+
+  it("in the web preview, starts in the browser's language, not the language of the machine serving it", async () => {
+    await renderApp({ info: { ...INFO, host: 'web', systemLocale: 'en-US' } });
+    expect(screen.getByRole('button', { name: 'Configuración' })).toBeTruthy();
+    cleanup();
+    await renderApp({ info: { ...INFO, host: 'electron', systemLocale: 'en-US' } });
+    expect(screen.getByRole('button', { name: 'Settings' })).toBeTruthy();
   });
 
   it('follows a language change made elsewhere (settings_changed)', async () => {

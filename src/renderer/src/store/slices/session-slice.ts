@@ -87,8 +87,14 @@ export const createSessionSlice: Slice<SessionSlice> =
       });
     }
 
+    /**
+     * "System" means the rep's own machine: in the desktop app the host is on it (Electron's OS
+     * locale); in the web preview the host may be a server in another language, and the
+     * browser is what sits on the rep's machine.
+     */
     function locale(settings: Settings, info: AppInfo | null): Locale {
-      return resolveLocale(settings.language, info?.systemLocale ?? systemLanguage());
+      const system = info && info.host !== 'web' ? info.systemLocale : systemLanguage();
+      return resolveLocale(settings.language, system);
     }
 
     /** Applies a connect request's outcome: the new state, or the reason it failed. */
