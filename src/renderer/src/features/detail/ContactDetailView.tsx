@@ -43,11 +43,11 @@ export function ContactDetailView({ contact }: { contact: ContactDetail }) {
       </section>
       <section className="detail-section" aria-labelledby="contact-tags">
         <h3 id="contact-tags">{t('detail.tags')}</h3>
-        {contact.tags.length ? <TagChips tags={contact.tags} max={50} /> : <p className="muted">{t('detail.none')}</p>}
+        {contact.tags.length ? <TagChips tags={contact.tags} max={50} /> : <p className="muted">{t('detail.noTags')}</p>}
       </section>
       <section className="detail-section" aria-labelledby="contact-leads">
         <h3 id="contact-leads">{t('detail.leads', { count: contact.leads.length })}</h3>
-        {contact.leads.length === 0 && <p className="muted">{t('detail.none')}</p>}
+        {contact.leads.length === 0 && <p className="muted">{t('detail.noLeads')}</p>}
         <ul className="linked-leads">
           {contact.leads.map((lead) => (
             <li key={lead.id} className="linked-card">

@@ -52,11 +52,11 @@ export function LeadDetailView({ lead }: { lead: LeadDetail }) {
       </dl>
       <section className="detail-section" aria-labelledby="lead-tags">
         <h3 id="lead-tags">{t('detail.tags')}</h3>
-        {lead.tags.length ? <TagChips tags={lead.tags} max={50} /> : <p className="muted">{t('detail.none')}</p>}
+        {lead.tags.length ? <TagChips tags={lead.tags} max={50} /> : <p className="muted">{t('detail.noTags')}</p>}
       </section>
       <section className="detail-section" aria-labelledby="lead-contacts">
         <h3 id="lead-contacts">{t('detail.contacts', { count: contacts.length })}</h3>
-        {contacts.length === 0 && <p className="muted">{t('detail.none')}</p>}
+        {contacts.length === 0 && <p className="muted">{t('detail.noContacts')}</p>}
         {contacts.map((contact) => (
           <ContactCard key={contact.id} contact={contact} isMain={contact.isMain} />
         ))}
