@@ -4,6 +4,7 @@ import { defineMessages } from '../define';
 export const uiShellMessages = defineMessages(
   {
     'nav.label': 'Main',
+    'nav.skipToContent': 'Skip to content',
     'nav.leads': 'Leads',
     'nav.board': 'Board',
     'nav.contacts': 'Contacts',
@@ -31,6 +32,7 @@ export const uiShellMessages = defineMessages(
   },
   {
     'nav.label': 'Principal',
+    'nav.skipToContent': 'Saltar al contenido',
     'nav.leads': 'Leads',
     'nav.board': 'Embudo',
     'nav.contacts': 'Contactos',

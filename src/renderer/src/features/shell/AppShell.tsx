@@ -1,3 +1,5 @@
+import type { MouseEvent } from 'react';
+import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/context';
 import { BoardView } from '../board/BoardView';
 import { ConnectOverlay } from '../connect/ConnectOverlay';
@@ -16,14 +18,24 @@ export function AppShell() {
   const view = useAppStore((state) => state.view);
   const detailOpen = useAppStore((state) => state.detail.target !== null);
   const connectOpen = useAppStore((state) => state.connectOpen);
+  const t = useT();
   useGlobalShortcuts();
+  // The first stop of the Tab key: past the navigation and the top bar, straight to the view. It
+  // moves focus itself rather than following the #main link, which would be a navigation.
+  const skipToContent = (event: MouseEvent<HTMLAnchorElement>) => {
+    event.preventDefault();
+    document.getElementById('main')?.focus();
+  };
   return (
     <div className={`shell${detailOpen ? ' with-detail' : ''}`}>
+      <a className="skip-link" href="#main" onClick={skipToContent}>
+        {t('nav.skipToContent')}
+      </a>
       <Sidebar />
       <div className="shell-main">
         <TopBar />
         <Banners />
-        <main className="shell-content" id="main">
+        <main className="shell-content" id="main" tabIndex={-1}>
           {view === 'leads' && <LeadsView />}
           {view === 'board' && <BoardView />}
           {view === 'contacts' && <ContactsView />}
