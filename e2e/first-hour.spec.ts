@@ -6,7 +6,10 @@ import { expect } from '@playwright/test';
 import { signInWithToken, test } from './fixtures/kommo-account';
 import { firstDownload, grid, ONE_CYCLE_MS, requireSyncEngine, rowCount, rows } from './fixtures/mirror-page';
 
-process.env.LC_ALL = 'es_PE.UTF-8';
+// The host runs in English and the browser in Spanish (Peru): the page must follow the browser,
+// which is what sits on the rep's machine.
+process.env.LC_ALL = 'en_US.UTF-8';
+test.use({ locale: 'es-PE', timezoneId: 'America/Lima' });
 
 test('the keyboard cursor stays on its lead when live updates insert rows above it, so Enter opens that lead', async ({ page, kommo }) => {
   await signInWithToken(page, kommo);
@@ -84,4 +87,60 @@ test('a phone nobody has reads as the number it was taken for, not as a suffix',
   await page.getByTestId('phone-search').fill('912 345 678');
   await expect(page.getByText('Leído como +51 912 345 678')).toBeVisible();
   await expect(page.getByText('Ningún contacto tiene este teléfono.')).toBeVisible();
+});
+
+test('a lead with no tags or contacts says so in Spanish that agrees: "Ninguna" etiqueta, "Ninguno" contacto', async ({ page, kommo }) => {
+  const lead = kommo.sim.control.create({ entity: 'leads', data: { name: 'Lead sin nada' } });
+  await signInWithToken(page, kommo);
+  await requireSyncEngine(page);
+  await firstDownload(page, kommo.sim);
+  await grid(page).locator(`[role="row"][data-id="${lead.id}"]`).click();
+  const panel = page.getByRole('complementary');
+  await expect(panel.getByRole('region', { name: 'Etiquetas' })).toContainText('Ninguna.');
+  await expect(panel.getByRole('region', { name: /Contactos/ })).toContainText('Ninguno.');
+});
+
+test('the first Tab reaches a skip link that takes the keyboard past the navigation to the list', async ({ page, kommo }) => {
+  await signInWithToken(page, kommo);
+  await requireSyncEngine(page);
+  await page.locator('body').focus();
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Saltar al contenido' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main#main')).toBeFocused();
+});
+
+test('the language follows the browser: English in an English browser, whatever the host runs in', async ({ browser, kommo }) => {
+  const context = await browser.newContext({ locale: 'en-US' });
+  const english = await context.newPage();
+  await english.goto(kommo.host.url);
+  await expect(english.getByLabel('Account address', { exact: true })).toBeVisible();
+  await context.close();
+});
+
+test('the connect screen says when sign-in with Kommo is not set up, and why Conectar cannot go on', async ({ page, kommo }) => {
+  await page.goto(kommo.host.url);
+  // This host has no OAuth integration configured (no KOMMO_CLIENT_ID): the card says so and how to fix it.
+  const oauth = page.getByRole('region', { name: 'Iniciar sesión con Kommo' });
+  await expect(oauth).toContainText('no está configurado');
+  await expect(oauth).toContainText('KOMMO_CLIENT_ID');
+  await expect(oauth.getByRole('button', { name: 'Iniciar sesión con Kommo' })).toBeDisabled();
+
+  // An address that is not one, and a token cut short: Conectar says what is wrong with each.
+  await page.getByLabel('Dirección de la cuenta', { exact: true }).fill('mi empresa');
+  await page.getByLabel('Token de larga duración', { exact: true }).fill('abc');
+  await page.getByRole('button', { name: 'Conectar', exact: true }).click();
+  await expect(page.getByLabel('Dirección de la cuenta', { exact: true })).toHaveAccessibleDescription(
+    'Escribe la dirección de tu cuenta de Kommo, por ejemplo empresa.kommo.com.',
+  );
+  await expect(page.getByLabel('Dirección de la cuenta', { exact: true })).toBeFocused();
+  await expect(page.getByText('Pega el token completo: los tokens de larga duración de Kommo tienen cientos de caracteres.')).toBeVisible();
+
+  // Fixed, it connects.
+  await page.getByLabel('Dirección de la cuenta', { exact: true }).fill(kommo.sim.account().host);
+  await page.getByLabel('Token de larga duración', { exact: true }).fill(kommo.sim.account().longLivedToken);
+  await page.getByRole('button', { name: 'Conectar', exact: true }).click();
+  await expect(grid(page)).toBeVisible();
 });

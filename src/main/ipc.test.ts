@@ -36,6 +36,7 @@ const handlers = {
     latestSchemaVersion: 1,
     systemLocale: 'es',
     tokenStorage: 'os_encrypted',
+    signInWithKommo: true,
   }),
   'settings.get': async () => DEFAULT_SETTINGS,
   'settings.update': async () => DEFAULT_SETTINGS,

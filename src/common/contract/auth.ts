@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isAccountHost, normalizeAccountHost } from '../account-host';
 import { request } from './define';
 import type { ConnectionState } from '../model/connection';
 
@@ -6,10 +7,8 @@ import type { ConnectionState } from '../model/connection';
 export const accountHostSchema = z
   .string()
   .max(2048)
-  .trim()
-  .toLowerCase()
-  .transform((value) => value.replace(/^https?:\/\//, '').replace(/\/.*$/, ''))
-  .pipe(z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}(\.[a-z0-9][a-z0-9-]{0,62})+$/, 'Enter the account address, like acme.kommo.com'));
+  .refine(isAccountHost, 'Enter the account address, like acme.kommo.com')
+  .transform(normalizeAccountHost);
 
 export const authRequests = {
   'auth.state': request<ConnectionState>()(z.object({}).strict()),

@@ -16,4 +16,9 @@ export interface AppInfo {
   systemLocale: string;
   /** Where a token pasted on the connect screen would be kept (the connect form says so truthfully). */
   tokenStorage: TokenStorageKind;
+  /**
+   * Whether "Sign in with Kommo" (OAuth) is set up in this installation. Without it only a
+   * long-lived token and the demo connect, and the connect screen says how to set it up.
+   */
+  signInWithKommo: boolean;
 }

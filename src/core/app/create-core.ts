@@ -79,6 +79,7 @@ export function createCore(options: CoreOptions): Core {
       systemLocale: options.systemLocale,
       // Without a token store the connection keeps credentials in memory (createConnection's default).
       tokenStorage: () => options.auth?.tokenStore?.kind() ?? 'memory',
+      signInWithKommo: () => connection.signInWithKommo,
     }),
     ...settingsHandlers(settings),
     ...authHandlers(connection),

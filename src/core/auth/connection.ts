@@ -43,6 +43,11 @@ export class ConnectionManager {
   private readonly connections = new Observable<[ActiveConnection | null]>();
   private closed = false;
 
+  /** Whether the OAuth integration is configured, so "Sign in with Kommo" can work. */
+  get signInWithKommo(): boolean {
+    return this.options.oauth !== null;
+  }
+
   constructor(private readonly options: ConnectionManagerOptions) {
     this.clock = options.clock ?? systemClock;
     this.log = options.log.child('auth');

@@ -14,6 +14,7 @@ const info: AppInfo = {
   latestSchemaVersion: 1,
   systemLocale: 'es-PE',
   tokenStorage: 'memory',
+  signInWithKommo: false,
 };
 
 function setup(appInfo: () => Promise<AppInfo>) {

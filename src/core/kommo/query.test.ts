@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  encodeQuery,
-  expandBaseUrlTemplate,
-  isBaseUrlTemplate,
-  joinUrl,
-  nextCursorFromHref,
-  normalizeAccountHost,
-  resolveBaseUrl,
-} from './query';
+import { encodeQuery, expandBaseUrlTemplate, isBaseUrlTemplate, joinUrl, nextCursorFromHref, resolveBaseUrl } from './query';
 
 describe('encodeQuery', () => {
   it('writes nested filters, scalar arrays and object arrays in PHP bracket style', () => {
@@ -63,6 +55,5 @@ describe('next links', () => {
     expect(expandBaseUrlTemplate('http://127.0.0.1:4010/a/{subdomain}', 'shop.amocrm.ru')).toBe('http://127.0.0.1:4010/a/shop');
     expect(expandBaseUrlTemplate('https://acme.kommo.com', 'other.kommo.com')).toBe('https://acme.kommo.com');
     expect([isBaseUrlTemplate('https://p.example/{host}'), isBaseUrlTemplate('https://acme.kommo.com')]).toEqual([true, false]);
-    expect(normalizeAccountHost(' https://Acme.Kommo.com/leads ')).toBe('acme.kommo.com');
   });
 });

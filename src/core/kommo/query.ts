@@ -81,12 +81,3 @@ export function expandBaseUrlTemplate(template: string, accountHost: string): st
 export function isBaseUrlTemplate(text: string): boolean {
   return /\{(host|subdomain)\}/.test(text);
 }
-
-/** What a person types as the account (`https://Acme.kommo.com/`) → its host (`acme.kommo.com`). */
-export function normalizeAccountHost(text: string): string {
-  return text
-    .trim()
-    .toLowerCase()
-    .replace(/^https?:\/\//, '')
-    .replace(/\/.*$/, '');
-}

@@ -12,6 +12,10 @@ export const uiConnectMessages = defineMessages(
     'connect.oauth.button': 'Sign in with Kommo',
     'connect.oauth.waiting': 'Finish signing in on the Kommo page. This screen continues by itself.',
     'connect.oauth.openLink': 'Open the Kommo sign-in page',
+    'connect.oauth.notSetUp':
+      'Sign-in with Kommo is not set up in this installation. Whoever installs the app sets it up once: create an integration in Kommo (Settings → Integrations) and give the app its KOMMO_CLIENT_ID, KOMMO_CLIENT_SECRET and KOMMO_REDIRECT_URI (see the README). Until then, connect with a long-lived token.',
+    'connect.token.hostInvalid': 'Write your Kommo account’s address, like empresa.kommo.com.',
+    'connect.token.tokenShort': 'Paste the whole token: Kommo’s long-lived tokens are hundreds of characters long.',
     'connect.token.title': 'Use a long-lived token',
     'connect.token.text': 'From a private integration in your Kommo account (Settings → Integrations).',
     'connect.token.host': 'Account address',
@@ -48,6 +52,10 @@ export const uiConnectMessages = defineMessages(
     'connect.oauth.button': 'Iniciar sesión con Kommo',
     'connect.oauth.waiting': 'Termina de iniciar sesión en la página de Kommo. Esta pantalla continuará sola.',
     'connect.oauth.openLink': 'Abrir la página de inicio de sesión de Kommo',
+    'connect.oauth.notSetUp':
+      'El inicio de sesión con Kommo no está configurado en esta instalación. Quien instala la app lo configura una vez: crea una integración en Kommo (Ajustes → Integraciones) y dale a la app su KOMMO_CLIENT_ID, KOMMO_CLIENT_SECRET y KOMMO_REDIRECT_URI (ver el README). Mientras tanto, conéctate con un token de larga duración.',
+    'connect.token.hostInvalid': 'Escribe la dirección de tu cuenta de Kommo, por ejemplo empresa.kommo.com.',
+    'connect.token.tokenShort': 'Pega el token completo: los tokens de larga duración de Kommo tienen cientos de caracteres.',
     'connect.token.title': 'Usar un token de larga duración',
     'connect.token.text': 'De una integración privada de tu cuenta de Kommo (Ajustes → Integraciones).',
     'connect.token.host': 'Dirección de la cuenta',

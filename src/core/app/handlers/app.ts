@@ -10,6 +10,7 @@ export interface AppHandlerDeps {
   systemLocale: string;
   /** Asked on every request: Electron learns whether its keychain encrypts only once the app is ready. */
   tokenStorage: () => TokenStorageKind;
+  signInWithKommo: () => boolean;
 }
 
 export function appHandlers(deps: AppHandlerDeps): Pick<Handlers, 'app.info'> {
@@ -23,6 +24,7 @@ export function appHandlers(deps: AppHandlerDeps): Pick<Handlers, 'app.info'> {
       latestSchemaVersion: LATEST_SCHEMA_VERSION,
       systemLocale: deps.systemLocale,
       tokenStorage: deps.tokenStorage(),
+      signInWithKommo: deps.signInWithKommo(),
     }),
   };
 }

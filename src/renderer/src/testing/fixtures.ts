@@ -12,6 +12,7 @@ export const INFO: AppInfo = {
   latestSchemaVersion: 8,
   systemLocale: 'es-PE',
   tokenStorage: 'file_unencrypted',
+  signInWithKommo: true,
 };
 
 export const CONNECTED: ConnectionState = {

@@ -14,6 +14,8 @@ export function ConnectPanel() {
   const connecting = useAppStore((state) => state.connection.status === 'connecting');
   const startOAuth = useAppStore((state) => state.startOAuth);
   const connectDemo = useAppStore((state) => state.connectDemo);
+  // Until the host has said, the button is offered (app.info answers at once in practice).
+  const oauthReady = useAppStore((state) => state.info?.signInWithKommo ?? true);
   const [attempt, setAttempt] = useState<Attempt>('oauth');
   const [busy, setBusy] = useState<Attempt | null>(null);
   const [consentUrl, setConsentUrl] = useState<string | null>(null);
@@ -49,8 +51,17 @@ export function ConnectPanel() {
     <div className="connect-options">
       <section className="connect-card" aria-labelledby="connect-oauth">
         <h2 id="connect-oauth">{t('connect.oauth.title')}</h2>
-        <p className="muted">{t('connect.oauth.text')}</p>
-        <button type="button" className="button primary" onClick={() => void signIn()} disabled={busy !== null}>
+        {/* Without an integration configured the button could only fail: say why, and how to set it up. */}
+        <p className="muted" id="connect-oauth-text">
+          {t(oauthReady ? 'connect.oauth.text' : 'connect.oauth.notSetUp')}
+        </p>
+        <button
+          type="button"
+          className="button primary"
+          onClick={() => void signIn()}
+          disabled={busy !== null || !oauthReady}
+          aria-describedby="connect-oauth-text"
+        >
           {t('connect.oauth.button')}
         </button>
         {awaitingOAuth && (

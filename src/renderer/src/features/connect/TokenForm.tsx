@@ -1,8 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
+import { isAccountHost } from '../../../../common/account-host';
 import type { MessageKey } from '../../../../common/i18n';
 import type { TokenStorageKind } from '../../../../common/model/connection';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/context';
+
+/** The contract refuses shorter tokens; real ones are hundreds of characters. */
+const MIN_TOKEN_LENGTH = 20;
 
 /** A long-lived token of a private Kommo integration, with the account's address. */
 export function TokenForm({ busy, onSubmit }: { busy: boolean; onSubmit(connect: () => Promise<unknown>): void }) {
@@ -12,8 +16,17 @@ export function TokenForm({ busy, onSubmit }: { busy: boolean; onSubmit(connect:
   const storage = useAppStore((state) => state.info?.tokenStorage ?? null);
   const [accountHost, setAccountHost] = useState('');
   const [token, setToken] = useState('');
+  // Checked when the rep presses Connect, with the contract's own rules, and said next to the field:
+  // a disabled button with no word why leaves them guessing.
+  const [problems, setProblems] = useState<{ host: boolean; token: boolean }>({ host: false, token: false });
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    const found = { host: !isAccountHost(accountHost), token: token.trim().length < MIN_TOKEN_LENGTH };
+    setProblems(found);
+    if (found.host || found.token) {
+      document.getElementById(found.host ? `${id}-host` : `${id}-token`)?.focus();
+      return;
+    }
     onSubmit(async () => {
       // The token leaves the page with the request; it is not kept in the form once accepted.
       if (await connectToken(accountHost.trim(), token.trim())) setToken('');
@@ -31,7 +44,14 @@ export function TokenForm({ busy, onSubmit }: { busy: boolean; onSubmit(connect:
         value={accountHost}
         onChange={(event) => setAccountHost(event.target.value)}
         required
+        aria-invalid={problems.host}
+        aria-describedby={problems.host ? `${id}-host-problem` : undefined}
       />
+      {problems.host && (
+        <p id={`${id}-host-problem`} className="form-error">
+          {t('connect.token.hostInvalid')}
+        </p>
+      )}
       <label htmlFor={`${id}-token`}>{t('connect.token.token')}</label>
       <textarea
         id={`${id}-token`}
@@ -42,12 +62,18 @@ export function TokenForm({ busy, onSubmit }: { busy: boolean; onSubmit(connect:
         value={token}
         onChange={(event) => setToken(event.target.value)}
         required
-        aria-describedby={`${id}-hint`}
+        aria-invalid={problems.token}
+        aria-describedby={problems.token ? `${id}-token-problem ${id}-hint` : `${id}-hint`}
       />
+      {problems.token && (
+        <p id={`${id}-token-problem`} className="form-error">
+          {t('connect.token.tokenShort')}
+        </p>
+      )}
       <p id={`${id}-hint`} className="hint muted">
         {t(storageHint(storage))}
       </p>
-      <button type="submit" className="button primary" disabled={busy || !accountHost.trim() || token.trim().length < 20}>
+      <button type="submit" className="button primary" disabled={busy}>
         {t('connect.token.button')}
       </button>
     </form>
