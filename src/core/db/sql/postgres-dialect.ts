@@ -12,12 +12,19 @@ const FULL_TEXT_TABLES = { leads: 'leads_fts', contacts: 'contacts_fts' } as con
 export const FULL_TEXT_DOCUMENT =
   "setweight(to_tsvector('simple', mirror_fold(@name)), 'A') || setweight(to_tsvector('simple', mirror_fold(@fields)), 'B')";
 
+/**
+ * `clearFullText` empties an entity's full-text rows (the mirror is emptied for another account);
+ * declared here as well as on the port, which gains it with the SQLite store.
+ */
+export type PostgresDialect = Dialect & { clearFullText(tx: SqlSession, entity: 'leads' | 'contacts'): Promise<void> };
+
 /** PostgreSQL's side of the storage port (see session.ts). */
-export const postgresDialect: Dialect = {
+export const postgresDialect: PostgresDialect = {
   name: 'postgres',
   idsIn: (placeholder) => `SELECT unnest(${placeholder}::bigint[])`,
   bindIds: (ids) => bigintArrayLiteral(ids),
   differs: (a, b) => `${a} IS DISTINCT FROM ${b}`,
+  // An upsert, so whether the record existed before (the SQLite store's hint) does not matter here.
   async replaceFullText(tx: SqlSession, entity, id, name, fields) {
     await tx.run(
       `INSERT INTO ${FULL_TEXT_TABLES[entity]} (id, document) VALUES (@id, ${FULL_TEXT_DOCUMENT})
@@ -28,6 +35,10 @@ export const postgresDialect: Dialect = {
   async deleteFullText(tx: SqlSession, entity, ids) {
     if (ids.length === 0) return;
     await tx.run(`DELETE FROM ${FULL_TEXT_TABLES[entity]} WHERE id IN (${postgresDialect.idsIn('?')})`, [bigintArrayLiteral(ids)]);
+  },
+  async clearFullText(tx: SqlSession, entity) {
+    // DELETE, not TRUNCATE: TRUNCATE would lock out every reader of the table until the commit.
+    await tx.run(`DELETE FROM ${FULL_TEXT_TABLES[entity]}`);
   },
 };
 

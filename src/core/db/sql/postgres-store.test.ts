@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import { describeWithPostgres } from '../../../../test/helpers/postgres-cluster';
 import { openPostgresMirror } from '../postgres';
 import { describeStoreConformance } from '../testing/store-conformance';
+import { postgresDialect } from './postgres-dialect';
 import { createPostgresStore } from './postgres-store';
 
 describeWithPostgres('PostgreSQL store', (cluster) => {
@@ -18,6 +19,21 @@ describeWithPostgres('PostgreSQL store', (cluster) => {
         return rows.map((row) => row.id);
       },
     };
+  });
+
+  it("empties one entity's full-text rows and leaves the other's", async () => {
+    const store = await openPostgresMirror({ connectionString: await cluster.createDatabase() });
+    try {
+      await store.transaction(async (tx) => {
+        await postgresDialect.replaceFullText(tx, 'leads', 1, 'Lead', '');
+        await postgresDialect.replaceFullText(tx, 'contacts', 1, 'Contact', '');
+      });
+      await store.transaction((tx) => postgresDialect.clearFullText(tx, 'leads'));
+      expect(await store.all('SELECT id FROM leads_fts')).toEqual([]);
+      expect(await store.all('SELECT id FROM contacts_fts')).toEqual([{ id: 1 }]);
+    } finally {
+      await store.close();
+    }
   });
 
   it('refuses a transaction session used after its transaction ended', async () => {
