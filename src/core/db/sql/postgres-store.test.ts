@@ -92,6 +92,44 @@ describeWithPostgres('PostgreSQL store', (cluster) => {
     }
   });
 
+  it('survives its connection being cut in the middle of a transaction, and goes on with a fresh one', async () => {
+    const url = await cluster.createDatabase();
+    const store = createPostgresStore({ connectionString: url, pool: { max: 1 } });
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      const cut = store.transaction(async (tx) => {
+        const own = await tx.get<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+        await admin.query('SELECT pg_terminate_backend($1)', [own?.pid]);
+        await tx.get('SELECT 1 AS one');
+      });
+      await expect(cut).rejects.toThrow();
+      expect(await store.transaction((tx) => tx.get('SELECT 2 AS two'))).toEqual({ two: 2 });
+      expect(await store.get('SELECT 3 AS three')).toEqual({ three: 3 });
+    } finally {
+      await admin.end();
+      await store.close();
+    }
+  });
+
+  it('tells its host when an idle connection dies, and opens a fresh one for the next query', async () => {
+    const url = await cluster.createDatabase();
+    let reported!: (error: Error) => void;
+    const idleError = new Promise<Error>((resolve) => (reported = resolve));
+    const store = createPostgresStore({ connectionString: url, pool: { max: 1 }, onIdleError: (error) => reported(error) });
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      const own = await store.get<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+      await admin.query('SELECT pg_terminate_backend($1)', [own?.pid]);
+      expect((await idleError).message).toMatch(/terminat/);
+      expect(await store.get('SELECT 1 AS one')).toEqual({ one: 1 });
+    } finally {
+      await admin.end();
+      await store.close();
+    }
+  });
+
   it('rejects, without crashing, when the server cannot be reached', async () => {
     const store = createPostgresStore({ connectionString: cluster.url('postgres').replace(/:\d+\//u, ':1/') });
     try {

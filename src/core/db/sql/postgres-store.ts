@@ -91,6 +91,13 @@ export function createPostgresStore(options: PostgresStoreOptions): SqlStore {
       return client;
     });
     let broken: Error | undefined;
+    // The pool listens for a connection's errors only while it is idle: a connection cut while we
+    // hold it would otherwise be an uncaught 'error' event, which ends the process. The query
+    // waiting on it rejects by itself; the connection is then not handed out again.
+    const onConnectionError = (error: Error): void => {
+      broken = error;
+    };
+    client.on('error', onConnectionError);
     try {
       await client.query('BEGIN');
       const result = await insideTransaction.run(true, () => fn(tx));
@@ -104,6 +111,7 @@ export function createPostgresStore(options: PostgresStoreOptions): SqlStore {
       throw error;
     } finally {
       finished = true;
+      client.off('error', onConnectionError);
       client.release(broken);
     }
   };
