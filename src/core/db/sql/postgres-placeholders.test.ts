@@ -27,6 +27,13 @@ describe('rewritePlaceholders', () => {
     expect(sql.text).toContain('WHERE a = $1 AND b = $2::bigint[]');
   });
 
+  it('does not open a dollar quote at a $ inside a name', () => {
+    expect(rewritePlaceholders('SELECT a$b$ FROM t WHERE x = ? AND y = ?')).toMatchObject({
+      text: 'SELECT a$b$ FROM t WHERE x = $1 AND y = $2',
+      positional: 2,
+    });
+  });
+
   it('does not take operators that contain @ for names', () => {
     const sql = rewritePlaceholders('SELECT id FROM leads_fts WHERE document @@ to_tsquery(@q) AND tags <@ @tags AND x @>@y');
     expect(sql.names).toEqual(['q', 'tags']);

@@ -70,7 +70,7 @@ export function rewritePlaceholders(sql: string): RewrittenSql {
       out += `$${index + 1}`;
       i = end;
     } else if (IDENTIFIER_PART.test(char)) {
-      // A whole word at once, so `a$b` or `x?` inside an identifier is never mistaken for syntax.
+      // A whole word at once, so a `$` inside a name (a$b) never opens a dollar quote.
       let end = i + 1;
       while (end < sql.length && IDENTIFIER_PART.test(sql[end] as string)) end += 1;
       copyUntil(end);
