@@ -1,5 +1,5 @@
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +26,8 @@ export interface PostgresInstallation {
 
 export interface RunningPostgres {
   port: number;
+  /** The temporary folder holding the cluster (data, log, socket). */
+  dir: string;
   /** The superuser's connection string for `database` (no password: the cluster trusts local connections). */
   url(database: string): string;
   /** Stops the server at once (its data is thrown away) and removes its folder. Safe to call twice. */
@@ -66,14 +68,16 @@ function pgConfigBin(): string | undefined {
   }
 }
 
+const PREFIX = 'kommo-mirror-pg-';
+
 export async function startPostgres(install: PostgresInstallation): Promise<RunningPostgres> {
-  const dir = mkdtempSync(join(tmpdir(), 'kommo-mirror-pg-'));
+  removeAbandoned(install);
+  const dir = mkdtempSync(join(tmpdir(), PREFIX));
+  // Which process owns the cluster, so a later run can tell an abandoned one from a live one.
+  writeFileSync(join(dir, 'owner.pid'), String(process.pid));
   if (install.runAs !== null) chownSync(dir, uidOf(install.runAs), -1);
   const data = join(dir, 'data');
-  const as = (command: string, args: string[]): [string, string[]] =>
-    install.runAs === null
-      ? [join(install.bin, command), args]
-      : ['runuser', ['-u', install.runAs, '--', join(install.bin, command), ...args]];
+  const as = (command: string, args: string[]): [string, string[]] => commandAs(install, command, args);
   const halt = (): void => {
     spawnSync(...as('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']), { stdio: 'ignore' });
   };
@@ -90,11 +94,48 @@ export async function startPostgres(install: PostgresInstallation): Promise<Runn
     // --no-sync and fsync=off: a test cluster need not survive a power cut, and it starts faster.
     await run(...as('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']));
     const port = await startOnFreePort(dir, data, as, halt);
-    return { port, url: (database) => `postgres://postgres@127.0.0.1:${port}/${database}`, stop };
+    return { port, dir, url: (database) => `postgres://postgres@127.0.0.1:${port}/${database}`, stop };
   } catch (error) {
     const log = existsSync(join(dir, 'log')) ? readFileSync(join(dir, 'log'), 'utf8').slice(-2000) : '';
     stop();
     throw new Error(`Could not start a PostgreSQL cluster: ${String(error)}\n${log}`);
+  }
+}
+
+/**
+ * A test process killed outright (a timeout, kill -9) cannot stop its cluster: the next start
+ * stops and removes every cluster whose owning process is gone.
+ */
+function removeAbandoned(install: PostgresInstallation): void {
+  for (const name of readdirSync(tmpdir()).filter((entry) => entry.startsWith(PREFIX))) {
+    const dir = join(tmpdir(), name);
+    let owner: number;
+    try {
+      owner = Number(readFileSync(join(dir, 'owner.pid'), 'utf8'));
+    } catch {
+      continue; // Just created by another process, or not ours to read.
+    }
+    if (!Number.isInteger(owner) || owner <= 0 || isAlive(owner)) continue;
+    if (existsSync(join(dir, 'data', 'postmaster.pid'))) {
+      spawnSync(...commandAs(install, 'pg_ctl', ['-D', join(dir, 'data'), '-m', 'immediate', '-w', 'stop']), { stdio: 'ignore' });
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A server command, through runuser when we are root. */
+function commandAs(install: PostgresInstallation, command: string, args: string[]): [string, string[]] {
+  const path = join(install.bin, command);
+  return install.runAs === null ? [path, args] : ['runuser', ['-u', install.runAs, '--', path, ...args]];
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
