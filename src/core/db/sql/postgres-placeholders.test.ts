@@ -65,6 +65,12 @@ describe('bindParameters', () => {
     expect(() => bindParameters(rewritePlaceholders('SELECT ?'), undefined)).toThrow(/no parameters/);
   });
 
+  it('refuses parameters for a text of several statements', () => {
+    expect(() => bindParameters(rewritePlaceholders('DELETE FROM a WHERE id = ?; DELETE FROM b WHERE id = ?'), [1, 1])).toThrow(
+      /Several statements/,
+    );
+  });
+
   it('accepts null as a named value', () => {
     expect(bindParameters(rewritePlaceholders('SELECT @a'), { a: null })).toEqual([null]);
   });

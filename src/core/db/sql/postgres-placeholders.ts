@@ -147,6 +147,10 @@ function skipBlockComment(sql: string, at: number): number {
  * (wrong style, wrong count, a missing name) instead of letting a value bind to the wrong place.
  */
 export function bindParameters(sql: RewrittenSql, params: SqlParams | undefined): SqlValue[] {
+  if (sql.multiStatement && (sql.positional > 0 || sql.names.length > 0)) {
+    // PostgreSQL's simple query protocol, the only one that takes several statements, has no parameters.
+    throw new SqlParameterError(`Several statements in one text cannot take parameters; run them one by one: ${preview(sql.text)}`);
+  }
   if (params === undefined) {
     if (sql.positional > 0 || sql.names.length > 0) {
       throw new SqlParameterError(`SQL has placeholders but no parameters were given: ${preview(sql.text)}`);
