@@ -38,7 +38,8 @@ export function migrate(db: Database.Database, list: readonly Migration[], targe
   return schemaVersion(db);
 }
 
-function assertSequential(list: readonly Migration[]): void {
+/** Throws unless `list` is numbered 1, 2, 3, … in order (shared by the SQLite and PostgreSQL runners). */
+export function assertSequential(list: readonly { version: number; name: string }[]): void {
   list.forEach((step, index) => {
     if (step.version !== index + 1) {
       throw new Error(`Migration list is not sequential at ${step.name}: expected version ${index + 1}, got ${step.version}`);

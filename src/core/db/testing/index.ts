@@ -3,3 +3,5 @@ export { contact, lead, openTestMirror, phoneField, pipelines } from './fixtures
 export { databaseAt, indexNames, insertContact, insertLead, leadRow, migrateTo, tableNames } from './migration-db';
 export { seedMirror } from './seed-mirror';
 export { useTestMirror } from './use-test-mirror';
+export { postgresSchemaShape, sqliteSchemaShape, type SchemaShape, type TableShape } from './schema-shape';
+export { describeStoreConformance, type StoreUnderTest } from './store-conformance';
