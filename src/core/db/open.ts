@@ -36,8 +36,6 @@ export interface MirrorDatabase {
    * either both or neither. Transactions are serialized; the same repositories run on PostgreSQL.
    */
   readonly store: SqliteStore;
-  /** The synchronous transaction the repositories use until they move onto `store`. */
-  transaction<T>(fn: () => T): T;
   /** Null while the file is sound; otherwise what SQLite found wrong with it. */
   readonly damage: string | null;
   /**
@@ -98,7 +96,6 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): M
     },
     schemaVersion: () => schemaVersion(current.sqlite),
     store,
-    transaction: <T>(fn: () => T): T => current.sqlite.transaction(fn).immediate(),
     checkAfterError(error) {
       if (damage !== null) return true;
       if (!isStorageFault(error) || options.readonly) return false;
