@@ -25,23 +25,25 @@ export function countingTransport(inner: Transport): Transport & { sent(): numbe
 
 /**
  * The mirror with the time spent inside its write transactions summed (the engine writes only
- * through `store.transaction`: a page's upserts and its cursor together). Transactions are
- * serialized, so the time from the body's start to its commit is the write's own; waiting for the
- * writer's turn is not counted.
+ * through `store.transaction`: a page's upserts and its cursor together). Each is timed from its
+ * body's start to its commit: transactions are serialized, so the wait for the writer's turn is
+ * not counted and no two timed spans overlap.
  */
 export function timedMirror(inner: MirrorDatabase): MirrorDatabase & { writeMs(): number } {
   let total = 0;
   const store: SqliteStore = {
     ...inner.store,
-    transaction: (fn) =>
-      inner.store.transaction(async (tx) => {
-        const started = performance.now();
-        try {
-          return await fn(tx);
-        } finally {
-          total += performance.now() - started;
-        }
-      }),
+    async transaction(fn) {
+      let started: number | null = null;
+      try {
+        return await inner.store.transaction((tx) => {
+          started = performance.now();
+          return fn(tx);
+        });
+      } finally {
+        if (started !== null) total += performance.now() - started;
+      }
+    },
   };
   return { ...inner, store, writeMs: () => total };
 }
