@@ -31,13 +31,18 @@ const sampleRss = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss))
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const ms = (n: number) => `${n.toFixed(2)} ms`;
 
-function upsertAll<T>(mirror: MirrorDatabase, stream: string, records: T[], write: (page: T[]) => unknown): number {
+async function upsertAll<T>(
+  mirror: MirrorDatabase,
+  stream: string,
+  records: T[],
+  write: (tx: repo.SqlSession, page: T[]) => Promise<unknown>,
+): Promise<number> {
   const started = performance.now();
   for (let i = 0; i < records.length; i += PAGE) {
     const page = records.slice(i, i + PAGE);
-    mirror.transaction(() => {
-      write(page);
-      repo.writeCursor(mirror, stream, { done: i + page.length }, Date.now());
+    await mirror.store.transaction(async (tx) => {
+      await write(tx, page);
+      await repo.writeCursor(tx, stream, { done: i + page.length }, Date.now());
     });
     if (i % (PAGE * 40) === 0) sampleRss();
   }
@@ -56,7 +61,7 @@ function timeEach(count: number, run: (i: number) => void): { p50: number; p95: 
   return { p50: percentile(times, 50), p95: percentile(times, 95) };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'kommo-mirror-bench-'));
   const file = join(dir, 'mirror.sqlite');
   try {
@@ -67,24 +72,25 @@ function main(): void {
     const mirror = openDatabase(file);
 
     // Metadata first, as the engine does.
-    repo.upsertAccount(mirror, data.account, `${data.account.subdomain}.kommo.com`);
-    repo.upsertUsers(mirror, data.raw.users, { complete: true });
-    repo.replacePipelines(mirror, data.pipelines);
+    const { store } = mirror;
+    await repo.upsertAccount(store, data.account, `${data.account.subdomain}.kommo.com`);
+    await repo.upsertUsers(store, data.raw.users, { complete: true });
+    await repo.replacePipelines(store, data.pipelines);
     for (const entity of ['leads', 'contacts', 'companies'] as const) {
-      repo.upsertCustomFields(mirror, entity, data.raw.customFields[entity], { complete: true });
-      repo.upsertTagList(mirror, entity, data.raw.tags[entity], { complete: true });
+      await repo.upsertCustomFields(store, entity, data.raw.customFields[entity], { complete: true });
+      await repo.upsertTagList(store, entity, data.raw.tags[entity], { complete: true });
     }
 
     // Pages arrive in updated_at order, as the engine reads them (random by id, the costlier order).
     const byUpdated = <T extends { updated_at: number }>(records: T[]) => records.sort((a, b) => a.updated_at - b.updated_at);
-    const leadRate = upsertAll(mirror, 'leads', byUpdated(data.leads), (page) => repo.upsertLeads(mirror, page));
-    const contactRate = upsertAll(mirror, 'contacts', byUpdated(data.contacts), (page) => repo.upsertContacts(mirror, page));
+    const leadRate = await upsertAll(mirror, 'leads', byUpdated(data.leads), (tx, page) => repo.upsertLeads(tx, page));
+    const contactRate = await upsertAll(mirror, 'contacts', byUpdated(data.contacts), (tx, page) => repo.upsertContacts(tx, page));
     // An incremental pass: a tenth of the leads changed (new name, one second later).
     const changed = data.leads
       .filter((_, i) => i % 10 === 0)
       .map((l) => ({ ...l, name: `${l.name} (editado)`, updated_at: l.updated_at + 1 }));
-    const updateRate = upsertAll(mirror, 'leads', changed, (page) => repo.upsertLeads(mirror, page));
-    const unchangedRate = upsertAll(mirror, 'leads', data.leads.slice(0, 50_000), (page) => repo.upsertLeads(mirror, page));
+    const updateRate = await upsertAll(mirror, 'leads', changed, (tx, page) => repo.upsertLeads(tx, page));
+    const unchangedRate = await upsertAll(mirror, 'leads', data.leads.slice(0, 50_000), (tx, page) => repo.upsertLeads(tx, page));
     optimizeMirror(mirror);
     mirror.sqlite.pragma('wal_checkpoint(TRUNCATE)');
 
@@ -184,4 +190,4 @@ function main(): void {
   }
 }
 
-main();
+void main();

@@ -68,7 +68,7 @@ async function runPeer(script: string, target: string, token: string): Promise<{
 async function runProject(sim: SimProcess): Promise<{ records: number; seconds: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'kommo-mirror-bench-peers-'));
   const started = performance.now();
-  const sync = productSync(sim, join(dir, 'mirror.sqlite'));
+  const sync = await productSync(sim, join(dir, 'mirror.sqlite'));
   try {
     await sync.engine.runOnce();
     const done = sync.downloadDone();

@@ -3,7 +3,7 @@
  * the database handle, the logger), so the client and the engine run exactly as in the product.
  */
 import { performance } from 'node:perf_hooks';
-import { openDatabase, type MirrorDatabase } from '../src/core/db';
+import { openDatabase, type MirrorDatabase, type SqliteStore } from '../src/core/db';
 import { createKommoClient, createUndiciTransport, HostGateRegistry, KommoAuthRequiredError, type Transport } from '../src/core/kommo';
 import { createLogger, type Logger } from '../src/core/log';
 import { SyncEngine } from '../src/core/sync';
@@ -25,27 +25,27 @@ export function countingTransport(inner: Transport): Transport & { sent(): numbe
 
 /**
  * The mirror with the time spent inside its write transactions summed (the engine writes only
- * through `transaction`: a page's upserts and its cursor together). Nested calls are savepoints
- * inside a timed transaction, so only the outermost is timed.
+ * through `store.transaction`: a page's upserts and its cursor together). Each is timed from its
+ * body's start to its commit: transactions are serialized, so the wait for the writer's turn is
+ * not counted and no two timed spans overlap.
  */
 export function timedMirror(inner: MirrorDatabase): MirrorDatabase & { writeMs(): number } {
-  let depth = 0;
   let total = 0;
-  return {
-    ...inner,
-    transaction<T>(fn: () => T): T {
-      if (depth > 0) return inner.transaction(fn);
-      depth += 1;
-      const started = performance.now();
+  const store: SqliteStore = {
+    ...inner.store,
+    async transaction(fn) {
+      let started: number | null = null;
       try {
-        return inner.transaction(fn);
+        return await inner.store.transaction((tx) => {
+          started = performance.now();
+          return fn(tx);
+        });
       } finally {
-        total += performance.now() - started;
-        depth -= 1;
+        if (started !== null) total += performance.now() - started;
       }
     },
-    writeMs: () => total,
   };
+  return { ...inner, store, writeMs: () => total };
 }
 
 export interface DownloadDone {
@@ -72,7 +72,7 @@ export function milestoneLogger(onDownloadDone: (done: DownloadDone) => void): L
 }
 
 /** The product's client and sync engine for the simulator's account, with the bench's probes at their seams. */
-export function productSync(sim: SimProcess, file: string) {
+export async function productSync(sim: SimProcess, file: string) {
   const transport = countingTransport(createUndiciTransport());
   const gates = new HostGateRegistry();
   const mirror = timedMirror(openDatabase(file));
@@ -96,7 +96,7 @@ export function productSync(sim: SimProcess, file: string) {
     transport,
     log,
   });
-  const engine = new SyncEngine({ client, mirror, accountHost: sim.account.host, timers: systemClock, log, emit: () => {} });
+  const engine = await SyncEngine.open({ client, mirror, accountHost: sim.account.host, timers: systemClock, log, emit: () => {} });
   return {
     engine,
     sent: () => transport.sent(),

@@ -71,7 +71,7 @@ function rssSampler(): { stop(): number } {
 async function measure(latencyMs: number): Promise<Measured> {
   const sim = await startSimProcess({ seed: SEED, leads: LEADS, contacts: CONTACTS });
   const dir = mkdtempSync(join(tmpdir(), 'kommo-mirror-bench-sync-'));
-  const sync = productSync(sim, join(dir, 'mirror.sqlite'));
+  const sync = await productSync(sim, join(dir, 'mirror.sqlite'));
   try {
     if (latencyMs > 0) await sim.control('setFaults', { latencyMs });
     await sim.control('resetCounters');

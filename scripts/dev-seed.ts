@@ -12,6 +12,7 @@ import {
   openDatabase,
   optimizeMirror,
   replacePipelines,
+  type SqlSession,
   upsertAccount,
   upsertCompanies,
   upsertContacts,
@@ -58,25 +59,25 @@ export async function seedMirror(options: SeedOptions): Promise<{ leads: number;
   const BATCH = 250;
 
   // The generator's records are the API's JSON; the repositories take the client's parsed types.
-  mirror.transaction(() => {
+  await mirror.store.transaction(async (tx) => {
     const account = {
       ...data.account,
       _embedded: { datetime_settings: { timezone: options.timezone ?? 'America/Lima' } },
     } as unknown as KommoAccount;
-    upsertAccount(mirror, account, `${data.account.subdomain}.kommo.com`);
-    upsertUsers(mirror, data.users as unknown as KommoUser[], { complete: true });
-    replacePipelines(mirror, data.pipelines.map((p) => ({ ...p, _embedded: { statuses: p.statuses } })) as unknown as KommoPipeline[]);
+    await upsertAccount(tx, account, `${data.account.subdomain}.kommo.com`);
+    await upsertUsers(tx, data.users as unknown as KommoUser[], { complete: true });
+    await replacePipelines(tx, data.pipelines.map((p) => ({ ...p, _embedded: { statuses: p.statuses } })) as unknown as KommoPipeline[]);
     for (const entity of ['leads', 'contacts', 'companies'] as const) {
-      upsertCustomFields(mirror, entity, data.customFields[entity] as unknown as KommoCustomFieldDefinition[], { complete: true });
-      upsertTagList(mirror, entity, data.tags[entity] as unknown as KommoTag[], { complete: true });
+      await upsertCustomFields(tx, entity, data.customFields[entity] as unknown as KommoCustomFieldDefinition[], { complete: true });
+      await upsertTagList(tx, entity, data.tags[entity] as unknown as KommoTag[], { complete: true });
     }
   });
-  const inBatches = <T>(rows: readonly T[], write: (batch: readonly T[]) => unknown) => {
-    for (let i = 0; i < rows.length; i += BATCH) mirror.transaction(() => write(rows.slice(i, i + BATCH)));
+  const inBatches = async <T>(rows: readonly T[], write: (tx: SqlSession, batch: readonly T[]) => Promise<unknown>) => {
+    for (let i = 0; i < rows.length; i += BATCH) await mirror.store.transaction((tx) => write(tx, rows.slice(i, i + BATCH)));
   };
-  inBatches(data.companies as unknown as KommoCompany[], (batch) => upsertCompanies(mirror, batch));
-  inBatches(data.contacts as unknown as KommoContact[], (batch) => upsertContacts(mirror, batch));
-  inBatches(data.leads as unknown as KommoLead[], (batch) => upsertLeads(mirror, batch));
+  await inBatches(data.companies as unknown as KommoCompany[], (tx, batch) => upsertCompanies(tx, batch));
+  await inBatches(data.contacts as unknown as KommoContact[], (tx, batch) => upsertContacts(tx, batch));
+  await inBatches(data.leads as unknown as KommoLead[], (tx, batch) => upsertLeads(tx, batch));
   // The planner's statistics, as the sync engine leaves them after its first download: query plans
   // (and so timings) differ without them.
   optimizeMirror(mirror);

@@ -18,12 +18,12 @@ export interface MeasuredUpdate extends LiveTiming {
  * was), records it in the change log in the same transaction, and announces it as the sync
  * engine's ChangeEmitter does for a committed batch outside the first download.
  */
-function renameLead(core: Core, id: number, name: string): { writeMs: number; emitEpoch: number } {
+async function renameLead(core: Core, id: number, name: string): Promise<{ writeMs: number; emitEpoch: number }> {
   const stored = kommoLeadFromMirror(core.database, id);
   const lead = { ...stored, name, updated_at: Math.max(stored.updated_at + 1, Math.floor(Date.now() / 1000)) };
   const started = performance.now();
-  const changes = core.database.transaction(() => {
-    const result = upsertLeads(core.database, [lead]);
+  const changes = await core.database.store.transaction(async (tx) => {
+    const result = await upsertLeads(tx, [lead]);
     const applied = {
       added: result.added,
       updated: result.updated,
@@ -31,7 +31,7 @@ function renameLead(core: Core, id: number, name: string): { writeMs: number; em
       statusChanges: result.statusChanges,
       responsibleChanges: result.responsibleChanges,
     };
-    recordChanges(core.database, 'leads', applied, Date.now());
+    await recordChanges(tx, 'leads', applied, Date.now());
     return applied;
   });
   const writeMs = performance.now() - started;
@@ -63,7 +63,9 @@ export async function measureLiveUpdates(
     const name = `${kommoLeadFromMirror(core.database, id).name.replace(/ · edit \d+$/, '')} · edit ${i}`;
     let write = { writeMs: 0, emitEpoch: 0 };
     try {
-      const timing = await probe.measureLive(id, name, () => (write = renameLead(core, id, name)), options.timeoutMs);
+      // The SQLite store settles within microtasks, so the write and its emit land before any page event.
+      const emit = () => void renameLead(core, id, name).then((done) => (write = done));
+      const timing = await probe.measureLive(id, name, emit, options.timeoutMs);
       if (i >= options.warmup) updates.push({ ...timing, writeMs: write.writeMs, emitToArrival: timing.arrivedEpoch - write.emitEpoch });
     } catch (error) {
       failures.push(`lead_update: ${firstLine(error)}`);

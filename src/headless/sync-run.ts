@@ -7,6 +7,7 @@ import {
   type MirrorDatabase,
   mirroredAccountId,
   openDatabase,
+  recordCountNow,
 } from '../core/db';
 import { createUndiciTransport, KommoAuthRequiredError, type KommoClient } from '../core/kommo';
 import { systemClock } from '../core/time';
@@ -66,7 +67,7 @@ export class SyncRun {
     return failure?.exitCode ?? EXIT.ok;
   }
 
-  /** SIGINT or SIGTERM: stop between transactions (none is ever open across an await), then close. */
+  /** SIGINT or SIGTERM: stop between transactions (none is open while a request waits), then close. */
   interrupt(signal: NodeJS.Signals): void {
     this.interruptedBy ??= signal;
     this.wakeFromPause?.();
@@ -121,13 +122,13 @@ export class SyncRun {
     const active = connection.current();
     if (!active) throw new Error('the token could not be installed');
     // One account per mirror, as in the app: the default database is the app's own.
-    const previous = mirroredAccountId(mirror);
+    const previous = await mirroredAccountId(mirror.store);
     const account = await active.client.getAccount().catch(async (error: unknown) => {
       await connection.close();
       throw error;
     });
-    if (claimMirrorFor(mirror, account.id, log) && previous !== null) this.report.replacedAccount({ previous, now: account.id });
-    const engine = new SyncEngine({
+    if ((await claimMirrorFor(mirror, account.id, log)) && previous !== null) this.report.replacedAccount({ previous, now: account.id });
+    const engine = await SyncEngine.open({
       client: active.client,
       mirror,
       accountHost: active.accountHost,
@@ -139,7 +140,7 @@ export class SyncRun {
     this.report.start({
       baseUrl: settings.baseUrl,
       databasePath: settings.databasePath,
-      firstDownload: engine.status().initialSyncComplete ? 'done' : InitialDownload.pending(engine.ctx) ? 'resume' : 'start',
+      firstDownload: engine.status().initialSyncComplete ? 'done' : (await InitialDownload.pending(engine.ctx)) ? 'resume' : 'start',
       once: settings.once,
     });
     return {
@@ -212,7 +213,7 @@ export class SyncRun {
       if (event.kind !== 'end') return;
       if (event.ok && !outcome.current) {
         outcome.current = true;
-        this.report.current({ leads: countRecords(mirror, 'leads'), contacts: countRecords(mirror, 'contacts') });
+        this.report.current({ leads: recordCountNow(mirror, 'leads'), contacts: recordCountNow(mirror, 'contacts') });
       }
       if (!event.ok && (event.error instanceof KommoAuthRequiredError || client.lastServerTime() === null)) {
         outcome.fatal ??= { error: event.error };
@@ -241,13 +242,13 @@ export class SyncRun {
       const { state, initialSyncComplete } = engine.status();
       const seconds = (Date.now() - this.startedAt) / 1000;
       const setAside = {
-        count: countSetAside(mirror),
-        records: listSetAside(mirror, SET_ASIDE_LISTED).map(({ entity, id, reason }) => ({ entity, id, reason })),
+        count: await countSetAside(mirror.store),
+        records: (await listSetAside(mirror.store, SET_ASIDE_LISTED)).map(({ entity, id, reason }) => ({ entity, id, reason })),
       };
       const complete = initialSyncComplete && setAside.count === 0;
       this.report.summary({
-        leads: countRecords(mirror, 'leads'),
-        contacts: countRecords(mirror, 'contacts'),
+        leads: await countRecords(mirror.store, 'leads'),
+        contacts: await countRecords(mirror.store, 'contacts'),
         requests: opened.requests(),
         seconds,
         state,

@@ -27,7 +27,7 @@ export interface Harness {
   /** Differences between the mirror and the simulator now (empty when equal). */
   differences(): string[];
   /** A new engine on the same mirror and client (a restart). */
-  restart(options?: Partial<SyncOptions>): SyncEngine;
+  restart(options?: Partial<SyncOptions>): Promise<SyncEngine>;
 }
 
 export interface HarnessOptions {
@@ -68,8 +68,8 @@ export function useSyncHarness(): (options?: HarnessOptions) => Promise<Harness>
     const timers = new FakeClock(Date.now());
     const logs: LogRecord[] = [];
     const emitted: Harness['emitted'] = [];
-    const make = (sync: Partial<SyncOptions> = {}) => {
-      const engine = new SyncEngine({
+    const make = async (sync: Partial<SyncOptions> = {}) => {
+      const engine = await SyncEngine.open({
         client,
         mirror,
         accountHost: sim.account().host,
@@ -84,7 +84,7 @@ export function useSyncHarness(): (options?: HarnessOptions) => Promise<Harness>
     return {
       sim,
       mirror,
-      engine: make(),
+      engine: await make(),
       client,
       timers,
       logs,

@@ -58,7 +58,7 @@ describe('the first launch', () => {
   it('keeps a mirror of a real account: the connect screen shows, and nothing is started', async () => {
     const path = join(tempDir(), 'mirror.sqlite');
     const mirror = openDatabase(path);
-    upsertAccount(mirror, ACCOUNT, 'sol.kommo.com');
+    await upsertAccount(mirror.store, ACCOUNT, 'sol.kommo.com');
     await mirror.close();
     const { core, demosStarted } = coreWithDemo(path);
     expect(await connectDemoOnFirstLaunch(core.connection, core.database, silentLogger)).toBe(false);
@@ -81,7 +81,7 @@ describe('the first launch', () => {
 });
 
 describe('opting out of the first-launch demo', () => {
-  it('follows --no-demo and KOMMO_MIRROR_NO_DEMO', () => {
+  it('follows --no-demo and KOMMO_MIRROR_NO_DEMO', async () => {
     expect(demoOnFirstLaunchWanted([], {})).toBe(true);
     expect(demoOnFirstLaunchWanted(['--no-demo'], {})).toBe(false);
     expect(demoOnFirstLaunchWanted([], { KOMMO_MIRROR_NO_DEMO: '1' })).toBe(false);

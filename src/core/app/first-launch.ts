@@ -17,7 +17,8 @@ export async function connectDemoOnFirstLaunch(connection: ConnectionManager, mi
   await connection.ready;
   const state = connection.state();
   if (state.status !== 'disconnected' || state.account !== null || connection.canSignInWithOAuth()) return false;
-  const holdsRealAccount = mirroredAccountId(mirror) !== null && readSyncState<boolean>(mirror, SYNC_STATE_KEYS.holdsDemo) !== true;
+  const holdsRealAccount =
+    (await mirroredAccountId(mirror.store)) !== null && (await readSyncState<boolean>(mirror.store, SYNC_STATE_KEYS.holdsDemo)) !== true;
   if (holdsRealAccount) return false;
   try {
     await connection.connectDemo();

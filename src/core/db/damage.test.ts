@@ -19,16 +19,16 @@ const tempDir = useTempDir();
 async function damagedMirror(): Promise<string> {
   const path = join(tempDir(), 'mirror.sqlite');
   const mirror = openDatabase(path);
-  mirror.transaction(() => {
-    upsertLeads(
-      mirror,
+  await mirror.store.transaction(async (tx) => {
+    await upsertLeads(
+      tx,
       Array.from({ length: 3_000 }, (_, i) => lead(i + 1, { name: `Lead ${i + 1} — Constructora Andina del Perú S.A.C.` })),
     );
-    upsertContacts(
-      mirror,
+    await upsertContacts(
+      tx,
       Array.from({ length: 1_000 }, (_, i) => contact(i + 1)),
     );
-    writeSyncState(mirror, 'outbox_probe', { note: 'written on this computer only' }, 1);
+    await writeSyncState(tx, 'outbox_probe', { note: 'written on this computer only' }, 1);
   });
   await mirror.close();
   damageTable(path, 'leads');
@@ -57,9 +57,9 @@ describe('a damaged mirror file', () => {
       expect(quickCheckOf(movedTo)).not.toBe('ok');
       expect(mirror.damage).toBeNull();
       expect(mirror.sqlite.pragma('quick_check', { simple: true })).toBe('ok');
-      expect(countRecords(mirror, 'leads')).toBe(0);
+      expect(await countRecords(mirror.store, 'leads')).toBe(0);
       // A table named to be carried over (a future outbox) keeps what could be read of it.
-      expect(readSyncState(mirror, 'outbox_probe')).toEqual({ note: 'written on this computer only' });
+      expect(await readSyncState(mirror.store, 'outbox_probe')).toEqual({ note: 'written on this computer only' });
     } finally {
       await mirror.close();
     }
@@ -75,9 +75,9 @@ describe('a damaged mirror file', () => {
     const path = join(tempDir(), 'mirror.sqlite');
     const mirror = openDatabase(path);
     try {
-      mirror.transaction(() =>
+      await mirror.store.transaction((tx) =>
         upsertLeads(
-          mirror,
+          tx,
           Array.from({ length: 3_000 }, (_, i) => lead(i + 1, { name: `Lead ${i + 1} — Constructora Andina del Perú S.A.C.` })),
         ),
       );

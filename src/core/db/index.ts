@@ -11,4 +11,7 @@ export { LATEST_SCHEMA_VERSION } from './migrations';
 export { openDatabase, type MirrorDatabase, type OpenDatabaseOptions } from './open';
 export * from './queries';
 export * from './repositories';
+export { atomically, inSavepoint } from './sql/atomic';
+export type { Dialect, SqlParams, SqlSession, SqlStore, SqlValue } from './sql/session';
+export type { SqliteStore } from './sql/sqlite-store';
 export type { LeadsTable } from './schema/leads';

@@ -5,6 +5,7 @@ import { preparePrivateFile, restrictFiles } from './file-modes';
 import { migrate, schemaVersion } from './migrate';
 import { migrations } from './migrations';
 import type { DB } from './schema';
+import { sqliteStore, type SqliteStore } from './sql/sqlite-store';
 
 export interface OpenDatabaseOptions {
   /**
@@ -24,17 +25,17 @@ export interface OpenDatabaseOptions {
 
 export interface MirrorDatabase {
   readonly path: string;
-  /** The raw connection, for migrations, hot prepared statements and transactions. */
+  /** The raw connection, for migrations and the read side (`queries/`); writes go through `store`. */
   readonly sqlite: Database.Database;
   /** Typed query builder over the same connection. */
   readonly db: Kysely<DB>;
   schemaVersion(): number;
   /**
-   * Runs `fn` in one synchronous write transaction (BEGIN IMMEDIATE; a savepoint when nested) and
-   * returns its result. The sync engine runs a page's upserts and its cursor in one call, so a kill
-   * leaves either both or neither. `fn` must not await: better-sqlite3 transactions are synchronous.
+   * The write side's way in (the storage port): `await mirror.store.transaction(async (tx) => …)`
+   * runs a page's upserts and its cursor in one BEGIN IMMEDIATE transaction, so a kill leaves
+   * either both or neither. Transactions are serialized; the same repositories run on PostgreSQL.
    */
-  transaction<T>(fn: () => T): T;
+  readonly store: SqliteStore;
   /** Null while the file is sound; otherwise what SQLite found wrong with it. */
   readonly damage: string | null;
   /**
@@ -76,6 +77,7 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): M
   }
   const listeners = new Set<() => void>();
   let closed = false;
+  const store = sqliteStore(() => current.sqlite);
   const markDamaged = (problem: string): void => {
     if (damage !== null) return;
     damage = problem;
@@ -93,7 +95,7 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): M
       return damage;
     },
     schemaVersion: () => schemaVersion(current.sqlite),
-    transaction: <T>(fn: () => T): T => current.sqlite.transaction(fn).immediate(),
+    store,
     checkAfterError(error) {
       if (damage !== null) return true;
       if (!isStorageFault(error) || options.readonly) return false;
@@ -107,6 +109,8 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): M
       return () => listeners.delete(listener);
     },
     async rebuild({ discard = false } = {}) {
+      // A transaction still open would otherwise be cut off mid-way.
+      await store.idle();
       await release(current);
       let movedTo: string;
       try {
@@ -125,6 +129,7 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): M
     async close() {
       if (closed) return;
       closed = true;
+      await store.close();
       await release(current);
     },
   };

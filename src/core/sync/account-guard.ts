@@ -7,10 +7,10 @@ import type { Logger } from '../log';
  * app's database with another token), the mirror is emptied, so two accounts' records never mix.
  * Call it while no engine writes to the mirror. Returns true when the mirror was emptied.
  */
-export function claimMirrorFor(mirror: MirrorDatabase, accountId: number | null, log: Logger): boolean {
-  const held = mirroredAccountId(mirror);
+export async function claimMirrorFor(mirror: MirrorDatabase, accountId: number | null, log: Logger): Promise<boolean> {
+  const held = await mirroredAccountId(mirror.store);
   if (held === null || accountId === null || held === accountId) return false;
-  clearMirror(mirror);
+  await clearMirror(mirror.store);
   log.info('The mirror held another Kommo account: it was emptied for the one being synced', { previous: held, now: accountId });
   return true;
 }

@@ -1,5 +1,5 @@
 import type { EntityChanges } from '../../common/model/changes';
-import { clearSetAside, recordChanges, setAside, upsertContacts, upsertLeads } from '../db';
+import { clearSetAside, inSavepoint, recordChanges, setAside, type SqlSession, upsertContacts, upsertLeads } from '../db';
 import type { KommoContact, KommoLead, SkippedRecord } from '../kommo';
 import { emptyLeadChanges, type LeadChanges } from './change-emitter';
 import type { SyncContext } from './context';
@@ -34,20 +34,24 @@ export interface PageRecords {
  * and every record stored leaves the set-aside list. With `isolate`, each record is written in a
  * savepoint of its own and one SQLite refuses is set aside too (see commitRecords).
  */
-export function applyRecords(ctx: SyncContext, entity: Entity, page: PageRecords, initial: boolean, isolate = false): Applied {
+export async function applyRecords(
+  ctx: SyncContext,
+  tx: SqlSession,
+  entity: Entity,
+  page: PageRecords,
+  initial: boolean,
+  isolate = false,
+): Promise<Applied> {
   const refused = page.skipped.flatMap((s) => (s.id === null ? [] : [{ id: s.id, reason: s.problems.join('; ') }]));
   let stored = page.items;
   let out: Applied;
-  if (!isolate) out = upsert(ctx, entity, page.items);
+  if (!isolate) out = await upsert(tx, entity, page.items);
   else {
     out = emptyApplied();
     const kept: Array<KommoLead | KommoContact> = [];
     for (const record of page.items) {
       try {
-        out = mergeApplied(
-          out,
-          ctx.mirror.transaction(() => upsert(ctx, entity, [record])),
-        );
+        out = mergeApplied(out, await inSavepoint(tx, 'one_record', () => upsert(tx, entity, [record])));
         kept.push(record);
       } catch (error) {
         if (!isRefusedData(error)) throw error;
@@ -58,21 +62,21 @@ export function applyRecords(ctx: SyncContext, entity: Entity, page: PageRecords
     }
     stored = kept;
   }
-  setAside(ctx.mirror, entity, refused, ctx.now());
-  clearSetAside(
-    ctx.mirror,
+  await setAside(tx, entity, refused, ctx.now());
+  await clearSetAside(
+    tx,
     entity,
     stored.map((r) => r.id),
   );
-  if (!initial) record(ctx, out);
+  if (!initial) await record(ctx, tx, out);
   return out;
 }
 
-function upsert(ctx: SyncContext, entity: Entity, records: ReadonlyArray<KommoLead | KommoContact>): Applied {
+async function upsert(tx: SqlSession, entity: Entity, records: ReadonlyArray<KommoLead | KommoContact>): Promise<Applied> {
   const out = emptyApplied();
   if (records.length === 0) return out;
   if (entity === 'leads') {
-    const result = upsertLeads(ctx.mirror, records as KommoLead[]);
+    const result = await upsertLeads(tx, records as KommoLead[]);
     out.leads = {
       added: result.added,
       updated: result.updated,
@@ -82,7 +86,7 @@ function upsert(ctx: SyncContext, entity: Entity, records: ReadonlyArray<KommoLe
     };
     out.added = result.added.length;
   } else {
-    const result = upsertContacts(ctx.mirror, records as KommoContact[]);
+    const result = await upsertContacts(tx, records as KommoContact[]);
     out.contacts = { added: result.added, updated: result.updated, removed: [] };
     out.leads.updated = result.relinkedLeadIds;
     out.added = result.added.length;
@@ -105,21 +109,21 @@ export function isRefusedData(error: unknown): boolean {
  * refused one is set aside and the rest of the page (and its cursor) goes in. Savepoints cost
  * journal work on every page, hence only on this path.
  */
-export function commitRecords<T>(ctx: SyncContext, write: (isolate: boolean) => T): T {
+export async function commitRecords<T>(ctx: SyncContext, write: (tx: SqlSession, isolate: boolean) => Promise<T>): Promise<T> {
   try {
-    return ctx.commit(() => write(false));
+    return await ctx.commit((tx) => write(tx, false));
   } catch (error) {
     if (!isRefusedData(error)) throw error;
     ctx.log.warn('The mirror refused a record of this page: storing its records one by one', { code: (error as { code: string }).code });
-    return ctx.commit(() => write(true));
+    return ctx.commit((tx) => write(tx, true));
   }
 }
 
 /** Writes a change set to the change log (inside the caller's transaction). */
-export function record(ctx: SyncContext, applied: Applied): void {
+export async function record(ctx: SyncContext, tx: SqlSession, applied: Applied): Promise<void> {
   const now = ctx.now();
-  recordChanges(ctx.mirror, 'leads', applied.leads, now);
-  recordChanges(ctx.mirror, 'contacts', applied.contacts, now);
+  await recordChanges(tx, 'leads', applied.leads, now);
+  await recordChanges(tx, 'contacts', applied.contacts, now);
 }
 
 /** Announces a committed change set. */

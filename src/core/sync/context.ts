@@ -1,4 +1,4 @@
-import { countSetAside, type MirrorDatabase, readSyncState, writeSyncState } from '../db';
+import { countSetAside, type MirrorDatabase, readSyncState, type SqlSession, type SqlStore, writeSyncState } from '../db';
 import type { KommoClient, KommoPage, ListItem, ListParams, ListResourceName } from '../kommo';
 import type { Clock } from '../time';
 import type { Logger } from '../log';
@@ -27,6 +27,8 @@ export const RANGE_SEMANTICS_KEY = 'range_semantics';
 export class SyncContext {
   readonly client: KommoClient;
   readonly mirror: MirrorDatabase;
+  /** Where the engine writes (and reads its own state): the storage port, the same on both engines. */
+  readonly store: SqlStore;
   readonly accountHost: string;
   readonly timers: Clock;
   readonly log: Logger;
@@ -38,16 +40,24 @@ export class SyncContext {
   /** Records set aside in the mirror, kept in memory for the status (recounted after each commit: a page, a deletion). */
   setAsideCount: number;
 
-  constructor(deps: SyncDeps) {
+  /** Reads what the engine keeps in the mirror (range knowledge, the set-aside count), then builds the context. */
+  static async open(deps: SyncDeps): Promise<SyncContext> {
+    const store = deps.mirror.store;
+    const knowledge = await readSyncState<RangeKnowledgeState>(store, RANGE_SEMANTICS_KEY);
+    return new SyncContext(deps, knowledge, await countSetAside(store));
+  }
+
+  private constructor(deps: SyncDeps, knowledge: RangeKnowledgeState | null, setAsideCount: number) {
     this.client = deps.client;
     this.mirror = deps.mirror;
+    this.store = deps.mirror.store;
     this.accountHost = deps.accountHost;
     this.timers = deps.timers;
     this.log = deps.log;
     this.options = syncOptions(deps.options);
-    this.knowledge = new RangeKnowledge(readSyncState<RangeKnowledgeState>(deps.mirror, RANGE_SEMANTICS_KEY));
+    this.knowledge = new RangeKnowledge(knowledge);
     this.changes = new ChangeEmitter(deps.emit, deps.timers, this.options.initialUpdateThrottleMs);
-    this.setAsideCount = countSetAside(deps.mirror);
+    this.setAsideCount = setAsideCount;
   }
 
   /** Host clock, epoch ms. */
@@ -71,16 +81,16 @@ export class SyncContext {
    * One write transaction, refused once the run is stopping. What was learned about range bounds
    * is saved with it.
    */
-  commit<T>(write: () => T): T {
+  async commit<T>(write: (tx: SqlSession) => Promise<T>): Promise<T> {
     this.run.throwIfStopped();
-    const committed = this.mirror.transaction(() => {
-      const result = write();
+    const committed = await this.store.transaction(async (tx) => {
+      const result = await write(tx);
       const learned = this.knowledge.takeChanges();
-      if (learned) writeSyncState(this.mirror, RANGE_SEMANTICS_KEY, learned, this.now());
+      if (learned) await writeSyncState(tx, RANGE_SEMANTICS_KEY, learned, this.now());
       return result;
     });
     // A count of a small table: cheap next to the page just written.
-    this.setAsideCount = countSetAside(this.mirror);
+    this.setAsideCount = await countSetAside(this.store);
     return committed;
   }
 }

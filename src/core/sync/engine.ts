@@ -49,11 +49,20 @@ export class SyncEngine implements SyncController {
   /** Kept in memory so the status never needs the database (which may be closing). */
   private initialDone: boolean;
 
-  constructor(deps: SyncDeps) {
-    this.ctx = new SyncContext(deps);
-    this.metadata = new Metadata(this.ctx);
-    this.lastSuccessfulSyncAt = readSyncState<number>(deps.mirror, SYNC_STATE_KEYS.lastSuccessfulSyncAt);
-    this.initialDone = readSyncState<boolean>(deps.mirror, SYNC_STATE_KEYS.initialSyncComplete) === true;
+  /** Reads the engine's state from the mirror (through the storage port), then builds the engine. */
+  static async open(deps: SyncDeps): Promise<SyncEngine> {
+    const ctx = await SyncContext.open(deps);
+    const metadata = await Metadata.open(ctx);
+    const lastSuccessfulSyncAt = await readSyncState<number>(ctx.store, SYNC_STATE_KEYS.lastSuccessfulSyncAt);
+    const initialDone = (await readSyncState<boolean>(ctx.store, SYNC_STATE_KEYS.initialSyncComplete)) === true;
+    return new SyncEngine(ctx, metadata, lastSuccessfulSyncAt, initialDone);
+  }
+
+  private constructor(ctx: SyncContext, metadata: Metadata, lastSuccessfulSyncAt: number | null, initialDone: boolean) {
+    this.ctx = ctx;
+    this.metadata = metadata;
+    this.lastSuccessfulSyncAt = lastSuccessfulSyncAt;
+    this.initialDone = initialDone;
   }
 
   // ── SyncController ────────────────────────────────────────────────────────────────────────
@@ -209,7 +218,7 @@ export class SyncEngine implements SyncController {
 
   private async firstDownload(): Promise<void> {
     const { ctx } = this;
-    if (!InitialDownload.pending(ctx)) {
+    if (!(await InitialDownload.pending(ctx))) {
       this.metadataStep = 0;
       this.emitStatus();
       try {
@@ -220,7 +229,7 @@ export class SyncEngine implements SyncController {
       } finally {
         this.metadataStep = null;
       }
-    } else if (this.metadata.isDue()) {
+    } else if (await this.metadata.isDue()) {
       await this.metadata.refresh();
     }
     this.initial = await InitialDownload.open(ctx, this.metadata, () => this.emitStatus());
@@ -236,7 +245,7 @@ export class SyncEngine implements SyncController {
   /** The incremental cycle: metadata when due, both entity streams and the events feed side by side, then refetches. */
   private async cycle(): Promise<void> {
     const { ctx, metadata } = this;
-    if (metadata.isDue()) await metadata.refresh();
+    if (await metadata.isDue()) await metadata.refresh();
     const [leads, contacts, events] = await Promise.allSettled([
       readStream(ctx, metadata, 'leads'),
       readStream(ctx, metadata, 'contacts'),
@@ -245,14 +254,14 @@ export class SyncEngine implements SyncController {
     for (const outcome of [leads, contacts, events]) if (outcome.status === 'rejected') throw outcome.reason;
     if (events.status === 'fulfilled' && !events.value) this.report(await catchUp(ctx, metadata));
     await fetchPending(ctx, metadata);
-    if (reconcileDue(ctx)) this.report(await reconcileDeleted(ctx));
+    if (await reconcileDue(ctx)) this.report(await reconcileDeleted(ctx));
     const now = ctx.now();
-    const boundary = oldestBoundary(ctx);
-    ctx.commit(() => {
-      writeSyncState(ctx.mirror, SYNC_STATE_KEYS.lastSuccessfulSyncAt, now, now);
+    const boundary = await oldestBoundary(ctx);
+    await ctx.commit(async (tx) => {
+      await writeSyncState(tx, SYNC_STATE_KEYS.lastSuccessfulSyncAt, now, now);
       // A stale copy of a deleted record can only come from a read in flight; a day's margin is ample.
-      if (boundary !== null) pruneTombstones(ctx.mirror, boundary - 86_400);
-      pruneChangeLog(ctx.mirror, { before: now - CHANGE_LOG_DAYS * 86_400_000, keepAtMost: CHANGE_LOG_MAX });
+      if (boundary !== null) await pruneTombstones(tx, boundary - 86_400);
+      await pruneChangeLog(tx, { before: now - CHANGE_LOG_DAYS * 86_400_000, keepAtMost: CHANGE_LOG_MAX });
     });
     this.lastSuccessfulSyncAt = now;
   }

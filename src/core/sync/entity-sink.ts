@@ -1,3 +1,4 @@
+import type { SqlSession } from '../db';
 import type { KommoPage } from '../kommo';
 import { announce, applyRecords, commitRecords, emptyApplied, type Applied, type Entity, type EntityRecord } from './apply';
 import { storedUpdatedAt } from './mirror-reads';
@@ -7,7 +8,12 @@ import { probeBounds } from './range-probe';
 import type { Changes, RangeCursor, RangeSink } from './range-reader';
 
 /** Called inside the page's transaction, to store the cursor with the records. */
-export type CursorWriter<E extends Entity> = (page: KommoPage<EntityRecord<E>> | null, next: RangeCursor | null, applied: Applied) => void;
+export type CursorWriter<E extends Entity> = (
+  tx: SqlSession,
+  page: KommoPage<EntityRecord<E>> | null,
+  next: RangeCursor | null,
+  applied: Applied,
+) => Promise<void>;
 
 /**
  * A RangeSink that applies each page of an entity with its cursor in one transaction, refreshing
@@ -26,9 +32,9 @@ export function entitySink<E extends Entity>(
       const page = (await ctx.fetch(entity, params)) as KommoPage<EntityRecord<E>>;
       if (metadata.needsRefreshFor(entity, page.items)) await metadata.refreshForUnknown(entity, page.items);
       const cursor = next(page);
-      const applied = commitRecords(ctx, (isolate) => {
-        const result = applyRecords(ctx, entity, page, initial, isolate);
-        writeCursor(page, cursor, result);
+      const applied = await commitRecords(ctx, async (tx, isolate) => {
+        const result = await applyRecords(ctx, tx, entity, page, initial, isolate);
+        await writeCursor(tx, page, cursor, result);
         return result;
       });
       announce(ctx, applied, initial);
@@ -37,11 +43,11 @@ export function entitySink<E extends Entity>(
       if (sample && !ctx.knowledge.probed) await probeBounds(ctx, entity, sample);
       return page;
     },
-    advance(next) {
-      ctx.commit(() => writeCursor(null, next, emptyApplied()));
+    async advance(next) {
+      await ctx.commit((tx) => writeCursor(tx, null, next, emptyApplied()));
     },
     changedSince: (since, first) => changedSince(ctx, entity, since, first),
-    stored: (ids) => storedUpdatedAt(ctx.mirror, entity, ids),
+    stored: (ids) => storedUpdatedAt(ctx.store, entity, ids),
   };
 }
 

@@ -1,6 +1,6 @@
-import { readCursor, restoreRecords, writeCursor } from '../db';
+import { readCursor, restoreRecords, type SqlSession, writeCursor } from '../db';
 import type { KommoContact, KommoEvent, KommoPage, ListParams } from '../kommo';
-import { announce, applyRecords, commitRecords, ENTITY_WITH, mergeApplied, type Entity } from './apply';
+import { announce, applyRecords, commitRecords, ENTITY_WITH, mergeApplied, type Applied, type Entity } from './apply';
 import type { SyncContext } from './context';
 import type { Metadata } from './metadata';
 import { storedUpdatedAt } from './mirror-reads';
@@ -53,7 +53,7 @@ const REFETCH_CHUNK = 50;
  * than Kommo is assumed to keep events: deletions may be missing, so the caller reconciles.
  */
 export async function readEvents(ctx: SyncContext): Promise<boolean> {
-  const state = readCursor<EventsCursor>(ctx.mirror, EVENTS_CURSOR) ?? initialEventsCursor(0);
+  const state = (await readCursor<EventsCursor>(ctx.store, EVENTS_CURSOR)) ?? initialEventsCursor(0);
   const from = ctx.knowledge.from(FIELD, state.boundary);
   let request: ListParams | { cursor: string } = { filter: { type: EVENT_TYPES, created_at: { from } }, limit: ctx.options.eventsLimit };
   const fresh = new Map<string, KommoEvent>();
@@ -76,8 +76,11 @@ export async function readEvents(ctx: SyncContext): Promise<boolean> {
   const events = [...fresh.values()].sort((a, b) => a.created_at - b.created_at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const plans = planEvents(events);
   const readStart = start ?? state.maxSeen;
-  const applied = ctx.commit(() => {
-    const out = mergeApplied(applyPlan(ctx, 'leads', plans.leads, state), applyPlan(ctx, 'contacts', plans.contacts, state));
+  const applied = await ctx.commit(async (tx) => {
+    const out = mergeApplied(
+      await applyPlan(ctx, tx, 'leads', plans.leads, state),
+      await applyPlan(ctx, tx, 'contacts', plans.contacts, state),
+    );
     for (const e of events) {
       state.seen[e.id] = e.created_at;
       state.maxSeen = Math.max(state.maxSeen, e.created_at);
@@ -85,7 +88,7 @@ export async function readEvents(ctx: SyncContext): Promise<boolean> {
     state.boundary = Math.max(state.boundary, readStart - ctx.options.overlapSeconds);
     // Events one second before the boundary are still asked for while `from` may be exclusive.
     for (const [id, at] of Object.entries(state.seen)) if (at < state.boundary - 1) delete state.seen[id];
-    writeCursor(ctx.mirror, EVENTS_CURSOR, state, ctx.now());
+    await writeCursor(tx, EVENTS_CURSOR, state, ctx.now());
     return out;
   });
   announce(ctx, applied, false);
@@ -130,13 +133,13 @@ function linkTarget(e: KommoEvent): { entity: Entity; id: number } | null {
 }
 
 /** Applies each record's latest deletion or restore, and queues what must be fetched again. */
-function applyPlan(ctx: SyncContext, entity: Entity, plan: EventPlan, cursor: EventsCursor) {
+async function applyPlan(ctx: SyncContext, tx: SqlSession, entity: Entity, plan: EventPlan, cursor: EventsCursor): Promise<Applied> {
   const deleted = new Map<number, number>();
   const restored = new Map<number, number>();
   for (const [id, s] of plan.state) (s.kind === 'deleted' ? deleted : restored).set(id, s.at);
-  const removed = removeRecords(ctx, entity, deleted);
-  const stored = storedUpdatedAt(ctx.mirror, entity, [...restored.keys(), ...plan.refetch.keys()]);
-  restoreRecords(ctx.mirror, entity, [...restored.keys()]);
+  const removed = await removeRecords(ctx, tx, entity, deleted);
+  const stored = await storedUpdatedAt(tx, entity, [...restored.keys(), ...plan.refetch.keys()]);
+  await restoreRecords(tx, entity, [...restored.keys()]);
   // A copy newer than the event was read after it: nothing to fetch.
   const stale = (id: number, at: number) => (stored.get(id) ?? -Infinity) <= at;
   const queue = new Set(cursor.pending[entity]);
@@ -153,7 +156,7 @@ function applyPlan(ctx: SyncContext, entity: Entity, plan: EventPlan, cursor: Ev
 
 /** Fetches the records the events asked for, by id, each batch committed with what is left to fetch. */
 export async function fetchPending(ctx: SyncContext, metadata: Metadata): Promise<void> {
-  const cursor = readCursor<EventsCursor>(ctx.mirror, EVENTS_CURSOR);
+  const cursor = await readCursor<EventsCursor>(ctx.store, EVENTS_CURSOR);
   if (!cursor) return;
   // Contacts first: a restored contact adds its leads.
   for (const entity of ['contacts', 'leads'] as const) {
@@ -161,8 +164,8 @@ export async function fetchPending(ctx: SyncContext, metadata: Metadata): Promis
       const chunk = cursor.pending[entity].slice(0, REFETCH_CHUNK);
       const page = await ctx.fetch(entity, { filter: { id: chunk }, with: ENTITY_WITH[entity], limit: ctx.options.pageLimit });
       if (metadata.needsRefreshFor(entity, page.items)) await metadata.refreshForUnknown(entity, page.items);
-      const applied = commitRecords(ctx, (isolate) => {
-        const out = applyRecords(ctx, entity, page, false, isolate);
+      const applied = await commitRecords(ctx, async (tx, isolate) => {
+        const out = await applyRecords(ctx, tx, entity, page, false, isolate);
         const done = new Set(chunk);
         cursor.pending[entity] = cursor.pending[entity].filter((id) => !done.has(id));
         if (entity === 'contacts') {
@@ -173,7 +176,7 @@ export async function fetchPending(ctx: SyncContext, metadata: Metadata): Promis
           cursor.pending.leads = [...new Set([...cursor.pending.leads, ...leads])];
           cursor.pending.contactLeads = cursor.pending.contactLeads.filter((id) => !done.has(id));
         }
-        writeCursor(ctx.mirror, EVENTS_CURSOR, cursor, ctx.now());
+        await writeCursor(tx, EVENTS_CURSOR, cursor, ctx.now());
         return out;
       });
       announce(ctx, applied, false);

@@ -109,11 +109,11 @@ async function fuzzCase(seed: number): Promise<void> {
     await syncThroughFaults(h, random);
     figures.cycles++;
   }
-  check(h, active, excused);
+  await check(h, active, excused);
   figures.cases++;
 }
 
-function check(h: Harness, active: Active, excused: Set<number>): void {
+async function check(h: Harness, active: Active, excused: Set<number>): Promise<void> {
   const sqlite = h.mirror.sqlite;
   expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
   const source = h.sim.control.snapshot();
@@ -132,7 +132,7 @@ function check(h: Harness, active: Active, excused: Set<number>): void {
     figures.kept++;
   }
   // Every set-aside record is reported (by the status and the list), and nothing else is.
-  const reported = listSetAside(h.mirror, 10_000).map((r) => `${r.entity}:${r.id}`);
+  const reported = (await listSetAside(h.mirror.store, 10_000)).map((r) => `${r.entity}:${r.id}`);
   expect(reported.sort()).toEqual(expectedAside.sort());
   expect(h.engine.status().setAside ?? 0).toBe(expectedAside.length);
   figures.setAside += expectedAside.length;

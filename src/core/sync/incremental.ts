@@ -26,10 +26,10 @@ export function streamCursorAfterDownload(boundary: number, start: number): Stre
 
 /** Reads one entity from its confirmed boundary to the end of the data. */
 export async function readStream(ctx: SyncContext, metadata: Metadata, entity: Entity): Promise<void> {
-  const state = readCursor<StreamCursor>(ctx.mirror, entity) ?? streamCursorAfterDownload(0, 0);
+  const state = (await readCursor<StreamCursor>(ctx.store, entity)) ?? streamCursorAfterDownload(0, 0);
   const read = state.read ?? { start: null, cursor: { pos: state.boundary, hi: null, tie: null } };
   state.read = read;
-  const sink = entitySink(ctx, metadata, entity, false, (page, next) => {
+  const sink = entitySink(ctx, metadata, entity, false, async (tx, page, next) => {
     const newest = page ? maxUpdatedAt(page.items) : null;
     // The read began when the server answered its first page; without a Date, the newest time seen so far.
     if (read.start === null && page) read.start = page.serverTime ?? Math.max(state.maxSeen, newest ?? 0);
@@ -40,14 +40,15 @@ export async function readStream(ctx: SyncContext, metadata: Metadata, entity: E
     } else {
       read.cursor = next;
     }
-    writeCursor(ctx.mirror, entity, state, ctx.now());
+    await writeCursor(tx, entity, state, ctx.now());
   });
   const reader = new RangeReader(sink, { limit: ctx.options.pageLimit, with: ENTITY_WITH[entity], knowledge: ctx.knowledge });
   await reader.read(read.cursor);
 }
 
 /** The oldest confirmed boundary of the entity streams (null before the first download ends). */
-export function oldestBoundary(ctx: SyncContext): number | null {
-  const bounds = (['leads', 'contacts'] as const).map((e) => readCursor<StreamCursor>(ctx.mirror, e)?.boundary ?? null);
+export async function oldestBoundary(ctx: SyncContext): Promise<number | null> {
+  const bounds: Array<number | null> = [];
+  for (const e of ['leads', 'contacts'] as const) bounds.push((await readCursor<StreamCursor>(ctx.store, e))?.boundary ?? null);
   return bounds.some((b) => b === null) ? null : Math.min(...(bounds as number[]));
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { useSyncHarness } from '../../../test/helpers/sync-harness';
-import { readCursor } from '../db';
 import { INITIAL_CURSOR, type InitialPlan } from './initial';
 
 const harness = useSyncHarness();
@@ -25,7 +24,9 @@ describe('the first download, readers side by side', () => {
     let rangesWhenLeadsDone: number | null = null;
     h.engine.onStatus((status) => {
       if (status.progress?.phase !== 'contacts' || rangesWhenLeadsDone !== null) return;
-      const plan = readCursor<InitialPlan>(h.mirror, INITIAL_CURSOR);
+      // Read at the moment of the status (the listener is synchronous), so through the read side.
+      const stored = h.mirror.sqlite.prepare('SELECT value FROM sync_cursors WHERE stream = ?').pluck().get(INITIAL_CURSOR);
+      const plan = typeof stored === 'string' ? (JSON.parse(stored) as InitialPlan) : null;
       rangesWhenLeadsDone = plan ? plan.leads.segments.length + plan.contacts.segments.length : null;
     });
     await h.engine.runOnce();

@@ -70,19 +70,19 @@ export class InitialDownload {
     private readonly onProgress: () => void,
   ) {}
 
-  static pending(ctx: SyncContext): boolean {
-    return readCursor<InitialPlan>(ctx.mirror, INITIAL_CURSOR) !== null;
+  static async pending(ctx: SyncContext): Promise<boolean> {
+    return (await readCursor<InitialPlan>(ctx.store, INITIAL_CURSOR)) !== null;
   }
 
   /** Resumes the stored plan, or starts one at the server's current time. */
   static async open(ctx: SyncContext, metadata: Metadata, onProgress: () => void): Promise<InitialDownload> {
-    const stored = readCursor<InitialPlan>(ctx.mirror, INITIAL_CURSOR);
+    const stored = await readCursor<InitialPlan>(ctx.store, INITIAL_CURSOR);
     if (stored) return new InitialDownload(ctx, metadata, stored, onProgress);
     const newest = { leads: await newestUpdate(ctx, 'leads'), contacts: await newestUpdate(ctx, 'contacts') };
     const known = [newest.leads, newest.contacts].filter((at): at is number => at !== null && Number.isFinite(at));
     const start = ctx.client.lastServerTime() ?? Math.max(0, ...known);
     const plan: InitialPlan = { start, leads: freshPlan(start, newest.leads), contacts: freshPlan(start, newest.contacts) };
-    ctx.commit(() => writeCursor(ctx.mirror, INITIAL_CURSOR, plan, ctx.now()));
+    await ctx.commit((tx) => writeCursor(tx, INITIAL_CURSOR, plan, ctx.now()));
     ctx.log.info('First download planned', { serverTime: start });
     return new InitialDownload(ctx, metadata, plan, onProgress);
   }
@@ -99,7 +99,7 @@ export class InitialDownload {
       await Promise.all(readers);
       if (this.failure) throw this.failure.error;
     } while (await this.checkRuns());
-    this.finish();
+    await this.finish();
   }
 
   /**
@@ -114,9 +114,9 @@ export class InitialDownload {
       const runs = ep.runs ?? [];
       const dated = runs.filter((r) => typeof r.since === 'number');
       if (dated.length === 0) continue;
-      const sink = entitySink(this.ctx, this.metadata, entity, true, () => undefined);
+      const sink = entitySink(this.ctx, this.metadata, entity, true, async () => undefined);
       const changes = await sink.changedSince(Math.min(...dated.map((r) => r.since as number)), Math.min(...dated.map((r) => r.first)));
-      const stored = changes ? sink.stored([...changes.now.keys()]) : new Map<number, number>();
+      const stored = changes ? await sink.stored([...changes.now.keys()]) : new Map<number, number>();
       for (const run of changes ? dated : []) {
         const from = leftRun(run, changes as Changes, this.runReads.get(run) ?? stored, this.answered);
         if (from === null) continue;
@@ -127,7 +127,7 @@ export class InitialDownload {
       for (const run of runs) this.runReads.delete(run);
       ep.runs = [];
     }
-    this.save();
+    await this.save();
     return again;
   }
 
@@ -142,6 +142,8 @@ export class InitialDownload {
       if (job === null) return;
       this.active.add(job.segment);
       try {
+        // A new half is stored before it is read, so a kill meanwhile resumes both halves.
+        if (job.split) await this.save();
         await this.read(job.entity, job.segment);
       } catch (error) {
         this.failure ??= { error };
@@ -153,13 +155,17 @@ export class InitialDownload {
     }
   }
 
-  private pick(): { entity: Entity; segment: Segment } | 'wait' | null {
+  /**
+   * Synchronous, so the caller marks its segment active before any other reader picks (and a
+   * wake-up cannot slip in between a 'wait' and the wait).
+   */
+  private pick(): { entity: Entity; segment: Segment; split: boolean } | 'wait' | null {
     for (const entity of ORDER) {
       const ep = this.plan[entity];
       const pending = ep.segments.find((s) => !s.done && !this.active.has(s));
-      if (pending) return { entity, segment: pending };
+      if (pending) return { entity, segment: pending, split: false };
       const split = this.split(ep);
-      if (split) return { entity, segment: split };
+      if (split) return { entity, segment: split, split: true };
     }
     return this.active.size > 0 ? 'wait' : null;
   }
@@ -184,7 +190,6 @@ export class InitialDownload {
     const half: Segment = { lo: middle, pos: middle, hi: fullest.hi, tie: null, done: false };
     fullest.hi = middle - 1;
     ep.segments.splice(ep.segments.indexOf(fullest) + 1, 0, half);
-    this.save();
     return half;
   }
 
@@ -195,7 +200,7 @@ export class InitialDownload {
       this.metadata,
       entity,
       true,
-      (page, next, applied) => {
+      async (tx, page, next, applied) => {
         if (this.failure) throw this.failure.error;
         const oldest = page ? minUpdatedAt(page.items) : null;
         if (oldest !== null && ep.min === null) ep.min = oldest;
@@ -207,7 +212,7 @@ export class InitialDownload {
           const density = page ? recordsPerSecond(page.items) : null;
           if (density !== null) this.density.set(segment, density);
         }
-        writeCursor(this.ctx.mirror, INITIAL_CURSOR, this.plan, this.ctx.now());
+        await writeCursor(tx, INITIAL_CURSOR, this.plan, this.ctx.now());
         // Once committed, wake idle readers: this range may now be worth splitting.
       },
       () => this.notify(),
@@ -221,8 +226,8 @@ export class InitialDownload {
     this.onProgress();
   }
 
-  private save(): void {
-    this.ctx.commit(() => writeCursor(this.ctx.mirror, INITIAL_CURSOR, this.plan, this.ctx.now()));
+  private async save(): Promise<void> {
+    await this.ctx.commit((tx) => writeCursor(tx, INITIAL_CURSOR, this.plan, this.ctx.now()));
     this.notify();
   }
 
@@ -232,17 +237,17 @@ export class InitialDownload {
   }
 
   /** Hands over to the incremental cycle: its streams and the events feed start at start − overlap. */
-  private finish(): void {
+  private async finish(): Promise<void> {
     const { ctx, plan } = this;
     const boundary = plan.start - ctx.options.overlapSeconds;
-    ctx.commit(() => {
-      for (const entity of ORDER) writeCursor(ctx.mirror, entity, streamCursorAfterDownload(boundary, plan.start), ctx.now());
-      writeCursor(ctx.mirror, EVENTS_CURSOR, initialEventsCursor(boundary), ctx.now());
-      writeCursor(ctx.mirror, INITIAL_CURSOR, null, ctx.now());
-      writeSyncState(ctx.mirror, SYNC_STATE_KEYS.initialSyncComplete, true, ctx.now());
-      writeSyncState(ctx.mirror, SYNC_STATE_KEYS.lastSuccessfulSyncAt, ctx.now(), ctx.now());
+    await ctx.commit(async (tx) => {
+      for (const entity of ORDER) await writeCursor(tx, entity, streamCursorAfterDownload(boundary, plan.start), ctx.now());
+      await writeCursor(tx, EVENTS_CURSOR, initialEventsCursor(boundary), ctx.now());
+      await writeCursor(tx, INITIAL_CURSOR, null, ctx.now());
+      await writeSyncState(tx, SYNC_STATE_KEYS.initialSyncComplete, true, ctx.now());
+      await writeSyncState(tx, SYNC_STATE_KEYS.lastSuccessfulSyncAt, ctx.now(), ctx.now());
       // A complete download has nothing to reconcile: the first periodic check is a full interval away.
-      writeSyncState(ctx.mirror, RECONCILED_AT, ctx.now(), ctx.now());
+      await writeSyncState(tx, RECONCILED_AT, ctx.now(), ctx.now());
     });
     ctx.changes.flush();
     optimizeMirror(ctx.mirror);

@@ -174,7 +174,7 @@ describe('states', () => {
     expect(h.mirror.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
 
     h.mirror.sqlite.pragma('max_page_count = 1073741823');
-    await h.restart().runOnce();
+    await (await h.restart()).runOnce();
     expect(h.differences()).toEqual([]);
   });
 });

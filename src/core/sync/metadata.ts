@@ -36,17 +36,25 @@ export class Metadata {
   /** The requests a full refresh makes, for progress. */
   static readonly STEPS = 7;
 
-  constructor(private readonly ctx: SyncContext) {
-    this.known = this.load();
+  /** Reads what the mirror knows (stages, users, tags, fields), then builds the cache. */
+  static async open(ctx: SyncContext): Promise<Metadata> {
+    return new Metadata(ctx, await loadKnown(ctx));
+  }
+
+  private constructor(
+    private readonly ctx: SyncContext,
+    known: Known,
+  ) {
+    this.known = known;
   }
 
   /** When the last refresh completed (host ms), or null. */
-  refreshedAt(): number | null {
-    return readSyncState<number>(this.ctx.mirror, SYNC_STATE_KEYS.metadataRefreshedAt);
+  refreshedAt(): Promise<number | null> {
+    return readSyncState<number>(this.ctx.store, SYNC_STATE_KEYS.metadataRefreshedAt);
   }
 
-  isDue(): boolean {
-    const at = this.refreshedAt();
+  async isDue(): Promise<boolean> {
+    const at = await this.refreshedAt();
     return at === null || this.ctx.now() - at >= this.ctx.options.metadataRefreshMs;
   }
 
@@ -66,21 +74,21 @@ export class Metadata {
       const contactFields = stepped(await ctx.call(() => ctx.client.listAll('contact_custom_fields')));
       const leadTags = stepped(await ctx.call(() => ctx.client.listAll('lead_tags')));
       const contactTags = stepped(await ctx.call(() => ctx.client.listAll('contact_tags')));
-      return ctx.commit(() => {
-        let any = upsertAccount(ctx.mirror, account, ctx.accountHost);
-        any = replacePipelines(ctx.mirror, pipelines) || any;
+      return ctx.commit(async (tx) => {
+        let any = await upsertAccount(tx, account, ctx.accountHost);
+        any = (await replacePipelines(tx, pipelines)) || any;
         // An empty list is never "every user": the account has at least one.
-        if (users && users.length > 0) any = upsertUsers(ctx.mirror, users, { complete: true }) || any;
-        writeSyncState(ctx.mirror, USERS_CLOSED_KEY, users === null ? true : null, ctx.now());
-        any = upsertCustomFields(ctx.mirror, 'leads', leadFields, { complete: true }) || any;
-        any = upsertCustomFields(ctx.mirror, 'contacts', contactFields, { complete: true }) || any;
-        any = upsertTagList(ctx.mirror, 'leads', leadTags, { complete: true }) || any;
-        any = upsertTagList(ctx.mirror, 'contacts', contactTags, { complete: true }) || any;
-        writeSyncState(ctx.mirror, SYNC_STATE_KEYS.metadataRefreshedAt, ctx.now(), ctx.now());
+        if (users && users.length > 0) any = (await upsertUsers(tx, users, { complete: true })) || any;
+        await writeSyncState(tx, USERS_CLOSED_KEY, users === null ? true : null, ctx.now());
+        any = (await upsertCustomFields(tx, 'leads', leadFields, { complete: true })) || any;
+        any = (await upsertCustomFields(tx, 'contacts', contactFields, { complete: true })) || any;
+        any = (await upsertTagList(tx, 'leads', leadTags, { complete: true })) || any;
+        any = (await upsertTagList(tx, 'contacts', contactTags, { complete: true })) || any;
+        await writeSyncState(tx, SYNC_STATE_KEYS.metadataRefreshedAt, ctx.now(), ctx.now());
         return any;
       });
     });
-    this.known = this.load();
+    this.known = await loadKnown(ctx);
     if (changed) ctx.changes.metadata();
   }
 
@@ -129,33 +137,25 @@ export class Metadata {
       return null;
     }
   }
+}
 
-  private load(): Known {
-    const sqlite = this.ctx.mirror.sqlite;
-    const ids = (sql: string, ...args: unknown[]) =>
-      new Set(
-        sqlite
-          .prepare(sql)
-          .pluck()
-          .all(...args) as number[],
-      );
-    const statuses = new Set(
-      (sqlite.prepare('SELECT pipeline_id, id FROM statuses').all() as Array<{ pipeline_id: number; id: number }>).map(
-        (s) => `${s.pipeline_id}:${s.id}`,
-      ),
-    );
-    const usersClosed = readSyncState<boolean>(this.ctx.mirror, USERS_CLOSED_KEY) === true;
-    return {
-      statuses,
-      users: usersClosed ? null : ids('SELECT id FROM users'),
-      tags: {
-        leads: ids('SELECT id FROM tags WHERE entity_type = ?', 'leads'),
-        contacts: ids('SELECT id FROM tags WHERE entity_type = ?', 'contacts'),
-      },
-      fields: {
-        leads: ids('SELECT id FROM custom_fields WHERE entity_type = ?', 'leads'),
-        contacts: ids('SELECT id FROM custom_fields WHERE entity_type = ?', 'contacts'),
-      },
-    };
-  }
+async function loadKnown(ctx: SyncContext): Promise<Known> {
+  const { store } = ctx;
+  const ids = async (sql: string, ...params: string[]) => new Set((await store.all<{ id: number }>(sql, params)).map((r) => r.id));
+  const statuses = new Set(
+    (await store.all<{ pipeline_id: number; id: number }>('SELECT pipeline_id, id FROM statuses')).map((s) => `${s.pipeline_id}:${s.id}`),
+  );
+  const usersClosed = (await readSyncState<boolean>(store, USERS_CLOSED_KEY)) === true;
+  return {
+    statuses,
+    users: usersClosed ? null : await ids('SELECT id FROM users'),
+    tags: {
+      leads: await ids('SELECT id FROM tags WHERE entity_type = ?', 'leads'),
+      contacts: await ids('SELECT id FROM tags WHERE entity_type = ?', 'contacts'),
+    },
+    fields: {
+      leads: await ids('SELECT id FROM custom_fields WHERE entity_type = ?', 'leads'),
+      contacts: await ids('SELECT id FROM custom_fields WHERE entity_type = ?', 'contacts'),
+    },
+  };
 }

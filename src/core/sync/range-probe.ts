@@ -15,7 +15,7 @@ export async function probeBounds(ctx: SyncContext, entity: Entity, sample: { up
   k.markProbed();
   await probeField(ctx, entity, 'updated_at', sample.updated_at);
   await probeField(ctx, entity, 'created_at', sample.created_at);
-  ctx.commit(() => undefined);
+  await ctx.commit(async () => undefined);
   ctx.log.info('Learned how Kommo bounds date ranges', { updated_at: k.get('updated_at'), created_at: k.get('created_at') });
 }
 

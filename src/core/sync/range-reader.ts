@@ -60,9 +60,9 @@ export interface Changes {
  */
 export interface RangeSink<T extends RangeRecord> {
   page(params: ListParams, next: (page: KommoPage<T>) => RangeCursor | null): Promise<KommoPage<T>>;
-  advance(next: RangeCursor | null): void;
+  advance(next: RangeCursor | null): Promise<void>;
   changedSince(since: number, first: number): Promise<Changes | null>;
-  stored(ids: number[]): Map<number, number>;
+  stored(ids: number[]): Promise<Map<number, number>>;
   /**
    * Takes an ended run to check later, with others (the first download), with the ids it read and
    * their seconds then (null after a resume: the mirror's, which the first download never moves,
@@ -127,7 +127,7 @@ export class RangeReader<T extends RangeRecord> {
     const k = this.options.knowledge;
     const upper = hi();
     if (upper !== null && cursor.pos > upper) {
-      this.sink.advance(null);
+      await this.sink.advance(null);
       return null;
     }
     const bounds = { from: k.from('updated_at', cursor.pos), ...(upper === null ? {} : { to: k.to('updated_at', upper) }) };
@@ -226,7 +226,7 @@ export class RangeReader<T extends RangeRecord> {
     if (left !== null) next = { pos: left, hi: upper, tie: null };
     else if (tie.verify === 'done') next = null;
     else next = upper !== null && cursor.pos > upper ? null : { pos: cursor.pos, hi: upper, tie: null };
-    this.sink.advance(next);
+    await this.sink.advance(next);
     return next;
   }
 
@@ -238,7 +238,7 @@ export class RangeReader<T extends RangeRecord> {
     if (typeof tie.since !== 'number') return null;
     const changes = await this.sink.changedSince(tie.since, tie.first);
     if (changes === null) return null;
-    return leftRun(tie, changes, this.seen ?? this.sink.stored([...changes.now.keys()]), this.answered);
+    return leftRun(tie, changes, this.seen ?? (await this.sink.stored([...changes.now.keys()])), this.answered);
   }
 
   private params(updatedAt: { from: number; to?: number }, order: Record<string, 'asc' | 'desc'>): ListParams {

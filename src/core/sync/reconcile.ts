@@ -25,16 +25,16 @@ export function refusalMessage(r: SweepRefusal): string {
 }
 
 /** Checks a planned removal against the guard: more than `sweepGuardFraction` of the table is refused. */
-function guarded(ctx: SyncContext, entity: Entity, ids: readonly number[]): SweepRefusal | null {
-  const total = countRecords(ctx.mirror, entity);
+async function guarded(ctx: SyncContext, entity: Entity, ids: readonly number[]): Promise<SweepRefusal | null> {
+  const total = await countRecords(ctx.store, entity);
   if (total === 0 || ids.length / total <= ctx.options.sweepGuardFraction) return null;
   const refusal = { entity, wouldRemove: ids.length, total };
   ctx.log.error('Sweep refused: it would remove too much of the mirror', refusal);
   return refusal;
 }
 
-export function reconcileDue(ctx: SyncContext): boolean {
-  const at = readSyncState<number>(ctx.mirror, RECONCILED_AT);
+export async function reconcileDue(ctx: SyncContext): Promise<boolean> {
+  const at = await readSyncState<number>(ctx.store, RECONCILED_AT);
   return at === null || ctx.now() - at >= ctx.options.reconcileIntervalMs;
 }
 
@@ -48,8 +48,8 @@ export async function reconcileDeleted(ctx: SyncContext): Promise<SweepRefusal[]
     const deleted: KommoDeletedEntity[] = await ctx.call(() =>
       ctx.client.listAll(entity === 'leads' ? 'deleted_leads' : 'deleted_contacts'),
     );
-    const stored = storedUpdatedAt(
-      ctx.mirror,
+    const stored = await storedUpdatedAt(
+      ctx.store,
       entity,
       deleted.map((d) => d.id),
     );
@@ -58,15 +58,15 @@ export async function reconcileDeleted(ctx: SyncContext): Promise<SweepRefusal[]
       const at = d.updated_at ?? Number.MAX_SAFE_INTEGER;
       if (stored.has(d.id) && (stored.get(d.id) as number) <= at) doomed.set(d.id, d.updated_at ?? (stored.get(d.id) as number));
     }
-    const refusal = guarded(ctx, entity, [...doomed.keys()]);
+    const refusal = await guarded(ctx, entity, [...doomed.keys()]);
     if (refusal) {
       refusals.push(refusal);
       continue;
     }
-    const applied = ctx.commit(() => removeRecords(ctx, entity, doomed));
+    const applied = await ctx.commit((tx) => removeRecords(ctx, tx, entity, doomed));
     announce(ctx, applied, false);
   }
-  ctx.commit(() => writeSyncState(ctx.mirror, RECONCILED_AT, ctx.now(), ctx.now()));
+  await ctx.commit((tx) => writeSyncState(tx, RECONCILED_AT, ctx.now(), ctx.now()));
   return refusals;
 }
 
@@ -82,7 +82,7 @@ export async function catchUp(ctx: SyncContext, metadata: Metadata): Promise<Swe
   const refusals: SweepRefusal[] = [];
   for (const entity of ENTITIES) {
     const ids = new Set<number>();
-    const sink = entitySink(ctx, metadata, entity, false, (page) => {
+    const sink = entitySink(ctx, metadata, entity, false, async (_tx, page) => {
       if (!page) return;
       start ??= page.serverTime;
       for (const r of page.items) ids.add(r.id);
@@ -94,20 +94,20 @@ export async function catchUp(ctx: SyncContext, metadata: Metadata): Promise<Swe
       hi: null,
       tie: null,
     });
-    const plan = planSweep(ctx.mirror, entity, ids);
-    const refusal = guarded(ctx, entity, plan.missing);
+    const plan = await planSweep(ctx.store, entity, ids);
+    const refusal = await guarded(ctx, entity, plan.missing);
     if (refusal) {
       refusals.push(refusal);
       continue;
     }
     const at = start ?? ctx.client.lastServerTime() ?? 0;
-    const applied = ctx.commit(() => removeRecords(ctx, entity, new Map(plan.missing.map((id) => [id, at]))));
+    const applied = await ctx.commit((tx) => removeRecords(ctx, tx, entity, new Map(plan.missing.map((id) => [id, at]))));
     announce(ctx, applied, false);
   }
   refusals.push(...(await reconcileDeleted(ctx)));
   const boundary = (start ?? ctx.client.lastServerTime() ?? 0) - ctx.options.overlapSeconds;
   const events = initialEventsCursor(boundary);
-  events.pending = readCursor<EventsCursor>(ctx.mirror, EVENTS_CURSOR)?.pending ?? events.pending;
-  ctx.commit(() => writeCursor(ctx.mirror, EVENTS_CURSOR, events, ctx.now()));
+  events.pending = (await readCursor<EventsCursor>(ctx.store, EVENTS_CURSOR))?.pending ?? events.pending;
+  await ctx.commit((tx) => writeCursor(tx, EVENTS_CURSOR, events, ctx.now()));
   return refusals;
 }

@@ -10,8 +10,9 @@ export class StopSignal extends Error {
 
 /**
  * One run of the loop: its pause and its stop. Every request waits here while paused and races
- * the stop, so `stop()` ends the loop at once between transactions (better-sqlite3 transactions
- * are synchronous: none is ever open across an await) instead of after a slow request.
+ * the stop, so `stop()` ends the loop at once between transactions (a transaction's body awaits
+ * only the store, never a request, so none is open while a request waits) instead of after a
+ * slow request.
  */
 export class RunControl {
   private stoppedValue = false;

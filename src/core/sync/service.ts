@@ -1,6 +1,6 @@
 import type { SyncStatus } from '../../common/model/sync';
 import type { ActiveConnection, ConnectionManager } from '../auth';
-import { eraseMirror, type MirrorDatabase, readSyncState, SYNC_STATE_KEYS, writeSyncState } from '../db';
+import { eraseMirror, type MirrorDatabase, SYNC_STATE_KEYS, syncStateNow, writeSyncState } from '../db';
 import type { EventHub } from '../host/event-hub';
 import { SyncSupervisor } from '../lifecycle/supervisor';
 import type { SyncController } from '../lifecycle/sync-controller';
@@ -200,7 +200,7 @@ export class SyncService implements SyncRunner {
       await this.supervisor.stop();
       // A damaged file cannot be emptied page by page: it is removed and a fresh one takes its place.
       if (this.deps.mirror.damage !== null) await this.deps.mirror.rebuild({ discard: true });
-      else eraseMirror(this.deps.mirror);
+      else await eraseMirror(this.deps.mirror);
       this.deps.log.info('The local copy was deleted at the user’s request');
       this.announceReset();
     });
@@ -218,14 +218,14 @@ export class SyncService implements SyncRunner {
     this.deps.log.error('The local copy’s file is damaged; sync stops until it is rebuilt', error);
   }
 
-  private startEngine(): Promise<void> {
+  private async startEngine(): Promise<void> {
     const active = this.deps.connection.current();
-    if (!active || this.closed) return Promise.resolve();
+    if (!active || this.closed) return;
     const { mirror, timers, log, events, options } = this.deps;
     // The loop is not running here, so nothing writes meanwhile.
-    if (claimMirrorFor(mirror, active.accountId, log)) this.announceReset();
-    writeSyncState(mirror, SYNC_STATE_KEYS.holdsDemo, active.isDemo, timers.now());
-    const engine = new SyncEngine({
+    if (await claimMirrorFor(mirror, active.accountId, log)) this.announceReset();
+    await writeSyncState(mirror.store, SYNC_STATE_KEYS.holdsDemo, active.isDemo, timers.now());
+    const engine = await SyncEngine.open({
       client: active.client,
       mirror,
       accountHost: active.accountHost,
@@ -252,8 +252,8 @@ export class SyncService implements SyncRunner {
   private readPersisted(): void {
     const { mirror } = this.deps;
     this.persisted = {
-      initialSyncComplete: readSyncState<boolean>(mirror, SYNC_STATE_KEYS.initialSyncComplete) === true,
-      lastSuccessfulSyncAt: readSyncState<number>(mirror, SYNC_STATE_KEYS.lastSuccessfulSyncAt),
+      initialSyncComplete: syncStateNow<boolean>(mirror, SYNC_STATE_KEYS.initialSyncComplete) === true,
+      lastSuccessfulSyncAt: syncStateNow<number>(mirror, SYNC_STATE_KEYS.lastSuccessfulSyncAt),
     };
   }
 

@@ -21,11 +21,11 @@ describe('records the mirror cannot keep as they are', () => {
 
     await h.engine.runOnce();
 
-    expect(countRecords(h.mirror, 'leads')).toBe(998);
-    expect(countRecords(h.mirror, 'contacts')).toBe(299);
+    expect(await countRecords(h.mirror.store, 'leads')).toBe(998);
+    expect(await countRecords(h.mirror.store, 'contacts')).toBe(299);
     const stored = h.mirror.sqlite.prepare('SELECT price, score, created_at, closed_at FROM leads WHERE id = ?').get(absurd!.id);
     expect(stored).toEqual({ price: 0, score: null, created_at: absurd!.created_at, closed_at: null });
-    expect(listSetAside(h.mirror, 10).map(({ entity, id, reason }) => ({ entity, id, field: reason.split(':')[0] }))).toEqual(
+    expect((await listSetAside(h.mirror.store, 10)).map(({ entity, id, reason }) => ({ entity, id, field: reason.split(':')[0] }))).toEqual(
       expect.arrayContaining([
         { entity: 'leads', id: nameless!.id, field: 'updated_at' },
         { entity: 'leads', id: badTag!.id, field: '_embedded.tags.0.id' },
@@ -41,11 +41,7 @@ describe('records the mirror cannot keep as they are', () => {
     h.sim.control.advanceClock({ seconds: 60 });
     await h.engine.runOnce();
     expect(h.mirror.sqlite.prepare('SELECT name FROM contacts WHERE id = ?').pluck().get(contact.id)).toBe('Fixed');
-    expect(
-      listSetAside(h.mirror, 10)
-        .map((r) => r.id)
-        .sort(),
-    ).toEqual([nameless!.id, badTag!.id].sort());
+    expect((await listSetAside(h.mirror.store, 10)).map((r) => r.id).sort()).toEqual([nameless!.id, badTag!.id].sort());
     expect(h.engine.status().setAside).toBe(2);
   });
 
@@ -54,8 +50,8 @@ describe('records the mirror cannot keep as they are', () => {
     const oldest = [...h.sim.control.snapshot().leads].sort((a, b) => a.updated_at - b.updated_at || a.id - b.id).slice(0, 50);
     for (const lead of oldest) h.sim.control.corrupt({ entity: 'leads', id: lead.id, fields: { name: 42 } });
     await h.engine.runOnce();
-    expect(countRecords(h.mirror, 'leads')).toBe(350);
-    expect(listSetAside(h.mirror, 100)).toHaveLength(50);
+    expect(await countRecords(h.mirror.store, 'leads')).toBe(350);
+    expect(await listSetAside(h.mirror.store, 100)).toHaveLength(50);
   });
 
   it('the first download reads an entity whose newest record is set aside, whatever time that record gives', async () => {
@@ -69,13 +65,11 @@ describe('records the mirror cannot keep as they are', () => {
     h.sim.control.corrupt({ entity: 'contacts', id: contact.id, fields: { name: 42 } });
     h.sim.control.corrupt({ entity: 'leads', id: lead.id, fields: { updated_at: -5 } });
     await h.engine.runOnce();
-    expect(countRecords(h.mirror, 'contacts')).toBe(199);
-    expect(countRecords(h.mirror, 'leads')).toBe(299);
-    expect(
-      listSetAside(h.mirror, 10)
-        .map((r) => `${r.entity}:${r.id}`)
-        .sort(),
-    ).toEqual([`contacts:${contact.id}`, `leads:${lead.id}`].sort());
+    expect(await countRecords(h.mirror.store, 'contacts')).toBe(199);
+    expect(await countRecords(h.mirror.store, 'leads')).toBe(299);
+    expect((await listSetAside(h.mirror.store, 10)).map((r) => `${r.entity}:${r.id}`).sort()).toEqual(
+      [`contacts:${contact.id}`, `leads:${lead.id}`].sort(),
+    );
   });
 
   it('a record SQLite still refuses is set aside alone: the rest of its page and the cursor are committed', async () => {
@@ -86,8 +80,8 @@ describe('records the mirror cannot keep as they are', () => {
       `CREATE TRIGGER refuse BEFORE INSERT ON leads WHEN NEW.id = ${refused.id} BEGIN SELECT RAISE(ABORT, 'refused'); END`,
     );
     await h.engine.runOnce();
-    expect(countRecords(h.mirror, 'leads')).toBe(299);
-    expect(listSetAside(h.mirror, 10)).toEqual([
+    expect(await countRecords(h.mirror.store, 'leads')).toBe(299);
+    expect(await listSetAside(h.mirror.store, 10)).toEqual([
       expect.objectContaining({ entity: 'leads', id: refused.id, reason: 'not storable: SQLITE_CONSTRAINT_TRIGGER' }),
     ]);
     h.mirror.sqlite.exec('DROP TRIGGER refuse');
@@ -95,8 +89,8 @@ describe('records the mirror cannot keep as they are', () => {
     h.sim.control.update({ entity: 'leads', id: refused.id, data: { name: 'Changed in Kommo' } });
     h.sim.control.advanceClock({ seconds: 60 });
     await h.engine.runOnce();
-    expect(countRecords(h.mirror, 'leads')).toBe(300);
-    expect(listSetAside(h.mirror, 10)).toEqual([]);
+    expect(await countRecords(h.mirror.store, 'leads')).toBe(300);
+    expect(await listSetAside(h.mirror.store, 10)).toEqual([]);
   });
 
   it('a reconcile keeps the stored copy of a record Kommo still lists but now sends unusable', async () => {
@@ -108,6 +102,6 @@ describe('records the mirror cannot keep as they are', () => {
     h.sim.control.corrupt({ entity: 'leads', id: lead.id, fields: { name: null } });
     await h.engine.runOnce();
     expect(h.mirror.sqlite.prepare('SELECT name FROM leads WHERE id = ?').pluck().get(lead.id)).toBe(lead.name);
-    expect(listSetAside(h.mirror, 10).map((r) => r.id)).toEqual([lead.id]);
+    expect((await listSetAside(h.mirror.store, 10)).map((r) => r.id)).toEqual([lead.id]);
   });
 });

@@ -30,10 +30,10 @@ describe('cursors', () => {
     const run = h.engine.start();
     await stopped;
     await run;
-    const plan = readCursor<InitialPlan>(h.mirror, 'initial');
+    const plan = await readCursor<InitialPlan>(h.mirror.store, 'initial');
     expect(plan?.leads.records).toBeGreaterThanOrEqual(700);
     const before = leadListPaths(h).length;
-    await h.restart().runOnce();
+    await (await h.restart()).runOnce();
     // At most the one page in flight at the stop is read twice.
     expect(leadListPaths(h).length).toBeLessThanOrEqual(fullRun + 1);
     expect(leadListPaths(h).length).toBeGreaterThan(before);
@@ -43,10 +43,10 @@ describe('cursors', () => {
   it('learns that `from` is inclusive from a record at the bound, persists it, and then asks from the boundary itself', async () => {
     const h = await harness({ sim: { behaviour: { rangeInclusive: { from: true, to: true } } } });
     await h.engine.runOnce();
-    expect(readSyncState(h.mirror, 'range_semantics')).toMatchObject({ updated_at: { from: true } });
-    const boundary = readCursor<StreamCursor>(h.mirror, 'leads')!.boundary;
+    expect(await readSyncState(h.mirror.store, 'range_semantics')).toMatchObject({ updated_at: { from: true } });
+    const boundary = (await readCursor<StreamCursor>(h.mirror.store, 'leads'))!.boundary;
     h.sim.control.create({ entity: 'leads', data: { name: 'at the boundary', updated_at: boundary } });
-    await h.restart().runOnce();
+    await (await h.restart()).runOnce();
     expect(leadListPaths(h).at(-1)).toContain(`filter[updated_at][from]=${boundary}&`);
     expect(h.differences()).toEqual([]);
   });
@@ -54,8 +54,10 @@ describe('cursors', () => {
   it('with exclusive bounds never learns "inclusive", asks one second early, and misses nothing', async () => {
     const h = await harness({ sim: { behaviour: { rangeInclusive: { from: false, to: false } } } });
     await h.engine.runOnce();
-    expect(readSyncState<Record<string, { from: boolean | null }>>(h.mirror, 'range_semantics')?.updated_at?.from ?? null).toBeNull();
-    const boundary = readCursor<StreamCursor>(h.mirror, 'leads')!.boundary;
+    expect(
+      (await readSyncState<Record<string, { from: boolean | null }>>(h.mirror.store, 'range_semantics'))?.updated_at?.from ?? null,
+    ).toBeNull();
+    const boundary = (await readCursor<StreamCursor>(h.mirror.store, 'leads'))!.boundary;
     h.sim.control.create({ entity: 'leads', data: { name: 'at the boundary', updated_at: boundary } });
     await h.engine.runOnce();
     expect(leadListPaths(h).at(-1)).toContain(`filter[updated_at][from]=${boundary - 1}&`);
@@ -65,12 +67,12 @@ describe('cursors', () => {
   it('keeps a confirmed boundary: a complete read that began at server time S confirms the seconds before S − overlap', async () => {
     const h = await harness({ sync: { overlapSeconds: 15 } });
     await h.engine.runOnce();
-    expect(readCursor<StreamCursor>(h.mirror, 'leads')).toMatchObject({ boundary: T - 15, read: null });
+    expect(await readCursor<StreamCursor>(h.mirror.store, 'leads')).toMatchObject({ boundary: T - 15, read: null });
     h.sim.control.advanceClock({ seconds: 100 });
     await h.engine.runOnce();
     // That read began at T + 100.
-    expect(readCursor<StreamCursor>(h.mirror, 'leads')).toMatchObject({ boundary: T + 85, read: null });
-    expect(readCursor<StreamCursor>(h.mirror, 'contacts')).toMatchObject({ boundary: T + 85 });
+    expect(await readCursor<StreamCursor>(h.mirror.store, 'leads')).toMatchObject({ boundary: T + 85, read: null });
+    expect(await readCursor<StreamCursor>(h.mirror.store, 'contacts')).toMatchObject({ boundary: T + 85 });
     h.sim.control.resetCounters();
     h.sim.control.advanceClock({ seconds: 5 });
     await h.engine.runOnce();

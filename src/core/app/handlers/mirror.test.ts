@@ -9,16 +9,16 @@ import { mirrorHandlers } from './mirror';
 
 let mirror: MirrorDatabase;
 let handlers: Handlers;
-useTestMirror((opened) => {
+useTestMirror(async (opened) => {
   mirror = opened;
-  seedMirror(mirror);
+  await seedMirror(mirror);
   handlers = mirrorHandlers(mirror) as Handlers;
 });
 
 const call = (name: string, args: unknown) => dispatchRequest(handlers, name, args, silentLogger);
 
 describe('mirror handlers', () => {
-  it('are registered in the contract, one per request', () => {
+  it('are registered in the contract, one per request', async () => {
     for (const name of Object.keys(mirrorRequests)) expect(REQUEST_NAMES).toContain(name);
     expect(Object.keys(mirrorHandlers(mirror)).sort()).toEqual(Object.keys(mirrorRequests).sort());
   });
@@ -52,7 +52,7 @@ describe('mirror handlers', () => {
       ok: true,
       value: { matchedBy: 'exact', contacts: [{ id: 52 }] },
     });
-    setAside(mirror, 'contacts', [{ id: 77, reason: 'name: invalid_type' }], 1_700_000_000_000);
+    await setAside(mirror.store, 'contacts', [{ id: 77, reason: 'name: invalid_type' }], 1_700_000_000_000);
     expect(await call('setAside.list', {})).toEqual({
       ok: true,
       value: { total: 1, records: [{ entity: 'contacts', id: 77, reason: 'name: invalid_type', at: 1_700_000_000_000 }] },

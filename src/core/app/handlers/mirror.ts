@@ -32,7 +32,10 @@ export function mirrorHandlers(database: MirrorDatabase): Pick<Handlers, MirrorR
     'contacts.get': read(({ id }) => getContact(database, id)),
     'tags.list': read(({ entityType }) => listTags(database, entityType)),
     'phone.search': read(({ query, limit }) => searchPhone(database, query, limit)),
-    'setAside.list': read(({ limit }) => ({ total: countSetAside(database), records: listSetAside(database, limit) })),
+    'setAside.list': read(async ({ limit }) => ({
+      total: await countSetAside(database.store),
+      records: await listSetAside(database.store, limit),
+    })),
   };
 }
 

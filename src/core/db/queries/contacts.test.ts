@@ -11,16 +11,16 @@ import { seedMirror } from '../testing/seed-mirror';
 import { useTestMirror } from '../testing/use-test-mirror';
 
 let mirror: MirrorDatabase;
-useTestMirror((opened) => {
+useTestMirror(async (opened) => {
   mirror = opened;
-  seedMirror(mirror);
+  await seedMirror(mirror);
 });
 
 const ids = (filter: Partial<ContactFilterInput>, field: ContactSortField = 'name', direction: 'asc' | 'desc' = 'asc') =>
   listContacts(mirror, { filter, sort: { field, direction }, offset: 0, limit: 100 }).rows.map((r) => r.id);
 
 describe('contacts', () => {
-  it('filter by tags, responsible, text and phone', () => {
+  it('filter by tags, responsible, text and phone', async () => {
     expect(ids({})).toEqual([51, 50, 52]);
     expect(ids({ tagIds: [1] })).toEqual([50]);
     expect(ids({ responsibleUserIds: [8, 9] })).toEqual([51, 52]);
@@ -36,7 +36,7 @@ describe('contacts', () => {
     expect(ids({}, field, 'desc')).toEqual([...asc].reverse());
   });
 
-  it('rows carry phones, emails, tags and the number of leads', () => {
+  it('rows carry phones, emails, tags and the number of leads', async () => {
     const row = listContacts(mirror, { filter: { text: 'walter' }, sort: { field: 'name', direction: 'asc' }, offset: 0, limit: 10 })
       .rows[0];
     expect(row).toMatchObject({
@@ -50,15 +50,15 @@ describe('contacts', () => {
     expect(row?.phones).toEqual([{ raw: '+51 987 654 321', normalized: '51987654321', type: 'MOB' }]);
   });
 
-  it('detail lists the contact leads', () => {
+  it('detail lists the contact leads', async () => {
     const detail = getContact(mirror, 50);
     expect(detail?.leads.map((l) => l.id)).toEqual([1, 2]);
     expect(detail?.customFields.map((f) => f.code)).toEqual(['PHONE']);
     expect(getContact(mirror, 1)).toBeNull();
   });
 
-  it('a deleted contact disappears from lists, search and its leads', () => {
-    deleteRecords(mirror, 'contacts', [50], 9_999);
+  it('a deleted contact disappears from lists, search and its leads', async () => {
+    await deleteRecords(mirror.store, 'contacts', [50], 9_999);
     expect(ids({})).toEqual([51, 52]);
     expect(searchPhone(mirror, '987654321', 20).contacts).toEqual([]);
     expect(listTags(mirror, 'contacts')).toEqual([{ id: 1, name: 'Cliente', color: null, entityType: 'contacts', count: 0 }]);
@@ -80,7 +80,7 @@ describe('phone.search', () => {
     expect(result.contacts[0]?.leads.map((l) => l.id)).toEqual([1, 2]);
   });
 
-  it('finds a Lima landline written with its trunk, and a second number in one field', () => {
+  it('finds a Lima landline written with its trunk, and a second number in one field', async () => {
     expect(searchPhone(mirror, '(01) 234-5678', 20)).toMatchObject({
       normalized: '5112345678',
       matchedBy: 'exact',
@@ -89,7 +89,7 @@ describe('phone.search', () => {
     expect(searchPhone(mirror, '923 456 789', 20).contacts.map((c) => c.id)).toEqual([51]);
   });
 
-  it('refuses fewer than 6 digits and finds nothing for an unknown number', () => {
+  it('refuses fewer than 6 digits and finds nothing for an unknown number', async () => {
     expect(searchPhone(mirror, '54321', 20)).toEqual({ normalized: '54321', matchedBy: 'none', contacts: [] });
     expect(searchPhone(mirror, 'hola', 20)).toEqual({ normalized: '', matchedBy: 'none', contacts: [] });
     // Nobody has it: it was still read as a whole number (the page says "Leído como +51 999 888 777").
@@ -98,7 +98,7 @@ describe('phone.search', () => {
 });
 
 describe('tags.list and meta.get', () => {
-  it('counts records per tag and entity type', () => {
+  it('counts records per tag and entity type', async () => {
     expect(listTags(mirror, 'leads')).toEqual([
       { id: 1, name: 'VIP', color: 'FFCE5A', entityType: 'leads', count: 2 },
       { id: 2, name: 'Web', color: null, entityType: 'leads', count: 2 },

@@ -2,7 +2,7 @@
 export { getContact, listContacts, type ContactListArgs } from './contacts';
 export { ftsMatch } from './fts';
 export { getLead, leadBoard, listLeads, type LeadListArgs } from './leads';
-export { accountCurrentUserId, leadFacts, optimizeMirror, stageName } from './lookup';
+export { accountCurrentUserId, leadFacts, optimizeMirror, recordCountNow, stageName, syncStateNow } from './lookup';
 export { getMeta } from './meta';
 export { searchPhone } from './phone';
 export { listTags } from './tags';

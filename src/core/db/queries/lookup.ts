@@ -25,6 +25,20 @@ export function accountCurrentUserId(mirror: MirrorDatabase): number | null {
   return typeof id === 'number' ? id : null;
 }
 
+/** Rows in a table, read synchronously (the command line reports them the moment a cycle ends). */
+export function recordCountNow(mirror: MirrorDatabase, entity: 'leads' | 'contacts'): number {
+  return statement(mirror.sqlite, `SELECT count(*) FROM ${entity}`).pluck().get() as number;
+}
+
+/**
+ * A sync state value (see repositories/sync-state.ts), read synchronously for a status shown at
+ * once; the engine itself reads and writes it through the storage port.
+ */
+export function syncStateNow<T>(mirror: MirrorDatabase, key: string): T | null {
+  const value = statement(mirror.sqlite, 'SELECT value FROM sync_state WHERE key = ?').pluck().get(key);
+  return typeof value === 'string' ? (JSON.parse(value) as T) : null;
+}
+
 /**
  * Refreshes the query planner's statistics. Call after the first download and now and then
  * (cheap when little changed): with them SQLite picks the filter's index over the sort's when the

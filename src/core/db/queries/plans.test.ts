@@ -26,26 +26,26 @@ import { tmpdir } from 'node:os';
 let dir: string;
 let mirror: MirrorDatabase;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kommo-mirror-plans-'));
   mirror = openDatabase(join(dir, 'mirror.sqlite'));
-  replacePipelines(mirror, pipelines);
-  upsertUsers(
-    mirror,
+  await replacePipelines(mirror.store, pipelines);
+  await upsertUsers(
+    mirror.store,
     Array.from({ length: 20 }, (_, i) => ({ id: i + 1, name: `User ${i}` })),
   );
   const stages = pipelines.flatMap((p) => p._embedded.statuses.map((s) => [p.id, s.id] as const));
-  mirror.transaction(() => {
+  await mirror.store.transaction(async (tx) => {
     for (let i = 1; i <= 3000; i += 1) {
       const [pipelineId, statusId] = stages[i % stages.length] ?? [1, 10];
-      upsertContacts(mirror, [
+      await upsertContacts(tx, [
         contact(100_000 + i, {
           responsible_user_id: (i % 20) + 1,
           custom_fields_values: phoneField(`9${String(i).padStart(8, '0')}`),
           _embedded: { tags: [{ id: i % 30, name: `T${i % 30}` }] },
         }),
       ]);
-      upsertLeads(mirror, [
+      await upsertLeads(tx, [
         lead(i, {
           name: `Lead ${i} ${i % 7 === 0 ? 'cemento' : 'fierro'}`,
           price: (i * 37) % 10_000,
@@ -90,7 +90,7 @@ const selective: Array<[string, Partial<LeadFilterInput>]> = [
 ];
 
 describe('page plan choice', () => {
-  it('walks the sort index when many rows match, and sorts the matches when few do', () => {
+  it('walks the sort index when many rows match, and sorts the matches when few do', async () => {
     expect(choosePagePlan(200_000, 200_000, 0, 100)).toBe('walk-sort-index');
     expect(choosePagePlan(20_000, 200_000, 0, 100)).toBe('walk-sort-index');
     expect(choosePagePlan(2_000, 200_000, 0, 100)).toBe('sort-matches');
@@ -124,12 +124,12 @@ describe('lead list plans', () => {
     expect(details.join('\n')).not.toContain('USE TEMP B-TREE FOR ORDER BY');
   });
 
-  it('the board reads only the pipeline range of the stage index', () => {
+  it('the board reads only the pipeline range of the stage index', async () => {
     const { sql, params } = boardSql({});
     expect(plan(sql, [2, ...params]).join('\n')).toMatch(/SEARCH l USING COVERING INDEX leads_by_stage \(pipeline_id=\?\)/);
   });
 
-  it('tag counts read only each tag range of the tag index', () => {
+  it('tag counts read only each tag range of the tag index', async () => {
     const details = plan(tagListSql('leads'), ['leads']).join('\n');
     expect(details).toContain('SEARCH x USING COVERING INDEX lead_tags_by_tag (tag_id=?)');
   });
@@ -140,7 +140,7 @@ describe("id sets (tags, full text, phones) with conditions on the leads' own co
   const mixed: Partial<LeadFilterInput> = { tagIds: [3], responsibleUserIds: [4] };
   const args = { filter: mixed, sort: { field: 'created_at' as const, direction: 'desc' as const }, offset: 0, limit: 100 };
 
-  it('a small set drives the query; when every set is large, they only filter what the column index yields', () => {
+  it('a small set drives the query; when every set is large, they only filter what the column index yields', async () => {
     expect(setFormFor(mirror, leadConditions(mixed), 100)).toBe('in');
     expect(setFormFor(mirror, leadConditions(mixed), 50)).toBe('filter');
     expect(setFormFor(mirror, leadConditions({ ...mixed, text: 'cemento' }), 50)).toBe('filter');
@@ -150,7 +150,7 @@ describe("id sets (tags, full text, phones) with conditions on the leads' own co
     expect(setFormFor(mirror, leadConditions({ responsibleUserIds: [4] }), 1)).toBe('in');
   });
 
-  it('filtering, the count and the sorted page read the responsible index and never look a lead up per member of the set', () => {
+  it('filtering, the count and the sorted page read the responsible index and never look a lead up per member of the set', async () => {
     const sql = leadListSql(args, 'sort-matches', 'filter');
     const count = plan(sql.count, sql.countParams).join('\n');
     const page = plan(sql.page, [...sql.params, 100, 0]).join('\n');
@@ -159,7 +159,7 @@ describe("id sets (tags, full text, phones) with conditions on the leads' own co
     expect(`${count}\n${page}`).not.toContain('INTEGER PRIMARY KEY');
   });
 
-  it('sets alone are intersected from their own indexes before the leads are read', () => {
+  it('sets alone are intersected from their own indexes before the leads are read', async () => {
     const sql = leadListSql({ ...args, filter: { tagIds: [3], text: 'cemento' } }, 'sort-matches');
     const rows = mirror.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql.page}`).all(...sql.params, 100, 0) as Array<{
       parent: number;
@@ -186,7 +186,7 @@ describe('contact and phone plans', () => {
     expect(fullScans(plan(sql.page, [...sql.params, 100, 0]))).toEqual([]);
   });
 
-  it('an exact phone is an index lookup and a suffix an index range', () => {
+  it('an exact phone is an index lookup and a suffix an index range', async () => {
     expect(plan(PHONE_EXACT_SQL, ['51900000123', 20]).join('\n')).toMatch(
       /SEARCH contact_phones USING (COVERING )?INDEX contact_phones_by_number \(normalized=\?\)/,
     );

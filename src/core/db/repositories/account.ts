@@ -1,13 +1,13 @@
 import type { KommoAccount } from '../../kommo';
 import { structurallyEqual } from '../../observable';
-import type { MirrorDatabase } from '../open';
-import { atomically, statement } from '../statements';
+import { atomically } from '../sql/atomic';
+import type { SqlSession } from '../sql/session';
 
 /**
  * Stores the account this mirror belongs to (one row). `host` is where it lives (acme.kommo.com),
  * which only the caller knows. Returns true when anything changed.
  */
-export function upsertAccount(mirror: MirrorDatabase, account: KommoAccount, host: string | null): boolean {
+export function upsertAccount(session: SqlSession, account: KommoAccount, host: string | null): Promise<boolean> {
   const timezone = account._embedded?.datetime_settings?.timezone ?? null;
   const row = {
     id: account.id,
@@ -21,17 +21,17 @@ export function upsertAccount(mirror: MirrorDatabase, account: KommoAccount, hos
     timezone: typeof timezone === 'string' ? timezone : null,
     created_at: account.created_at ?? null,
   };
-  return atomically(mirror.sqlite, () => {
-    const before = statement(mirror.sqlite, 'SELECT * FROM account').all();
+  return atomically(session, async (tx) => {
+    const before = await tx.all('SELECT * FROM account');
     // Structural, so a column order that differs from `row`'s key order is not a change.
     if (before.length === 1 && structurallyEqual(before[0], row)) return false;
     // One account per mirror: a different id replaces the row rather than adding a second.
-    statement(mirror.sqlite, 'DELETE FROM account').run();
-    statement(
-      mirror.sqlite,
+    await tx.run('DELETE FROM account');
+    await tx.run(
       `INSERT INTO account (id, name, subdomain, host, current_user_id, country, currency, currency_symbol, timezone, created_at)
        VALUES (@id, @name, @subdomain, @host, @current_user_id, @country, @currency, @currency_symbol, @timezone, @created_at)`,
-    ).run(row);
+      row,
+    );
     return true;
   });
 }

@@ -1,9 +1,9 @@
 import type { KommoCompany } from '../../kommo';
-import type { MirrorDatabase } from '../open';
+import { atomically } from '../sql/atomic';
+import type { SqlSession } from '../sql/session';
 import { contentHash } from './content-hash';
 import { fieldValueParts, hasTombstones, isStale, replaceFieldValues, replaceTags, tagParts, writeContext } from './record-parts';
 import { sortKey } from './sort-key';
-import { atomically, statement } from '../statements';
 import { emptyResult, type UpsertResult } from './types';
 
 const UPSERT_COMPANY = `
@@ -14,16 +14,17 @@ const UPSERT_COMPANY = `
     updated_at = excluded.updated_at, sort_name = excluded.sort_name, content_hash = excluded.content_hash`;
 
 /** Applies a page of companies with the same "apply if not older" rule as leads. */
-export function upsertCompanies(mirror: MirrorDatabase, companies: readonly KommoCompany[]): UpsertResult {
-  const sqlite = mirror.sqlite;
-  return atomically(sqlite, () => {
+export function upsertCompanies(session: SqlSession, companies: readonly KommoCompany[]): Promise<UpsertResult> {
+  return atomically(session, async (tx) => {
     const result = emptyResult();
-    const ctx = writeContext(sqlite, 'companies');
-    const checkTombstones = hasTombstones(sqlite, 'companies');
-    const select = statement(sqlite, 'SELECT updated_at, content_hash FROM companies WHERE id = ?');
+    const ctx = await writeContext(tx, 'companies');
+    const checkTombstones = await hasTombstones(tx, 'companies');
     for (const company of companies) {
-      const stored = select.get(company.id) as { updated_at: number; content_hash: string } | undefined;
-      if (isStale(ctx, checkTombstones, company.id, company.updated_at, stored?.updated_at)) {
+      const stored = await tx.get<{ updated_at: number; content_hash: string }>(
+        'SELECT updated_at, content_hash FROM companies WHERE id = ?',
+        [company.id],
+      );
+      if (await isStale(ctx, checkTombstones, company.id, company.updated_at, stored?.updated_at)) {
         result.stale.push(company.id);
         continue;
       }
@@ -40,7 +41,7 @@ export function upsertCompanies(mirror: MirrorDatabase, companies: readonly Komm
         continue;
       }
       const existed = stored !== undefined;
-      statement(sqlite, UPSERT_COMPANY).run({
+      await tx.run(UPSERT_COMPANY, {
         id: company.id,
         name: company.name,
         responsible_user_id: company.responsible_user_id,
@@ -49,8 +50,8 @@ export function upsertCompanies(mirror: MirrorDatabase, companies: readonly Komm
         sort_name: sortKey(company.name),
         content_hash: hash,
       });
-      replaceTags(ctx, company.id, company._embedded?.tags, existed);
-      replaceFieldValues(ctx, company.id, company.custom_fields_values, existed);
+      await replaceTags(ctx, company.id, company._embedded?.tags, existed);
+      await replaceFieldValues(ctx, company.id, company.custom_fields_values, existed);
       (existed ? result.updated : result.added).push(company.id);
     }
     return result;

@@ -1,7 +1,6 @@
-import type Database from 'better-sqlite3';
 import { normalizePhone, splitPhones } from '../../../common/phone';
 import type { KommoCustomFieldValue } from '../../kommo';
-import { statement } from '../statements';
+import type { SqlSession } from '../sql/session';
 
 /**
  * Phones and emails live in Kommo as multitext custom fields coded PHONE and EMAIL. They are
@@ -52,21 +51,21 @@ export function reversed(digits: string): string {
   return [...digits].reverse().join('');
 }
 
-export function replaceChannels(
-  sqlite: Database.Database,
+const INSERT_PHONE = 'INSERT INTO contact_phones (contact_id, position, raw, normalized, reversed, type) VALUES (?, ?, ?, ?, ?, ?)';
+const INSERT_EMAIL = 'INSERT INTO contact_emails (contact_id, position, value, type) VALUES (?, ?, ?, ?)';
+
+export async function replaceChannels(
+  tx: SqlSession,
   contactId: number,
   fields: KommoCustomFieldValue[] | null,
   existed: boolean,
-): void {
+): Promise<void> {
   if (existed) {
-    statement(sqlite, 'DELETE FROM contact_phones WHERE contact_id = ?').run(contactId);
-    statement(sqlite, 'DELETE FROM contact_emails WHERE contact_id = ?').run(contactId);
+    await tx.run('DELETE FROM contact_phones WHERE contact_id = ?', [contactId]);
+    await tx.run('DELETE FROM contact_emails WHERE contact_id = ?', [contactId]);
   }
-  const phone = statement(
-    sqlite,
-    'INSERT INTO contact_phones (contact_id, position, raw, normalized, reversed, type) VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  phonesOf(fields).forEach((p, i) => phone.run(contactId, i, p.raw, p.normalized, reversed(p.normalized), p.type));
-  const email = statement(sqlite, 'INSERT INTO contact_emails (contact_id, position, value, type) VALUES (?, ?, ?, ?)');
-  emailsOf(fields).forEach((e, i) => email.run(contactId, i, e.value, e.type));
+  for (const [i, p] of phonesOf(fields).entries()) {
+    await tx.run(INSERT_PHONE, [contactId, i, p.raw, p.normalized, reversed(p.normalized), p.type]);
+  }
+  for (const [i, e] of emailsOf(fields).entries()) await tx.run(INSERT_EMAIL, [contactId, i, e.value, e.type]);
 }

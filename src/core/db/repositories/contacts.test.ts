@@ -14,8 +14,8 @@ const phones = (id: number) =>
 const links = () => mirror.sqlite.prepare('SELECT lead_id, contact_id, is_main FROM lead_contacts ORDER BY lead_id, contact_id').all();
 
 describe('upsertContacts', () => {
-  it('stores phones normalized by the shared normalizer, one row per number, and emails', () => {
-    const result = upsertContacts(mirror, [
+  it('stores phones normalized by the shared normalizer, one row per number, and emails', async () => {
+    const result = await upsertContacts(mirror.store, [
       contact(50, {
         custom_fields_values: [
           ...(phoneField(['+51 987 654 321', 'WORK'], ['987654321 / (01) 234-5678', 'MOB'], 'sin número') ?? []),
@@ -34,17 +34,22 @@ describe('upsertContacts', () => {
     expect(mirror.sqlite.prepare('SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH \'"ana"\'').pluck().all()).toEqual([50]);
   });
 
-  it('replaces phones when the contact changes and follows the apply-if-not-older rule', () => {
-    upsertContacts(mirror, [contact(50, { custom_fields_values: phoneField('987654321') })]);
-    expect(upsertContacts(mirror, [contact(50, { custom_fields_values: phoneField('912345678') })]).updated).toEqual([50]);
+  it('replaces phones when the contact changes and follows the apply-if-not-older rule', async () => {
+    await upsertContacts(mirror.store, [contact(50, { custom_fields_values: phoneField('987654321') })]);
+    expect((await upsertContacts(mirror.store, [contact(50, { custom_fields_values: phoneField('912345678') })])).updated).toEqual([50]);
     expect(phones(50)).toMatchObject([{ normalized: '51912345678' }]);
-    expect(upsertContacts(mirror, [contact(50, { updated_at: 1, custom_fields_values: phoneField('900000000') })]).stale).toEqual([50]);
-    expect(upsertContacts(mirror, [contact(50, { custom_fields_values: phoneField('912345678') })]).unchanged).toEqual([50]);
+    expect(
+      (await upsertContacts(mirror.store, [contact(50, { updated_at: 1, custom_fields_values: phoneField('900000000') })])).stale,
+    ).toEqual([50]);
+    expect((await upsertContacts(mirror.store, [contact(50, { custom_fields_values: phoneField('912345678') })])).unchanged).toEqual([50]);
   });
 
-  it('replaces links from the contact side, skipping leads the mirror does not hold', () => {
-    upsertLeads(mirror, [lead(1, { _embedded: { contacts: [] } }), lead(2, { _embedded: { contacts: [{ id: 60, is_main: true }] } })]);
-    const first = upsertContacts(mirror, [contact(50, { _embedded: { leads: [{ id: 1 }, { id: 2 }, { id: 999 }] } })]);
+  it('replaces links from the contact side, skipping leads the mirror does not hold', async () => {
+    await upsertLeads(mirror.store, [
+      lead(1, { _embedded: { contacts: [] } }),
+      lead(2, { _embedded: { contacts: [{ id: 60, is_main: true }] } }),
+    ]);
+    const first = await upsertContacts(mirror.store, [contact(50, { _embedded: { leads: [{ id: 1 }, { id: 2 }, { id: 999 }] } })]);
     expect(first.relinkedLeadIds.sort()).toEqual([1, 2]);
     expect(links()).toEqual([
       { lead_id: 1, contact_id: 50, is_main: 1 },
@@ -55,7 +60,7 @@ describe('upsertContacts', () => {
       main_contact_id: 50,
       sort_contact: 'contact 50',
     });
-    const second = upsertContacts(mirror, [contact(50, { _embedded: { leads: [{ id: 2 }] } })]);
+    const second = await upsertContacts(mirror.store, [contact(50, { _embedded: { leads: [{ id: 2 }] } })]);
     expect(second).toMatchObject({ updated: [50], relinkedLeadIds: [1] });
     expect(mirror.sqlite.prepare('SELECT main_contact_id, sort_contact FROM leads WHERE id = 1').get()).toEqual({
       main_contact_id: null,
@@ -65,7 +70,7 @@ describe('upsertContacts', () => {
 });
 
 describe('upsertCompanies', () => {
-  it('adds, skips identical copies and updates', () => {
+  it('adds, skips identical copies and updates', async () => {
     const company = {
       id: 900,
       name: 'Acme SAC',
@@ -75,9 +80,9 @@ describe('upsertCompanies', () => {
       custom_fields_values: null,
       _embedded: { tags: [{ id: 3, name: 'Cliente' }] },
     };
-    expect(upsertCompanies(mirror, [company]).added).toEqual([900]);
-    expect(upsertCompanies(mirror, [company]).unchanged).toEqual([900]);
-    expect(upsertCompanies(mirror, [{ ...company, name: 'Acme Perú SAC' }]).updated).toEqual([900]);
+    expect((await upsertCompanies(mirror.store, [company])).added).toEqual([900]);
+    expect((await upsertCompanies(mirror.store, [company])).unchanged).toEqual([900]);
+    expect((await upsertCompanies(mirror.store, [{ ...company, name: 'Acme Perú SAC' }])).updated).toEqual([900]);
     expect(mirror.sqlite.prepare('SELECT tag_id FROM company_tags').pluck().all()).toEqual([3]);
   });
 });

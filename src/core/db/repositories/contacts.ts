@@ -1,6 +1,6 @@
-import type Database from 'better-sqlite3';
 import type { KommoContact } from '../../kommo';
-import type { MirrorDatabase } from '../open';
+import { atomically } from '../sql/atomic';
+import type { SqlSession } from '../sql/session';
 import { replaceChannels } from './contact-channels';
 import { contentHash } from './content-hash';
 import { refreshContactSortKey, replaceContactLinks } from './lead-contacts';
@@ -10,13 +10,11 @@ import {
   inIdOrder,
   isStale,
   replaceFieldValues,
-  replaceFullText,
   replaceTags,
   tagParts,
   writeContext,
 } from './record-parts';
 import { sortKey } from './sort-key';
-import { atomically, statement } from '../statements';
 import type { ContactUpsertResult } from './types';
 
 const UPSERT_CONTACT = `
@@ -49,8 +47,10 @@ function hashOf(contact: KommoContact, companyId: number | null): string {
   ]);
 }
 
-function userSortNames(sqlite: Database.Database): Map<number, string> {
-  const rows = statement(sqlite, 'SELECT id, sort_name FROM users').all() as Array<{ id: number; sort_name: string }>;
+const SELECT_CONTACT = 'SELECT updated_at, content_hash, sort_name FROM contacts WHERE id = ?';
+
+async function userSortNames(tx: SqlSession): Promise<Map<number, string>> {
+  const rows = await tx.all<{ id: number; sort_name: string }>('SELECT id, sort_name FROM users');
   return new Map(rows.map((u) => [u.id, u.sort_name]));
 }
 
@@ -60,20 +60,17 @@ function userSortNames(sqlite: Database.Database): Map<number, string> {
  * when it came with `with=leads`, its links are replaced from its side. Leads that show it as
  * their main contact get its new sort key.
  */
-export function upsertContacts(mirror: MirrorDatabase, contacts: readonly KommoContact[]): ContactUpsertResult {
-  const sqlite = mirror.sqlite;
-  return atomically(sqlite, () => {
+export function upsertContacts(session: SqlSession, contacts: readonly KommoContact[]): Promise<ContactUpsertResult> {
+  return atomically(session, async (tx) => {
     const result: ContactUpsertResult = { added: [], updated: [], unchanged: [], stale: [], relinkedLeadIds: [] };
     const relinked = new Set<number>();
-    const ctx = writeContext(sqlite, 'contacts');
-    const users = userSortNames(sqlite);
-    const checkTombstones = hasTombstones(sqlite, 'contacts');
-    const select = statement(sqlite, 'SELECT updated_at, content_hash, sort_name FROM contacts WHERE id = ?');
-    const upsert = statement(sqlite, UPSERT_CONTACT);
+    const ctx = await writeContext(tx, 'contacts');
+    const users = await userSortNames(tx);
+    const checkTombstones = await hasTombstones(tx, 'contacts');
 
     for (const contact of inIdOrder(contacts)) {
-      const stored = select.get(contact.id) as { updated_at: number; content_hash: string; sort_name: string } | undefined;
-      if (isStale(ctx, checkTombstones, contact.id, contact.updated_at, stored?.updated_at)) {
+      const stored = await tx.get<{ updated_at: number; content_hash: string; sort_name: string }>(SELECT_CONTACT, [contact.id]);
+      if (await isStale(ctx, checkTombstones, contact.id, contact.updated_at, stored?.updated_at)) {
         result.stale.push(contact.id);
         continue;
       }
@@ -83,7 +80,7 @@ export function upsertContacts(mirror: MirrorDatabase, contacts: readonly KommoC
       const contentChanged = !existed || stored.content_hash !== hash;
       if (contentChanged) {
         const sortName = sortKey(contact.name);
-        upsert.run({
+        await tx.run(UPSERT_CONTACT, {
           id: contact.id,
           name: contact.name,
           first_name: contact.first_name ?? null,
@@ -100,18 +97,18 @@ export function upsertContacts(mirror: MirrorDatabase, contacts: readonly KommoC
           sort_responsible: users.get(contact.responsible_user_id) ?? '',
           content_hash: hash,
         });
-        replaceTags(ctx, contact.id, contact._embedded?.tags, existed);
-        const text = replaceFieldValues(ctx, contact.id, contact.custom_fields_values, existed);
-        replaceChannels(sqlite, contact.id, contact.custom_fields_values, existed);
-        replaceFullText(sqlite, 'contacts', contact.id, fullTextName(contact), text, existed);
-        if (stored?.sort_name !== sortName) refreshContactSortKey(sqlite, contact.id, sortName);
+        await replaceTags(ctx, contact.id, contact._embedded?.tags, existed);
+        const text = await replaceFieldValues(ctx, contact.id, contact.custom_fields_values, existed);
+        await replaceChannels(tx, contact.id, contact.custom_fields_values, existed);
+        await tx.dialect.replaceFullText(tx, 'contacts', contact.id, fullTextName(contact), text, existed);
+        if (stored?.sort_name !== sortName) await refreshContactSortKey(tx, contact.id, sortName);
       }
       const leads = contact._embedded?.leads;
       const changedLeads =
         leads === undefined
           ? []
-          : replaceContactLinks(
-              sqlite,
+          : await replaceContactLinks(
+              tx,
               contact.id,
               leads.map((l) => l.id),
             );

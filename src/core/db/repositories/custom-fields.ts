@@ -1,8 +1,19 @@
 import type { KommoCustomFieldDefinition } from '../../kommo';
-import type { MirrorDatabase } from '../open';
 import type { MirrorEntityType } from '../schema';
-import { bit, statement } from '../statements';
+import { perDialect } from '../sql/per-dialect';
+import type { SqlSession } from '../sql/session';
+import { bit } from '../statements';
 import { writeMetadataList } from './metadata-list';
+
+const CHANGED_COLUMNS = ['name', 'type', 'code', 'sort', 'is_predefined', 'enums'];
+
+const UPSERT_FIELD = perDialect(
+  (d) => `INSERT INTO custom_fields (entity_type, id, name, type, code, sort, is_predefined, enums)
+     VALUES (@entity_type, @id, @name, @type, @code, @sort, @is_predefined, @enums)
+     ON CONFLICT (entity_type, id) DO UPDATE SET name = excluded.name, type = excluded.type, code = excluded.code,
+       sort = excluded.sort, is_predefined = excluded.is_predefined, enums = excluded.enums
+     WHERE ${CHANGED_COLUMNS.map((c) => d.differs(`custom_fields.${c}`, `excluded.${c}`)).join(' OR ')}`,
+);
 
 /**
  * Stores the custom field definitions of one entity type. With `complete: true` (every page of
@@ -10,24 +21,14 @@ import { writeMetadataList } from './metadata-list';
  * provisional ones made from records. Returns true when anything changed.
  */
 export function upsertCustomFields(
-  mirror: MirrorDatabase,
+  session: SqlSession,
   entityType: MirrorEntityType,
   fields: readonly KommoCustomFieldDefinition[],
   options: { complete?: boolean } = {},
-): boolean {
-  const sqlite = mirror.sqlite;
-  const upsert = statement(
-    sqlite,
-    `INSERT INTO custom_fields (entity_type, id, name, type, code, sort, is_predefined, enums)
-     VALUES (@entity_type, @id, @name, @type, @code, @sort, @is_predefined, @enums)
-     ON CONFLICT (entity_type, id) DO UPDATE SET name = excluded.name, type = excluded.type, code = excluded.code,
-       sort = excluded.sort, is_predefined = excluded.is_predefined, enums = excluded.enums
-     WHERE name IS NOT excluded.name OR type IS NOT excluded.type OR code IS NOT excluded.code OR sort IS NOT excluded.sort
-       OR is_predefined IS NOT excluded.is_predefined OR enums IS NOT excluded.enums`,
-  );
-  const write = (field: KommoCustomFieldDefinition) => {
+): Promise<boolean> {
+  const write = async (tx: SqlSession, field: KommoCustomFieldDefinition) => {
     const enums = (field.enums ?? []).map((e) => ({ id: e.id, value: e.value, sort: e.sort }));
-    const info = upsert.run({
+    const info = await tx.run(UPSERT_FIELD(tx), {
       entity_type: entityType,
       id: field.id,
       name: field.name,
@@ -39,10 +40,12 @@ export function upsertCustomFields(
     });
     return info.changes > 0;
   };
-  const removeAbsent = (keptIds: string) =>
-    statement(sqlite, 'DELETE FROM custom_fields WHERE entity_type = ? AND id NOT IN (SELECT value FROM json_each(?))').run(
-      entityType,
-      keptIds,
+  const removeAbsent = async (tx: SqlSession, keptIds: number[]) =>
+    (
+      await tx.run(`DELETE FROM custom_fields WHERE entity_type = ? AND id NOT IN (${tx.dialect.idsIn('?')})`, [
+        entityType,
+        tx.dialect.bindIds(keptIds),
+      ])
     ).changes > 0;
-  return writeMetadataList(sqlite, fields, options.complete, write, removeAbsent);
+  return writeMetadataList(session, fields, options.complete, write, removeAbsent);
 }

@@ -1,6 +1,8 @@
 /**
- * The write side of the mirror, for the sync engine (its only writer). Every function is atomic on
- * its own; run a page and its cursor together with `mirror.transaction(() => { ... })`.
+ * The write side of the mirror, for the sync engine (its only writer), over the storage port
+ * (`SqlSession`), so the same code runs on SQLite and PostgreSQL. Given the store, each function is
+ * atomic on its own; run a page and its cursor together with
+ * `await mirror.store.transaction(async (tx) => { ... })`, passing `tx`.
  */
 export { upsertAccount } from './account';
 export { pruneChangeLog, readChanges, recordChanges, type ChangeSet } from './change-log';

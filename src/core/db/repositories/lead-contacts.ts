@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3';
-import { statement } from '../statements';
+import { perDialect } from '../sql/per-dialect';
+import type { SqlSession } from '../sql/session';
 
 /**
  * Links between leads and contacts. They arrive from either side: a lead with `with=contacts`
@@ -12,13 +12,13 @@ interface Link {
   isMain: boolean;
 }
 
-function linksOfLead(sqlite: Database.Database, leadId: number): Link[] {
-  const rows = statement(sqlite, 'SELECT contact_id, is_main FROM lead_contacts WHERE lead_id = ? ORDER BY contact_id').all(
-    leadId,
-  ) as Array<{
-    contact_id: number;
-    is_main: number;
-  }>;
+const INSERT_LINK = 'INSERT INTO lead_contacts (lead_id, contact_id, is_main) VALUES (?, ?, ?)';
+
+async function linksOfLead(tx: SqlSession, leadId: number): Promise<Link[]> {
+  const rows = await tx.all<{ contact_id: number; is_main: number }>(
+    'SELECT contact_id, is_main FROM lead_contacts WHERE lead_id = ? ORDER BY contact_id',
+    [leadId],
+  );
   return rows.map((r) => ({ contactId: r.contact_id, isMain: r.is_main === 1 }));
 }
 
@@ -28,23 +28,22 @@ export function mainContactOf(links: ReadonlyArray<{ id: number; is_main?: boole
 }
 
 /** Replaces a lead's links from the lead side. Returns true when they differed. */
-export function replaceLeadLinks(
-  sqlite: Database.Database,
+export async function replaceLeadLinks(
+  tx: SqlSession,
   leadId: number,
   contacts: ReadonlyArray<{ id: number; is_main?: boolean }>,
   existed: boolean,
-): boolean {
+): Promise<boolean> {
   const wanted = [...new Map(contacts.map((c) => [c.id, { contactId: c.id, isMain: c.is_main === true }])).values()].sort(
     (a, b) => a.contactId - b.contactId,
   );
   if (existed) {
-    const current = linksOfLead(sqlite, leadId);
+    const current = await linksOfLead(tx, leadId);
     if (current.length === wanted.length && current.every((l, i) => l.contactId === wanted[i]?.contactId && l.isMain === wanted[i]?.isMain))
       return false;
-    statement(sqlite, 'DELETE FROM lead_contacts WHERE lead_id = ?').run(leadId);
+    await tx.run('DELETE FROM lead_contacts WHERE lead_id = ?', [leadId]);
   }
-  const insert = statement(sqlite, 'INSERT INTO lead_contacts (lead_id, contact_id, is_main) VALUES (?, ?, ?)');
-  for (const link of wanted) insert.run(leadId, link.contactId, link.isMain ? 1 : 0);
+  for (const link of wanted) await tx.run(INSERT_LINK, [leadId, link.contactId, link.isMain ? 1 : 0]);
   return existed || wanted.length > 0;
 }
 
@@ -52,57 +51,62 @@ export function replaceLeadLinks(
  * Replaces a contact's links from the contact side. Leads the mirror does not hold are skipped:
  * a lead always brings its own links when it arrives. Returns the leads whose links changed.
  */
-export function replaceContactLinks(sqlite: Database.Database, contactId: number, leadIds: readonly number[]): number[] {
-  const current = new Set(statement(sqlite, 'SELECT lead_id FROM lead_contacts WHERE contact_id = ?').pluck().all(contactId) as number[]);
-  const known = statement(sqlite, 'SELECT id FROM leads WHERE id = ?').pluck();
-  const wanted = new Set(leadIds.filter((id) => known.get(id) !== undefined));
+export async function replaceContactLinks(tx: SqlSession, contactId: number, leadIds: readonly number[]): Promise<number[]> {
+  const rows = await tx.all<{ lead_id: number }>('SELECT lead_id FROM lead_contacts WHERE contact_id = ?', [contactId]);
+  const current = new Set(rows.map((r) => r.lead_id));
+  const wanted = new Set<number>();
+  for (const id of leadIds) if ((await tx.get('SELECT id FROM leads WHERE id = ?', [id])) !== undefined) wanted.add(id);
   const changed: number[] = [];
   for (const leadId of current) {
     if (wanted.has(leadId)) continue;
-    statement(sqlite, 'DELETE FROM lead_contacts WHERE lead_id = ? AND contact_id = ?').run(leadId, contactId);
+    await tx.run('DELETE FROM lead_contacts WHERE lead_id = ? AND contact_id = ?', [leadId, contactId]);
     changed.push(leadId);
   }
   for (const leadId of wanted) {
     if (current.has(leadId)) continue;
     // The first contact of a lead is its main one, as Kommo does.
-    statement(
-      sqlite,
-      'INSERT INTO lead_contacts (lead_id, contact_id, is_main) VALUES (:lead, :contact, NOT EXISTS (SELECT 1 FROM lead_contacts WHERE lead_id = :lead))',
-    ).run({ lead: leadId, contact: contactId });
+    await tx.run(
+      `INSERT INTO lead_contacts (lead_id, contact_id, is_main)
+       VALUES (@lead, @contact, CASE WHEN EXISTS (SELECT 1 FROM lead_contacts WHERE lead_id = @lead) THEN 0 ELSE 1 END)`,
+      { lead: leadId, contact: contactId },
+    );
     changed.push(leadId);
   }
-  for (const leadId of changed) refreshMainContact(sqlite, leadId);
+  for (const leadId of changed) await refreshMainContact(tx, leadId);
   return changed;
 }
 
 /** Removes every link of deleted contacts; returns the leads that lost one. */
-export function unlinkContacts(sqlite: Database.Database, contactIdsJson: string): number[] {
-  const leadIds = statement(sqlite, 'SELECT DISTINCT lead_id FROM lead_contacts WHERE contact_id IN (SELECT value FROM json_each(?))')
-    .pluck()
-    .all(contactIdsJson) as number[];
-  statement(sqlite, 'DELETE FROM lead_contacts WHERE contact_id IN (SELECT value FROM json_each(?))').run(contactIdsJson);
-  for (const leadId of leadIds) refreshMainContact(sqlite, leadId);
+export async function unlinkContacts(tx: SqlSession, contactIds: readonly number[]): Promise<number[]> {
+  const { dialect: d } = tx;
+  const ids = d.bindIds(contactIds);
+  const rows = await tx.all<{ lead_id: number }>(`SELECT DISTINCT lead_id FROM lead_contacts WHERE contact_id IN (${d.idsIn('?')})`, [ids]);
+  await tx.run(`DELETE FROM lead_contacts WHERE contact_id IN (${d.idsIn('?')})`, [ids]);
+  const leadIds = rows.map((r) => r.lead_id);
+  for (const leadId of leadIds) await refreshMainContact(tx, leadId);
   return leadIds;
 }
 
 /** Recomputes a lead's main contact and its sort key from its current links. */
-export function refreshMainContact(sqlite: Database.Database, leadId: number): void {
-  statement(
-    sqlite,
+export async function refreshMainContact(tx: SqlSession, leadId: number): Promise<void> {
+  await tx.run(
     `UPDATE leads SET
        main_contact_id = m.contact_id,
        sort_contact = coalesce((SELECT sort_name FROM contacts WHERE id = m.contact_id), '')
-     FROM (SELECT (SELECT contact_id FROM lead_contacts WHERE lead_id = :lead ORDER BY is_main DESC, contact_id LIMIT 1) AS contact_id) AS m
-     WHERE leads.id = :lead`,
-  ).run({ lead: leadId });
+     FROM (SELECT (SELECT contact_id FROM lead_contacts WHERE lead_id = @lead ORDER BY is_main DESC, contact_id LIMIT 1) AS contact_id) AS m
+     WHERE leads.id = @lead`,
+    { lead: leadId },
+  );
 }
 
+const refreshSortKeySql = perDialect(
+  (d) => `UPDATE leads SET sort_contact = @name
+     WHERE id IN (SELECT lead_id FROM lead_contacts WHERE contact_id = @contact) AND main_contact_id = @contact
+       AND ${d.differs('sort_contact', '@name')}`,
+);
+
 /** A contact's name changed (or it arrived): leads showing it as main contact sort by the new name. */
-export function refreshContactSortKey(sqlite: Database.Database, contactId: number, sortName: string): void {
+export async function refreshContactSortKey(tx: SqlSession, contactId: number, sortName: string): Promise<void> {
   // Found through lead_contacts' contact index: one index fewer on leads to maintain on every write.
-  statement(
-    sqlite,
-    `UPDATE leads SET sort_contact = :name
-     WHERE id IN (SELECT lead_id FROM lead_contacts WHERE contact_id = :contact) AND main_contact_id = :contact AND sort_contact IS NOT :name`,
-  ).run({ name: sortName, contact: contactId });
+  await tx.run(refreshSortKeySql(tx), { name: sortName, contact: contactId });
 }

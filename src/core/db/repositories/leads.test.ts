@@ -19,8 +19,8 @@ const search = (text: string) =>
   mirror.sqlite.prepare('SELECT rowid FROM leads_fts WHERE leads_fts MATCH ? ORDER BY rowid').pluck().all(text);
 
 describe('upsertLeads', () => {
-  it('adds new leads with Kommo columns, tags, custom fields and links', () => {
-    const result = upsertLeads(mirror, [
+  it('adds new leads with Kommo columns, tags, custom fields and links', async () => {
+    const result = await upsertLeads(mirror.store, [
       lead(1, {
         name: 'Marcelo Pérez',
         price: 2500,
@@ -82,33 +82,33 @@ describe('upsertLeads', () => {
     expect(search('"diplo"*')).toEqual([1]);
   });
 
-  it('is idempotent: the same copy again is unchanged and writes nothing', () => {
+  it('is idempotent: the same copy again is unchanged and writes nothing', async () => {
     const copy = lead(1, { _embedded: { tags: [{ id: 5, name: 'VIP' }], contacts: [{ id: 50, is_main: true }] } });
-    upsertLeads(mirror, [copy]);
+    await upsertLeads(mirror.store, [copy]);
     const before = mirror.sqlite.prepare('SELECT total_changes()').pluck().get() as number;
-    expect(upsertLeads(mirror, [copy])).toMatchObject({ added: [], updated: [], unchanged: [1] });
+    expect(await upsertLeads(mirror.store, [copy])).toMatchObject({ added: [], updated: [], unchanged: [1] });
     expect(mirror.sqlite.prepare('SELECT total_changes()').pluck().get()).toBe(before);
   });
 
-  it('applies a different copy with the same updated_at (two changes in one second)', () => {
-    upsertLeads(mirror, [lead(1, { name: 'Primera' })]);
-    expect(upsertLeads(mirror, [lead(1, { name: 'Segunda' })])).toMatchObject({ updated: [1] });
+  it('applies a different copy with the same updated_at (two changes in one second)', async () => {
+    await upsertLeads(mirror.store, [lead(1, { name: 'Primera' })]);
+    expect(await upsertLeads(mirror.store, [lead(1, { name: 'Segunda' })])).toMatchObject({ updated: [1] });
     expect(row(1).name).toBe('Segunda');
     expect(search('"segunda"')).toEqual([1]);
     expect(search('"primera"')).toEqual([]);
   });
 
-  it('ignores an older copy and applies a newer one', () => {
-    upsertLeads(mirror, [lead(1, { name: 'Nuevo', updated_at: 200 })]);
-    expect(upsertLeads(mirror, [lead(1, { name: 'Viejo', updated_at: 199 })])).toMatchObject({ stale: [1], updated: [] });
+  it('ignores an older copy and applies a newer one', async () => {
+    await upsertLeads(mirror.store, [lead(1, { name: 'Nuevo', updated_at: 200 })]);
+    expect(await upsertLeads(mirror.store, [lead(1, { name: 'Viejo', updated_at: 199 })])).toMatchObject({ stale: [1], updated: [] });
     expect(row(1).name).toBe('Nuevo');
-    expect(upsertLeads(mirror, [lead(1, { name: 'Más nuevo', updated_at: 201 })])).toMatchObject({ updated: [1] });
+    expect(await upsertLeads(mirror.store, [lead(1, { name: 'Más nuevo', updated_at: 201 })])).toMatchObject({ updated: [1] });
     expect(row(1).name).toBe('Más nuevo');
   });
 
-  it('reports stage changes with the pipeline, and responsible changes', () => {
-    upsertLeads(mirror, [lead(1), lead(2), lead(3)]);
-    const result = upsertLeads(mirror, [
+  it('reports stage changes with the pipeline, and responsible changes', async () => {
+    await upsertLeads(mirror.store, [lead(1), lead(2), lead(3)]);
+    const result = await upsertLeads(mirror.store, [
       lead(1, { status_id: 142, updated_at: 1_700_000_200 }),
       lead(2, { pipeline_id: 2, status_id: 142, updated_at: 1_700_000_200 }),
       lead(3, { responsible_user_id: 8, updated_at: 1_700_000_200 }),
@@ -121,8 +121,8 @@ describe('upsertLeads', () => {
     expect(result.responsibleChanges).toEqual([{ leadId: 3, from: 7, to: 8 }]);
   });
 
-  it('replaces tags, values and links as a whole', () => {
-    upsertLeads(mirror, [
+  it('replaces tags, values and links as a whole', async () => {
+    await upsertLeads(mirror.store, [
       lead(1, {
         custom_fields_values: [{ field_id: 1, values: [{ value: 'a' }, { value: 'b' }] }],
         _embedded: {
@@ -134,7 +134,7 @@ describe('upsertLeads', () => {
         },
       }),
     ]);
-    const result = upsertLeads(mirror, [
+    const result = await upsertLeads(mirror.store, [
       lead(1, {
         updated_at: 1_700_000_101,
         custom_fields_values: [{ field_id: 1, values: [{ value: 'c' }] }],
@@ -148,46 +148,52 @@ describe('upsertLeads', () => {
     expect(mirror.sqlite.prepare('SELECT value FROM lead_field_values WHERE lead_id = 1').pluck().all()).toEqual(['c']);
   });
 
-  it('counts a change of links alone as an update, and leaves links alone when the copy has no contacts', () => {
-    upsertLeads(mirror, [lead(1, { _embedded: { contacts: [{ id: 50, is_main: true }] } })]);
-    expect(upsertLeads(mirror, [lead(1, { _embedded: { contacts: [{ id: 50, is_main: true }, { id: 52 }] } })]).updated).toEqual([1]);
+  it('counts a change of links alone as an update, and leaves links alone when the copy has no contacts', async () => {
+    await upsertLeads(mirror.store, [lead(1, { _embedded: { contacts: [{ id: 50, is_main: true }] } })]);
+    expect(
+      (await upsertLeads(mirror.store, [lead(1, { _embedded: { contacts: [{ id: 50, is_main: true }, { id: 52 }] } })])).updated,
+    ).toEqual([1]);
     const withoutContacts = lead(1, { _embedded: {} });
-    upsertLeads(mirror, [withoutContacts]);
+    await upsertLeads(mirror.store, [withoutContacts]);
     expect(linksOf(1)).toHaveLength(2);
   });
 
-  it('does not link a deleted contact again from a lead copy read before the deletion, and links it once restored', () => {
-    upsertContacts(mirror, [contact(50), contact(51)]);
-    upsertLeads(mirror, [lead(1, { _embedded: { contacts: [{ id: 50, is_main: true }, { id: 51 }] } })]);
-    deleteRecords(mirror, 'contacts', [50], 1_700_000_150);
+  it('does not link a deleted contact again from a lead copy read before the deletion, and links it once restored', async () => {
+    await upsertContacts(mirror.store, [contact(50), contact(51)]);
+    await upsertLeads(mirror.store, [lead(1, { _embedded: { contacts: [{ id: 50, is_main: true }, { id: 51 }] } })]);
+    await deleteRecords(mirror.store, 'contacts', [50], 1_700_000_150);
     // The copy was read before the contact went; it arrives after the deletion was applied.
-    upsertLeads(mirror, [lead(1, { updated_at: 1_700_000_120, _embedded: { contacts: [{ id: 50, is_main: true }, { id: 51 }] } })]);
+    await upsertLeads(mirror.store, [
+      lead(1, { updated_at: 1_700_000_120, _embedded: { contacts: [{ id: 50, is_main: true }, { id: 51 }] } }),
+    ]);
     expect(linksOf(1)).toEqual([{ contact_id: 51, is_main: 0 }]);
     expect(row(1).main_contact_id).toBe(51);
-    restoreRecords(mirror, 'contacts', [50]);
-    upsertLeads(mirror, [lead(1, { updated_at: 1_700_000_160, _embedded: { contacts: [{ id: 50, is_main: true }, { id: 51 }] } })]);
+    await restoreRecords(mirror.store, 'contacts', [50]);
+    await upsertLeads(mirror.store, [
+      lead(1, { updated_at: 1_700_000_160, _embedded: { contacts: [{ id: 50, is_main: true }, { id: 51 }] } }),
+    ]);
     expect(linksOf(1)).toEqual([
       { contact_id: 50, is_main: 1 },
       { contact_id: 51, is_main: 0 },
     ]);
   });
 
-  it('keeps the sort keys: stage rank, responsible name and main contact name', () => {
-    replacePipelines(mirror, pipelines);
-    upsertUsers(mirror, [{ id: 7, name: 'Ñusta Quispe' }]);
-    upsertLeads(mirror, [lead(1, { pipeline_id: 2, status_id: 30, _embedded: { contacts: [{ id: 50, is_main: true }] } })]);
+  it('keeps the sort keys: stage rank, responsible name and main contact name', async () => {
+    await replacePipelines(mirror.store, pipelines);
+    await upsertUsers(mirror.store, [{ id: 7, name: 'Ñusta Quispe' }]);
+    await upsertLeads(mirror.store, [lead(1, { pipeline_id: 2, status_id: 30, _embedded: { contacts: [{ id: 50, is_main: true }] } })]);
     expect(row(1)).toMatchObject({ sort_status: 5, sort_responsible: 'nusta quispe', sort_contact: '' });
-    upsertContacts(mirror, [contact(50, { name: 'Álvaro Díaz' })]);
+    await upsertContacts(mirror.store, [contact(50, { name: 'Álvaro Díaz' })]);
     expect(row(1).sort_contact).toBe('alvaro diaz');
-    upsertContacts(mirror, [contact(50, { name: 'Beto', updated_at: 1_700_000_200 })]);
+    await upsertContacts(mirror.store, [contact(50, { name: 'Beto', updated_at: 1_700_000_200 })]);
     expect(row(1).sort_contact).toBe('beto');
-    upsertUsers(mirror, [{ id: 7, name: 'Ana' }]);
+    await upsertUsers(mirror.store, [{ id: 7, name: 'Ana' }]);
     expect(row(1).sort_responsible).toBe('ana');
   });
 
-  it('rolls the whole page back when one record fails', () => {
+  it('rolls the whole page back when one record fails', async () => {
     const broken = { ...lead(2), name: null } as unknown as ReturnType<typeof lead>;
-    expect(() => upsertLeads(mirror, [lead(1), broken])).toThrow();
+    await expect(upsertLeads(mirror.store, [lead(1), broken])).rejects.toThrow();
     expect(mirror.sqlite.prepare('SELECT count(*) FROM leads').pluck().get()).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
-import type Database from 'better-sqlite3';
 import type { KommoLead } from '../../kommo';
-import type { MirrorDatabase } from '../open';
+import { atomically } from '../sql/atomic';
+import type { SqlSession } from '../sql/session';
 import { contentHash } from './content-hash';
 import { mainContactOf, replaceLeadLinks } from './lead-contacts';
 import {
@@ -9,14 +9,12 @@ import {
   inIdOrder,
   isStale,
   replaceFieldValues,
-  replaceFullText,
   replaceTags,
   tagParts,
   tombstoneOf,
   writeContext,
 } from './record-parts';
 import { sortKey } from './sort-key';
-import { atomically, statement } from '../statements';
 import type { LeadUpsertResult } from './types';
 
 interface StoredLead {
@@ -41,22 +39,19 @@ const UPSERT_LEAD = `
     created_at = excluded.created_at, updated_at = excluded.updated_at, closed_at = excluded.closed_at,
     closest_task_at = excluded.closest_task_at, score = excluded.score, sort_name = excluded.sort_name,
     sort_status = excluded.sort_status, sort_responsible = excluded.sort_responsible, content_hash = excluded.content_hash,
-    main_contact_id = iif(@has_contacts, excluded.main_contact_id, main_contact_id),
-    sort_contact = iif(@has_contacts, excluded.sort_contact, sort_contact)`;
+    main_contact_id = CASE WHEN @has_contacts = 1 THEN excluded.main_contact_id ELSE leads.main_contact_id END,
+    sort_contact = CASE WHEN @has_contacts = 1 THEN excluded.sort_contact ELSE leads.sort_contact END`;
+
+const SELECT_LEAD = 'SELECT updated_at, content_hash, pipeline_id, status_id, responsible_user_id FROM leads WHERE id = ?';
 
 /** Lookups that are small tables, read once per call instead of once per lead. */
-function sortLookups(sqlite: Database.Database) {
+async function sortLookups(tx: SqlSession) {
   const ranks = new Map<string, number>();
-  for (const s of statement(sqlite, 'SELECT pipeline_id, id, rank FROM statuses').all() as Array<{
-    pipeline_id: number;
-    id: number;
-    rank: number;
-  }>) {
+  for (const s of await tx.all<{ pipeline_id: number; id: number; rank: number }>('SELECT pipeline_id, id, rank FROM statuses')) {
     ranks.set(`${s.pipeline_id}:${s.id}`, s.rank);
   }
   const users = new Map<number, string>();
-  for (const u of statement(sqlite, 'SELECT id, sort_name FROM users').all() as Array<{ id: number; sort_name: string }>)
-    users.set(u.id, u.sort_name);
+  for (const u of await tx.all<{ id: number; sort_name: string }>('SELECT id, sort_name FROM users')) users.set(u.id, u.sort_name);
   return {
     statusRank: (pipelineId: number, statusId: number) => ranks.get(`${pipelineId}:${statusId}`) ?? 0,
     userSortName: (userId: number) => users.get(userId) ?? '',
@@ -89,30 +84,24 @@ function hashOf(lead: KommoLead, companyId: number | null): string {
  * Applies a page of leads, "apply if not older": a copy older than the mirror's is ignored; an
  * equal updated_at applies when the content differs (two changes in one second) and is not a
  * change when identical. Tags, custom field values, the full-text row and, when the lead came
- * with `with=contacts`, its contact links are replaced with the lead. Atomic on its own; inside
- * `mirror.transaction` it commits together with whatever else the caller writes (the cursor).
+ * with `with=contacts`, its contact links are replaced with the lead. Given the store it is atomic
+ * on its own; given a transaction it commits with whatever else the caller writes (the cursor).
  */
-export function upsertLeads(mirror: MirrorDatabase, leads: readonly KommoLead[]): LeadUpsertResult {
-  const sqlite = mirror.sqlite;
-  return atomically(sqlite, () => {
+export function upsertLeads(session: SqlSession, leads: readonly KommoLead[]): Promise<LeadUpsertResult> {
+  return atomically(session, async (tx) => {
     const result: LeadUpsertResult = { added: [], updated: [], unchanged: [], stale: [], statusChanges: [], responsibleChanges: [] };
-    const ctx = writeContext(sqlite, 'leads');
-    const lookups = sortLookups(sqlite);
-    const checkTombstones = hasTombstones(sqlite, 'leads');
+    const ctx = await writeContext(tx, 'leads');
+    const lookups = await sortLookups(tx);
+    const checkTombstones = await hasTombstones(tx, 'leads');
     // A lead copy read just before one of its contacts was deleted must not link it again once the
     // deletion is applied; a restore clears the tombstone and fetches the contact's leads again.
-    const contactDeleted = hasTombstones(sqlite, 'contacts') ? (id: number) => tombstoneOf(sqlite, 'contacts', id) !== null : () => false;
-    const select = statement(
-      sqlite,
-      'SELECT updated_at, content_hash, pipeline_id, status_id, responsible_user_id FROM leads WHERE id = ?',
-    );
-    const upsert = statement(sqlite, UPSERT_LEAD);
-    const contactName = statement(sqlite, 'SELECT sort_name FROM contacts WHERE id = ?').pluck();
-    const contactSortName = (id: number) => (contactName.get(id) as string | undefined) ?? '';
+    const anyContactDeleted = await hasTombstones(tx, 'contacts');
+    const contactSortName = async (id: number) =>
+      (await tx.get<{ sort_name: string }>('SELECT sort_name FROM contacts WHERE id = ?', [id]))?.sort_name ?? '';
 
     for (const lead of inIdOrder(leads)) {
-      const stored = select.get(lead.id) as StoredLead | undefined;
-      if (isStale(ctx, checkTombstones, lead.id, lead.updated_at, stored?.updated_at)) {
+      const stored = await tx.get<StoredLead>(SELECT_LEAD, [lead.id]);
+      if (await isStale(ctx, checkTombstones, lead.id, lead.updated_at, stored?.updated_at)) {
         result.stale.push(lead.id);
         continue;
       }
@@ -121,10 +110,10 @@ export function upsertLeads(mirror: MirrorDatabase, leads: readonly KommoLead[])
       const hash = hashOf(lead, companyId);
       const contentChanged = !existed || stored.content_hash !== hash;
       // Links and the main contact come only with `with=contacts`; without them both are left as they are.
-      const contacts = lead._embedded?.contacts?.filter((c) => !contactDeleted(c.id));
+      const contacts = anyContactDeleted ? await withoutDeleted(tx, lead._embedded?.contacts) : lead._embedded?.contacts;
       const mainContactId = contacts === undefined ? null : mainContactOf(contacts);
       if (contentChanged) {
-        upsert.run({
+        await tx.run(UPSERT_LEAD, {
           id: lead.id,
           name: lead.name,
           price: Math.round(lead.price ?? 0),
@@ -143,19 +132,19 @@ export function upsertLeads(mirror: MirrorDatabase, leads: readonly KommoLead[])
           score: lead.score ?? null,
           has_contacts: contacts === undefined ? 0 : 1,
           main_contact_id: mainContactId,
-          sort_contact: mainContactId === null ? '' : contactSortName(mainContactId),
+          sort_contact: mainContactId === null ? '' : await contactSortName(mainContactId),
           sort_name: sortKey(lead.name),
           sort_status: lookups.statusRank(lead.pipeline_id, lead.status_id),
           sort_responsible: lookups.userSortName(lead.responsible_user_id),
           content_hash: hash,
         });
-        replaceTags(ctx, lead.id, lead._embedded?.tags, existed);
-        const text = replaceFieldValues(ctx, lead.id, lead.custom_fields_values, existed);
-        replaceFullText(sqlite, 'leads', lead.id, lead.name, text, existed);
+        await replaceTags(ctx, lead.id, lead._embedded?.tags, existed);
+        const text = await replaceFieldValues(ctx, lead.id, lead.custom_fields_values, existed);
+        await tx.dialect.replaceFullText(tx, 'leads', lead.id, lead.name, text, existed);
       }
       // Links are compared directly rather than hashed: the contact side may have changed them since.
-      const linksChanged = contacts !== undefined && replaceLeadLinks(sqlite, lead.id, contacts, existed);
-      if (linksChanged && !contentChanged) setMainContact(sqlite, lead.id, mainContactId);
+      const linksChanged = contacts !== undefined && (await replaceLeadLinks(tx, lead.id, contacts, existed));
+      if (linksChanged && !contentChanged) await setMainContact(tx, lead.id, mainContactId);
 
       if (!existed) {
         result.added.push(lead.id);
@@ -181,10 +170,17 @@ export function upsertLeads(mirror: MirrorDatabase, leads: readonly KommoLead[])
   });
 }
 
-function setMainContact(sqlite: Database.Database, leadId: number, contactId: number | null): void {
-  statement(
-    sqlite,
-    `UPDATE leads SET main_contact_id = :contact, sort_contact = coalesce((SELECT sort_name FROM contacts WHERE id = :contact), '')
-     WHERE id = :lead`,
-  ).run({ lead: leadId, contact: contactId });
+async function withoutDeleted<T extends { id: number }>(tx: SqlSession, contacts: T[] | undefined): Promise<T[] | undefined> {
+  if (contacts === undefined) return undefined;
+  const kept: T[] = [];
+  for (const c of contacts) if ((await tombstoneOf(tx, 'contacts', c.id)) === null) kept.push(c);
+  return kept;
+}
+
+async function setMainContact(tx: SqlSession, leadId: number, contactId: number | null): Promise<void> {
+  await tx.run(
+    `UPDATE leads SET main_contact_id = @contact, sort_contact = coalesce((SELECT sort_name FROM contacts WHERE id = @contact), '')
+     WHERE id = @lead`,
+    { lead: leadId, contact: contactId },
+  );
 }

@@ -13,10 +13,10 @@ let mirror: MirrorDatabase;
 useTestMirror((opened) => (mirror = opened));
 
 describe('metadata', () => {
-  it('stores every tag of a list, not only those before the first change', () => {
+  it('stores every tag of a list, not only those before the first change', async () => {
     expect(
-      upsertTagList(
-        mirror,
+      await upsertTagList(
+        mirror.store,
         'contacts',
         [1, 2, 3].map((id) => ({ id, name: `T${id}` })),
         { complete: true },
@@ -24,8 +24,8 @@ describe('metadata', () => {
     ).toBe(true);
     expect(mirror.sqlite.prepare("SELECT id FROM tags WHERE entity_type = 'contacts' ORDER BY id").pluck().all()).toEqual([1, 2, 3]);
     expect(
-      upsertTagList(
-        mirror,
+      await upsertTagList(
+        mirror.store,
         'contacts',
         [1, 2, 3, 4].map((id) => ({ id, name: `T${id}` })),
       ),
@@ -33,7 +33,7 @@ describe('metadata', () => {
     expect(mirror.sqlite.prepare("SELECT count(*) FROM tags WHERE entity_type = 'contacts'").pluck().get()).toBe(4);
   });
 
-  it('stores one account and reports whether it changed', () => {
+  it('stores one account and reports whether it changed', async () => {
     const account = {
       id: 1,
       name: 'Acme',
@@ -42,8 +42,8 @@ describe('metadata', () => {
       currency: 'PEN',
       _embedded: { datetime_settings: { timezone: 'America/Lima' } },
     };
-    expect(upsertAccount(mirror, account, 'acme.kommo.com')).toBe(true);
-    expect(upsertAccount(mirror, account, 'acme.kommo.com')).toBe(false);
+    expect(await upsertAccount(mirror.store, account, 'acme.kommo.com')).toBe(true);
+    expect(await upsertAccount(mirror.store, account, 'acme.kommo.com')).toBe(false);
     expect(mirror.sqlite.prepare('SELECT host, timezone, currency FROM account').get()).toEqual({
       host: 'acme.kommo.com',
       timezone: 'America/Lima',
@@ -51,42 +51,42 @@ describe('metadata', () => {
     });
   });
 
-  it('replaces pipelines with statuses keyed by pipeline, and re-ranks leads when the order moves', () => {
-    upsertLeads(mirror, [lead(1, { pipeline_id: 2, status_id: 142 })]);
-    expect(replacePipelines(mirror, pipelines)).toBe(true);
-    expect(replacePipelines(mirror, pipelines)).toBe(false);
+  it('replaces pipelines with statuses keyed by pipeline, and re-ranks leads when the order moves', async () => {
+    await upsertLeads(mirror.store, [lead(1, { pipeline_id: 2, status_id: 142 })]);
+    expect(await replacePipelines(mirror.store, pipelines)).toBe(true);
+    expect(await replacePipelines(mirror.store, pipelines)).toBe(false);
     expect(mirror.sqlite.prepare('SELECT count(*) FROM statuses WHERE id = 142').pluck().get()).toBe(2);
     expect(mirror.sqlite.prepare('SELECT sort_status FROM leads').pluck().get()).toBe(6);
     const swapped = pipelines.map((p) => ({ ...p, sort: p.id === 2 ? 0 : 5 }));
-    expect(replacePipelines(mirror, swapped)).toBe(true);
+    expect(await replacePipelines(mirror.store, swapped)).toBe(true);
     expect(mirror.sqlite.prepare('SELECT sort_status FROM leads').pluck().get()).toBe(2);
   });
 
-  it('upserts users and, given the complete list, removes the others', () => {
+  it('upserts users and, given the complete list, removes the others', async () => {
     expect(
-      upsertUsers(mirror, [
+      await upsertUsers(mirror.store, [
         { id: 7, name: 'Ana' },
         { id: 8, name: 'Beto' },
       ]),
     ).toBe(true);
-    expect(upsertUsers(mirror, [{ id: 7, name: 'Ana' }])).toBe(false);
-    expect(upsertUsers(mirror, [{ id: 7, name: 'Ana' }], { complete: true })).toBe(true);
+    expect(await upsertUsers(mirror.store, [{ id: 7, name: 'Ana' }])).toBe(false);
+    expect(await upsertUsers(mirror.store, [{ id: 7, name: 'Ana' }], { complete: true })).toBe(true);
     expect(mirror.sqlite.prepare('SELECT id FROM users').pluck().all()).toEqual([7]);
   });
 
-  it('stores custom field definitions with enums, per entity type', () => {
+  it('stores custom field definitions with enums, per entity type', async () => {
     const field = { id: 1, name: 'Programa', type: 'select', sort: 5, enums: [{ id: 11, value: 'A', sort: 1 }] };
-    expect(upsertCustomFields(mirror, 'leads', [field])).toBe(true);
-    expect(upsertCustomFields(mirror, 'leads', [field])).toBe(false);
-    expect(upsertCustomFields(mirror, 'contacts', [{ ...field, name: 'Otro' }], { complete: true })).toBe(true);
+    expect(await upsertCustomFields(mirror.store, 'leads', [field])).toBe(true);
+    expect(await upsertCustomFields(mirror.store, 'leads', [field])).toBe(false);
+    expect(await upsertCustomFields(mirror.store, 'contacts', [{ ...field, name: 'Otro' }], { complete: true })).toBe(true);
     expect(mirror.sqlite.prepare('SELECT entity_type, name, enums FROM custom_fields ORDER BY entity_type').all()).toEqual([
       { entity_type: 'contacts', name: 'Otro', enums: '[{"id":11,"value":"A","sort":1}]' },
       { entity_type: 'leads', name: 'Programa', enums: '[{"id":11,"value":"A","sort":1}]' },
     ]);
   });
 
-  it('removes a tag gone from the complete list, and its links, so the next copy re-applies', () => {
-    upsertLeads(mirror, [
+  it('removes a tag gone from the complete list, and its links, so the next copy re-applies', async () => {
+    await upsertLeads(mirror.store, [
       lead(1, {
         _embedded: {
           tags: [
@@ -96,19 +96,21 @@ describe('metadata', () => {
         },
       }),
     ]);
-    expect(upsertTagList(mirror, 'leads', [{ id: 1, name: 'A' }], { complete: true })).toBe(true);
+    expect(await upsertTagList(mirror.store, 'leads', [{ id: 1, name: 'A' }], { complete: true })).toBe(true);
     expect(mirror.sqlite.prepare('SELECT tag_id FROM lead_tags').pluck().all()).toEqual([1]);
     expect(
-      upsertLeads(mirror, [
-        lead(1, {
-          _embedded: {
-            tags: [
-              { id: 1, name: 'A' },
-              { id: 2, name: 'B' },
-            ],
-          },
-        }),
-      ]).updated,
+      (
+        await upsertLeads(mirror.store, [
+          lead(1, {
+            _embedded: {
+              tags: [
+                { id: 1, name: 'A' },
+                { id: 2, name: 'B' },
+              ],
+            },
+          }),
+        ])
+      ).updated,
     ).toEqual([1]);
   });
 });

@@ -27,34 +27,34 @@ function tablesWithRows(): string[] {
 }
 
 describe('clearMirror', () => {
-  it('empties every table of account data, including full text, and keeps the schema record', () => {
-    upsertAccount(mirror, account, 'demo.kommo.com');
-    replacePipelines(mirror, pipelines);
-    upsertLeads(mirror, [
+  it('empties every table of account data, including full text, and keeps the schema record', async () => {
+    await upsertAccount(mirror.store, account, 'demo.kommo.com');
+    await replacePipelines(mirror.store, pipelines);
+    await upsertLeads(mirror.store, [
       lead(1, { _embedded: { tags: [{ id: 1, name: 'VIP', color: null }], contacts: [{ id: 50, is_main: true }] } }),
       lead(2),
     ]);
-    upsertContacts(mirror, [contact(50, { custom_fields_values: phoneField('987654321') })]);
-    deleteRecords(mirror, 'leads', [2], 1_700_000_300);
-    recordChanges(mirror, 'leads', { added: [1], updated: [], removed: [2] }, 1_700_000_300_000);
-    writeCursor(mirror, 'leads', { boundary: 1 }, 1);
-    writeSyncState(mirror, 'initial_sync_complete', true, 1);
-    expect(mirroredAccountId(mirror)).toBe(account.id);
+    await upsertContacts(mirror.store, [contact(50, { custom_fields_values: phoneField('987654321') })]);
+    await deleteRecords(mirror.store, 'leads', [2], 1_700_000_300);
+    await recordChanges(mirror.store, 'leads', { added: [1], updated: [], removed: [2] }, 1_700_000_300_000);
+    await writeCursor(mirror.store, 'leads', { boundary: 1 }, 1);
+    await writeSyncState(mirror.store, 'initial_sync_complete', true, 1);
+    expect(await mirroredAccountId(mirror.store)).toBe(account.id);
     expect(tablesWithRows().length).toBeGreaterThan(10);
 
-    clearMirror(mirror);
+    await clearMirror(mirror.store);
 
     expect(tablesWithRows()).toEqual(['app_meta']);
-    expect(mirroredAccountId(mirror)).toBeNull();
+    expect(await mirroredAccountId(mirror.store)).toBeNull();
     expect(mirror.sqlite.prepare("SELECT count(*) FROM leads_fts WHERE leads_fts MATCH 'lead'").pluck().get()).toBe(0);
     expect(mirror.sqlite.prepare("SELECT count(*) FROM contacts_fts WHERE contacts_fts MATCH 'contact'").pluck().get()).toBe(0);
     expect(mirror.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 
-  it('leaves the mirror usable: the same records can be written again', () => {
-    upsertLeads(mirror, [lead(1)]);
-    clearMirror(mirror);
-    expect(upsertLeads(mirror, [lead(1)]).added).toEqual([1]);
+  it('leaves the mirror usable: the same records can be written again', async () => {
+    await upsertLeads(mirror.store, [lead(1)]);
+    await clearMirror(mirror.store);
+    expect((await upsertLeads(mirror.store, [lead(1)])).added).toEqual([1]);
     expect(mirror.sqlite.prepare("SELECT rowid FROM leads_fts WHERE leads_fts MATCH 'lead'").pluck().all()).toEqual([1]);
   });
 });

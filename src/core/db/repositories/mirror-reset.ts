@@ -1,10 +1,11 @@
 import type { MirrorDatabase } from '../open';
-import { atomically, statement } from '../statements';
+import { atomically } from '../sql/atomic';
+import type { SqlSession } from '../sql/session';
 
 /**
  * Every table that holds the account's data, children before parents. `app_meta` (the schema's
- * own record) stays. The full-text tables are contentless, so they are emptied with FTS5's
- * `delete-all` command rather than a DELETE.
+ * own record) stays. The full-text tables are emptied by the dialect (SQLite's are contentless
+ * FTS5 tables, emptied with FTS5's `delete-all` command rather than a DELETE).
  */
 const ACCOUNT_TABLES = [
   'lead_contacts',
@@ -33,8 +34,8 @@ const ACCOUNT_TABLES = [
 ] as const;
 
 /** The Kommo account this mirror holds, or null when it holds none yet. */
-export function mirroredAccountId(mirror: MirrorDatabase): number | null {
-  return (statement(mirror.sqlite, 'SELECT id FROM account LIMIT 1').pluck().get() as number | undefined) ?? null;
+export async function mirroredAccountId(session: SqlSession): Promise<number | null> {
+  return (await session.get<{ id: number }>('SELECT id FROM account LIMIT 1'))?.id ?? null;
 }
 
 /**
@@ -42,10 +43,10 @@ export function mirroredAccountId(mirror: MirrorDatabase): number | null {
  * and then signs in to their own), or the user asked to forget the data. The next sync starts
  * with a first download; a kill midway leaves either the old mirror or an empty one.
  */
-export function clearMirror(mirror: MirrorDatabase): void {
-  atomically(mirror.sqlite, () => {
-    for (const table of ACCOUNT_TABLES) statement(mirror.sqlite, `DELETE FROM ${table}`).run();
-    for (const fts of ['leads_fts', 'contacts_fts']) statement(mirror.sqlite, `INSERT INTO ${fts} (${fts}) VALUES ('delete-all')`).run();
+export function clearMirror(session: SqlSession): Promise<void> {
+  return atomically(session, async (tx) => {
+    for (const table of ACCOUNT_TABLES) await tx.run(`DELETE FROM ${table}`);
+    for (const entity of ['leads', 'contacts'] as const) await tx.dialect.clearFullText(tx, entity);
   });
 }
 
@@ -57,16 +58,20 @@ export function clearMirror(mirror: MirrorDatabase): void {
  * last checkpoint empties the log again. The -shm file holds only the log's index, never a record.
  * The file itself stays, overwritten in place, so the app keeps running on an empty mirror.
  */
-export function eraseMirror(mirror: MirrorDatabase): void {
-  const { sqlite } = mirror;
-  sqlite.pragma('secure_delete = ON');
-  try {
-    clearMirror(mirror);
-    sqlite.pragma('wal_checkpoint(TRUNCATE)');
-    sqlite.exec('VACUUM');
-    sqlite.pragma('wal_checkpoint(TRUNCATE)');
-  } finally {
-    // Zeroing freed pages on every write would slow the sync; only the erase needs it.
-    sqlite.pragma('secure_delete = OFF');
-  }
+export function eraseMirror(mirror: MirrorDatabase): Promise<void> {
+  // Holds the writer's turn with no transaction open: VACUUM cannot run inside one, and no other
+  // writer's pages may be written while secure_delete is on or between the steps.
+  return mirror.store.exclusive(async (transaction) => {
+    const { sqlite } = mirror;
+    sqlite.pragma('secure_delete = ON');
+    try {
+      await transaction(clearMirror);
+      sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      sqlite.exec('VACUUM');
+      sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      // Zeroing freed pages on every write would slow the sync; only the erase needs it.
+      sqlite.pragma('secure_delete = OFF');
+    }
+  });
 }

@@ -1,7 +1,7 @@
-import type Database from 'better-sqlite3';
 import type { KommoCustomFieldValue, KommoTag } from '../../kommo';
 import type { MirrorEntityType } from '../schema';
-import { statement } from '../statements';
+import { perDialect } from '../sql/per-dialect';
+import type { SqlSession } from '../sql/session';
 
 /**
  * The parts every entity record carries (custom field values, tags, its full-text row), written
@@ -15,17 +15,34 @@ const TABLES = {
   companies: { values: 'company_field_values', tags: 'company_tags', owner: 'company_id' },
 } as const;
 
+// Built once, so the hot path hands the statement cache the same text for every record.
+// Plain INSERT: "OR REPLACE"/"OR IGNORE" with foreign keys on cost 2-4x per row (measured), so
+// duplicates a malformed record might carry are dropped in code instead.
+const FIELD_VALUE_SQL = byEntity(({ values, owner }) => ({
+  delete: `DELETE FROM ${values} WHERE ${owner} = ?`,
+  insert: `INSERT INTO ${values} (${owner}, field_id, position, value, enum_id, enum_code) VALUES (?, ?, ?, ?, ?, ?)`,
+}));
+
+const TAG_SQL = byEntity(({ tags, owner }) => ({
+  delete: `DELETE FROM ${tags} WHERE ${owner} = ?`,
+  link: `INSERT INTO ${tags} (${owner}, tag_id) VALUES (?, ?)`,
+}));
+
+function byEntity<T>(build: (tables: (typeof TABLES)[MirrorEntityType]) => T): Record<MirrorEntityType, T> {
+  return { leads: build(TABLES.leads), contacts: build(TABLES.contacts), companies: build(TABLES.companies) };
+}
+
 /** Per-call memory, so a page of 250 records does not re-upsert the same tag or field 250 times. */
 export interface WriteContext {
-  readonly sqlite: Database.Database;
+  readonly tx: SqlSession;
   readonly entity: MirrorEntityType;
   readonly knownFields: Set<number>;
   readonly seenTags: Set<number>;
 }
 
-export function writeContext(sqlite: Database.Database, entity: MirrorEntityType): WriteContext {
-  const known = statement(sqlite, 'SELECT id FROM custom_fields WHERE entity_type = ?').pluck().all(entity) as number[];
-  return { sqlite, entity, knownFields: new Set(known), seenTags: new Set() };
+export async function writeContext(tx: SqlSession, entity: MirrorEntityType): Promise<WriteContext> {
+  const known = await tx.all<{ id: number }>('SELECT id FROM custom_fields WHERE entity_type = ?', [entity]);
+  return { tx, entity, knownFields: new Set(known.map((f) => f.id)), seenTags: new Set() };
 }
 
 /** How a value is stored: strings and numbers as they are, checkboxes as 0/1, structures as JSON. */
@@ -51,107 +68,95 @@ export function tagParts(tags: KommoTag[] | undefined): unknown[] {
  * the definitions do not know yet gets a provisional definition from the record itself, so it can
  * be shown before the next metadata refresh brings the real one.
  */
-export function replaceFieldValues(ctx: WriteContext, ownerId: number, fields: KommoCustomFieldValue[] | null, existed: boolean): string {
-  const { values, owner } = TABLES[ctx.entity];
-  if (existed) statement(ctx.sqlite, `DELETE FROM ${values} WHERE ${owner} = ?`).run(ownerId);
+export async function replaceFieldValues(
+  ctx: WriteContext,
+  ownerId: number,
+  fields: KommoCustomFieldValue[] | null,
+  existed: boolean,
+): Promise<string> {
+  const sql = FIELD_VALUE_SQL[ctx.entity];
+  if (existed) await ctx.tx.run(sql.delete, [ownerId]);
   if (!fields) return '';
-  // Plain INSERT: "OR REPLACE"/"OR IGNORE" with foreign keys on cost 2-4x per row (measured), so
-  // duplicates a malformed record might carry are dropped here instead.
-  const insert = statement(
-    ctx.sqlite,
-    `INSERT INTO ${values} (${owner}, field_id, position, value, enum_id, enum_code) VALUES (?, ?, ?, ?, ?, ?)`,
-  );
   const text: string[] = [];
   const seen = new Set<number>();
   for (const field of fields) {
     if (seen.has(field.field_id)) continue;
     seen.add(field.field_id);
-    if (!ctx.knownFields.has(field.field_id)) provisionalField(ctx, field);
-    field.values.forEach((item, position) => {
+    if (!ctx.knownFields.has(field.field_id)) await provisionalField(ctx, field);
+    for (const [position, item] of field.values.entries()) {
       const value = storedValue(item.value);
       if (typeof value === 'string') text.push(value);
-      insert.run(ownerId, field.field_id, position, value, item.enum_id ?? null, item.enum_code ?? null);
-    });
+      await ctx.tx.run(sql.insert, [ownerId, field.field_id, position, value, item.enum_id ?? null, item.enum_code ?? null]);
+    }
   }
   return text.join(' ');
 }
 
-function provisionalField(ctx: WriteContext, field: KommoCustomFieldValue): void {
-  statement(
-    ctx.sqlite,
-    "INSERT OR IGNORE INTO custom_fields (entity_type, id, name, type, code, sort, is_predefined, enums) VALUES (?, ?, ?, ?, ?, 0, 0, '[]')",
-  ).run(ctx.entity, field.field_id, field.field_name ?? `#${field.field_id}`, field.field_type ?? 'text', field.field_code ?? null);
+async function provisionalField(ctx: WriteContext, field: KommoCustomFieldValue): Promise<void> {
+  await ctx.tx.run(
+    `INSERT INTO custom_fields (entity_type, id, name, type, code, sort, is_predefined, enums) VALUES (?, ?, ?, ?, ?, 0, 0, '[]')
+     ON CONFLICT (entity_type, id) DO NOTHING`,
+    [ctx.entity, field.field_id, field.field_name ?? `#${field.field_id}`, field.field_type ?? 'text', field.field_code ?? null],
+  );
   ctx.knownFields.add(field.field_id);
 }
 
 /** Replaces a record's tags, and keeps each tag's name and colour current in `tags`. */
-export function replaceTags(ctx: WriteContext, ownerId: number, tags: KommoTag[] | undefined, existed: boolean): void {
-  const { tags: table, owner } = TABLES[ctx.entity];
-  if (existed) statement(ctx.sqlite, `DELETE FROM ${table} WHERE ${owner} = ?`).run(ownerId);
+export async function replaceTags(ctx: WriteContext, ownerId: number, tags: KommoTag[] | undefined, existed: boolean): Promise<void> {
+  const sql = TAG_SQL[ctx.entity];
+  if (existed) await ctx.tx.run(sql.delete, [ownerId]);
   if (!tags || tags.length === 0) return;
-  const link = statement(ctx.sqlite, `INSERT INTO ${table} (${owner}, tag_id) VALUES (?, ?)`);
   const linked = new Set<number>();
   for (const tag of tags) {
     if (linked.has(tag.id)) continue;
     linked.add(tag.id);
-    link.run(ownerId, tag.id);
+    await ctx.tx.run(sql.link, [ownerId, tag.id]);
     if (ctx.seenTags.has(tag.id)) continue;
     ctx.seenTags.add(tag.id);
-    statement(
-      ctx.sqlite,
-      `INSERT INTO tags (entity_type, id, name, color) VALUES (?, ?, ?, ?)
-       ON CONFLICT (entity_type, id) DO UPDATE SET name = excluded.name, color = excluded.color
-       WHERE name IS NOT excluded.name OR color IS NOT excluded.color`,
-    ).run(ctx.entity, tag.id, tag.name, tag.color ?? null);
+    await ctx.tx.run(upsertTagSql(ctx.tx), [ctx.entity, tag.id, tag.name, tag.color ?? null]);
   }
 }
 
-/** Rewrites the record's full-text row (names and text values). */
-export function replaceFullText(
-  sqlite: Database.Database,
-  entity: 'leads' | 'contacts',
-  id: number,
-  name: string,
-  fields: string,
-  existed: boolean,
-): void {
-  if (existed) statement(sqlite, `DELETE FROM ${entity}_fts WHERE rowid = ?`).run(id);
-  statement(sqlite, `INSERT INTO ${entity}_fts (rowid, name, fields) VALUES (?, ?, ?)`).run(id, name, fields);
-}
+/** Inserts a tag or refreshes its name and colour; `changes` is 0 when it was already current. */
+export const upsertTagSql = perDialect(
+  (d) => `INSERT INTO tags (entity_type, id, name, color) VALUES (?, ?, ?, ?)
+     ON CONFLICT (entity_type, id) DO UPDATE SET name = excluded.name, color = excluded.color
+     WHERE ${d.differs('tags.name', 'excluded.name')} OR ${d.differs('tags.color', 'excluded.color')}`,
+);
 
 /** The recorded deletion time of a record, when it was deleted and not restored since. */
-export function tombstoneOf(sqlite: Database.Database, entity: MirrorEntityType, id: number): number | null {
-  const at = statement(sqlite, 'SELECT deleted_at FROM tombstones WHERE entity_type = ? AND id = ?').pluck().get(entity, id);
-  return typeof at === 'number' ? at : null;
+export async function tombstoneOf(tx: SqlSession, entity: MirrorEntityType, id: number): Promise<number | null> {
+  const row = await tx.get<{ deleted_at: number }>('SELECT deleted_at FROM tombstones WHERE entity_type = ? AND id = ?', [entity, id]);
+  return row?.deleted_at ?? null;
 }
 
-export function clearTombstone(sqlite: Database.Database, entity: MirrorEntityType, id: number): void {
-  statement(sqlite, 'DELETE FROM tombstones WHERE entity_type = ? AND id = ?').run(entity, id);
+export async function clearTombstone(tx: SqlSession, entity: MirrorEntityType, id: number): Promise<void> {
+  await tx.run('DELETE FROM tombstones WHERE entity_type = ? AND id = ?', [entity, id]);
 }
 
-export function hasTombstones(sqlite: Database.Database, entity: MirrorEntityType): boolean {
-  return statement(sqlite, 'SELECT EXISTS (SELECT 1 FROM tombstones WHERE entity_type = ?)').pluck().get(entity) === 1;
+export async function hasTombstones(tx: SqlSession, entity: MirrorEntityType): Promise<boolean> {
+  return (await tx.get('SELECT 1 AS found FROM tombstones WHERE entity_type = ? LIMIT 1', [entity])) !== undefined;
 }
 
 /**
  * The "apply if not older" rule shared by every entity. A copy older than the mirror's, or not
  * newer than the record's recorded deletion, is stale. Ties on updated_at are left to the hash.
  */
-export function isStale(
+export async function isStale(
   ctx: WriteContext,
   checkTombstones: boolean,
   id: number,
   incomingUpdatedAt: number,
   storedUpdatedAt: number | undefined,
-): boolean {
+): Promise<boolean> {
   if (storedUpdatedAt !== undefined && incomingUpdatedAt < storedUpdatedAt) return true;
   if (!checkTombstones) return false;
-  const deletedAt = tombstoneOf(ctx.sqlite, ctx.entity, id);
+  const deletedAt = await tombstoneOf(ctx.tx, ctx.entity, id);
   if (deletedAt === null) return false;
   // A deletion at the same second as the copy wins: the copy was probably read just before it.
   // A real restore clears the tombstone first (restoreRecords), so it is never blocked by this.
   if (incomingUpdatedAt <= deletedAt) return true;
-  clearTombstone(ctx.sqlite, ctx.entity, id);
+  await clearTombstone(ctx.tx, ctx.entity, id);
   return false;
 }
 

@@ -1,27 +1,26 @@
-import type { MirrorDatabase } from '../open';
-import { statement } from '../statements';
+import type { SqlSession } from '../sql/session';
 
 /**
- * Cursors and other sync state, as JSON the sync engine owns. Write them inside the same
- * `mirror.transaction` as the page they describe, so a kill keeps both or neither. `now` is the
- * host clock in epoch ms (injected, so tests control it).
+ * Cursors and other sync state, as JSON the sync engine owns. Write them in the same transaction
+ * as the page they describe, so a kill keeps both or neither. `now` is the host clock in epoch ms
+ * (injected, so tests control it).
  */
 
-export function readCursor<T>(mirror: MirrorDatabase, stream: string): T | null {
-  const value = statement(mirror.sqlite, 'SELECT value FROM sync_cursors WHERE stream = ?').pluck().get(stream);
-  return typeof value === 'string' ? (JSON.parse(value) as T) : null;
+export async function readCursor<T>(session: SqlSession, stream: string): Promise<T | null> {
+  const row = await session.get<{ value: string }>('SELECT value FROM sync_cursors WHERE stream = ?', [stream]);
+  return row === undefined ? null : (JSON.parse(row.value) as T);
 }
 
-export function writeCursor(mirror: MirrorDatabase, stream: string, value: unknown, now: number): void {
-  statement(
-    mirror.sqlite,
+export async function writeCursor(session: SqlSession, stream: string, value: unknown, now: number): Promise<void> {
+  await session.run(
     `INSERT INTO sync_cursors (stream, value, updated_at) VALUES (?, ?, ?)
      ON CONFLICT (stream) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-  ).run(stream, JSON.stringify(value), now);
+    [stream, JSON.stringify(value), now],
+  );
 }
 
-export function clearCursors(mirror: MirrorDatabase): void {
-  statement(mirror.sqlite, 'DELETE FROM sync_cursors').run();
+export async function clearCursors(session: SqlSession): Promise<void> {
+  await session.run('DELETE FROM sync_cursors');
 }
 
 /** Well-known state keys; the engine may add its own. */
@@ -34,20 +33,20 @@ export const SYNC_STATE_KEYS = {
   holdsDemo: 'holds_demo',
 } as const;
 
-export function readSyncState<T>(mirror: MirrorDatabase, key: string): T | null {
-  const value = statement(mirror.sqlite, 'SELECT value FROM sync_state WHERE key = ?').pluck().get(key);
-  return typeof value === 'string' ? (JSON.parse(value) as T) : null;
+export async function readSyncState<T>(session: SqlSession, key: string): Promise<T | null> {
+  const row = await session.get<{ value: string }>('SELECT value FROM sync_state WHERE key = ?', [key]);
+  return row === undefined ? null : (JSON.parse(row.value) as T);
 }
 
 /** Stores `value` under `key`; `null` removes it. */
-export function writeSyncState(mirror: MirrorDatabase, key: string, value: unknown, now: number): void {
+export async function writeSyncState(session: SqlSession, key: string, value: unknown, now: number): Promise<void> {
   if (value === null) {
-    statement(mirror.sqlite, 'DELETE FROM sync_state WHERE key = ?').run(key);
+    await session.run('DELETE FROM sync_state WHERE key = ?', [key]);
     return;
   }
-  statement(
-    mirror.sqlite,
+  await session.run(
     `INSERT INTO sync_state (key, value, updated_at) VALUES (?, ?, ?)
      ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-  ).run(key, JSON.stringify(value), now);
+    [key, JSON.stringify(value), now],
+  );
 }

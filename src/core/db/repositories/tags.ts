@@ -1,8 +1,8 @@
 import type { KommoTag } from '../../kommo';
-import type { MirrorDatabase } from '../open';
 import type { MirrorEntityType } from '../schema';
-import { idList, statement } from '../statements';
+import type { SqlSession } from '../sql/session';
 import { writeMetadataList } from './metadata-list';
+import { upsertTagSql } from './record-parts';
 
 const LINKS = {
   leads: { table: 'lead_tags', owner: 'lead_id' },
@@ -16,34 +16,30 @@ const LINKS = {
  * to records. Returns true when anything changed.
  */
 export function upsertTagList(
-  mirror: MirrorDatabase,
+  session: SqlSession,
   entityType: MirrorEntityType,
   tags: readonly KommoTag[],
   options: { complete?: boolean } = {},
-): boolean {
-  const sqlite = mirror.sqlite;
-  const upsert = statement(
-    sqlite,
-    `INSERT INTO tags (entity_type, id, name, color) VALUES (?, ?, ?, ?)
-     ON CONFLICT (entity_type, id) DO UPDATE SET name = excluded.name, color = excluded.color
-     WHERE name IS NOT excluded.name OR color IS NOT excluded.color`,
-  );
-  const write = (tag: KommoTag) => upsert.run(entityType, tag.id, tag.name, tag.color ?? null).changes > 0;
-  const removeAbsent = (keptIds: string) => {
-    const gone = statement(sqlite, 'SELECT id FROM tags WHERE entity_type = ? AND id NOT IN (SELECT value FROM json_each(?))')
-      .pluck()
-      .all(entityType, keptIds) as number[];
+): Promise<boolean> {
+  const write = async (tx: SqlSession, tag: KommoTag) =>
+    (await tx.run(upsertTagSql(tx), [entityType, tag.id, tag.name, tag.color ?? null])).changes > 0;
+  const removeAbsent = async (tx: SqlSession, keptIds: number[]) => {
+    const d = tx.dialect;
+    const gone = await tx.all<{ id: number }>(`SELECT id FROM tags WHERE entity_type = ? AND id NOT IN (${d.idsIn('?')})`, [
+      entityType,
+      d.bindIds(keptIds),
+    ]);
     if (gone.length === 0) return false;
-    const goneJson = idList(gone);
+    const goneIds = d.bindIds(gone.map((t) => t.id));
     const { table, owner } = LINKS[entityType];
     // Their records no longer match the hash they were applied with: let the next copy re-apply.
-    statement(
-      sqlite,
-      `UPDATE ${entityType} SET content_hash = '' WHERE id IN (SELECT ${owner} FROM ${table} WHERE tag_id IN (SELECT value FROM json_each(?)))`,
-    ).run(goneJson);
-    statement(sqlite, `DELETE FROM ${table} WHERE tag_id IN (SELECT value FROM json_each(?))`).run(goneJson);
-    statement(sqlite, 'DELETE FROM tags WHERE entity_type = ? AND id IN (SELECT value FROM json_each(?))').run(entityType, goneJson);
+    await tx.run(
+      `UPDATE ${entityType} SET content_hash = '' WHERE id IN (SELECT ${owner} FROM ${table} WHERE tag_id IN (${d.idsIn('?')}))`,
+      [goneIds],
+    );
+    await tx.run(`DELETE FROM ${table} WHERE tag_id IN (${d.idsIn('?')})`, [goneIds]);
+    await tx.run(`DELETE FROM tags WHERE entity_type = ? AND id IN (${d.idsIn('?')})`, [entityType, goneIds]);
     return true;
   };
-  return writeMetadataList(sqlite, tags, options.complete, write, removeAbsent);
+  return writeMetadataList(session, tags, options.complete, write, removeAbsent);
 }

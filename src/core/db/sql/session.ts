@@ -49,8 +49,14 @@ export interface Dialect {
   bindIds(ids: readonly number[]): SqlValue;
   /** Null-safe inequality: SQLite `a IS NOT b`, PostgreSQL `a IS DISTINCT FROM b`. */
   differs(a: string, b: string): string;
-  /** Replaces a record's full-text entry (SQLite FTS5 row; PostgreSQL tsvector row). */
-  replaceFullText(tx: SqlSession, entity: 'leads' | 'contacts', id: number, name: string, fields: string): Promise<void>;
+  /**
+   * Replaces a record's full-text entry (SQLite FTS5 row; PostgreSQL tsvector row). `existed`
+   * false says the record is new, so there is no entry to remove first (a store may skip that
+   * step; an upsert can ignore the flag).
+   */
+  replaceFullText(tx: SqlSession, entity: 'leads' | 'contacts', id: number, name: string, fields: string, existed?: boolean): Promise<void>;
   /** Removes records' full-text entries. */
   deleteFullText(tx: SqlSession, entity: 'leads' | 'contacts', ids: readonly number[]): Promise<void>;
+  /** Removes every full-text entry of an entity (the mirror is emptied for another account). */
+  clearFullText(tx: SqlSession, entity: 'leads' | 'contacts'): Promise<void>;
 }

@@ -6,9 +6,10 @@ import { contact, lead, phoneField, pipelines } from './fixtures';
  * A small account where every filter has something to find: two pipelines (both with 142/143),
  * three users, tags, phones written in messy ways, and links.
  */
-export function seedMirror(mirror: MirrorDatabase): void {
-  upsertAccount(
-    mirror,
+export async function seedMirror(mirror: MirrorDatabase): Promise<void> {
+  const store = mirror.store;
+  await upsertAccount(
+    store,
     {
       id: 1,
       name: 'Acme Perú',
@@ -19,13 +20,13 @@ export function seedMirror(mirror: MirrorDatabase): void {
     },
     'acme.kommo.com',
   );
-  replacePipelines(mirror, pipelines);
-  upsertUsers(mirror, [
+  await replacePipelines(store, pipelines);
+  await upsertUsers(store, [
     { id: 7, name: 'Ana Torres' },
     { id: 8, name: 'Beto Díaz' },
     { id: 9, name: 'Ñusta Quispe' },
   ]);
-  upsertContacts(mirror, [
+  await upsertContacts(store, [
     contact(50, {
       name: 'Walter Álvarez',
       custom_fields_values: phoneField('+51 987 654 321'),
@@ -38,7 +39,7 @@ export function seedMirror(mirror: MirrorDatabase): void {
     }),
     contact(52, { name: 'Zoe Ruiz', responsible_user_id: 9, custom_fields_values: phoneField('0051 944 111 222') }),
   ]);
-  upsertLeads(mirror, [
+  await upsertLeads(store, [
     lead(1, {
       name: 'Consulta por fierro corrugado',
       price: 45_700,
