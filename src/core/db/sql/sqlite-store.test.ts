@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { MirrorDatabase } from '../open';
+import { openDatabase, type MirrorDatabase } from '../open';
+import { describeStoreConformance } from '../testing/store-conformance';
 import { useTestMirror } from '../testing/use-test-mirror';
 import { inSavepoint } from './atomic';
 
@@ -131,4 +135,24 @@ describe('the SQLite store', () => {
     await Promise.all([writing, closing]);
     await expect(mirror.store.transaction(async () => undefined)).rejects.toThrow('closed');
   });
+});
+
+// The same contract the PostgreSQL store is held to (postgres-store.test.ts), on a fresh mirror file.
+describeStoreConformance('SQLite', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kommo-mirror-store-'));
+  const opened = openDatabase(join(dir, 'mirror.sqlite'));
+  return {
+    store: opened.store,
+    async fullTextMatches(entity, word) {
+      const rows = await opened.store.all<{ id: number }>(
+        `SELECT rowid AS id FROM ${entity}_fts WHERE ${entity}_fts MATCH ? ORDER BY rowid`,
+        [`"${word}"`],
+      );
+      return rows.map((row) => row.id);
+    },
+    async dispose() {
+      await opened.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 });
