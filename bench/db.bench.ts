@@ -77,8 +77,14 @@ function main(): void {
 
     // Pages arrive in updated_at order, as the engine reads them (random by id, the costlier order).
     const byUpdated = <T extends { updated_at: number }>(records: T[]) => records.sort((a, b) => a.updated_at - b.updated_at);
+    // As the first download does: secondary indexes and full-text rows are built once at its end.
+    repo.beginBulkLoad(mirror);
     const leadRate = upsertAll(mirror, 'leads', byUpdated(data.leads), (page) => repo.upsertLeads(mirror, page));
     const contactRate = upsertAll(mirror, 'contacts', byUpdated(data.contacts), (page) => repo.upsertContacts(mirror, page));
+    const buildStarted = performance.now();
+    repo.finishBulkLoad(mirror);
+    const buildSeconds = (performance.now() - buildStarted) / 1000;
+    const firstRate = (LEADS + CONTACTS) / (LEADS / leadRate + CONTACTS / contactRate + buildSeconds);
     // An incremental pass: a tenth of the leads changed (new name, one second later).
     const changed = data.leads
       .filter((_, i) => i % 10 === 0)
@@ -168,8 +174,10 @@ function main(): void {
         .join(', ')}; file ${mb(size)}`,
     );
     console.log(`  upsert, first download (pages of ${PAGE}, each with its cursor in one transaction):`);
-    console.log(`    leads with tags, links, custom fields, full text:   ${leadRate.toFixed(0)} rows/s (aim ≥ 20000)`);
+    console.log(`    leads with tags, links, custom fields:               ${leadRate.toFixed(0)} rows/s`);
     console.log(`    contacts with phones, emails, tags, custom fields:   ${contactRate.toFixed(0)} rows/s`);
+    console.log(`    then indexes and full text built at the end:         ${buildSeconds.toFixed(1)} s`);
+    console.log(`    the whole first download, build included:            ${firstRate.toFixed(0)} rows/s (aim ≥ 20000)`);
     console.log(`    leads changed (incremental):                         ${updateRate.toFixed(0)} rows/s`);
     console.log(`    leads unchanged (overlap window re-reads):           ${unchangedRate.toFixed(0)} rows/s`);
     console.log(

@@ -1,3 +1,4 @@
+import { hasIndex } from '../bulk-load';
 import type { MirrorDatabase } from '../open';
 import { statement } from '../statements';
 import { countOnce } from './count-cache';
@@ -101,7 +102,9 @@ export function readPageIds<Field extends string>(
   const total = countOnce(mirror, counting.count, counting.countParams);
   if (total === 0 || request.offset >= total) return { ids: [], total };
   const all = countOnce(mirror, `SELECT count(*) FROM ${list.table}`, []);
-  const plan = correlated ? 'sort-matches' : choosePagePlan(total, all, request.offset, request.limit);
+  // The sort's index is missing while a first download's bulk load runs (bulk-load.ts): sort the matches.
+  const walkable = !correlated && hasIndex(mirror.sqlite, list.sorts[request.sort.field].index);
+  const plan = walkable ? choosePagePlan(total, all, request.offset, request.limit) : 'sort-matches';
   const sql = pageSql(list, conditions, request, plan, setForm);
   const ids = statement(mirror.sqlite, sql.page)
     .pluck()

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { KommoCustomFieldValue, KommoTag } from '../../kommo';
 import type { MirrorEntityType } from '../schema';
+import { isFullTextDeferred } from '../bulk-load';
 import { statement } from '../statements';
 
 /**
@@ -115,6 +116,8 @@ export function replaceFullText(
   fields: string,
   existed: boolean,
 ): void {
+  // During the first download the rows are built all at once at its end (bulk-load.ts).
+  if (isFullTextDeferred(sqlite)) return;
   if (existed) statement(sqlite, `DELETE FROM ${entity}_fts WHERE rowid = ?`).run(id);
   statement(sqlite, `INSERT INTO ${entity}_fts (rowid, name, fields) VALUES (?, ?, ?)`).run(id, name, fields);
 }
