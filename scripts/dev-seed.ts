@@ -9,6 +9,8 @@
 import { existsSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
+  beginBulkLoad,
+  finishBulkLoad,
   openDatabase,
   optimizeMirror,
   replacePipelines,
@@ -74,9 +76,12 @@ export async function seedMirror(options: SeedOptions): Promise<{ leads: number;
   const inBatches = <T>(rows: readonly T[], write: (batch: readonly T[]) => unknown) => {
     for (let i = 0; i < rows.length; i += BATCH) mirror.transaction(() => write(rows.slice(i, i + BATCH)));
   };
+  // As the sync engine's first download: indexes and full text built once, after the records.
+  beginBulkLoad(mirror);
   inBatches(data.companies as unknown as KommoCompany[], (batch) => upsertCompanies(mirror, batch));
   inBatches(data.contacts as unknown as KommoContact[], (batch) => upsertContacts(mirror, batch));
   inBatches(data.leads as unknown as KommoLead[], (batch) => upsertLeads(mirror, batch));
+  finishBulkLoad(mirror);
   // The planner's statistics, as the sync engine leaves them after its first download: query plans
   // (and so timings) differ without them.
   optimizeMirror(mirror);
