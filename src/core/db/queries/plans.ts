@@ -1,4 +1,5 @@
-import { hasIndex } from '../bulk-load';
+import { bulkLoadPending, hasIndex } from '../bulk-load';
+import { sortKey } from '../repositories/sort-key';
 import type { MirrorDatabase } from '../open';
 import { statement } from '../statements';
 import { countOnce } from './count-cache';
@@ -87,7 +88,7 @@ export function pageSql<Field extends string>(
  * null when it has none, or 'sort' when the filter picks one stretch of the sort index that no
  * seek can reach (the matches are then sorted, never walked to).
  */
-export function listQuery<Field extends string, Filter>(
+export function listQuery<Field extends string, Filter extends { text?: string }>(
   list: ListTable<Field>,
   conditionsOf: (filter: Partial<Filter>) => Conditions,
   seekOf: (mirror: MirrorDatabase, args: ListArgs<Field, Filter>) => SortSeek | 'sort' | null,
@@ -100,7 +101,7 @@ export function listQuery<Field extends string, Filter>(
       seek: SortSeek | null = null,
     ): PageSql => pageSql(list, conditionsOf(args.filter), args, plan, setForm, seek),
     readPage: (mirror: MirrorDatabase, args: ListArgs<Field, Filter>) =>
-      readPageIds(mirror, list, conditionsOf(args.filter), args, seekOf(mirror, args)),
+      readPageIds(mirror, list, searchableConditions(mirror, list, conditionsOf, args.filter), args, seekOf(mirror, args)),
   };
 }
 
@@ -125,4 +126,22 @@ export function readPageIds<Field extends string>(
     .pluck()
     .all(...sql.params, request.limit, request.offset) as number[];
   return { ids, total };
+}
+
+/**
+ * The filter's conditions. While the first download defers the full-text rows (bulk-load.ts), a
+ * text search looks for its words in the records' names instead (folded as the sort key is), so
+ * the search box still finds what has been downloaded so far.
+ */
+function searchableConditions<Field extends string, Filter extends { text?: string }>(
+  mirror: MirrorDatabase,
+  list: ListTable<Field>,
+  conditionsOf: (filter: Partial<Filter>) => Conditions,
+  filter: Partial<Filter>,
+): Conditions {
+  if (!filter.text || !bulkLoadPending(mirror)) return conditionsOf(filter);
+  const words = sortKey(filter.text).match(/[\p{L}\p{N}]+/gu) ?? [];
+  let conditions = conditionsOf({ ...filter, text: undefined });
+  for (const word of words.slice(0, 12)) conditions = conditions.with(`${list.alias}.sort_name LIKE ?`, [`%${word}%`]);
+  return conditions;
 }
