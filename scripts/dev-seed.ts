@@ -9,6 +9,8 @@
 import { existsSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
+  beginBulkLoad,
+  finishBulkLoad,
   openDatabase,
   optimizeMirror,
   replacePipelines,
@@ -75,9 +77,12 @@ export async function seedMirror(options: SeedOptions): Promise<{ leads: number;
   const inBatches = async <T>(rows: readonly T[], write: (tx: SqlSession, batch: readonly T[]) => Promise<unknown>) => {
     for (let i = 0; i < rows.length; i += BATCH) await mirror.store.transaction((tx) => write(tx, rows.slice(i, i + BATCH)));
   };
+  // As the sync engine's first download: indexes and full text built once, after the records.
+  await mirror.store.transaction(async () => beginBulkLoad(mirror));
   await inBatches(data.companies as unknown as KommoCompany[], (tx, batch) => upsertCompanies(tx, batch));
   await inBatches(data.contacts as unknown as KommoContact[], (tx, batch) => upsertContacts(tx, batch));
   await inBatches(data.leads as unknown as KommoLead[], (tx, batch) => upsertLeads(tx, batch));
+  await mirror.store.transaction(async () => finishBulkLoad(mirror));
   // The planner's statistics, as the sync engine leaves them after its first download: query plans
   // (and so timings) differ without them.
   optimizeMirror(mirror);

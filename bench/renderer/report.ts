@@ -9,6 +9,7 @@ export interface RendererReport {
   contacts: number;
   seedMs: number;
   openMs: number;
+  launchMs: number;
   warmupChanges: number;
   warmupUpdates: number;
   changes: MeasuredChange[];
@@ -37,7 +38,7 @@ export function printReport(r: RendererReport): void {
     '',
     'Renderer benchmark (the web preview in Chromium)',
     `  mirror: ${r.leadsInList} leads in the list (${r.leadsGenerated} generated), ${r.contacts} contacts; seeded in ${(r.seedMs / 1000).toFixed(1)} s (not part of the numbers below)`,
-    `  app opened to its first rows in ${(r.openMs / 1000).toFixed(1)} s`,
+    `  launch (the core opens the mirror) → first rows painted: ${(r.launchMs / 1000).toFixed(2)} s (aim ≤ 1 s); of which the page's own part ${(r.openMs / 1000).toFixed(2)} s`,
     `  filter change → new rows painted, ${r.changes.length} changes after ${r.warmupChanges} warm-up (aim p95 ≤ 100 ms):`,
     `    all changes:                   ${stats(r.changes.map(toPaint))}`,
     ...[...byKind.entries()]

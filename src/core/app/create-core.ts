@@ -51,8 +51,13 @@ export interface Core {
 
 /** The composition root shared by both hosts. */
 export function createCore(options: CoreOptions): Core {
-  // A damaged file opens in the damaged state: the page says so and offers the rebuild.
-  const database = openDatabase(options.databasePath, { nativeBinding: options.nativeBinding, tolerateDamage: true });
+  // A damaged file opens in the damaged state: the page says so and offers the rebuild. The whole
+  // file is checked in the background, so the first rows are read without waiting for it.
+  const database = openDatabase(options.databasePath, {
+    nativeBinding: options.nativeBinding,
+    tolerateDamage: true,
+    checkInBackground: true,
+  });
   const events = new EventHub();
   const settings = new SettingsStore(
     options.settingsPath ?? join(dirname(options.databasePath), 'settings.json'),
@@ -86,10 +91,9 @@ export function createCore(options: CoreOptions): Core {
     ...mirrorHandlers(database),
     ...syncHandlers(sync),
   };
-  const firstLaunch =
-    options.demoOnFirstLaunch && database.damage === null
-      ? connectDemoOnFirstLaunch(connection, database, options.log)
-      : Promise.resolve(false);
+  const firstLaunch = options.demoOnFirstLaunch
+    ? database.whenChecked().then(() => database.damage === null && connectDemoOnFirstLaunch(connection, database, options.log))
+    : Promise.resolve(false);
   return {
     handlers,
     events,

@@ -1,6 +1,6 @@
 /**
  * A damaged local copy, through the whole core against the simulator: found at launch (quick_check
- * at open) or by a read that hits a damaged page during a run, it stops the sync, every list
+ * in the background, before the sync may start) or by a read that hits a damaged page during a run, it stops the sync, every list
  * answers `mirror_damaged` (never the generic "something went wrong"), and "rebuild from Kommo"
  * sets the file aside, keeps the settings and downloads a mirror equal to the source.
  */
@@ -71,6 +71,8 @@ describe('a damaged local copy', () => {
     expect(quickCheckOf(path)).not.toBe('ok');
 
     const relaunched = startCore(path, template);
+    // The whole file is checked in the background at launch; the sync waits for the answer.
+    await relaunched.database.whenChecked();
     expect(relaunched.sync.status()).toMatchObject({ state: 'error', reason: 'damaged' });
     for (const name of ['leads.list', 'contacts.list', 'meta.get', 'tags.list']) {
       expect(await request(relaunched, name, name === 'tags.list' ? { entityType: 'leads' } : {}), name).toMatchObject({
@@ -86,6 +88,7 @@ describe('a damaged local copy', () => {
     await core.close();
     damageTable(path, 'leads');
     const relaunched = startCore(path, template);
+    await relaunched.database.whenChecked();
     expect(relaunched.database.damage).not.toBeNull();
 
     await relaunched.handlers['auth.disconnect']({ forgetData: true });

@@ -102,4 +102,48 @@ describe('a damaged mirror file', () => {
       await mirror.close();
     }
   });
+
+  it('checked in the background at launch: reads are answered at once, and the damage is reported when found', async () => {
+    const path = await damagedMirror();
+    const mirror = openDatabase(path, { tolerateDamage: true, checkInBackground: true });
+    try {
+      let checked = false;
+      const told: string[] = [];
+      mirror.onDamaged(() => told.push(mirror.damage ?? ''));
+      const whenChecked = mirror.whenChecked().then(() => (checked = true));
+      // Not waited for: the check has not answered yet, and a read of a sound page is served.
+      expect(mirror.damage).toBeNull();
+      expect(await countRecords(mirror.store, 'contacts')).toBe(1_000);
+      expect(checked).toBe(false);
+
+      await whenChecked;
+      expect(told).toEqual([expect.stringMatching(/.+/)]);
+      expect(mirror.damage).toBe(told[0]);
+    } finally {
+      await mirror.close();
+    }
+  });
+
+  it('checked in the background: a sound file stays sound, and a file that must be migrated is checked before', async () => {
+    const path = join(tempDir(), 'mirror.sqlite');
+    const sound = openDatabase(path);
+    await sound.store.transaction((tx) => upsertLeads(tx, [lead(1)]));
+    await sound.close();
+    const reopened = openDatabase(path, { tolerateDamage: true, checkInBackground: true });
+    await reopened.whenChecked();
+    expect(reopened.damage).toBeNull();
+    await reopened.close();
+
+    const old = join(tempDir(), 'old.sqlite');
+    const db = new Database(old);
+    db.exec('CREATE TABLE app_meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) STRICT; PRAGMA user_version = 1;');
+    db.close();
+    const migrated = openDatabase(old, { tolerateDamage: true, checkInBackground: true });
+    let checked = false;
+    void migrated.whenChecked().then(() => (checked = true));
+    await Promise.resolve();
+    // Checked at open, before the migrations: nothing left to wait for.
+    expect(checked).toBe(true);
+    await migrated.close();
+  });
 });

@@ -5,6 +5,7 @@
  * sync engine only; the queries are the read side, for the UI handlers and the host. See
  * README.md in this folder for the tables and the write API.
  */
+export { beginBulkLoad, bulkLoadPending, finishBulkLoad } from './bulk-load';
 export { MirrorDamagedError } from './damage';
 export { restrictFile } from './file-modes';
 export { LATEST_SCHEMA_VERSION } from './migrations';

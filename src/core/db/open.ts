@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import { quickCheckInWorker, type BackgroundCheckAnswer } from './background-check';
 import { CARRIED_TABLES, describe, isDamageError, isStorageFault, MirrorDamagedError, quickCheck, removeFiles, setAside } from './damage';
 import { preparePrivateFile, restrictFiles } from './file-modes';
 import { migrate, schemaVersion } from './migrate';
-import { migrations } from './migrations';
+import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
 import type { DB } from './schema';
 import { sqliteStore, type SqliteStore } from './sql/sqlite-store';
 
@@ -19,6 +20,13 @@ export interface OpenDatabaseOptions {
    * of throwing MirrorDamagedError: the app then shows the state and offers the rebuild.
    */
   tolerateDamage?: boolean;
+  /**
+   * Check the file with quick_check in a worker thread after opening, instead of before: reads
+   * are answered meanwhile, and damage found is reported like damage found by a read
+   * (`onDamaged`). A file that must be migrated first is still checked before. The app's launch
+   * uses it; `whenChecked()` says when the check is done.
+   */
+  checkInBackground?: boolean;
   /** Tables carried over by a rebuild (tests name one; the product's list is CARRIED_TABLES). */
   carriedTables?: readonly string[];
 }
@@ -44,6 +52,8 @@ export interface MirrorDatabase {
    */
   checkAfterError(error: unknown): boolean;
   onDamaged(listener: () => void): () => void;
+  /** Resolves once the file has been checked (at once unless the check runs in the background). */
+  whenChecked(): Promise<void>;
   /**
    * Closes the file, moves it (with its -wal and -shm) aside as `<name>.damaged-<time>.sqlite`,
    * and opens an empty mirror in its place, carrying over the rows of CARRIED_TABLES that can
@@ -57,6 +67,8 @@ export interface MirrorDatabase {
 interface Connection {
   sqlite: Database.Database;
   db: Kysely<DB>;
+  /** quick_check was left to the background check. */
+  unchecked?: boolean;
 }
 
 /**
@@ -83,6 +95,19 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): M
     damage = problem;
     for (const listener of listeners) listener();
   };
+  let background: ReturnType<typeof quickCheckInWorker> | null = null;
+  let checked = Promise.resolve();
+  if (current.unchecked) {
+    const opened = current;
+    background = quickCheckInWorker(path, options.nativeBinding);
+    checked = background.answer.then((answer) => {
+      background = null;
+      // Closed or rebuilt meanwhile: the answer is about a file no longer in use.
+      if (closed || current !== opened) return;
+      const problem = problemOf(answer, () => quickCheck(opened.sqlite));
+      if (problem !== null) markDamaged(problem);
+    });
+  }
   return {
     path,
     get sqlite() {
@@ -108,9 +133,11 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): M
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    whenChecked: () => checked,
     async rebuild({ discard = false } = {}) {
       // A transaction still open would otherwise be cut off mid-way.
       await store.idle();
+      background?.stop();
       await release(current);
       let movedTo: string;
       try {
@@ -130,6 +157,7 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): M
       if (closed) return;
       closed = true;
       await store.close();
+      background?.stop();
       await release(current);
     },
   };
@@ -147,11 +175,13 @@ function connect(path: string, options: OpenDatabaseOptions): Connection {
   } catch (error) {
     throw isDamageError(error) ? new MirrorDamagedError(path, describe(error)) : error;
   }
+  let unchecked = false;
   try {
     configure(sqlite, options);
     if (!options.readonly) {
       // Before the migrations write to it: a damaged file must be set aside, not built upon.
-      const problem = quickCheck(sqlite);
+      unchecked = options.checkInBackground === true && schemaVersion(sqlite) === LATEST_SCHEMA_VERSION;
+      const problem = unchecked ? null : quickCheck(sqlite);
       if (problem !== null) throw new MirrorDamagedError(path, problem);
       migrate(sqlite, migrations);
       restrictFiles(path);
@@ -161,7 +191,14 @@ function connect(path: string, options: OpenDatabaseOptions): Connection {
     sqlite.close();
     throw isDamageError(error) ? new MirrorDamagedError(path, describe(error)) : error;
   }
-  return wrap(sqlite);
+  return { ...wrap(sqlite), unchecked };
+}
+
+/** The background check's finding; where the worker could not run, the check runs here instead. */
+function problemOf(answer: BackgroundCheckAnswer, checkHere: () => string | null): string | null {
+  if ('problem' in answer) return answer.problem;
+  if ('error' in answer && isStorageFault(answer.error)) return describe(Object.assign(new Error(answer.error.message), answer.error));
+  return checkHere();
 }
 
 function configure(sqlite: Database.Database, options: OpenDatabaseOptions): void {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useSyncHarness } from '../../../test/helpers/sync-harness';
+import { bulkLoadPending, listLeads } from '../db';
+import { indexNames } from '../db/testing';
 import { INITIAL_CURSOR, type InitialPlan } from './initial';
 
 const harness = useSyncHarness();
@@ -41,6 +43,43 @@ describe('the first download, readers side by side', () => {
     // Each split leaves one more partly filled page; the one idle cycle after the download reads
     // each entity once.
     expect(listRequests(h)).toBeLessThanOrEqual(fullPages * 1.15 + 2);
+    expect(h.differences()).toEqual([]);
+  });
+});
+
+describe('the first download builds indexes and full text once, at its end', () => {
+  const sortIndexes = ['leads_by_contact_name', 'leads_by_name', 'leads_by_responsible_name', 'leads_by_stage', 'leads_by_status_rank'];
+
+  it('defers them while it writes, keeps the mirror listable after a stop, and has them all once it ends', async () => {
+    const h = await harness({ sim: { leads: 1200, contacts: 300 }, sync: { pageLimit: PAGE, initialReaders: 1 } });
+    let pendingMidway: boolean | null = null;
+    const stopped = new Promise<void>((resolve) => {
+      const off = h.engine.onStatus((s) => {
+        if (s.progress?.phase !== 'leads' || s.progress.done < 500) return;
+        off();
+        pendingMidway = bulkLoadPending(h.mirror);
+        void h.engine.stop().then(resolve);
+      });
+    });
+    const run = h.engine.start();
+    await stopped;
+    await run;
+    expect(pendingMidway).toBe(true);
+    // Stopped midway (as good as a kill: every page is committed with its cursor): it still lists, sorted.
+    const byName = listLeads(h.mirror, { filter: {}, sort: { field: 'name', direction: 'asc' }, offset: 0, limit: 5 });
+    expect(byName.rows.map((r) => r.name)).toEqual([...byName.rows.map((r) => r.name)].sort((a, b) => a.localeCompare(b, 'es')));
+
+    await (await h.restart()).runOnce();
+    expect(bulkLoadPending(h.mirror)).toBe(false);
+    expect(indexNames(h.mirror.sqlite, 'leads')).toEqual(expect.arrayContaining(sortIndexes));
+    const sample = h.mirror.sqlite.prepare('SELECT id, name FROM leads ORDER BY id LIMIT 1').get() as { id: number; name: string };
+    const found = listLeads(h.mirror, {
+      filter: { text: sample.name },
+      sort: { field: 'updated_at', direction: 'desc' },
+      offset: 0,
+      limit: 100,
+    });
+    expect(found.rows.map((r) => r.id)).toContain(sample.id);
     expect(h.differences()).toEqual([]);
   });
 });

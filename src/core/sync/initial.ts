@@ -1,5 +1,5 @@
 import type { SyncProgress } from '../../common/model/sync';
-import { optimizeMirror, readCursor, SYNC_STATE_KEYS, writeCursor, writeSyncState } from '../db';
+import { beginBulkLoad, finishBulkLoad, optimizeMirror, readCursor, SYNC_STATE_KEYS, writeCursor, writeSyncState } from '../db';
 import { ENTITY_WITH, maxUpdatedAt, type Entity } from './apply';
 import type { SyncContext } from './context';
 import { entitySink } from './entity-sink';
@@ -77,6 +77,9 @@ export class InitialDownload {
   /** Resumes the stored plan, or starts one at the server's current time. */
   static async open(ctx: SyncContext, metadata: Metadata, onProgress: () => void): Promise<InitialDownload> {
     const stored = await readCursor<InitialPlan>(ctx.store, INITIAL_CURSOR);
+    // Indexes and full-text rows are built once at the end (db/bulk-load.ts); a resumed download
+    // defers them again. In the writers' turn, like every write of the engine.
+    await ctx.commit(async () => beginBulkLoad(ctx.mirror));
     if (stored) return new InitialDownload(ctx, metadata, stored, onProgress);
     const newest = { leads: await newestUpdate(ctx, 'leads'), contacts: await newestUpdate(ctx, 'contacts') };
     const known = [newest.leads, newest.contacts].filter((at): at is number => at !== null && Number.isFinite(at));
@@ -241,6 +244,8 @@ export class InitialDownload {
     const { ctx, plan } = this;
     const boundary = plan.start - ctx.options.overlapSeconds;
     await ctx.commit(async (tx) => {
+      // With the hand-over, so a kill leaves the download unfinished or the mirror fully indexed.
+      finishBulkLoad(ctx.mirror);
       for (const entity of ORDER) await writeCursor(tx, entity, streamCursorAfterDownload(boundary, plan.start), ctx.now());
       await writeCursor(tx, EVENTS_CURSOR, initialEventsCursor(boundary), ctx.now());
       await writeCursor(tx, INITIAL_CURSOR, null, ctx.now());

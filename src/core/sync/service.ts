@@ -181,6 +181,8 @@ export class SyncService implements SyncRunner {
         if (this.closed || connection === this.following) return;
         this.following = null;
         await this.supervisor.stop();
+        // Never a sync onto a file not yet known to be sound (checked in the background at launch).
+        await this.deps.mirror.whenChecked();
         if (connection && !this.closed && this.deps.mirror.damage === null && this.deps.connection.current() === connection) {
           this.following = connection;
           this.supervisor.start();

@@ -2,6 +2,7 @@ import type { ContactDetail, ContactRow, PageOf } from '../../../common/model/mi
 import type { MirrorDatabase } from '../open';
 import { contactConditions, type ContactFilterInput } from './filters';
 import { listQuery, type ListArgs } from './plans';
+import { responsibleSeek } from './seeks';
 import { contactById, contactsByIds, customFieldsOf, leadIdsOfContacts, leadsByIds } from './rows';
 
 export type ContactSortField = 'name' | 'responsible' | 'created_at' | 'updated_at';
@@ -20,7 +21,8 @@ const contactList = listQuery<ContactSortField, ContactFilterInput>(
     },
   },
   contactConditions,
-  (args) => args.sort.field === 'responsible' && !!args.filter.responsibleUserIds?.length, // see leadList
+  // See leadSortSeek.
+  (mirror, args) => (args.sort.field === 'responsible' ? responsibleSeek(mirror, 'c', args.filter.responsibleUserIds) : null),
 );
 
 /** As leadListSql: ids first, and the page plan chosen from the total. */

@@ -3,11 +3,23 @@ import type { MirrorDatabase } from '../open';
 import { statement } from '../statements';
 import { leadConditions, type LeadFilterInput } from './filters';
 import { listQuery, type ListArgs } from './plans';
+import { responsibleSeek, stageSeek } from './seeks';
 import { contactsByIds, customFieldsOf, leadById, leadsInOrder } from './rows';
 
 export type LeadSortField = 'name' | 'price' | 'status' | 'responsible' | 'contact' | 'created_at' | 'updated_at';
 
 export type LeadListArgs = ListArgs<LeadSortField, LeadFilterInput>;
+
+/**
+ * Sorted by stage while filtered by stage or pipeline (or by responsible while filtered by
+ * responsible), the matches sit in one stretch of the sort index: the walk seeks to it. (A range
+ * on the sort column itself needs nothing: the walk seeks straight to the range.)
+ */
+function leadSortSeek(mirror: MirrorDatabase, args: LeadListArgs) {
+  if (args.sort.field === 'status') return stageSeek(mirror, 'l', args.filter);
+  if (args.sort.field === 'responsible') return responsibleSeek(mirror, 'l', args.filter.responsibleUserIds);
+  return null;
+}
 
 /** Every sort key has its own index (see migration 003). */
 const leadList = listQuery<LeadSortField, LeadFilterInput>(
@@ -25,12 +37,7 @@ const leadList = listQuery<LeadSortField, LeadFilterInput>(
     },
   },
   leadConditions,
-  // Sorted by stage while filtered by stage (or by responsible while filtered by responsible), the
-  // matches sit in one stretch of the sort index. (A range on the sort column itself is fine: the
-  // walk seeks straight to the range.)
-  (args) =>
-    (args.sort.field === 'status' && (!!args.filter.stages?.length || !!args.filter.pipelineIds?.length)) ||
-    (args.sort.field === 'responsible' && !!args.filter.responsibleUserIds?.length),
+  leadSortSeek,
 );
 
 /** SQL for a page of leads and for their total, exported so EXPLAIN QUERY PLAN tests see the same text. */

@@ -45,6 +45,15 @@ export class Conditions {
     return this;
   }
 
+  /** A copy with one more condition on the records' own columns (a page's seek on its sort key). */
+  with(sql: string, params: readonly unknown[]): Conditions {
+    const copy = new Conditions();
+    copy.parts.push(...this.parts);
+    copy.sets.push(...this.sets);
+    copy.columnConditions = this.columnConditions;
+    return copy.add(sql, ...params);
+  }
+
   /** "The record's id is in this set": `idColumn IN (select)`, or `probe` when probing per row. */
   addIdSet(idColumn: string, select: string, params: unknown[], probe?: string): this {
     const set = { idColumn, select, params };

@@ -1,4 +1,6 @@
+import { isFullTextDeferred } from '../bulk-load';
 import type { Dialect, SqlSession } from './session';
+import { connectionOf } from './sqlite-store';
 
 /** Per entity, so the hot path hands the statement cache the same SQL text every time. */
 const FULL_TEXT = {
@@ -27,6 +29,8 @@ export const sqliteDialect: Dialect = {
   bindIds: (ids) => JSON.stringify(ids),
   differs: (a, b) => `${a} IS NOT ${b}`,
   async replaceFullText(tx, entity, id, name, fields, existed = true) {
+    // During the first download the rows are built all at once at its end (bulk-load.ts).
+    if (isFullTextDeferred(connectionOf(tx))) return;
     const sql = FULL_TEXT[entity];
     // A record seen for the first time has no row yet: skipping the delete is measurable during a first download.
     if (existed) await tx.run(sql.deleteOne, [id]);

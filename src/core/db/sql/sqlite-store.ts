@@ -92,8 +92,18 @@ export function sqliteStore(connection: () => Database.Database): SqliteStore {
   return store;
 }
 
+/** The connection behind each SQLite session, for what only SQLite needs to know (a bulk load). */
+const connections = new WeakMap<SqlSession, () => Database.Database>();
+
+/** The better-sqlite3 connection a SQLite session writes to. */
+export function connectionOf(session: SqlSession): Database.Database {
+  const connection = connections.get(session);
+  if (!connection) throw new Error('Not a SQLite session');
+  return connection();
+}
+
 function sessionOver(connection: () => Database.Database, check: () => void): SqlSession {
-  return {
+  const session: SqlSession = {
     dialect: sqliteDialect,
     async all<T>(sql: string, params?: SqlParams): Promise<T[]> {
       check();
@@ -113,4 +123,6 @@ function sessionOver(connection: () => Database.Database, check: () => void): Sq
       return { changes: info.changes };
     },
   };
+  connections.set(session, connection);
+  return session;
 }
