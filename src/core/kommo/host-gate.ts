@@ -3,9 +3,13 @@ import type { Logger } from '../log';
 import { systemClock, type Clock } from '../time';
 import { StateObservable } from '../observable';
 import { KommoBlockedError, KommoRateLimitedError } from './errors';
+import { RoundTrips } from './round-trips';
 
 export interface HostGateOptions {
-  /** Even spacing between request starts. 150 ms keeps 7 starts inside 1050 ms (≤ 7 per second with 50 ms of slack). */
+  /**
+   * Even spacing between request starts, a little under `windowMs / maxPerWindow` so the window
+   * rule (with its margin) is what sets the pace, while requests still leave one by one.
+   */
   minTimeMs: number;
   /** Requests in flight at once, so that latency does not lower the rate. */
   maxConcurrent: number;
@@ -13,11 +17,13 @@ export interface HostGateOptions {
   maxPerWindow: number;
   windowMs: number;
   /**
-   * Slack added to the window. The server counts arrivals, which we cannot see: a request
-   * arrives after it leaves and before its answer is back, however slow the network or busy the
-   * machine. So a request leaves only `windowMs` + this after the answer to the one
-   * `maxPerWindow` requests back: then no `maxPerWindow + 1` arrivals fit in one window, whatever
-   * the jitter. The slack covers the clocks' granularity.
+   * Slack added to the window. The server counts arrivals, which we cannot see. A request leaves
+   * only `windowMs` + this after the latest moment the one `maxPerWindow` requests back can have
+   * arrived: its departure plus the part of its round trip beyond the fastest recent one of its
+   * kind (RoundTrips), since that excess may have been spent on the way there (jitter, a stall).
+   * Then no `maxPerWindow + 1` arrivals fit in one window, whatever the jitter, while a steady
+   * network costs no more than this slack. The slack covers the server's work varying between
+   * answers of one kind and the clocks' granularity.
    */
   jitterMarginMs: number;
   /** A 429 without `retry_after`: backoff base and cap. */
@@ -42,7 +48,7 @@ export interface HostGateOptions {
 }
 
 export const DEFAULT_GATE_OPTIONS: HostGateOptions = {
-  minTimeMs: 150,
+  minTimeMs: 140,
   maxConcurrent: 4,
   maxPerWindow: 7,
   windowMs: 1_000,
@@ -64,18 +70,18 @@ export type GateState =
   | { kind: 'rate_limited'; until: number }
   | { kind: 'blocked'; since: number; until: number };
 
-/** One request as the gate saw it: when it left, and when its answer (or failure) came back. */
+/** One request as the gate saw it: when it left and, once answered (or failed), the latest it can have arrived. */
 interface Departure {
   at: number;
-  answeredAt: number | null;
+  arrivedBy: number | null;
   answered: Promise<void>;
   markAnswered(): void;
 }
 
 /**
  * The one gate every request to one Kommo account host passes, whoever makes it. Bottleneck
- * queues, spaces and bounds concurrency; on top of it the gate keeps a log of actual departures
- * and answers (a stalled timer can make bottleneck start a job late and the next one on time),
+ * queues and bounds concurrency; the gate spaces departures on its own clock and keeps a log of
+ * actual departures and answers (a stalled timer can start one job late and the next on time),
  * pauses everything on a 429, and holds two circuits: repeated 429s, and a 403 block.
  */
 export class HostGate {
@@ -97,6 +103,7 @@ export class HostGate {
   /** Set when a circuit opens: the first request after it is a lone probe. */
   private halfOpen = false;
   private readonly states = new StateObservable<GateState>().startFrom({ kind: 'open' });
+  private readonly roundTrips = new RoundTrips();
 
   constructor(
     readonly host: string,
@@ -108,25 +115,36 @@ export class HostGate {
     this.options.blockCooldownMs = Math.max(this.options.blockCooldownMs, MIN_BLOCK_COOLDOWN_MS);
     this.minTimeMs = this.options.minTimeMs;
     this.perWindow = this.options.maxPerWindow;
-    this.limiter = new Bottleneck({ maxConcurrent: this.options.maxConcurrent, minTime: this.minTimeMs });
+    // Bottleneck bounds what is in flight; spacing is kept in admit() on the gate's own clock.
+    this.limiter = new Bottleneck({ maxConcurrent: this.options.maxConcurrent });
   }
 
   /**
    * Runs `send` when the host may take another request; fails fast while a circuit is open.
-   * `send` gets its departure time, which reportRateLimited() wants back.
+   * `send` gets its departure time, which reportRateLimited() wants back. `kindOf` names what
+   * was answered (see RoundTrips): answers of one kind take the server about as long.
    */
-  schedule<T>(send: (departedAt: number) => Promise<T>): Promise<T> {
+  schedule<T>(send: (departedAt: number) => Promise<T>, kindOf: (result: T) => string = () => 'any'): Promise<T> {
     this.throwIfOpen();
     return this.limiter.schedule(async () => {
       const { departure, release } = await this.admit();
+      let kind = 'failed';
       try {
-        return await send(departure.at);
+        const result = await send(departure.at);
+        kind = kindOf(result);
+        return result;
       } finally {
-        departure.answeredAt = this.clock.now();
-        departure.markAnswered();
+        this.answered(departure, kind);
         release();
       }
     });
+  }
+
+  private answered(departure: Departure, kind: string): void {
+    const now = this.clock.now();
+    this.roundTrips.record(kind, now - departure.at);
+    departure.arrivedBy = Math.max(departure.at, now - this.roundTrips.fastest(kind));
+    departure.markAnswered();
   }
 
   state(): GateState {
@@ -222,7 +240,7 @@ export class HostGate {
   /**
    * Waits out any pause, then takes a departure slot: departures are serialized so that, whatever
    * bottleneck's timers did, starts stay `minTime` apart, and a request leaves only a window
-   * (plus slack) after the answer to the one `perWindow` requests back: no more than
+   * (plus slack) after the latest arrival of the one `perWindow` requests back: no more than
    * `perWindow` can then arrive at the server within `windowMs`, however late each arrived.
    */
   private async admit(): Promise<{ departure: Departure; release: () => void }> {
@@ -235,13 +253,13 @@ export class HostGate {
       for (;;) {
         this.throwIfOpen();
         const bound = this.departures.length >= this.perWindow ? this.departures[this.departures.length - this.perWindow]! : null;
-        // Its arrival is known only to be before its answer: wait for that.
-        if (bound && bound.answeredAt === null) {
+        // Its arrival can be bounded only once it is answered: wait for that.
+        if (bound && bound.arrivedBy === null) {
           await bound.answered;
           continue;
         }
         const now = this.clock.now();
-        const windowEnd = bound ? bound.answeredAt! + this.windowSpan() : -Infinity;
+        const windowEnd = bound ? bound.arrivedBy! + this.windowSpan() : -Infinity;
         const earliest = Math.max(this.pausedUntil, this.lastDeparture + this.minTimeMs, windowEnd);
         if (earliest <= now) break;
         await this.clock.sleep(earliest - now);
@@ -250,7 +268,7 @@ export class HostGate {
       this.lastDeparture = now;
       let markAnswered!: () => void;
       const answered = new Promise<void>((resolve) => (markAnswered = resolve));
-      const departure: Departure = { at: now, answeredAt: null, answered, markAnswered };
+      const departure: Departure = { at: now, arrivedBy: null, answered, markAnswered };
       this.departures.push(departure);
       if (this.departures.length > Math.max(this.options.maxPerWindow, 1) * 2) this.departures.shift();
       // Half-open after a circuit: this request is the probe; nobody else leaves until it is answered.
@@ -273,7 +291,6 @@ export class HostGate {
     if (perWindow === this.perWindow) return;
     this.perWindow = perWindow;
     this.minTimeMs = Math.max(this.options.minTimeMs, perWindow < this.options.maxPerWindow ? Math.ceil(this.windowSpan() / perWindow) : 0);
-    this.limiter.updateSettings({ minTime: this.minTimeMs });
     this.log?.info('Request pacing changed', { host: this.host, perWindow, minTimeMs: this.minTimeMs });
   }
 
