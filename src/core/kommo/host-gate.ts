@@ -217,8 +217,12 @@ export class HostGate {
     this.emitIfChanged();
   }
 
-  /** The user asked to try again: close both circuits and the pause. The next request is the probe. */
+  /**
+   * The user asked to try again: close both circuits and the pause. The next request is a lone
+   * probe: nothing else leaves until it is answered, so a refusal costs one request, not a burst.
+   */
   resetCircuit(): void {
+    if (this.state().kind !== 'open') this.halfOpen = true;
     this.block = null;
     this.rateCircuitUntil = 0;
     this.pausedUntil = 0;
