@@ -121,4 +121,51 @@ describe('the host gate', () => {
     expect(210 / 7 / seconds).toBeGreaterThanOrEqual(0.93);
     await gate.close();
   }, 30_000);
+
+  it('after a 429, waits out retry_after, then sends one request alone before the rest', async () => {
+    const clock = steppedClock();
+    const gate = new HostGate('acme.kommo.com', {}, clock);
+    // A full window of requests, the last refused: the gate lowers its bound to 6 a second.
+    let answered = 0;
+    for (let n = 0; n < 7; n++) void gate.schedule(async () => undefined).then(() => answered++);
+    while (answered < 7) {
+      clock.advance(10);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    gate.reportRateLimited(2_000, clock.now());
+    const events: string[] = [];
+    const answers: Array<() => void> = [];
+    const requests = [1, 2, 3].map((n) =>
+      gate.schedule(
+        () =>
+          new Promise<void>((resolve) => {
+            events.push(`sent ${n} at ${clock.now()}`);
+            // The first is held to see that it goes alone; the others are answered at once.
+            if (answers.length === 0) answers.push(resolve);
+            else resolve();
+          }),
+      ),
+    );
+    const started = clock.now();
+    for (let i = 0; i < 300 && answers.length === 0; i++) {
+      clock.advance(10);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    expect(events).toEqual([`sent 1 at ${started + 2_000}`]);
+    expect(gate.pacing().perWindow).toBe(6);
+    // Still alone while unanswered.
+    for (let i = 0; i < 50; i++) {
+      clock.advance(10);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    expect(events).toHaveLength(1);
+    answers[0]!();
+    while (events.length < 3) {
+      clock.advance(10);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    await Promise.all(requests);
+    expect(gate.state()).toEqual({ kind: 'open' });
+    await gate.close();
+  });
 });

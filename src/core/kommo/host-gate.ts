@@ -187,6 +187,9 @@ export class HostGate {
     const backoff = Math.min(this.options.rateLimitBackoffMaxMs, this.options.rateLimitBackoffMs * 2 ** (this.consecutive429 - 1));
     const pause = retryAfterMs ?? backoff;
     this.pausedUntil = Math.max(this.pausedUntil, now + pause);
+    // After the pause one request goes alone: if Kommo still refuses, that costs one 429, not a
+    // burst of them that would count toward the circuit.
+    this.halfOpen = true;
     // We had sent `recent` requests in the last window, the refused one included, and that was
     // too many: the server's bound is below it.
     const recent = this.departures.filter((d) => d.at > now - this.windowSpan()).length;
