@@ -7,8 +7,10 @@ import { RoundTrips } from './round-trips';
 
 export interface HostGateOptions {
   /**
-   * Even spacing between request starts, a little under `windowMs / maxPerWindow` so the window
-   * rule (with its margin) is what sets the pace, while requests still leave one by one.
+   * Least spacing between request starts: `windowMs / maxPerWindow`, so requests never leave
+   * faster than 7 a second even briefly (should Kommo meter like nginx's limit_req, which refuses
+   * a request that comes sooner than the rate allows). 7 × 143 ms stays under the window rule's
+   * 1,025 ms, so that rule, with its margin, sets the pace.
    */
   minTimeMs: number;
   /** Requests in flight at once, so that latency does not lower the rate. */
@@ -48,7 +50,7 @@ export interface HostGateOptions {
 }
 
 export const DEFAULT_GATE_OPTIONS: HostGateOptions = {
-  minTimeMs: 140,
+  minTimeMs: 143,
   maxConcurrent: 4,
   maxPerWindow: 7,
   windowMs: 1_000,
