@@ -39,10 +39,17 @@ interface Row {
   client: string;
   seconds: number | null;
   requests: number;
+  /** Lead list requests (pages, probes, lookups): the aim compares them with the fewest pages. */
+  leadLists: number;
   served429: number;
   records: number;
   note: string;
 }
+
+/** The fewest lead list requests: one per page of 250 (the last page's missing `next` link ends the list). */
+const FEWEST_LEAD_LISTS = Math.ceil(LEADS / 250);
+/** This project's rows; the others are the peers. */
+const PEER = 'this project';
 
 /** A peer in its own process (it trusts the self-signed certificate; this process does not). */
 async function runPeer(script: string, target: string, token: string): Promise<{ records: number; seconds: number } | { error: string }> {
@@ -83,7 +90,7 @@ async function runProject(sim: SimProcess): Promise<{ records: number; seconds: 
 
 async function measure(
   sim: SimProcess,
-  base: Omit<Row, 'client' | 'seconds' | 'requests' | 'served429' | 'records' | 'note'>,
+  base: Omit<Row, 'client' | 'seconds' | 'requests' | 'leadLists' | 'served429' | 'records' | 'note'>,
   client: string,
   run: () => Promise<{ records: number; seconds: number } | { error: string }>,
 ): Promise<Row> {
@@ -94,7 +101,13 @@ async function measure(
     error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
   }));
   const counters = await sim.control('counters');
-  const row = { ...base, client, requests: counters.total, served429: counters.served429 };
+  const row = {
+    ...base,
+    client,
+    requests: counters.total,
+    leadLists: counters.perEndpoint['GET /api/v4/leads'] ?? 0,
+    served429: counters.served429,
+  };
   const done: Row =
     'error' in result
       ? { ...row, seconds: null, records: 0, note: result.error }
@@ -109,23 +122,47 @@ async function measure(
   return done;
 }
 
+/** This project against the fastest peer of the same account and latency: the aim is to be at least as fast. */
+function versusBestPeer(row: Row, rows: Row[]): string {
+  if (row.client !== PEER) return '';
+  const peers = rows.filter((r) => r.client !== PEER && r.shape === row.shape && r.latency === row.latency && r.seconds !== null);
+  if (row.seconds === null || peers.length === 0) return '—';
+  const best = Math.min(...peers.map((r) => r.seconds as number));
+  const delta = row.seconds - best;
+  return `${delta <= 0 ? 'yes' : 'no'} (${delta <= 0 ? '' : '+'}${delta.toFixed(1)} s)`;
+}
+
 function print(rows: Row[]): void {
   const table = [
-    ['account', 'latency', 'client', 'seconds', 'requests', '429s', 'fraction of 7 × 250 /s (aim ≥ 0.93)', 'note'],
+    [
+      'account',
+      'latency',
+      'client',
+      'seconds',
+      'requests',
+      `lead lists (fewest ${FEWEST_LEAD_LISTS}; aim ≤ 1.1×)`,
+      '429s (aim 0)',
+      'fraction of 7 × 250 /s (aim ≥ 0.93)',
+      'beats the best peer (aim: yes)',
+      'note',
+    ],
     ...rows.map((r) => [
       r.shape,
       r.latency,
       r.client,
       r.seconds === null ? '—' : r.seconds.toFixed(1),
       String(r.requests),
+      `${r.leadLists} (${(r.leadLists / FEWEST_LEAD_LISTS).toFixed(2)}×)`,
       String(r.served429),
       r.seconds === null ? '—' : (LEADS / r.seconds / BOUND_RECORDS_PER_SECOND).toFixed(3),
+      versusBestPeer(r, rows),
       r.note,
     ]),
   ];
   const widths = (table[0] as string[]).map((_, i) => Math.max(...table.map((r) => (r[i] as string).length)));
+  const left = new Set([0, 1, 2, 9]);
   for (const r of table)
-    console.log(`  ${r.map((c, i) => (i < 3 || i === 7 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number))).join('  ')}`);
+    console.log(`  ${r.map((c, i) => (left.has(i) ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number))).join('  ')}`);
 }
 
 async function main(): Promise<void> {

@@ -3,13 +3,15 @@ import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { createCore, type Core, type CoreOptions } from '../../src/core/app/create-core';
 import type { CoreAuthOptions } from '../../src/core/auth';
-import { createUndiciTransport, HostGateRegistry } from '../../src/core/kommo';
+import { createUndiciTransport, HostGateRegistry, type HostGateOptions } from '../../src/core/kommo';
 import { silentLogger } from '../../src/core/log';
 import { FAST_GATE } from './kommo-sim';
 
 /** What a test says about its core; the rest defaults to a web host in Spanish, silent, on a new file. */
 export interface TestCoreOptions extends Partial<Omit<CoreOptions, 'auth'>> {
   auth: Omit<CoreAuthOptions, 'advanced'>;
+  /** The host gate's pacing; default FAST_GATE. `{}` is the product's own. */
+  gate?: Partial<HostGateOptions>;
 }
 
 /**
@@ -24,8 +26,8 @@ export function useTestCores(tempDir: () => string): (options: TestCoreOptions) 
   afterEach(async () => {
     for (const close of closing.splice(0).reverse()) await close();
   });
-  return ({ auth, ...options }) => {
-    const gates = new HostGateRegistry(FAST_GATE);
+  return ({ auth, gate = FAST_GATE, ...options }) => {
+    const gates = new HostGateRegistry(gate);
     const transport = createUndiciTransport();
     const core = createCore({
       databasePath: options.databasePath ?? join(tempDir(), 'mirror.sqlite'),

@@ -3,9 +3,15 @@ import type { Logger } from '../log';
 import { systemClock, type Clock } from '../time';
 import { StateObservable } from '../observable';
 import { KommoBlockedError, KommoRateLimitedError } from './errors';
+import { RoundTrips } from './round-trips';
 
 export interface HostGateOptions {
-  /** Even spacing between request starts. 150 ms keeps 7 starts inside 1050 ms (≤ 7 per second with 50 ms of slack). */
+  /**
+   * Least spacing between request starts: `windowMs / maxPerWindow`, so requests never leave
+   * faster than 7 a second even briefly (should Kommo meter like nginx's limit_req, which refuses
+   * a request that comes sooner than the rate allows). 7 × 143 ms stays under the window rule's
+   * 1,025 ms, so that rule, with its margin, sets the pace.
+   */
   minTimeMs: number;
   /** Requests in flight at once, so that latency does not lower the rate. */
   maxConcurrent: number;
@@ -13,11 +19,13 @@ export interface HostGateOptions {
   maxPerWindow: number;
   windowMs: number;
   /**
-   * Slack added to the window. The server counts arrivals, which we cannot see: a request
-   * arrives after it leaves and before its answer is back, however slow the network or busy the
-   * machine. So a request leaves only `windowMs` + this after the answer to the one
-   * `maxPerWindow` requests back: then no `maxPerWindow + 1` arrivals fit in one window, whatever
-   * the jitter. The slack covers the clocks' granularity.
+   * Slack added to the window. The server counts arrivals, which we cannot see. A request leaves
+   * only `windowMs` + this after the latest moment the one `maxPerWindow` requests back can have
+   * arrived: its departure plus the part of its round trip beyond the fastest recent one of its
+   * kind (RoundTrips), since that excess may have been spent on the way there (jitter, a stall).
+   * Then no `maxPerWindow + 1` arrivals fit in one window, whatever the jitter, while a steady
+   * network costs no more than this slack. The slack covers the server's work varying between
+   * answers of one kind and the clocks' granularity.
    */
   jitterMarginMs: number;
   /** A 429 without `retry_after`: backoff base and cap. */
@@ -42,7 +50,7 @@ export interface HostGateOptions {
 }
 
 export const DEFAULT_GATE_OPTIONS: HostGateOptions = {
-  minTimeMs: 150,
+  minTimeMs: 143,
   maxConcurrent: 4,
   maxPerWindow: 7,
   windowMs: 1_000,
@@ -64,18 +72,18 @@ export type GateState =
   | { kind: 'rate_limited'; until: number }
   | { kind: 'blocked'; since: number; until: number };
 
-/** One request as the gate saw it: when it left, and when its answer (or failure) came back. */
+/** One request as the gate saw it: when it left and, once answered (or failed), the latest it can have arrived. */
 interface Departure {
   at: number;
-  answeredAt: number | null;
+  arrivedBy: number | null;
   answered: Promise<void>;
   markAnswered(): void;
 }
 
 /**
  * The one gate every request to one Kommo account host passes, whoever makes it. Bottleneck
- * queues, spaces and bounds concurrency; on top of it the gate keeps a log of actual departures
- * and answers (a stalled timer can make bottleneck start a job late and the next one on time),
+ * queues and bounds concurrency; the gate spaces departures on its own clock and keeps a log of
+ * actual departures and answers (a stalled timer can start one job late and the next on time),
  * pauses everything on a 429, and holds two circuits: repeated 429s, and a 403 block.
  */
 export class HostGate {
@@ -97,6 +105,7 @@ export class HostGate {
   /** Set when a circuit opens: the first request after it is a lone probe. */
   private halfOpen = false;
   private readonly states = new StateObservable<GateState>().startFrom({ kind: 'open' });
+  private readonly roundTrips = new RoundTrips();
 
   constructor(
     readonly host: string,
@@ -108,25 +117,36 @@ export class HostGate {
     this.options.blockCooldownMs = Math.max(this.options.blockCooldownMs, MIN_BLOCK_COOLDOWN_MS);
     this.minTimeMs = this.options.minTimeMs;
     this.perWindow = this.options.maxPerWindow;
-    this.limiter = new Bottleneck({ maxConcurrent: this.options.maxConcurrent, minTime: this.minTimeMs });
+    // Bottleneck bounds what is in flight; spacing is kept in admit() on the gate's own clock.
+    this.limiter = new Bottleneck({ maxConcurrent: this.options.maxConcurrent });
   }
 
   /**
    * Runs `send` when the host may take another request; fails fast while a circuit is open.
-   * `send` gets its departure time, which reportRateLimited() wants back.
+   * `send` gets its departure time, which reportRateLimited() wants back. `kindOf` names what
+   * was answered (see RoundTrips): answers of one kind take the server about as long.
    */
-  schedule<T>(send: (departedAt: number) => Promise<T>): Promise<T> {
+  schedule<T>(send: (departedAt: number) => Promise<T>, kindOf: (result: T) => string = () => 'any'): Promise<T> {
     this.throwIfOpen();
     return this.limiter.schedule(async () => {
       const { departure, release } = await this.admit();
+      let kind = 'failed';
       try {
-        return await send(departure.at);
+        const result = await send(departure.at);
+        kind = kindOf(result);
+        return result;
       } finally {
-        departure.answeredAt = this.clock.now();
-        departure.markAnswered();
+        this.answered(departure, kind);
         release();
       }
     });
+  }
+
+  private answered(departure: Departure, kind: string): void {
+    const now = this.clock.now();
+    this.roundTrips.record(kind, now - departure.at);
+    departure.arrivedBy = Math.max(departure.at, now - this.roundTrips.fastest(kind));
+    departure.markAnswered();
   }
 
   state(): GateState {
@@ -169,6 +189,9 @@ export class HostGate {
     const backoff = Math.min(this.options.rateLimitBackoffMaxMs, this.options.rateLimitBackoffMs * 2 ** (this.consecutive429 - 1));
     const pause = retryAfterMs ?? backoff;
     this.pausedUntil = Math.max(this.pausedUntil, now + pause);
+    // After the pause one request goes alone: if Kommo still refuses, that costs one 429, not a
+    // burst of them that would count toward the circuit.
+    this.halfOpen = true;
     // We had sent `recent` requests in the last window, the refused one included, and that was
     // too many: the server's bound is below it.
     const recent = this.departures.filter((d) => d.at > now - this.windowSpan()).length;
@@ -199,8 +222,12 @@ export class HostGate {
     this.emitIfChanged();
   }
 
-  /** The user asked to try again: close both circuits and the pause. The next request is the probe. */
+  /**
+   * The user asked to try again: close both circuits and the pause. The next request is a lone
+   * probe: nothing else leaves until it is answered, so a refusal costs one request, not a burst.
+   */
   resetCircuit(): void {
+    if (this.state().kind !== 'open') this.halfOpen = true;
     this.block = null;
     this.rateCircuitUntil = 0;
     this.pausedUntil = 0;
@@ -222,7 +249,7 @@ export class HostGate {
   /**
    * Waits out any pause, then takes a departure slot: departures are serialized so that, whatever
    * bottleneck's timers did, starts stay `minTime` apart, and a request leaves only a window
-   * (plus slack) after the answer to the one `perWindow` requests back: no more than
+   * (plus slack) after the latest arrival of the one `perWindow` requests back: no more than
    * `perWindow` can then arrive at the server within `windowMs`, however late each arrived.
    */
   private async admit(): Promise<{ departure: Departure; release: () => void }> {
@@ -235,13 +262,13 @@ export class HostGate {
       for (;;) {
         this.throwIfOpen();
         const bound = this.departures.length >= this.perWindow ? this.departures[this.departures.length - this.perWindow]! : null;
-        // Its arrival is known only to be before its answer: wait for that.
-        if (bound && bound.answeredAt === null) {
+        // Its arrival can be bounded only once it is answered: wait for that.
+        if (bound && bound.arrivedBy === null) {
           await bound.answered;
           continue;
         }
         const now = this.clock.now();
-        const windowEnd = bound ? bound.answeredAt! + this.windowSpan() : -Infinity;
+        const windowEnd = bound ? bound.arrivedBy! + this.windowSpan() : -Infinity;
         const earliest = Math.max(this.pausedUntil, this.lastDeparture + this.minTimeMs, windowEnd);
         if (earliest <= now) break;
         await this.clock.sleep(earliest - now);
@@ -250,7 +277,7 @@ export class HostGate {
       this.lastDeparture = now;
       let markAnswered!: () => void;
       const answered = new Promise<void>((resolve) => (markAnswered = resolve));
-      const departure: Departure = { at: now, answeredAt: null, answered, markAnswered };
+      const departure: Departure = { at: now, arrivedBy: null, answered, markAnswered };
       this.departures.push(departure);
       if (this.departures.length > Math.max(this.options.maxPerWindow, 1) * 2) this.departures.shift();
       // Half-open after a circuit: this request is the probe; nobody else leaves until it is answered.
@@ -273,7 +300,6 @@ export class HostGate {
     if (perWindow === this.perWindow) return;
     this.perWindow = perWindow;
     this.minTimeMs = Math.max(this.options.minTimeMs, perWindow < this.options.maxPerWindow ? Math.ceil(this.windowSpan() / perWindow) : 0);
-    this.limiter.updateSettings({ minTime: this.minTimeMs });
     this.log?.info('Request pacing changed', { host: this.host, perWindow, minTimeMs: this.minTimeMs });
   }
 

@@ -3,6 +3,7 @@ import { systemClock, type Clock } from '../time';
 import { KommoBlockedError, KommoNetworkError, KommoServerError } from './errors';
 import { sharedGates, type HostGate, type HostGateRegistry } from './host-gate';
 import { joinUrl, resolveBaseUrl } from './query';
+import { answerKind } from './round-trips';
 import { backoffDelay, DEFAULT_RETRY_POLICY, type Random, type RetryPolicy } from './retry';
 import { createUndiciTransport, type Transport, type TransportResponse } from './transport';
 
@@ -93,10 +94,13 @@ export async function exchange(deps: HttpDeps, call: HttpCall): Promise<Transpor
     let response: TransportResponse;
     let departedAt = deps.clock.now();
     try {
-      response = await deps.gate.schedule((at) => {
-        departedAt = at;
-        return deps.transport.send({ method: call.method, url, headers, body });
-      });
+      response = await deps.gate.schedule(
+        (at) => {
+          departedAt = at;
+          return deps.transport.send({ method: call.method, url, headers, body });
+        },
+        (answer) => answerKind(`${call.method} ${path}`, answer.status, answer.body.length),
+      );
     } catch (error) {
       if (!(error instanceof KommoNetworkError)) throw error;
       deps.onReachability(error);

@@ -218,7 +218,11 @@ export class SyncEngine implements SyncController {
 
   private async firstDownload(): Promise<void> {
     const { ctx } = this;
+    let newest: ReturnType<typeof InitialDownload.lookUpNewest> | null = null;
     if (!(await InitialDownload.pending(ctx))) {
+      newest = InitialDownload.lookUpNewest(ctx);
+      // Awaited by open() below; if the metadata fails first, the cycle's failure is the metadata's.
+      newest.catch(() => undefined);
       this.metadataStep = 0;
       this.emitStatus();
       try {
@@ -232,7 +236,7 @@ export class SyncEngine implements SyncController {
     } else if (await this.metadata.isDue()) {
       await this.metadata.refresh();
     }
-    this.initial = await InitialDownload.open(ctx, this.metadata, () => this.emitStatus());
+    this.initial = await InitialDownload.open(ctx, this.metadata, () => this.emitStatus(), newest);
     try {
       await this.initial.run();
     } finally {

@@ -36,6 +36,8 @@ export interface InitialPlan {
 }
 
 export const INITIAL_CURSOR = 'initial';
+/** The newest `updated_at` of each entity (null: none; see newestUpdate). */
+type Newest = Record<Entity, number | null>;
 const ORDER: Entity[] = ['leads', 'contacts'];
 /**
  * A range is split only when it still holds this many pages: each split leaves one more partly
@@ -75,19 +77,33 @@ export class InitialDownload {
   }
 
   /** Resumes the stored plan, or starts one at the server's current time. */
-  static async open(ctx: SyncContext, metadata: Metadata, onProgress: () => void): Promise<InitialDownload> {
+  static async open(
+    ctx: SyncContext,
+    metadata: Metadata,
+    onProgress: () => void,
+    newestLookup: Promise<Newest> | null = null,
+  ): Promise<InitialDownload> {
     const stored = await readCursor<InitialPlan>(ctx.store, INITIAL_CURSOR);
     // Indexes and full-text rows are built once at the end (db/bulk-load.ts); a resumed download
     // defers them again. In the writers' turn, like every write of the engine.
     await ctx.commit(async () => beginBulkLoad(ctx.mirror));
     if (stored) return new InitialDownload(ctx, metadata, stored, onProgress);
-    const newest = { leads: await newestUpdate(ctx, 'leads'), contacts: await newestUpdate(ctx, 'contacts') };
+    const newest = await (newestLookup ?? InitialDownload.lookUpNewest(ctx));
     const known = [newest.leads, newest.contacts].filter((at): at is number => at !== null && Number.isFinite(at));
     const start = ctx.client.lastServerTime() ?? Math.max(0, ...known);
     const plan: InitialPlan = { start, leads: freshPlan(start, newest.leads), contacts: freshPlan(start, newest.contacts) };
     await ctx.commit((tx) => writeCursor(tx, INITIAL_CURSOR, plan, ctx.now()));
     ctx.log.info('First download planned', { serverTime: start });
     return new InitialDownload(ctx, metadata, plan, onProgress);
+  }
+
+  /**
+   * The newest `updated_at` of each entity, which a new plan needs. It applies no record, so it
+   * need not wait for the metadata: the engine starts it alongside the metadata's requests.
+   */
+  static async lookUpNewest(ctx: SyncContext): Promise<Newest> {
+    const [leads, contacts] = await Promise.all([newestUpdate(ctx, 'leads'), newestUpdate(ctx, 'contacts')]);
+    return { leads, contacts };
   }
 
   progress(): SyncProgress {
@@ -311,7 +327,8 @@ function estimate(ep: EntityPlan, start: number): number | null {
  * (Infinity, which freshPlan caps at the start).
  */
 async function newestUpdate(ctx: SyncContext, entity: Entity): Promise<number | null> {
-  const page = await ctx.fetch(entity, { order: { updated_at: 'desc' }, limit: 1 });
+  // Not ctx.fetch: its read lock waits for the metadata, and this page is only looked at.
+  const page = await ctx.call(() => ctx.client.fetchPage(entity, { order: { updated_at: 'desc' }, limit: 1 }));
   if (page.skipped.length > 0) return Number.POSITIVE_INFINITY;
   return maxUpdatedAt(page.items);
 }

@@ -86,9 +86,14 @@ export class SyncService implements SyncRunner {
     await this.chain;
   }
 
-  /** The user asked: a cycle at once. While Kommo blocks us, this is also the user's "try again". */
+  /**
+   * The user asked: a cycle at once. While Kommo blocks us or asked us to wait, this is also the
+   * user's "try again": the pause is lifted and the next request goes alone, as a probe (a refusal
+   * pauses again). Only the user's request does this; the supervisor's own wake-ups never do.
+   */
   syncNow(): void {
-    if (this.status().state === 'blocked') this.deps.connection.current()?.client.resetCircuit();
+    const state = this.status().state;
+    if (state === 'blocked' || state === 'rate_limited') this.deps.connection.current()?.client.resetCircuit();
     this.supervisor.syncNow();
   }
 

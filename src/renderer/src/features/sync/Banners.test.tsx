@@ -60,9 +60,18 @@ describe('banners', () => {
     );
   });
 
-  it('say when a rate-limited sync resumes', async () => {
-    await renderApp({ sync: status({ state: 'rate_limited', nextAttemptAt: inMinutes(1) }) });
-    expect(banner('rate')!.textContent).toContain('Se reintentará a las');
+  it('say truthfully how long Kommo asked to pause, and offer a real retry', async () => {
+    const user = userEvent.setup();
+    const { host } = await renderApp({ sync: status({ state: 'rate_limited', nextAttemptAt: Date.now() + 30_000 }) });
+    expect(banner('rate')!.textContent).toMatch(
+      /^Kommo pidió reducir la velocidad: la sincronización está en pausa por 30 s \(hasta las .+\)/,
+    );
+    expect(banner('rate')!.textContent).not.toContain('brevemente');
+    await user.click(within(banner('rate')!).getByRole('button', { name: 'Reintentar ahora' }));
+    expect(host.callsOf('sync.now')).toHaveLength(1);
+    cleanup();
+    await renderApp({ sync: status({ state: 'rate_limited', nextAttemptAt: inMinutes(5) }) });
+    expect(banner('rate')!.textContent).toMatch(/en pausa por 5 min \(hasta las .+\)/);
   });
 
   it('offer to reconnect when sign-in is needed, keeping the mirror on screen', async () => {

@@ -4,7 +4,7 @@ import { useFormat } from '../../i18n/use-format';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/context';
 import { SetAsideList } from './SetAsideList';
-import { nextAttemptText } from './sync-text';
+import { nextAttemptText, pauseLength } from './sync-text';
 
 interface Banner {
   key: string;
@@ -63,7 +63,17 @@ export function Banners() {
       });
       break;
     case 'rate_limited':
-      banners.push({ key: 'rate', tone: 'warning', text: `${t('banner.rateLimited')} ${next}` });
+      banners.push({
+        key: 'rate',
+        tone: 'warning',
+        // Kommo's own wait, as long as it really is (a 429's retry_after may be seconds or minutes).
+        text:
+          status.nextAttemptAt && status.nextAttemptAt > now
+            ? t('banner.rateLimitedFor', { duration: pauseLength(t, status.nextAttemptAt - now), time: fmt.clock(status.nextAttemptAt) })
+            : t('banner.rateLimited'),
+        // A real retry: the pause is lifted and one request probes (see SyncService.syncNow).
+        action: { label: t('banner.retryNow'), run: () => void syncNow() },
+      });
       break;
     case 'blocked':
       banners.push({

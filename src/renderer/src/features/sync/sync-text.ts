@@ -61,3 +61,9 @@ export function nextAttemptText(t: Translate, fmt: Formatters, at: number | null
   if (at <= now) return t('sync.retryingNow');
   return t('sync.retryingAt', { time: fmt.clock(at), minutes: Math.max(1, Math.round((at - now) / 60_000)) });
 }
+
+/** How long a pause lasts, in the unit that says it best: "40 s", "5 min" (rounded up: never shorter than it is). */
+export function pauseLength(t: Translate, ms: number): string {
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  return seconds < 90 ? t('sync.duration.seconds', { count: seconds }) : t('sync.duration.minutes', { count: Math.ceil(seconds / 60) });
+}
