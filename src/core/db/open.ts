@@ -50,6 +50,14 @@ export interface MirrorDatabase {
    * With `discard` (the user asked to delete the local copy) the damaged files are removed instead.
    */
   rebuild(options?: { discard?: boolean }): Promise<string>;
+  /**
+   * The same mirror on a read-only connection of its own, for the UI's queries (opened at first
+   * use). In WAL mode a reader never waits for the writer and sees only what is committed: each
+   * query begins a read transaction that sees the latest commit, never a page the sync engine is
+   * still writing. It shares this mirror's damage state, follows a rebuild onto the new file and
+   * closes with it; it cannot write (`transaction` and `rebuild` throw).
+   */
+  readonly reader: MirrorDatabase;
   close(): Promise<void>;
 }
 
@@ -76,12 +84,25 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): M
   }
   const listeners = new Set<() => void>();
   let closed = false;
+  // The readers' connection, opened at first use; null while closed (a rebuild reopens it lazily).
+  let reading: Connection | null = null;
+  const readConnection = (): Connection => {
+    if (closed) throw new Error(`The mirror ${path} is closed.`);
+    // A damaged file has nothing to read (every reader checks `damage` first); a stand-in answers.
+    reading ??= damage !== null || options.readonly ? current : connect(path, { ...options, readonly: true });
+    return reading;
+  };
+  const releaseReader = async (): Promise<void> => {
+    const open = reading;
+    reading = null;
+    if (open && open !== current) await release(open);
+  };
   const markDamaged = (problem: string): void => {
     if (damage !== null) return;
     damage = problem;
     for (const listener of listeners) listener();
   };
-  return {
+  const mirror: MirrorDatabase = {
     path,
     get sqlite() {
       return current.sqlite;
@@ -107,6 +128,8 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): M
       return () => listeners.delete(listener);
     },
     async rebuild({ discard = false } = {}) {
+      // The reader first: it must not keep the damaged file open (nor its -wal) while it moves.
+      await releaseReader();
       await release(current);
       let movedTo: string;
       try {
@@ -122,12 +145,41 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): M
       damage = null;
       return movedTo;
     },
+    get reader() {
+      return readerView;
+    },
     async close() {
       if (closed) return;
       closed = true;
+      await releaseReader();
       await release(current);
     },
   };
+  const readerView: MirrorDatabase = {
+    path,
+    get sqlite() {
+      return readConnection().sqlite;
+    },
+    get db() {
+      return readConnection().db;
+    },
+    get damage() {
+      return damage;
+    },
+    schemaVersion: () => schemaVersion(readConnection().sqlite),
+    transaction: () => {
+      throw new Error('The mirror’s reader cannot write.');
+    },
+    // A storage error seen by a read is judged on the writer's connection, which can check the file.
+    checkAfterError: (error) => mirror.checkAfterError(error),
+    onDamaged: (listener) => mirror.onDamaged(listener),
+    rebuild: () => Promise.reject(new Error('The mirror’s reader cannot rebuild it.')),
+    get reader() {
+      return readerView;
+    },
+    close: () => mirror.close(),
+  };
+  return mirror;
 }
 
 function connect(path: string, options: OpenDatabaseOptions): Connection {
