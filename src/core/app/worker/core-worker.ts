@@ -11,6 +11,7 @@ import { HostGateRegistry } from '../../kommo';
 import { dispatchRequest } from '../../host/dispatch';
 import { RpcChannel } from '../../host/rpc-channel';
 import { createLogger, type LogRecord } from '../../log';
+import type { DesktopNotification } from '../../notifications/policy';
 import { systemClock } from '../../time';
 import { createCore, type Core } from '../create-core';
 import { createShellIntegration } from '../shell-integration';
@@ -34,9 +35,12 @@ const channel = new RpcChannel(port, {
   [WORKER_METHODS.completeOAuth]: (query: string) => started().connection.completeOAuth(new URLSearchParams(query)),
   [WORKER_METHODS.notifications]: (on: boolean) => {
     stopNotifications?.();
-    stopNotifications = on
-      ? integration().startNotifications((notification) => void channel.call(HOST_METHODS.notify, notification))
-      : null;
+    // A rejected call left unhandled would end this thread: a notification the host cannot show is only logged.
+    const show = (notification: DesktopNotification) =>
+      void channel
+        .call(HOST_METHODS.notify, notification)
+        .catch((error: unknown) => log.warn('The host could not show a notification', error));
+    stopNotifications = on ? integration().startNotifications(show) : null;
   },
   [WORKER_METHODS.close]: async () => {
     stopNotifications?.();
