@@ -33,6 +33,8 @@ export interface ShellIntegrationOptions {
   systemLocale: string;
   /** The notification window's clock. */
   timers: Clock;
+  /** The notification window (default NOTIFICATION_WINDOW_MS; tests shorten it). */
+  notificationWindowMs?: number;
 }
 
 export function createShellIntegration(
@@ -56,6 +58,7 @@ export function createShellIntegration(
         preferences: () => settings.get().notifications,
         translate: () => createTranslator(resolveLocale(settings.get().language, options.systemLocale)),
         show,
+        windowMs: options.notificationWindowMs,
       });
       const unsubscribe = events.subscribe((name, payload) => {
         if (name === 'lead_update') policy.handleLeadUpdate(payload as Events['lead_update']);

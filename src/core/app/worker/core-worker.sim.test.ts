@@ -12,6 +12,7 @@ import { FAST_GATE, useSimulators } from '../../../../test/helpers/kommo-sim';
 import { useTempDir } from '../../../../test/helpers/temp-dir';
 import { MemoryTokenStore, type DemoAccount } from '../../auth';
 import type { LogRecord } from '../../log';
+import type { DesktopNotification } from '../../notifications/policy';
 import { CORE_STOPPED_MESSAGE, startCoreWorker, type CoreWorker, type CoreWorkerOptions } from './core-worker-host';
 
 const startSim = useSimulators();
@@ -123,6 +124,33 @@ describe('the core in its worker thread', () => {
     expect(started).toHaveLength(1);
     await core.close();
     expect(stopped).toBe(1);
+  });
+
+  it('decides notifications beside the mirror and has the host show them', async () => {
+    const sim = await startSim(simOptions);
+    const account = sim.account();
+    const { core } = await startWorker({
+      databasePath: join(tempDir(), 'mirror.sqlite'),
+      apiBaseUrlTemplate: `${sim.url}/a/{subdomain}`,
+      systemLocale: 'en-US',
+      notificationWindowMs: 10,
+    });
+    const shown: DesktopNotification[] = [];
+    const firstShown = new Promise<void>((resolve) => core.integration.startNotifications((n) => (shown.push(n), resolve())));
+    const done = downloaded(core);
+    await core.dispatch('auth.connectToken', { accountHost: account.host, token: account.longLivedToken });
+    await done;
+    // None for the first download; a lead created in Kommo afterwards is announced by name.
+    const created = sim.control.create({ entity: 'leads', data: { name: 'Lead nuevo de Arequipa' } });
+    const announced = new Promise<void>((resolve) =>
+      core.events.subscribe((name, payload) => {
+        if (name === 'lead_update' && (payload as Events['lead_update']).added.includes(created.id)) resolve();
+      }),
+    );
+    core.integration.sync.syncNow();
+    await announced;
+    await firstShown;
+    expect(shown).toEqual([expect.objectContaining({ body: expect.stringContaining('Lead nuevo de Arequipa'), leadId: created.id })]);
   });
 
   it('says so when the worker dies: requests answer with the error instead of hanging, and the page’s status shows it', async () => {

@@ -58,7 +58,11 @@ function started(): Core {
 }
 
 function integration() {
-  return createShellIntegration(started(), { systemLocale: boot.systemLocale, timers: systemClock });
+  return createShellIntegration(started(), {
+    systemLocale: boot.systemLocale,
+    timers: systemClock,
+    notificationWindowMs: boot.notificationWindowMs,
+  });
 }
 
 try {

@@ -25,6 +25,8 @@ export interface WorkerBoot {
   apiBaseUrlTemplate?: string | null;
   /** The sync engine's tunables (tests and benchmarks shrink intervals). */
   syncOptions?: Partial<SyncOptions>;
+  /** The desktop notifications' gathering window (tests shorten it). */
+  notificationWindowMs?: number;
   /** Pacing of Kommo requests; default: Kommo's real limit (tests against the simulator go faster). */
   gate?: Partial<HostGateOptions>;
   services: {
