@@ -54,6 +54,8 @@ interface Measured {
   maxMs: number;
   p99Ms: number;
   meanMs: number;
+  /** Share of the time the host's loop was busy (performance.eventLoopUtilization). */
+  hostBusy: number;
   queryP50Ms: number;
   queryP95Ms: number;
   queryMaxMs: number;
@@ -80,9 +82,11 @@ const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length 
 /** The loop with nothing to do: the floor the machine sets. */
 async function measureIdle(): Promise<Measured> {
   const delay = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
+  const busy = performance.eventLoopUtilization();
   delay.enable();
   await new Promise((resolve) => setTimeout(resolve, IDLE_SECONDS * 1000));
   delay.disable();
+  const hostBusy = performance.eventLoopUtilization(busy).utilization;
   const none = { records: 0, queryP50Ms: NaN, queryP95Ms: NaN, queryMaxMs: NaN, queries: 0 };
   return {
     mode: 'idle',
@@ -90,6 +94,7 @@ async function measureIdle(): Promise<Measured> {
     maxMs: delayMs(delay.max),
     p99Ms: delayMs(delay.percentile(99)),
     meanMs: delayMs(delay.mean),
+    hostBusy,
     ...none,
   };
 }
@@ -123,12 +128,14 @@ async function measure(mode: Mode, sim: SimProcess, dir: string): Promise<Measur
       }
     };
     const started = performance.now();
+    const busy = performance.eventLoopUtilization();
     delay.enable();
     const connected = await core.dispatch('auth.connectToken', { accountHost: sim.account.host, token: sim.account.longLivedToken });
     if (!connected.ok) throw new Error(`could not connect: ${connected.error.message}`);
     const asking$ = ask();
     await done;
     delay.disable();
+    const hostBusy = performance.eventLoopUtilization(busy).utilization;
     asking = false;
     await asking$;
     const seconds = (performance.now() - started) / 1000;
@@ -140,6 +147,7 @@ async function measure(mode: Mode, sim: SimProcess, dir: string): Promise<Measur
       maxMs: delayMs(delay.max),
       p99Ms: delayMs(delay.percentile(99)),
       meanMs: delayMs(delay.mean),
+      hostBusy,
       queryP50Ms: quantile(sorted, 0.5),
       queryP95Ms: quantile(sorted, 0.95),
       queryMaxMs: sorted.at(-1) ?? NaN,
@@ -181,6 +189,7 @@ async function main(): Promise<void> {
     [`loop delay max (aim ≤ ${AIM_MAX_MS})`, ...results.map((r) => mark(r.maxMs, AIM_MAX_MS))],
     [`loop delay p99 (aim ≤ ${AIM_P99_MS})`, ...results.map((r) => mark(r.p99Ms, AIM_P99_MS))],
     ['loop delay mean', ...results.map((r) => ms(r.meanMs))],
+    ['host loop busy', ...results.map((r) => `${(r.hostBusy * 100).toFixed(1)} %`)],
     [
       `leads.list due → answered p50/p95/max`,
       ...results.map((r) => `${ms(r.queryP50Ms)} / ${ms(r.queryP95Ms)} / ${ms(r.queryMaxMs)} (${r.queries})`),
