@@ -40,7 +40,13 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: { exclude: bundledEsmOnly },
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          // The core's worker thread (src/core/app/worker/core-worker-host.ts loads it from beside index.js).
+          'core-worker': resolve(__dirname, 'src/core/app/worker/core-worker.ts'),
+        },
+      },
     },
   },
   preload: {

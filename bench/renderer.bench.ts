@@ -24,6 +24,7 @@ import { CHROMIUM_ARGS } from '../playwright.config';
 import { createCore } from '../src/core/app/create-core';
 import { createLogger, stderrSink } from '../src/core/log';
 import { startWebPreview } from '../src/headless/web-server';
+import { inProcessDispatcher } from '../src/core/host/dispatch';
 import { randomStream } from './db-bench-data';
 import { planChanges } from './renderer/filter-changes';
 import { HostQueryTimes, measureFilterChanges } from './renderer/filter-phase';
@@ -100,7 +101,7 @@ async function main(): Promise<void> {
     cleanups.unshift(() => core.close());
     const hostTimes = new HostQueryTimes();
     const preview = await startWebPreview({
-      handlers: hostTimes.wrap(core.handlers),
+      dispatch: inProcessDispatcher(hostTimes.wrap(core.handlers), log),
       events: core.events,
       rendererDir: join(ROOT, 'out/renderer'),
       port: 0,

@@ -1,4 +1,4 @@
-import type { ConnectionManager } from '../core/auth';
+import type { OAuthCompletion } from '../core/auth';
 import type { Logger } from '../core/log';
 import type { ExtraRoute } from './web-server';
 
@@ -9,7 +9,10 @@ export const OAUTH_CALLBACK_PATH = '/oauth/callback';
  * straight to the core (state check, code exchange); the page says what happened and that the
  * tab can be closed. It never echoes the code or the state.
  */
-export function oauthCallbackRoute(connection: ConnectionManager, log: Logger): ExtraRoute {
+export function oauthCallbackRoute(
+  connection: { completeOAuth(query: URLSearchParams): Promise<OAuthCompletion> },
+  log: Logger,
+): ExtraRoute {
   return async (request, response, url) => {
     if (request.method !== 'GET') {
       response.writeHead(405, { allow: 'GET' }).end();

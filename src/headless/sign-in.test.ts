@@ -15,6 +15,7 @@ import type { Simulator } from '../../sim/index';
 import { createCore, type Core } from '../core/app/create-core';
 import { FileTokenStore, type OAuthConfig } from '../core/auth';
 import { createUndiciTransport, HostGateRegistry, type Transport } from '../core/kommo';
+import { inProcessDispatcher } from '../core/host/dispatch';
 import { createLogger, type LogRecord } from '../core/log';
 import { OAUTH_CALLBACK_PATH, oauthCallbackRoute } from './oauth-callback';
 import { startWebPreview, type WebPreview } from './web-server';
@@ -70,7 +71,7 @@ async function start(sim: Simulator) {
     },
   });
   const preview: WebPreview = await startWebPreview({
-    handlers: core.handlers,
+    dispatch: inProcessDispatcher(core.handlers, log),
     events: core.events,
     rendererDir: join(dir, 'renderer'),
     port: 0,

@@ -10,6 +10,7 @@ import { MAX_UI_STATE_BYTES } from '../common/contract/settings';
 import type { SyncStatus } from '../common/model/sync';
 import { createCore, type Core } from '../core/app/create-core';
 import { LATEST_SCHEMA_VERSION } from '../core/db';
+import { inProcessDispatcher } from '../core/host/dispatch';
 import { silentLogger } from '../core/log';
 import { startWebPreview, type WebPreview } from './web-server';
 
@@ -37,7 +38,13 @@ async function start() {
     systemLocale: 'es-PE',
     log: silentLogger,
   });
-  const preview = await startWebPreview({ handlers: core.handlers, events: core.events, rendererDir, port: 0, log: silentLogger });
+  const preview = await startWebPreview({
+    dispatch: inProcessDispatcher(core.handlers, silentLogger),
+    events: core.events,
+    rendererDir,
+    port: 0,
+    log: silentLogger,
+  });
   running.push({ preview, core });
   return { preview, core, secret: new URL(preview.url).searchParams.get('k') ?? '' };
 }

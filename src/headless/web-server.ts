@@ -13,8 +13,7 @@ import {
   type ServerMessage,
 } from '../common/bridge-protocol';
 import { RENDERER_CSP_HEADER } from '../common/content-security-policy';
-import type { Handlers } from '../common/contract';
-import { dispatchRequest } from '../core/host/dispatch';
+import type { RequestDispatcher } from '../core/host/dispatch';
 import type { EventHub } from '../core/host/event-hub';
 import type { Logger } from '../core/log';
 import { readStaticFile } from './static-files';
@@ -23,7 +22,8 @@ import { readStaticFile } from './static-files';
 export type ExtraRoute = (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<void> | void;
 
 export interface WebPreviewOptions {
-  handlers: Handlers;
+  /** The core's requests: in its worker (the web preview), or on this thread (tests, benchmarks). */
+  dispatch: RequestDispatcher;
   events: EventHub;
   rendererDir: string;
   /** 0 picks any free port. */
@@ -167,7 +167,7 @@ export async function startWebPreview(options: WebPreviewOptions): Promise<WebPr
     const message = clientMessageSchema.safeParse(json);
     if (!message.success) return ws.close(1008, 'invalid message');
     const { id, name, args } = message.data;
-    const result = await dispatchRequest(options.handlers, name, args, log);
+    const result = await options.dispatch(name, args);
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ kind: 'response', id, result } satisfies ServerMessage));
   }
 

@@ -1,13 +1,14 @@
 /**
- * `npm run web`: the headless host. Runs the core under plain Node and serves the built renderer
- * on 127.0.0.1 with the contract over a WebSocket, for machines where Electron cannot run and for
- * the end-to-end tests.
+ * `npm run web`: the headless host. Runs the core under plain Node, in its own worker thread, and
+ * serves the built renderer on 127.0.0.1 with the contract over a WebSocket, for machines where
+ * Electron cannot run and for the end-to-end tests. This thread keeps only the HTTP and WebSocket
+ * server (and the demo simulator it may start), so a sync commit never delays a page's request.
  */
 import { resolve } from 'node:path';
 import packageJson from '../../package.json';
-import { createCore } from '../core/app/create-core';
 import { demoOnFirstLaunchWanted } from '../core/app/first-launch';
 import { resolveDatabasePath } from '../core/app/paths';
+import { startCoreWorker } from '../core/app/worker/core-worker-host';
 import { createLogger, stderrSink } from '../core/log';
 import { parseCli, parsePort, UsageError } from './cli-args';
 import { startDemoSimulator } from '../../sim/index';
@@ -34,25 +35,31 @@ async function main(): Promise<void> {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  const log = createLogger(stderrSink(), 'headless');
+  const logSink = stderrSink();
+  const log = createLogger(logSink, 'headless');
   const databasePath = resolve(resolveDatabasePath({ flag: args.db }));
-  const core = createCore({
-    databasePath,
-    host: 'web',
-    version: packageJson.version,
-    systemLocale: Intl.DateTimeFormat().resolvedOptions().locale,
-    log,
-    // OAuth settings come from KOMMO_CLIENT_ID / _SECRET / KOMMO_REDIRECT_URI (…/oauth/callback on this port).
-    auth: { tokenStore: headlessTokenStore(databasePath), startDemoAccount: startDemoSimulator },
-    demoOnFirstLaunch: demoOnFirstLaunchWanted(process.argv),
+  const core = await startCoreWorker({
+    boot: {
+      databasePath,
+      host: 'web',
+      version: packageJson.version,
+      systemLocale: Intl.DateTimeFormat().resolvedOptions().locale,
+      demoOnFirstLaunch: demoOnFirstLaunchWanted(process.argv),
+    },
+    // OAuth settings come from KOMMO_CLIENT_ID / _SECRET / KOMMO_REDIRECT_URI (…/oauth/callback on this
+    // port), read by the worker from its copy of the environment.
+    services: { tokenStore: headlessTokenStore(databasePath), startDemoAccount: startDemoSimulator },
+    logSink,
   });
+  // A worker that dies is logged, and the page shows the error in its sync banner: every request
+  // then answers with it instead of hanging.
   const preview = await startWebPreview({
-    handlers: core.handlers,
+    dispatch: core.dispatch,
     events: core.events,
     rendererDir: resolve(__dirname, '../../out/renderer'),
     port: parsePort(args.port, 0),
     log,
-    routes: { [OAUTH_CALLBACK_PATH]: oauthCallbackRoute(core.connection, log) },
+    routes: { [OAUTH_CALLBACK_PATH]: oauthCallbackRoute(core, log) },
   });
   process.stdout.write(
     args.json ? `${JSON.stringify({ url: preview.url })}\n` : `Kommo Mirror is running. Open ${preview.url}\n(Ctrl+C stops it.)\n`,

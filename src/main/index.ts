@@ -1,15 +1,16 @@
 /**
- * The Electron host: the composition root of the desktop app. It runs the core in the main
- * process, exposes it to the sandboxed renderer through the contract's IPC handlers, and hands
- * Electron's objects to the shell (tray, notifications, lifecycle), where the decisions live.
+ * The Electron host: the composition root of the desktop app. It runs the core in a worker thread
+ * of the main process (core-worker-host.ts), exposes it to the sandboxed renderer through the
+ * contract's IPC handlers, and hands Electron's objects to the shell (tray, notifications,
+ * lifecycle), where the decisions live. This thread keeps windows, tray, notifications,
+ * safeStorage and the sign-in window; the worker calls back for the last two.
  */
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, net, powerMonitor, screen } from 'electron';
-import { createCore, type Core } from '../core/app/create-core';
 import { demoOnFirstLaunchWanted } from '../core/app/first-launch';
 import { resolveDatabasePath } from '../core/app/paths';
-import { createShellIntegration } from '../core/app/shell-integration';
+import { startCoreWorker, type CoreWorker } from '../core/app/worker/core-worker-host';
 import { NetworkWatcher } from '../core/lifecycle/network-watcher';
 import { systemClock } from '../core/time';
 import { createLogger, stderrSink } from '../core/log';
@@ -26,7 +27,8 @@ import { createShell, type Shell } from './shell';
 import { createMainWindow, openInBrowser } from './window';
 import { placeWindow, WindowStateKeeper } from './window-state';
 
-const log = createLogger(stderrSink(), 'main');
+const logSink = stderrSink();
+const log = createLogger(logSink, 'main');
 const rendererUrl = resolveRendererUrl({
   isPackaged: app.isPackaged,
   devServerUrl: process.env.ELECTRON_RENDERER_URL,
@@ -47,7 +49,7 @@ app.setAppUserModelId('com.kommomirror.app');
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  let core: Core | null = null;
+  let core: CoreWorker | null = null;
   let shell: Shell | null = null;
   let mainWindow: BrowserWindow | null = null;
   const windowState = new WindowStateKeeper(join(app.getPath('userData'), 'window-state.json'), systemClock, log.child('window'));
@@ -86,24 +88,28 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(async () => {
     const systemLocale = app.getPreferredSystemLanguages()[0] ?? app.getLocale();
-    core = createCore({
-      databasePath: resolve(resolveDatabasePath({ flag: dbFlag(process.argv), dataDir: app.getPath('userData') })),
-      host: 'electron',
-      version: app.getVersion(),
-      systemLocale,
-      log,
-      nativeBinding: electronNativeBinding(app.getAppPath()),
-      // safeStorage-encrypted credentials, the OAuth window and the demo account.
-      auth: createElectronAuth({ log }),
-      // A newcomer without a Kommo account configured lands in the demo (opt out: first-launch.ts).
-      demoOnFirstLaunch: demoOnFirstLaunchWanted(process.argv),
+    // safeStorage-encrypted credentials, the OAuth window and the demo account stay on this thread.
+    const { tokenStore, openConsent, startDemoAccount, oauth } = createElectronAuth({ log });
+    core = await startCoreWorker({
+      boot: {
+        databasePath: resolve(resolveDatabasePath({ flag: dbFlag(process.argv), dataDir: app.getPath('userData') })),
+        host: 'electron',
+        version: app.getVersion(),
+        systemLocale,
+        nativeBinding: electronNativeBinding(app.getAppPath()),
+        oauth,
+        // A newcomer without a Kommo account configured lands in the demo (opt out: first-launch.ts).
+        demoOnFirstLaunch: demoOnFirstLaunchWanted(process.argv),
+      },
+      services: { tokenStore, openConsent, startDemoAccount },
+      logSink,
     });
     const isOurPage = createSenderCheck(rendererUrl);
-    registerContractHandlers(ipcMain, core.handlers, { isTrustedSender: isOurPage, log });
+    registerContractHandlers(ipcMain, core.dispatch, { isTrustedSender: isOurPage, log });
     core.events.subscribe(createEventBroadcaster({ windows: () => BrowserWindow.getAllWindows(), isOurPage }));
     shell = createShell({
       core,
-      integration: createShellIntegration(core),
+      integration: core.integration,
       trayFactory: electronTrayFactory(resourcesDir),
       notificationFactory: electronNotificationFactory(appIcon),
       revealWindow,

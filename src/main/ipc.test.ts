@@ -4,6 +4,7 @@ import { requestChannel } from '../common/ipc';
 import { DEFAULT_SETTINGS } from '../common/model/settings';
 import { silentLogger } from '../core/log';
 import { INITIAL_SYNC_STATUS } from '../core/lifecycle/sync-controller';
+import { inProcessDispatcher } from '../core/host/dispatch';
 import { registerContractHandlers, type IpcMainLike } from './ipc';
 import { createSenderCheck } from './sender-check';
 import type { ConnectionState } from '../common/model/connection';
@@ -63,7 +64,10 @@ const handlers = {
 describe('registerContractHandlers', () => {
   it('registers exactly one handler per request of the contract, and removes them all', () => {
     const { ipc, listeners } = fakeIpcMain();
-    const unregister = registerContractHandlers(ipc, handlers, { isTrustedSender: createSenderCheck(RENDERER), log: silentLogger });
+    const unregister = registerContractHandlers(ipc, inProcessDispatcher(handlers, silentLogger), {
+      isTrustedSender: createSenderCheck(RENDERER),
+      log: silentLogger,
+    });
     expect([...listeners.keys()].sort()).toEqual(REQUEST_NAMES.map(requestChannel).sort());
     unregister();
     expect(listeners.size).toBe(0);
@@ -71,7 +75,10 @@ describe('registerContractHandlers', () => {
 
   it('answers our own renderer', async () => {
     const { ipc, invoke } = fakeIpcMain();
-    registerContractHandlers(ipc, handlers, { isTrustedSender: createSenderCheck(RENDERER), log: silentLogger });
+    registerContractHandlers(ipc, inProcessDispatcher(handlers, silentLogger), {
+      isTrustedSender: createSenderCheck(RENDERER),
+      log: silentLogger,
+    });
     expect(await invoke(requestChannel('app.info'), RENDERER, {})).toMatchObject({ ok: true, value: { host: 'electron' } });
   });
 
@@ -79,7 +86,10 @@ describe('registerContractHandlers', () => {
     const { ipc, invoke } = fakeIpcMain();
     let ran = false;
     const spying = { ...handlers, 'app.info': async () => ((ran = true), handlers['app.info']()) } satisfies Handlers;
-    registerContractHandlers(ipc, spying, { isTrustedSender: createSenderCheck(RENDERER), log: silentLogger });
+    registerContractHandlers(ipc, inProcessDispatcher(spying, silentLogger), {
+      isTrustedSender: createSenderCheck(RENDERER),
+      log: silentLogger,
+    });
     expect(await invoke(requestChannel('app.info'), 'https://evil.example/', {})).toMatchObject({
       ok: false,
       error: { code: 'invalid_input' },
@@ -89,7 +99,10 @@ describe('registerContractHandlers', () => {
 
   it('refuses arguments the contract does not allow', async () => {
     const { ipc, invoke } = fakeIpcMain();
-    registerContractHandlers(ipc, handlers, { isTrustedSender: createSenderCheck(RENDERER), log: silentLogger });
+    registerContractHandlers(ipc, inProcessDispatcher(handlers, silentLogger), {
+      isTrustedSender: createSenderCheck(RENDERER),
+      log: silentLogger,
+    });
     expect(await invoke(requestChannel('app.info'), RENDERER, { injected: '<script>' })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input' },

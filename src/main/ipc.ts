@@ -1,7 +1,7 @@
-import { REQUEST_NAMES, type Handlers } from '../common/contract';
+import { REQUEST_NAMES } from '../common/contract';
 import { requestChannel } from '../common/ipc';
 import { fail } from '../common/result';
-import { dispatchRequest } from '../core/host/dispatch';
+import type { RequestDispatcher } from '../core/host/dispatch';
 import type { Logger } from '../core/log';
 import type { SenderFrame } from './sender-check';
 
@@ -21,14 +21,14 @@ export interface RegisterOptions {
  * renderer as sender, then the contract's argument schema (inside dispatchRequest). Returns a
  * function that removes them all.
  */
-export function registerContractHandlers(ipc: IpcMainLike, handlers: Handlers, options: RegisterOptions): () => void {
+export function registerContractHandlers(ipc: IpcMainLike, dispatch: RequestDispatcher, options: RegisterOptions): () => void {
   for (const name of REQUEST_NAMES) {
     ipc.handle(requestChannel(name), async (event, args) => {
       if (!options.isTrustedSender(event.senderFrame)) {
         options.log.warn('Refused IPC from a foreign frame', { request: name, url: event.senderFrame?.url ?? null });
         return fail('invalid_input', 'This window is not allowed to talk to Kommo Mirror.');
       }
-      return dispatchRequest(handlers, name, args, options.log);
+      return dispatch(name, args);
     });
   }
   return () => {

@@ -15,6 +15,7 @@ import { useTestCores } from '../../test/helpers/test-core';
 import type { Simulator } from '../../sim/index';
 import { createShellIntegration } from '../core/app/shell-integration';
 import { MemoryTokenStore, type TokenStore } from '../core/auth';
+import { accountCurrentUserId, leadFacts } from '../core/db';
 import { settle } from '../core/lifecycle/testing/fake-sync-controller';
 import { FakeClock } from '../core/time/testing/fake-clock';
 import { silentLogger } from '../core/log';
@@ -55,7 +56,7 @@ async function desktop(sim: Simulator, tokenStore?: TokenStore) {
   };
   const notifications: Array<{ title: string; body: string; click(): void }> = [];
   const shellTimers = new FakeClock();
-  const integration = createShellIntegration(core);
+  const integration = createShellIntegration(core, { systemLocale: 'en-US', timers: shellTimers });
   const shell = createShell({
     core,
     integration,
@@ -163,7 +164,7 @@ describe('the tray over the real sync loop', () => {
     const cycleDone = d.nextCycleEnd();
     d.run('syncNow');
     await renamed;
-    expect(d.integration.notificationLookup.lead(lead.id)?.name).toBe('Renamed in Kommo');
+    expect(leadFacts(d.core.database, lead.id)?.name).toBe('Renamed in Kommo');
     // The rename arrives mid-cycle: let the cycle's last request be answered before counting none.
     await cycleDone;
 
@@ -208,7 +209,7 @@ describe('notifications from the real sync', () => {
     d.shellTimers.advance(60_000);
     expect(d.leadUpdates.filter((u) => u.duringInitialSync && u.added.length > 0)).not.toEqual([]);
     expect(d.notifications).toEqual([]);
-    expect(d.integration.currentUserId()).toBe(me);
+    expect(d.core.connection.current()?.userId).toBe(me);
 
     // Assigned to me in Kommo.
     const someoneElses = sim.control.snapshot().leads.find((l) => l.responsible_user_id !== me)!;
@@ -265,7 +266,9 @@ describe('notifications from the real sync', () => {
     const d = await desktop(sim, saved);
     expect(await d.integration.hasStoredCredentials()).toBe(true);
     await idle(d.core);
-    expect(d.integration.currentUserId()).toBe(account.currentUserId);
+    // Not in the saved sign-in: the policy falls back to the account row the sync read.
+    expect(d.core.connection.current()?.userId).toBeNull();
+    expect(accountCurrentUserId(d.core.database)).toBe(account.currentUserId);
 
     const someoneElses = sim.control.snapshot().leads.find((l) => l.responsible_user_id !== account.currentUserId)!;
     d.inKommo(() => sim.control.reassign({ entity: 'leads', id: someoneElses.id, userId: account.currentUserId }));

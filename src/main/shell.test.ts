@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EventName } from '../common/contract';
+import { createTranslator, resolveLocale } from '../common/i18n';
 import type { LeadUpdate } from '../common/model/changes';
 import type { ShellIntegration } from '../core/app/shell-integration';
 import { EventHub } from '../core/host/event-hub';
@@ -9,6 +10,7 @@ import { FakeClock } from '../core/time/testing/fake-clock';
 import { SyncSupervisor } from '../core/lifecycle/supervisor';
 import { INITIAL_SYNC_STATUS } from '../core/lifecycle/sync-controller';
 import { silentLogger } from '../core/log';
+import { NotificationPolicy } from '../core/notifications/policy';
 import { SettingsStore } from '../core/settings/settings-store';
 import { useTempDir } from '../../test/helpers/temp-dir';
 import type { NotificationLike } from './notifier';
@@ -42,8 +44,24 @@ function setup() {
   const integration: ShellIntegration = {
     sync,
     hasStoredCredentials: async () => true,
-    currentUserId: () => 7,
-    notificationLookup: { lead: (id) => ({ name: `Lead ${id}`, responsibleUserId: 7 }), stageName: () => null },
+    // The core's policy, as the real integration runs it beside the mirror, over fake lookups.
+    startNotifications: (show) => {
+      const policy = new NotificationPolicy({
+        timers,
+        lookup: { lead: (id) => ({ name: `Lead ${id}`, responsibleUserId: 7 }), stageName: () => null },
+        currentUserId: () => 7,
+        preferences: () => settings.get().notifications,
+        translate: () => createTranslator(resolveLocale(settings.get().language, 'es-PE')),
+        show,
+      });
+      const off = events.subscribe((name, payload) => {
+        if (name === 'lead_update') policy.handleLeadUpdate(payload as LeadUpdate);
+      });
+      return () => {
+        off();
+        policy.dispose();
+      };
+    },
   };
   const tray: TrayLike = {
     setImage: (i) => trayImages.push(i),

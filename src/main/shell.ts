@@ -1,18 +1,24 @@
-import type { Events } from '../common/contract';
-import { createTranslator, resolveLocale, type Locale } from '../common/i18n';
+import { resolveLocale, type Locale } from '../common/i18n';
 import type { SyncStatus } from '../common/model/sync';
-import type { Core } from '../core/app/create-core';
 import type { ShellIntegration, ShellSync } from '../core/app/shell-integration';
+import type { EventHub } from '../core/host/event-hub';
 import { shutDown } from '../core/lifecycle/shutdown';
 import type { Clock } from '../core/time';
 import type { Logger } from '../core/log';
-import { NotificationPolicy } from '../core/notifications/policy';
+import type { SettingsStore } from '../core/settings/settings-store';
 import { DesktopLifecycle } from './lifecycle';
 import { DesktopNotifier, type NotificationFactory } from './notifier';
 import { TrayService, type TrayFactory } from './tray-service';
 
+/** The core as the shell sees it, whether it runs on this thread or in its worker (core-worker-host.ts). */
+export interface ShellCore {
+  readonly events: EventHub;
+  readonly settings: Pick<SettingsStore, 'get' | 'onDidChange'>;
+  close(): Promise<void>;
+}
+
 export interface ShellDeps {
-  core: Pick<Core, 'events' | 'settings' | 'close'>;
+  core: ShellCore;
   integration: ShellIntegration;
   trayFactory: TrayFactory;
   notificationFactory: NotificationFactory;
@@ -36,7 +42,7 @@ export interface Shell {
  * Connects the desktop pieces to the core and to each other, with no Electron in sight:
  * the core's sync status → tray (the core itself sends `sync_status` to the windows); tray
  * commands → the core's sync loop, the same one the page's `sync.*` requests drive;
- * `lead_update` → notification policy → native notification → `open_entity` on click;
+ * the core's notification policy (beside the mirror) → native notification → `open_entity` on click;
  * settings → language of the tray and notifications.
  */
 export function createShell(deps: ShellDeps): Shell {
@@ -73,17 +79,7 @@ export function createShell(deps: ShellDeps): Shell {
     revealWindow: deps.revealWindow,
     openLead: (id) => core.events.emit('open_entity', { entity: 'lead', id }),
   });
-  const policy = new NotificationPolicy({
-    timers,
-    lookup: integration.notificationLookup,
-    currentUserId: () => integration.currentUserId(),
-    preferences: () => core.settings.get().notifications,
-    translate: () => createTranslator(locale()),
-    show: (notification) => notifier.show(notification),
-  });
-  core.events.subscribe((name, payload) => {
-    if (name === 'lead_update') policy.handleLeadUpdate(payload as Events['lead_update']);
-  });
+  const stopNotifications = integration.startNotifications((notification) => notifier.show(notification));
 
   const lifecycle = new DesktopLifecycle({
     sync,
@@ -92,7 +88,7 @@ export function createShell(deps: ShellDeps): Shell {
     trayShown: () => tray.isShown,
     platform: deps.platform,
     shutdown: async () => {
-      policy.dispose();
+      stopNotifications();
       tray.setEnabled(false);
       await shutDown({ stopSync: () => sync.stop(), closeDatabase: () => core.close() }, { timers, log });
     },

@@ -61,6 +61,14 @@ export interface MirrorDatabase {
    * With `discard` (the user asked to delete the local copy) the damaged files are removed instead.
    */
   rebuild(options?: { discard?: boolean }): Promise<string>;
+  /**
+   * The same mirror on a read-only connection of its own, for the UI's queries (opened at first
+   * use). In WAL mode a reader never waits for the writer and sees only what is committed: each
+   * query begins a read transaction that sees the latest commit, never a page the sync engine is
+   * still writing. It shares this mirror's damage state, follows a rebuild onto the new file and
+   * closes with it; it cannot write (`transaction` and `rebuild` throw).
+   */
+  readonly reader: MirrorDatabase;
   close(): Promise<void>;
 }
 
@@ -90,6 +98,19 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): M
   const listeners = new Set<() => void>();
   let closed = false;
   const store = sqliteStore(() => current.sqlite);
+  // The readers' connection, opened at first use; null while closed (a rebuild reopens it lazily).
+  let reading: Connection | null = null;
+  const readConnection = (): Connection => {
+    if (closed) throw new Error(`The mirror ${path} is closed.`);
+    // A damaged file has nothing to read (every reader checks `damage` first); a stand-in answers.
+    reading ??= damage !== null || options.readonly ? current : connect(path, { ...options, readonly: true });
+    return reading;
+  };
+  const releaseReader = async (): Promise<void> => {
+    const open = reading;
+    reading = null;
+    if (open && open !== current) await release(open);
+  };
   const markDamaged = (problem: string): void => {
     if (damage !== null) return;
     damage = problem;
@@ -108,7 +129,7 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): M
       if (problem !== null) markDamaged(problem);
     });
   }
-  return {
+  const mirror: MirrorDatabase = {
     path,
     get sqlite() {
       return current.sqlite;
@@ -138,6 +159,8 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): M
       // A transaction still open would otherwise be cut off mid-way.
       await store.idle();
       background?.stop();
+      // The reader first: it must not keep the damaged file open (nor its -wal) while it moves.
+      await releaseReader();
       await release(current);
       let movedTo: string;
       try {
@@ -153,14 +176,44 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): M
       damage = null;
       return movedTo;
     },
+    get reader() {
+      return readerView;
+    },
     async close() {
       if (closed) return;
       closed = true;
       await store.close();
       background?.stop();
+      await releaseReader();
       await release(current);
     },
   };
+  const readerStore = sqliteStore(() => readConnection().sqlite);
+  const readerView: MirrorDatabase = {
+    path,
+    get sqlite() {
+      return readConnection().sqlite;
+    },
+    get db() {
+      return readConnection().db;
+    },
+    get damage() {
+      return damage;
+    },
+    schemaVersion: () => schemaVersion(readConnection().sqlite),
+    // The connection is read-only: SQLite refuses any write through this store.
+    store: readerStore,
+    whenChecked: () => checked,
+    // A storage error seen by a read is judged on the writer's connection, which can check the file.
+    checkAfterError: (error) => mirror.checkAfterError(error),
+    onDamaged: (listener) => mirror.onDamaged(listener),
+    rebuild: () => Promise.reject(new Error('The mirror’s reader cannot rebuild it.')),
+    get reader() {
+      return readerView;
+    },
+    close: () => mirror.close(),
+  };
+  return mirror;
 }
 
 function connect(path: string, options: OpenDatabaseOptions): Connection {

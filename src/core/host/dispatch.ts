@@ -32,3 +32,14 @@ export async function dispatchRequest(handlers: Handlers, name: unknown, rawArgs
     return fail('internal', 'Something went wrong inside Kommo Mirror. The details are in the log.');
   }
 }
+
+/**
+ * How a host hands a renderer's request to the core: `name` and `args` as they came in, the
+ * result envelope back. The core's worker (core-worker-host.ts) is one; handlers on this thread
+ * are another.
+ */
+export type RequestDispatcher = (name: unknown, args: unknown) => Promise<Result<unknown>>;
+
+export function inProcessDispatcher(handlers: Handlers, log: Logger): RequestDispatcher {
+  return (name, args) => dispatchRequest(handlers, name, args, log);
+}

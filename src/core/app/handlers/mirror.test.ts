@@ -59,6 +59,17 @@ describe('mirror handlers', () => {
     });
   });
 
+  it('read committed pages only: a list asked while the writer’s transaction is open answers from the last commit', async () => {
+    let asked: ReturnType<typeof call> | null = null;
+    await mirror.store.transaction(async (tx) => {
+      await tx.run('DELETE FROM leads');
+      // The handler's query runs now, inside the writer's open transaction.
+      asked = call('leads.list', {});
+    });
+    expect(await asked).toMatchObject({ ok: true, value: { total: 4 } });
+    expect(await call('leads.list', {})).toMatchObject({ ok: true, value: { total: 0 } });
+  });
+
   it('reject invalid arguments before any SQL runs, and survive hostile text', async () => {
     expect(await call('leads.list', { sort: { field: 'id; DROP TABLE leads', direction: 'asc' } })).toMatchObject({
       ok: false,

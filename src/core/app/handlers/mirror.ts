@@ -18,11 +18,14 @@ import {
 export type MirrorRequestName = keyof typeof mirrorRequests;
 
 /**
- * The UI's queries over the mirror. They run in the host (better-sqlite3 is synchronous, and each
- * query is a few milliseconds at 200,000 leads); arguments arrive validated by the dispatcher.
+ * The UI's queries over the mirror. They run in the core's thread (better-sqlite3 is synchronous,
+ * and each query is a few milliseconds at 200,000 leads) on the mirror's read-only connection, so
+ * they see only committed pages and never wait for the writer; arguments arrive validated by the
+ * dispatcher.
  */
-export function mirrorHandlers(database: MirrorDatabase): Pick<Handlers, MirrorRequestName> {
-  const read = readGuard(database);
+export function mirrorHandlers(mirror: MirrorDatabase): Pick<Handlers, MirrorRequestName> {
+  const read = readGuard(mirror);
+  const database = mirror.reader;
   return {
     'meta.get': read(() => getMeta(database)),
     'leads.list': read((args) => listLeads(database, args)),
