@@ -30,7 +30,8 @@ export function intlLocale(locale: Locale, systemLocale: string | undefined): st
   return systemLocale?.toLowerCase().split(/[-_]/)[0] === locale ? systemLocale : LOCALE_TAGS[locale];
 }
 
-function validTimeZone(zone: string | null | undefined): string | undefined {
+/** The zone if Intl knows it, else undefined (this computer's). */
+export function validTimeZone(zone: string | null | undefined): string | undefined {
   if (!zone) return undefined;
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
