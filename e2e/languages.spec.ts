@@ -63,7 +63,8 @@ test.describe('in Russian', () => {
     for (const name of ['Сделки', 'Воронка', 'Контакты', 'Теги', 'Настройки']) {
       await expect(nav.getByRole('button', { name, exact: true })).toBeVisible();
     }
-    const form = { one: 'сделка', few: 'сделки', many: 'сделок', other: 'сделки' }[new Intl.PluralRules('ru-RU').select(total)];
+    const forms: Record<string, string> = { one: 'сделка', few: 'сделки', many: 'сделок', other: 'сделки' };
+    const form = forms[new Intl.PluralRules('ru-RU').select(total)];
     await expect(page.locator('.match-count')).toHaveText(new RegExp(`^${total.toLocaleString('ru-RU').replace(/\s/g, '\\s')}\\s${form}$`));
     const row = grid(page).locator(`[role="row"][data-id="${lead.id}"]`);
     await expect(row).toContainText(/1\s234\s567/);
