@@ -134,6 +134,17 @@ describe('the desktop shell, wired', () => {
     expect(notifications).toEqual([]);
   });
 
+  it('speaks Portuguese and Russian in the tray and the notifications when chosen', () => {
+    const { settings, timers, events, notifications, menu } = setup();
+    settings.update({ language: 'pt' });
+    expect(menu().items[0]).toMatchObject({ label: 'Abrir o Kommo Mirror' });
+    settings.update({ language: 'ru' });
+    expect(menu().items[0]).toMatchObject({ label: 'Открыть Kommo Mirror' });
+    events.emit('lead_update', newLead(5));
+    timers.advance(10_000);
+    expect(notifications).toMatchObject([{ title: 'Новая сделка' }]);
+  });
+
   it('runs the tray menu: pause, resume and quit', async () => {
     const { shell, controller, menu, log } = setup();
     await shell.lifecycle.launch();

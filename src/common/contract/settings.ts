@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { request } from './define';
-import type { Settings } from '../model/settings';
+import { LANGUAGE_PREFERENCES, type Settings } from '../model/settings';
 
 /**
  * The most UI state (all keys together, as UTF-8 JSON) the settings file keeps: the whole file is
@@ -14,7 +14,7 @@ export function uiStateBytes(ui: Record<string, unknown>): number {
 
 export const settingsPatchSchema = z
   .object({
-    language: z.enum(['system', 'es', 'en']).optional(),
+    language: z.enum(LANGUAGE_PREFERENCES).optional(),
     closeToTray: z.boolean().optional(),
     notifications: z.object({ enabled: z.boolean().optional(), doNotDisturb: z.boolean().optional() }).strict().optional(),
     /** Keys given here replace the stored value of that key; other keys are kept. */

@@ -1,9 +1,19 @@
-/** A message is a string with `{param}` placeholders, or plural forms chosen by the `count` param. */
+/**
+ * A message is a string with `{param}` placeholders, or plural forms chosen by the `count` param
+ * through `Intl.PluralRules` (one, few, many, other). English, Spanish and Portuguese write `one`
+ * and `other`; Russian also `few` (2–4, 22–24…) and `many` (5–20, 25–30…). A category a table
+ * does not write (Spanish `many` for a million) falls back to `other`.
+ */
 export interface PluralMessage {
   one: string;
   other: string;
 }
-export type Message = string | PluralMessage;
+export interface RussianPlural extends PluralMessage {
+  few: string;
+  many: string;
+}
+export type PluralForms = PluralMessage & { zero?: string; two?: string; few?: string; many?: string };
+export type Message = string | PluralForms;
 
 /**
  * One area's messages in both languages. The Spanish table must have every key of the English
@@ -15,3 +25,14 @@ export function defineMessages<const En extends Record<string, Message>>(
 ): { en: En; es: { [K in keyof En]: Message } } {
   return { en, es };
 }
+
+/**
+ * Another language's table for an area (`messages/<language>/<area>.ts`), typed against the
+ * area's English table: a missing or stale key, or a plural written with fewer forms than
+ * `Plural` asks for, does not compile.
+ */
+export type TranslationOf<Area extends { en: Record<string, Message> }, Plural extends PluralMessage> = {
+  [K in keyof Area['en']]: Area['en'][K] extends PluralMessage ? Plural : string;
+};
+export type PortugueseTable<Area extends { en: Record<string, Message> }> = TranslationOf<Area, PluralMessage>;
+export type RussianTable<Area extends { en: Record<string, Message> }> = TranslationOf<Area, RussianPlural>;

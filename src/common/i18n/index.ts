@@ -12,13 +12,18 @@ import { uiPhoneMessages } from './messages/ui-phone';
 import { uiSettingsMessages } from './messages/ui-settings';
 import { uiShellMessages } from './messages/ui-shell';
 import { uiSyncMessages } from './messages/ui-sync';
+import { portugueseTables } from './messages/pt';
+import { russianTables } from './messages/ru';
 
 /**
  * The one i18n layer for every process: the renderer's screens, the tray and the notifications.
  * Each area keeps its messages in `messages/<area>.ts`; this file joins them.
  */
-export const LOCALES = ['es', 'en'] as const;
+export const LOCALES = ['es', 'en', 'pt', 'ru'] as const;
 export type Locale = (typeof LOCALES)[number];
+
+/** Each language's usual region, for plural rules and for formats when the system names no region. */
+export const LOCALE_TAGS: Record<Locale, string> = { es: 'es-PE', en: 'en-US', pt: 'pt-BR', ru: 'ru-RU' };
 
 const areas = [
   appMessages,
@@ -42,23 +47,31 @@ export type MessageKey = AreaKeys<(typeof areas)[number]> & string;
 const catalogs: Record<Locale, Record<string, Message>> = {
   en: Object.assign({}, ...areas.map((area) => area.en)),
   es: Object.assign({}, ...areas.map((area) => area.es)),
+  pt: Object.assign({}, ...portugueseTables),
+  ru: Object.assign({}, ...russianTables),
 };
+
+/** The joined table of one language (for the completeness test). */
+export function catalogOf(locale: Locale): Readonly<Record<string, Message>> {
+  return catalogs[locale];
+}
 
 export type MessageParams = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
-/** Spanish for any Spanish system locale (es-PE, es-419, …); English otherwise. */
+/** The language of a system locale of any region (es-PE, pt-PT, ru-BY, zh-Hant-TW…): one we have, else English. */
 export function resolveLocale(preference: LanguagePreference, systemLocale: string): Locale {
   if (preference !== 'system') return preference;
-  return systemLocale.toLowerCase().startsWith('es') ? 'es' : 'en';
+  const language = systemLocale.toLowerCase().split(/[-_.@]/)[0];
+  return LOCALES.find((locale) => locale === language) ?? 'en';
 }
 
 export function createTranslator(locale: Locale): Translate {
-  const plurals = new Intl.PluralRules(locale);
+  const plurals = new Intl.PluralRules(LOCALE_TAGS[locale]);
   const catalog = catalogs[locale];
   return (key, params = {}) => {
     const message = catalog[key] ?? catalogs.en[key] ?? key;
-    const template = typeof message === 'string' ? message : message[plurals.select(Number(params.count ?? 0)) === 'one' ? 'one' : 'other'];
+    const template = typeof message === 'string' ? message : (message[plurals.select(Number(params.count ?? 0))] ?? message.other);
     return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
   };
 }

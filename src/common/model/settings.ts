@@ -1,4 +1,6 @@
-export type LanguagePreference = 'system' | 'es' | 'en';
+/** 'system' follows the OS (desktop) or the browser (web preview); the rest are the app's languages. */
+export const LANGUAGE_PREFERENCES = ['system', 'es', 'en', 'pt', 'ru'] as const;
+export type LanguagePreference = (typeof LANGUAGE_PREFERENCES)[number];
 
 export interface Settings {
   language: LanguagePreference;

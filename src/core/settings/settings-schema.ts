@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import type { SettingsPatch } from '../../common/contract/settings';
-import { DEFAULT_SETTINGS, type Settings } from '../../common/model/settings';
+import { DEFAULT_SETTINGS, LANGUAGE_PREFERENCES, type Settings } from '../../common/model/settings';
 
 /**
  * The settings file as stored. A key missing from an older file takes its default, so adding a
  * setting needs no migration; unknown keys are dropped; a wrong value makes the file invalid.
  */
 export const storedSettingsSchema = z.object({
-  language: z.enum(['system', 'es', 'en']).default(DEFAULT_SETTINGS.language),
+  language: z.enum(LANGUAGE_PREFERENCES).default(DEFAULT_SETTINGS.language),
   closeToTray: z.boolean().default(DEFAULT_SETTINGS.closeToTray),
   notifications: z
     .object({

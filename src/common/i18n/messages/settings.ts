@@ -8,6 +8,9 @@ export const settingsMessages = defineMessages(
     'settings.language.system': 'Same as the system',
     'settings.language.es': 'Español',
     'settings.language.en': 'English',
+    // Each language's own name, the same in every table, so a reader finds theirs.
+    'settings.language.pt': 'Português (Brasil)',
+    'settings.language.ru': 'Русский',
     'settings.closeToTray': 'Keep syncing in the tray when the window is closed',
     'settings.notifications': 'Notifications',
     'settings.notifications.enabled': 'Notify me about new leads, leads assigned to me and moves of my leads',
@@ -20,6 +23,9 @@ export const settingsMessages = defineMessages(
     'settings.language.system': 'El del sistema',
     'settings.language.es': 'Español',
     'settings.language.en': 'English',
+    // Each language's own name, the same in every table, so a reader finds theirs.
+    'settings.language.pt': 'Português (Brasil)',
+    'settings.language.ru': 'Русский',
     'settings.closeToTray': 'Seguir sincronizando en la bandeja al cerrar la ventana',
     'settings.notifications': 'Notificaciones',
     'settings.notifications.enabled': 'Avisarme de leads nuevos, leads asignados a mí y cambios de etapa de mis leads',

@@ -1,4 +1,4 @@
-import type { Locale } from '../../../common/i18n';
+import { LOCALE_TAGS, type Locale } from '../../../common/i18n';
 
 /**
  * Number, money and date formatting for one language and one account. CRM dates (created, updated,
@@ -22,14 +22,16 @@ export interface Formatters {
   timeZone: string | undefined;
 }
 
-const INTL_LOCALE: Record<Locale, string> = { es: 'es-PE', en: 'en-US' };
-
-/** The language's Intl tag, keeping the system's region when it speaks the same language. */
+/**
+ * The language's Intl tag, keeping the system's region when it speaks the same language (es-MX,
+ * pt-PT), else the language's usual region (es-PE, pt-BR, ru-RU, en-US).
+ */
 export function intlLocale(locale: Locale, systemLocale: string | undefined): string {
-  return systemLocale?.toLowerCase().startsWith(locale) ? systemLocale : INTL_LOCALE[locale];
+  return systemLocale?.toLowerCase().split(/[-_]/)[0] === locale ? systemLocale : LOCALE_TAGS[locale];
 }
 
-function validTimeZone(zone: string | null | undefined): string | undefined {
+/** The zone if Intl knows it, else undefined (this computer's). */
+export function validTimeZone(zone: string | null | undefined): string | undefined {
   if (!zone) return undefined;
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });

@@ -18,7 +18,7 @@ export type { AppState, StoreDeps } from './types';
 
 /** Composes the slices into the app's one store. A store per host, so tests each get their own. */
 export function createAppStore(deps: StoreDeps): AppStore {
-  const full: Required<StoreDeps> = { persistDelayMs: 400, liveDelayMs: 150, ...deps };
+  const full: Required<StoreDeps> = { persistDelayMs: 400, liveDelayMs: 150, now: () => Date.now(), ...deps };
   return createStore<AppState>()((...a) => ({
     ...createSessionSlice(full)(...a),
     ...createSyncSlice(full)(...a),

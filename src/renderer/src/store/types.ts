@@ -33,6 +33,8 @@ export interface StoreDeps {
   persistDelayMs?: number;
   /** How long live events are gathered before the visible rows are re-read. */
   liveDelayMs?: number;
+  /** The current time (epoch ms); quick date ranges are resolved against it. */
+  now?: () => number;
 }
 
 export type Slice<T> = (deps: Required<StoreDeps>) => StateCreator<AppState, [], [], T>;

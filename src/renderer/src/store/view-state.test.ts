@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LEADS_VIEW, parseContactsView, parseLeadsView } from './view-state';
+import { countFilters, DEFAULT_LEADS_VIEW, parseContactsView, parseLeadsView } from './view-state';
 
 describe('the remembered list views', () => {
   it('read back what was saved', () => {
@@ -42,5 +42,11 @@ describe('the remembered list views', () => {
       tagMode: 'any',
       phone: '987',
     });
+  });
+
+  it('keeps a quick date range by name, drops an unknown one, and counts a range and its dates as one filter', () => {
+    const view = parseLeadsView({ filter: { tagMode: 'any', updatedRange: 'today', createdRange: 'someday' } });
+    expect(view.filter).toEqual({ tagMode: 'any', updatedRange: 'today' });
+    expect(countFilters({ tagMode: 'any', updatedRange: 'last7', updatedFrom: 1, createdRange: 'today' })).toBe(2);
   });
 });

@@ -1,4 +1,5 @@
 import type { CONTACT_SORT_FIELDS, ContactFilter, LEAD_SORT_FIELDS, LeadFilter } from '../../../common/contract/mirror';
+import { isDatePreset, type DatePreset } from './date-presets';
 
 export type LeadSortField = (typeof LEAD_SORT_FIELDS)[number];
 export type ContactSortField = (typeof CONTACT_SORT_FIELDS)[number];
@@ -16,7 +17,13 @@ export interface ListView<Filter, Field extends string> {
   widths: Record<string, number>;
 }
 
-export type LeadsView = ListView<LeadFilter, LeadSortField>;
+/**
+ * The lead list's filter as the view keeps it: the query's filter, plus quick date ranges kept by
+ * name ("today") and turned into dates only when a query is built (`leadQuery`).
+ */
+export type LeadViewFilter = LeadFilter & { createdRange?: DatePreset; updatedRange?: DatePreset };
+
+export type LeadsView = ListView<LeadViewFilter, LeadSortField>;
 export type ContactsView = ListView<ContactFilter, ContactSortField>;
 
 /** Keys under `settings.ui` (the host keeps them; localStorage would not survive the web preview's changing port). */
@@ -45,12 +52,14 @@ export const DEFAULT_CONTACTS_VIEW: ContactsView = {
 const SAME_FILTER: Record<string, string> = {
   priceMax: 'priceMin',
   createdTo: 'createdFrom',
+  createdRange: 'createdFrom',
   updatedTo: 'updatedFrom',
+  updatedRange: 'updatedFrom',
   stages: 'pipelineIds',
 };
 
 /** How many filters are set, as the filter bar shows them: a tag list or a range counts once. */
-export function countFilters(filter: LeadFilter | ContactFilter): number {
+export function countFilters(filter: LeadViewFilter | ContactFilter): number {
   const set = Object.entries(filter).filter(([key, value]) => key !== 'tagMode' && isSet(value));
   return new Set(set.map(([key]) => SAME_FILTER[key] ?? key)).size;
 }
@@ -79,6 +88,8 @@ export function parseLeadsView(raw: unknown): LeadsView {
     createdTo: nonNegative(filter.createdTo),
     updatedFrom: nonNegative(filter.updatedFrom),
     updatedTo: nonNegative(filter.updatedTo),
+    createdRange: isDatePreset(filter.createdRange) ? filter.createdRange : undefined,
+    updatedRange: isDatePreset(filter.updatedRange) ? filter.updatedRange : undefined,
   }));
 }
 

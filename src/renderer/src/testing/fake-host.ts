@@ -178,6 +178,10 @@ function filterLeads(leads: LeadRow[], filter: LeadFilter): LeadRow[] {
     }
     if (filter.priceMin !== undefined && lead.price < filter.priceMin) return false;
     if (filter.priceMax !== undefined && lead.price > filter.priceMax) return false;
+    if (filter.createdFrom !== undefined && lead.createdAt < filter.createdFrom) return false;
+    if (filter.createdTo !== undefined && lead.createdAt > filter.createdTo) return false;
+    if (filter.updatedFrom !== undefined && lead.updatedAt < filter.updatedFrom) return false;
+    if (filter.updatedTo !== undefined && lead.updatedAt > filter.updatedTo) return false;
     return true;
   });
 }

@@ -43,4 +43,14 @@ describe('the pipeline board', () => {
     expect(host.callsOf('leads.board').at(-1)!.filter).toEqual({ tagMode: 'any', responsibleUserIds: [11] });
     expect(screen.getByText(/Acotado por 1 filtro/)).toBeTruthy();
   });
+
+  it('says it is read-only and where to move a lead, in the rep’s language', async () => {
+    const user = userEvent.setup();
+    await renderApp({ leads: makeLeads(5) });
+    await user.click(navButton('Embudo'));
+    await settle(60);
+    expect(screen.getByText(/solo lectura: mueve el lead a otra etapa en Kommo/)).toBeTruthy();
+    // Cards open the lead; nothing on the board can be dragged.
+    expect(document.querySelector('.board [draggable="true"]')).toBeNull();
+  });
 });

@@ -39,6 +39,7 @@ export function BoardView() {
             ))}
           </select>
         </label>
+        <p className="muted board-read-only">{t('board.readOnly')}</p>
         {filters > 0 && (
           <p className="muted board-filter-note">
             {t('board.filtered', { count: filters })}{' '}

@@ -32,15 +32,13 @@ export function LeadFilters() {
       <PriceFilter min={filter.priceMin} max={filter.priceMax} onChange={(priceMin, priceMax) => setFilter({ priceMin, priceMax })} />
       <DateRangeFilter
         label={t('filters.created')}
-        from={filter.createdFrom}
-        to={filter.createdTo}
-        onChange={(createdFrom, createdTo) => setFilter({ createdFrom, createdTo })}
+        range={{ from: filter.createdFrom, to: filter.createdTo, preset: filter.createdRange }}
+        onChange={(range) => setFilter({ createdFrom: range.from, createdTo: range.to, createdRange: range.preset })}
       />
       <DateRangeFilter
         label={t('filters.updated')}
-        from={filter.updatedFrom}
-        to={filter.updatedTo}
-        onChange={(updatedFrom, updatedTo) => setFilter({ updatedFrom, updatedTo })}
+        range={{ from: filter.updatedFrom, to: filter.updatedTo, preset: filter.updatedRange }}
+        onChange={(range) => setFilter({ updatedFrom: range.from, updatedTo: range.to, updatedRange: range.preset })}
       />
     </FilterBar>
   );

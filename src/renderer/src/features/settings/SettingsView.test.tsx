@@ -3,7 +3,7 @@ import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { INFO, makeLeads } from '../../testing/fixtures';
-import { renderApp, settle } from '../../testing/render';
+import { renderApp, setBrowserLanguage, settle } from '../../testing/render';
 
 afterEach(cleanup);
 
@@ -19,6 +19,30 @@ describe('language', () => {
     expect(screen.getByRole('button', { name: 'Leads' })).toBeTruthy();
     expect(document.documentElement.lang).toBe('en');
     expect(host.callsOf('settings.update').at(-1)).toEqual({ patch: { language: 'en' } });
+  });
+
+  it('offers Portuguese (Brazil) and Russian, each named in its own language', async () => {
+    const user = userEvent.setup();
+    const { host } = await renderApp();
+    await user.click(screen.getByRole('button', { name: 'Configuración' }));
+    await user.selectOptions(screen.getByLabelText('Idioma'), 'Português (Brasil)');
+    await settle();
+    expect(screen.getByRole('heading', { level: 1, name: 'Configurações' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Contatos' })).toBeTruthy();
+    expect(document.documentElement.lang).toBe('pt');
+    await user.selectOptions(screen.getByLabelText('Idioma'), 'Русский');
+    await settle();
+    expect(screen.getByRole('heading', { level: 1, name: 'Настройки' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Сделки' })).toBeTruthy();
+    expect(host.callsOf('settings.update').at(-1)).toEqual({ patch: { language: 'ru' } });
+  });
+
+  it("in the web preview, starts in a Brazilian or Russian browser's language", async () => {
+    await renderApp({ info: { ...INFO, host: 'web', systemLocale: 'en-US' } }, () => setBrowserLanguage('pt-BR'));
+    expect(screen.getByRole('button', { name: 'Contatos' })).toBeTruthy();
+    cleanup();
+    await renderApp({ info: { ...INFO, host: 'web', systemLocale: 'en-US' } }, () => setBrowserLanguage('ru-RU'));
+    expect(screen.getByRole('button', { name: 'Контакты' })).toBeTruthy();
   });
 
   it('starts in English on an English desktop, and in the stored language when one was chosen', async () => {

@@ -41,6 +41,8 @@ export function SettingsView() {
               <option value="system">{t('prefs.languageSystem', { locale: systemLocale ?? navigator.language })}</option>
               <option value="es">{t('settings.language.es')}</option>
               <option value="en">{t('settings.language.en')}</option>
+              <option value="pt">{t('settings.language.pt')}</option>
+              <option value="ru">{t('settings.language.ru')}</option>
             </select>
           </label>
           <label className="check">

@@ -1,7 +1,7 @@
-import type { LeadFilter } from '../../../../common/contract/mirror';
 import type { BoardColumn, LeadRow } from '../../../../common/model/mirror';
 import type { HostError } from '../../../../common/result';
-import { compact } from '../view-state';
+import { calendarOf, leadQuery } from '../lead-query';
+import { compact, type LeadViewFilter } from '../view-state';
 import type { Slice } from '../types';
 
 /** Cards fetched per column at a time: a board shows the freshest leads of each stage first. */
@@ -29,12 +29,12 @@ export interface BoardSlice {
 }
 
 /** The board shows one pipeline by stage, narrowed by the lead list's other filters. */
-export function boardFilter(filter: LeadFilter): LeadFilter {
+export function boardFilter(filter: LeadViewFilter): LeadViewFilter {
   return compact({ ...filter, pipelineIds: undefined, stages: undefined });
 }
 
 export const createBoardSlice: Slice<BoardSlice> =
-  ({ host }) =>
+  ({ host, now }) =>
   (set, get) => {
     let generation = 0;
 
@@ -45,12 +45,17 @@ export const createBoardSlice: Slice<BoardSlice> =
       return (pipelines.find((p) => p.isMain && !p.isArchive) ?? pipelines[0])?.id ?? null;
     }
 
+    /** The lead list's filters as the board queries them, quick ranges resolved now. */
+    function query() {
+      return leadQuery(boardFilter(get().leads.view.filter), calendarOf(get(), now()));
+    }
+
     function patchCards(statusId: number, cards: BoardCards): void {
       set((state) => ({ board: { ...state.board, cards: { ...state.board.cards, [statusId]: cards } } }));
     }
 
     async function fetchCards(current: number, pipeline: number, statusId: number, offset: number, limit: number) {
-      const filter = { ...boardFilter(get().leads.view.filter), stages: [{ pipelineId: pipeline, statusId }] };
+      const filter = { ...query(), stages: [{ pipelineId: pipeline, statusId }] };
       const result = await host.request('leads.list', { filter, sort: { field: 'updated_at', direction: 'desc' }, offset, limit });
       return current === generation ? result : null;
     }
@@ -68,7 +73,7 @@ export const createBoardSlice: Slice<BoardSlice> =
         const pipeline = pipelineId();
         if (pipeline === null) return;
         const statuses = get().lookup.pipeline.get(pipeline)?.statuses ?? [];
-        const counts = await host.request('leads.board', { pipelineId: pipeline, filter: boardFilter(get().leads.view.filter) });
+        const counts = await host.request('leads.board', { pipelineId: pipeline, filter: query() });
         if (current !== generation) return;
         if (!counts.ok) {
           set((state) => ({ board: { ...state.board, error: counts.error } }));

@@ -37,11 +37,16 @@ export interface MetaSlice {
 
 export const createMetaSlice: Slice<MetaSlice> =
   ({ host }) =>
-  (set) => ({
+  (set, get) => ({
     meta: EMPTY_META,
     lookup: buildLookup(EMPTY_META),
     async loadMeta() {
       const result = await host.request('meta.get', {});
-      if (result.ok) set({ meta: result.value, lookup: buildLookup(result.value) });
+      if (!result.ok) return;
+      const zoneBefore = get().meta.account?.timezone;
+      set({ meta: result.value, lookup: buildLookup(result.value) });
+      // Quick date ranges count days in the account's zone: a query built before it was known is redone.
+      const { createdRange, updatedRange } = get().leads.view.filter;
+      if ((createdRange || updatedRange) && result.value.account?.timezone !== zoneBefore) void get().leads.actions.refresh([]);
     },
   });

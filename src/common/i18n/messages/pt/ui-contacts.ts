@@ -1,0 +1,30 @@
+import type { PortugueseTable } from '../../define';
+import type { uiContactsMessages } from '../ui-contacts';
+
+export const uiContactsPt: PortugueseTable<typeof uiContactsMessages> = {
+  'contacts.tableLabel': 'Contatos',
+  'contacts.filters': 'Filtros de contatos',
+  'contacts.searchText': 'Buscar contatos por nome ou campo',
+  'contacts.searchPhone': 'Telefone',
+  'contacts.unnamed': 'Contato nº {id}',
+  'contacts.empty': 'Ainda não há contatos na cópia local.',
+  'contacts.emptyFiltered': 'Nenhum contato corresponde a estes filtros.',
+  'contacts.col.name': 'Nome',
+  'contacts.col.phones': 'Telefone',
+  'contacts.col.emails': 'E-mail',
+  'contacts.col.company': 'Empresa',
+  'contacts.col.tags': 'Etiquetas',
+  'contacts.col.responsible': 'Responsável',
+  'contacts.col.leads': 'Leads',
+  'contacts.col.updated': 'Modificado',
+  'tags.entityType': 'Etiquetas de',
+  'tags.type.leads': 'Leads',
+  'tags.type.contacts': 'Contatos',
+  'tags.type.companies': 'Empresas',
+  'tags.find': 'Buscar etiqueta',
+  'tags.none': 'Sem etiquetas.',
+  'tags.caption': 'Etiquetas de {type} e quantos registros têm cada uma',
+  'tags.col.tag': 'Etiqueta',
+  'tags.col.count': 'Registros',
+  'tags.open': 'Ver {type} com a etiqueta {tag}',
+};

@@ -1,0 +1,31 @@
+import type { PortugueseTable } from '../../define';
+import type { uiShellMessages } from '../ui-shell';
+
+export const uiShellPt: PortugueseTable<typeof uiShellMessages> = {
+  'nav.label': 'Principal',
+  'nav.skipToContent': 'Pular para o conteúdo',
+  'nav.leads': 'Leads',
+  'nav.board': 'Funil',
+  'nav.contacts': 'Contatos',
+  'nav.tags': 'Etiquetas',
+  'nav.settings': 'Configurações',
+  'nav.demoAccount': 'Conta de demonstração',
+  'common.loading': 'Carregando…',
+  'common.close': 'Fechar',
+  'errors.offline': 'Não é possível acessar o Kommo Mirror agora. Tentando de novo…',
+  'errors.authRequired': 'Entre no Kommo novamente para continuar.',
+  'errors.rateLimited': 'O Kommo está limitando as solicitações; isso continuará em breve.',
+  'errors.blocked': 'O Kommo bloqueou o acesso à API por enquanto.',
+  'errors.invalidInput': 'A solicitação não é válida.',
+  'errors.internal': 'Algo deu errado dentro do Kommo Mirror; os detalhes estão no registro.',
+  'errors.mirrorDamaged': 'A cópia local está danificada e não pode ser lida. Reconstrua-a a partir do Kommo com o botão acima.',
+  'search.tooLong': 'Uma busca usa no máximo {max} caracteres; o restante do que você colou foi deixado de fora.',
+  'noAccess.title': 'Este endereço não tem uma chave de acesso válida',
+  'noAccess.text': 'Abra o endereço que o “npm run web” mostrou (termina em ?k=…). Cada vez que o Kommo Mirror inicia, ele mostra um novo.',
+  'grid.sortBy': 'Ordenar por {column}',
+  'grid.sortedAsc': 'Ordenado por {column}, crescente. Clique para ordenar de forma decrescente.',
+  'grid.sortedDesc': 'Ordenado por {column}, decrescente. Clique para ordenar de forma crescente.',
+  'grid.resize': 'Mudar a largura da coluna {column}',
+  'list.leadsCount': { one: '{n} lead', other: '{n} leads' },
+  'list.contactsCount': { one: '{n} contato', other: '{n} contatos' },
+};

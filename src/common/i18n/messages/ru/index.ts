@@ -1,0 +1,28 @@
+import { appRu } from './app';
+import { notificationsRu } from './notifications';
+import { settingsRu } from './settings';
+import { trayRu } from './tray';
+import { uiConnectRu } from './ui-connect';
+import { uiContactsRu } from './ui-contacts';
+import { uiDetailRu } from './ui-detail';
+import { uiLeadsRu } from './ui-leads';
+import { uiPhoneRu } from './ui-phone';
+import { uiSettingsRu } from './ui-settings';
+import { uiShellRu } from './ui-shell';
+import { uiSyncRu } from './ui-sync';
+
+/** Russian, one table per area, in amoCRM's terms (Сделки, Контакты, Теги, Воронка, Этап). */
+export const russianTables = [
+  appRu,
+  notificationsRu,
+  settingsRu,
+  trayRu,
+  uiShellRu,
+  uiConnectRu,
+  uiSyncRu,
+  uiLeadsRu,
+  uiContactsRu,
+  uiDetailRu,
+  uiPhoneRu,
+  uiSettingsRu,
+] as const;

@@ -1,0 +1,30 @@
+import type { RussianTable } from '../../define';
+import type { uiContactsMessages } from '../ui-contacts';
+
+export const uiContactsRu: RussianTable<typeof uiContactsMessages> = {
+  'contacts.tableLabel': 'Контакты',
+  'contacts.filters': 'Фильтры контактов',
+  'contacts.searchText': 'Искать контакты по имени или полю',
+  'contacts.searchPhone': 'Телефон',
+  'contacts.unnamed': 'Контакт №{id}',
+  'contacts.empty': 'В локальной копии пока нет контактов.',
+  'contacts.emptyFiltered': 'Нет контактов, подходящих под эти фильтры.',
+  'contacts.col.name': 'Имя',
+  'contacts.col.phones': 'Телефон',
+  'contacts.col.emails': 'Email',
+  'contacts.col.company': 'Компания',
+  'contacts.col.tags': 'Теги',
+  'contacts.col.responsible': 'Ответственный',
+  'contacts.col.leads': 'Сделки',
+  'contacts.col.updated': 'Изменён',
+  'tags.entityType': 'Теги для',
+  'tags.type.leads': 'Сделки',
+  'tags.type.contacts': 'Контакты',
+  'tags.type.companies': 'Компании',
+  'tags.find': 'Найти тег',
+  'tags.none': 'Тегов нет.',
+  'tags.caption': 'Теги раздела «{type}» и сколько записей с каждым',
+  'tags.col.tag': 'Тег',
+  'tags.col.count': 'Записей',
+  'tags.open': 'Показать раздел «{type}» с тегом {tag}',
+};
