@@ -83,6 +83,9 @@ const PLURAL_FORMS: Record<Locale, readonly string[]> = {
  */
 const SAME_IN_EVERY_LANGUAGE = new Set([
   'Kommo',
+  // Units of time, written alike in these languages' Latin script.
+  's',
+  'min',
   'Mirror',
   'WhatsApp',
   'Lead',
