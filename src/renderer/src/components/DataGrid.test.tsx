@@ -11,6 +11,34 @@ interface Lead {
   name: string;
 }
 
+/** The grid's props as a list screen passes them: new callbacks each render, rows read from `rows()`. */
+function gridProps(rows: () => Lead[], columns: Column<Lead>[], overrides: Partial<DataGridProps<Lead>> = {}): DataGridProps<Lead> {
+  return {
+    label: 'Leads',
+    columns,
+    widths: {},
+    total: rows().length,
+    generation: 1,
+    rowAt: (index) => rows()[index],
+    indexOf: (id) => {
+      const at = rows().findIndex((row) => row.id === id);
+      return at >= 0 ? at : undefined;
+    },
+    onRange: () => {},
+    sort: { field: 'name', direction: 'asc' },
+    onSort: () => {},
+    onResize: () => {},
+    selectedId: null,
+    onSelect: () => {},
+    onOpen: () => {},
+    flash: {},
+    empty: null,
+    sortLabel: () => '',
+    resizeLabel: () => '',
+    ...overrides,
+  };
+}
+
 it('re-renders only the rows whose data changed, not every row each time the grid renders (a query on its way, a scroll)', () => {
   installLayout();
   let cellRenders = 0;
@@ -27,26 +55,7 @@ it('re-renders only the rows whose data changed, not every row each time the gri
   ];
   const rows: Lead[] = Array.from({ length: 50 }, (_, i) => ({ id: i + 1, name: `Lead ${i + 1}` }));
   // As the lead view passes them: new callbacks on every render, the same rows while their page is unchanged.
-  const props = (): DataGridProps<Lead> => ({
-    label: 'Leads',
-    columns,
-    widths: {},
-    total: rows.length,
-    generation: 1,
-    rowAt: (index) => rows[index],
-    indexOf: (id) => rows.findIndex((row) => row.id === id),
-    onRange: () => {},
-    sort: { field: 'name', direction: 'asc' },
-    onSort: () => {},
-    onResize: () => {},
-    selectedId: null,
-    onSelect: () => {},
-    onOpen: () => {},
-    flash: {},
-    empty: null,
-    sortLabel: () => '',
-    resizeLabel: () => '',
-  });
+  const props = () => gridProps(() => rows, columns);
   const { rerender } = render(<DataGrid {...props()} />);
   const firstRender = cellRenders;
   expect(firstRender).toBeGreaterThan(10);
@@ -65,29 +74,7 @@ it('keeps the keyboard cursor on its record when a live update inserts rows abov
   const columns: Column<Lead>[] = [{ id: 'name', label: 'Name', width: 200, render: (row) => row.name }];
   let rows: Lead[] = Array.from({ length: 30 }, (_, i) => ({ id: i + 1, name: `Lead ${i + 1}` }));
   const onOpen = vi.fn();
-  const props = (): DataGridProps<Lead> => ({
-    label: 'Leads',
-    columns,
-    widths: {},
-    total: rows.length,
-    generation: 1,
-    rowAt: (index) => rows[index],
-    indexOf: (id) => {
-      const at = rows.findIndex((row) => row.id === id);
-      return at >= 0 ? at : undefined;
-    },
-    onRange: () => {},
-    sort: { field: 'updated_at', direction: 'desc' },
-    onSort: () => {},
-    onResize: () => {},
-    selectedId: null,
-    onSelect: () => {},
-    onOpen,
-    flash: {},
-    empty: null,
-    sortLabel: () => '',
-    resizeLabel: () => '',
-  });
+  const props = () => gridProps(() => rows, columns, { sort: { field: 'updated_at', direction: 'desc' }, onOpen });
   const { rerender } = render(<DataGrid {...props()} />);
   fireEvent.click(screen.getByText('Lead 6'));
   onOpen.mockClear();

@@ -33,6 +33,20 @@ export function PhoneNumber({ raw, compact = false }: { raw: string; compact?: b
     void navigator.clipboard.writeText(`+${digits}`).then(() => setCopied(true));
   };
   const tabIndex = compact ? -1 : undefined;
+  const links = [
+    {
+      href: `tel:+${digits}${extension ? `,${extension}` : ''}`,
+      label: t('phone.call', { number: readable }),
+      text: compact ? '☎' : t('phone.callShort'),
+      external: false,
+    },
+    {
+      href: `https://wa.me/${digits}`,
+      label: t('phone.whatsapp', { number: readable }),
+      text: compact ? 'WA' : 'WhatsApp',
+      external: true,
+    },
+  ];
   return (
     <span className={`phone-number${compact ? ' is-compact' : ''}`}>
       <span className="phone" title={raw}>
@@ -40,26 +54,19 @@ export function PhoneNumber({ raw, compact = false }: { raw: string; compact?: b
       </span>
       {dialable && (
         <span className="phone-actions">
-          <a
-            href={`tel:+${digits}${extension ? `,${extension}` : ''}`}
-            aria-label={t('phone.call', { number: readable })}
-            title={t('phone.call', { number: readable })}
-            tabIndex={tabIndex}
-            onClick={only}
-          >
-            {compact ? '☎' : t('phone.callShort')}
-          </a>
-          <a
-            href={`https://wa.me/${digits}`}
-            target="_blank"
-            rel="noopener noreferrer"
-            aria-label={t('phone.whatsapp', { number: readable })}
-            title={t('phone.whatsapp', { number: readable })}
-            tabIndex={tabIndex}
-            onClick={only}
-          >
-            {compact ? 'WA' : 'WhatsApp'}
-          </a>
+          {links.map((link) => (
+            <a
+              key={link.label}
+              href={link.href}
+              aria-label={link.label}
+              title={link.label}
+              tabIndex={tabIndex}
+              onClick={only}
+              {...(link.external ? { target: '_blank', rel: 'noopener noreferrer' } : {})}
+            >
+              {link.text}
+            </a>
+          ))}
           <button
             type="button"
             className="link-button"
