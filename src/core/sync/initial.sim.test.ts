@@ -47,6 +47,24 @@ describe('the first download, readers side by side', () => {
   });
 });
 
+describe('the first download’s progress', () => {
+  it('counts the records read, only upwards, and never shows a total it would have to raise', async () => {
+    const h = await harness({ sim: { leads: 1500, contacts: 600 }, sync: { pageLimit: PAGE, initialReaders: 3 } });
+    const seen: Array<{ phase: string; done: number; estimatedTotal: number | null }> = [];
+    h.engine.onStatus((status) => {
+      if (status.progress && status.progress.phase !== 'metadata') seen.push({ ...status.progress });
+    });
+    await h.engine.runOnce();
+    expect(seen.length).toBeGreaterThan(5);
+    expect(seen.filter((p) => p.estimatedTotal !== null)).toEqual([]);
+    for (const phase of ['leads', 'contacts']) {
+      const counts = seen.filter((p) => p.phase === phase).map((p) => p.done);
+      expect(counts).toEqual([...counts].sort((a, b) => a - b));
+    }
+    expect(h.differences()).toEqual([]);
+  });
+});
+
 describe('the first download builds indexes and full text once, at its end', () => {
   const sortIndexes = ['leads_by_contact_name', 'leads_by_name', 'leads_by_responsible_name', 'leads_by_stage', 'leads_by_status_rank'];
 
