@@ -4,7 +4,7 @@
  */
 import { expect } from '@playwright/test';
 import { signInWithToken, test } from './fixtures/kommo-account';
-import { firstDownload, grid, ONE_CYCLE_MS, requireSyncEngine, rowCount, rows } from './fixtures/mirror-page';
+import { firstDownload, grid, ONE_CYCLE_MS, requireSyncEngine, rowCount, rows, watchSyncStatus } from './fixtures/mirror-page';
 
 // The host runs in English and the browser in Spanish (Peru): the page must follow the browser,
 // which is what sits on the rep's machine.
@@ -143,4 +143,24 @@ test('the connect screen says when sign-in with Kommo is not set up, and why Con
   await page.getByLabel('Token de larga duración', { exact: true }).fill(kommo.sim.account().longLivedToken);
   await page.getByRole('button', { name: 'Conectar', exact: true }).click();
   await expect(grid(page)).toBeVisible();
+});
+
+test('the first download counts what it has read, only upwards, without a total that would jump', async ({ page, kommo }) => {
+  await page.goto(kommo.host.url);
+  const seen = await watchSyncStatus(page);
+  await page.getByLabel('Dirección de la cuenta', { exact: true }).fill(kommo.sim.account().host);
+  await page.getByLabel('Token de larga duración', { exact: true }).fill(kommo.sim.account().longLivedToken);
+  await page.getByRole('button', { name: 'Conectar', exact: true }).click();
+  await firstDownload(page, kommo.sim);
+  const counts = (await seen()).flatMap((text) => {
+    const match = /Descargando (leads|contactos): (\d[\d.,]*)( de unos [\d.,]+)?/u.exec(text);
+    return match ? [{ phase: match[1]!, done: Number(match[2]!.replace(/\D/gu, '')), total: match[3] ?? null }] : [];
+  });
+  expect(counts.length).toBeGreaterThan(0);
+  // No "de unos N": Kommo's lists carry no totals, and a guessed one rose as the download went on.
+  expect(counts.filter((c) => c.total !== null)).toEqual([]);
+  for (const phase of ['leads', 'contactos']) {
+    const done = counts.filter((c) => c.phase === phase).map((c) => c.done);
+    expect(done).toEqual([...done].sort((a, b) => a - b));
+  }
 });

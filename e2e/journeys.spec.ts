@@ -2,7 +2,7 @@
  * The user's journeys end to end: the web preview's host syncing from the simulator, in Chromium.
  * They need the sync engine in the host (`sync.status`, `sync_status` and `lead_update` events).
  */
-import { expect, type Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { signInWithToken, test } from './fixtures/kommo-account';
 import {
   escapeRegExp,
@@ -15,6 +15,7 @@ import {
   rows,
   signInWithToken as signInOnPage,
   syncStatus,
+  watchSyncStatus,
 } from './fixtures/mirror-page';
 
 process.env.LC_ALL = 'es_PE.UTF-8';
@@ -22,25 +23,6 @@ process.env.LC_ALL = 'es_PE.UTF-8';
 test.use({ locale: 'es-PE', timezoneId: 'America/Lima' });
 
 const XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
-
-/** Records every text the sync status shows, so a short-lived progress display is not missed. */
-async function watchSyncStatus(page: Page): Promise<() => Promise<string[]>> {
-  await page.evaluate(() => {
-    // Runs in the page; typed by hand because this file is compiled without the DOM library.
-    const page = globalThis as unknown as {
-      document: { body: unknown; querySelector(selector: string): { textContent: string | null } | null };
-      MutationObserver: new (callback: () => void) => { observe(target: unknown, options: object): void };
-      __syncTexts?: string[];
-    };
-    const seen: string[] = [];
-    page.__syncTexts = seen;
-    new page.MutationObserver(() => {
-      const text = page.document.querySelector('[data-testid="sync-status"]')?.textContent;
-      if (text && seen.at(-1) !== text) seen.push(text);
-    }).observe(page.document.body, { subtree: true, childList: true, characterData: true });
-  });
-  return () => page.evaluate(() => (globalThis as { __syncTexts?: string[] }).__syncTexts ?? []);
-}
 
 test('demo sign-in shows the first download’s progress, then the leads', async ({ page, kommo }, testInfo) => {
   await page.goto(kommo.host.url);
