@@ -2,35 +2,26 @@ import { join } from 'node:path';
 import type { KommoContact, KommoLead, KommoPipeline } from '../../kommo';
 import { openDatabase, type MirrorDatabase } from '../open';
 
+/** What every Kommo-shaped record a test builds has, unless the test says otherwise. */
+function record(id: number, name: string) {
+  return { id, name, responsible_user_id: 7, created_at: 1_700_000_000, updated_at: 1_700_000_100, custom_fields_values: null };
+}
+
 /** Kommo-shaped records for tests, with only what a test cares about to spell out. */
 export function lead(id: number, overrides: Partial<KommoLead> = {}): KommoLead {
   return {
-    id,
-    name: `Lead ${id}`,
+    ...record(id, `Lead ${id}`),
     price: 1000,
-    responsible_user_id: 7,
     status_id: 10,
     pipeline_id: 1,
-    created_at: 1_700_000_000,
-    updated_at: 1_700_000_100,
     closed_at: null,
-    custom_fields_values: null,
     _embedded: { tags: [], companies: [], contacts: [] },
     ...overrides,
   };
 }
 
 export function contact(id: number, overrides: Partial<KommoContact> = {}): KommoContact {
-  return {
-    id,
-    name: `Contact ${id}`,
-    responsible_user_id: 7,
-    created_at: 1_700_000_000,
-    updated_at: 1_700_000_100,
-    custom_fields_values: null,
-    _embedded: { tags: [], companies: [] },
-    ...overrides,
-  };
+  return { ...record(id, `Contact ${id}`), _embedded: { tags: [], companies: [] }, ...overrides };
 }
 
 export function phoneField(...values: Array<string | [string, string]>): KommoContact['custom_fields_values'] {
