@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { KommoContact, KommoLead, KommoPipeline } from '../../kommo';
+import type { KommoContact, KommoLead, KommoPipeline, KommoStatus } from '../../kommo';
 import { openDatabase, type MirrorDatabase } from '../open';
 
 /** What every Kommo-shaped record a test builds has, unless the test says otherwise. */
@@ -36,36 +36,22 @@ export function phoneField(...values: Array<string | [string, string]>): KommoCo
   ];
 }
 
+/** A pipeline: its own stages, then won (142) and lost (143), which Kommo puts in every pipeline. */
+function pipeline(id: number, name: string, sort: number, stages: Array<Omit<KommoStatus, 'pipeline_id'>>): KommoPipeline {
+  const closing = [
+    { id: 142, name: 'Ganado', sort: 10000, color: '#CCFF66', type: 0 },
+    { id: 143, name: 'Perdido', sort: 11000, color: '#D5D8DB', type: 0 },
+  ];
+  const statuses = [...stages, ...closing].map((stage) => ({ ...stage, pipeline_id: id }));
+  return { id, name, sort, is_main: sort === 1, is_archive: false, _embedded: { statuses } };
+}
+
 export const pipelines: KommoPipeline[] = [
-  {
-    id: 1,
-    name: 'Ventas',
-    sort: 1,
-    is_main: true,
-    is_archive: false,
-    _embedded: {
-      statuses: [
-        { id: 10, name: 'Nuevo', sort: 10, pipeline_id: 1, color: '#99ccff', type: 1 },
-        { id: 20, name: 'Negociación', sort: 20, pipeline_id: 1, color: '#ffcc66', type: 0 },
-        { id: 142, name: 'Ganado', sort: 10000, pipeline_id: 1, color: '#CCFF66', type: 0 },
-        { id: 143, name: 'Perdido', sort: 11000, pipeline_id: 1, color: '#D5D8DB', type: 0 },
-      ],
-    },
-  },
-  {
-    id: 2,
-    name: 'Posventa',
-    sort: 2,
-    is_main: false,
-    is_archive: false,
-    _embedded: {
-      statuses: [
-        { id: 30, name: 'Entrega', sort: 10, pipeline_id: 2, color: '#eeeeee', type: 0 },
-        { id: 142, name: 'Ganado', sort: 10000, pipeline_id: 2, color: '#CCFF66', type: 0 },
-        { id: 143, name: 'Perdido', sort: 11000, pipeline_id: 2, color: '#D5D8DB', type: 0 },
-      ],
-    },
-  },
+  pipeline(1, 'Ventas', 1, [
+    { id: 10, name: 'Nuevo', sort: 10, color: '#99ccff', type: 1 },
+    { id: 20, name: 'Negociación', sort: 20, color: '#ffcc66', type: 0 },
+  ]),
+  pipeline(2, 'Posventa', 2, [{ id: 30, name: 'Entrega', sort: 10, color: '#eeeeee', type: 0 }]),
 ];
 
 /** A real mirror file in a temp folder (from useTempDir). */
