@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defineMessages, type PortugueseTable, type RussianTable } from './define';
+import { defineMessages, sameForAnyCount, type PortugueseTable, type RussianTable } from './define';
 import { catalogOf, createTranslator, LOCALES, resolveLocale, type Locale } from './index';
 
 describe('i18n', () => {
@@ -57,6 +57,17 @@ describe('i18n', () => {
       '111 сделок',
     ]);
     expect(leads(1.5)).toBe('1.5 сделки');
+  });
+
+  it('reads a message worded the same for any count alike for every count, in every plural form', () => {
+    const ru = createTranslator('ru');
+    expect([1, 3, 5, 1.5].map((count) => ru('detail.contacts', { count }))).toEqual([
+      'Контакты (1)',
+      'Контакты (3)',
+      'Контакты (5)',
+      'Контакты (1.5)',
+    ]);
+    expect(sameForAnyCount('{count} new')).toEqual({ one: '{count} new', few: '{count} new', many: '{count} new', other: '{count} new' });
   });
 
   it('requires every table to have every English key, and Russian plurals their four forms (checked by the compiler)', () => {
