@@ -101,7 +101,7 @@ function classify(error: unknown, context: FailureContext | null): Failure {
   if (error instanceof KommoBlockedError) {
     return {
       exitCode: EXIT.limited,
-      message: `Kommo has blocked API access from this address (403) until ${clock(error.until)}; wait before trying again.`,
+      message: `Kommo has blocked API access from this address (403) until ${clock(error.retryAt)}; wait before trying again.`,
     };
   }
   if (error instanceof KommoRateLimitedError) {

@@ -111,6 +111,23 @@ async function desktop(sim: Simulator, tokenStore?: TokenStore) {
     engineTimers.advance(1);
     return statusWhere(core, (s) => s.state === 'idle' && s.lastSuccessfulSyncAt !== before);
   };
+  /**
+   * "Sync now" from the tray until a lead update `until` accepts has arrived, then lets the
+   * shell's 10 s notification batching pass.
+   */
+  const syncNowUntil = async (until: (update: LeadUpdate) => boolean) => {
+    const seen = nextLeadUpdate(until);
+    menu!.run('syncNow');
+    await seen;
+    shellTimers.advance(10_000);
+  };
+  /** Someone else's lead is assigned to `userId` in Kommo, and synced; returns the lead. */
+  const assignInKommo = async (userId: number) => {
+    const lead = sim.control.snapshot().leads.find((l) => l.responsible_user_id !== userId)!;
+    inKommo(() => sim.control.reassign({ entity: 'leads', id: lead.id, userId }));
+    await syncNowUntil((u) => u.responsibleChanges.some((c) => c.leadId === lead.id));
+    return lead;
+  };
   const connect = async () => {
     const done = firstDownloadDone(core);
     const account = sim.account();
@@ -132,6 +149,8 @@ async function desktop(sim: Simulator, tokenStore?: TokenStore) {
     nextLeadUpdate,
     nextCycleEnd,
     inKommo,
+    syncNowUntil,
+    assignInKommo,
     connect,
   };
 }
@@ -212,12 +231,7 @@ describe('notifications from the real sync', () => {
     expect(d.core.connection.current()?.userId).toBe(me);
 
     // Assigned to me in Kommo.
-    const someoneElses = sim.control.snapshot().leads.find((l) => l.responsible_user_id !== me)!;
-    d.inKommo(() => sim.control.reassign({ entity: 'leads', id: someoneElses.id, userId: me }));
-    const assigned = d.nextLeadUpdate((u) => u.responsibleChanges.some((c) => c.leadId === someoneElses.id));
-    d.run('syncNow');
-    await assigned;
-    d.shellTimers.advance(10_000);
+    const someoneElses = await d.assignInKommo(me);
     expect(d.notifications.map(({ title, body }) => ({ title, body }))).toEqual([
       { title: 'Lead assigned to you', body: someoneElses.name },
     ]);
@@ -232,10 +246,7 @@ describe('notifications from the real sync', () => {
     const target =
       stages.find((s) => s.id !== mine.status_id && s.id !== 142 && s.id !== 143) ?? stages.find((s) => s.id !== mine.status_id)!;
     d.inKommo(() => sim.control.moveStatus({ id: mine.id, statusId: target.id, pipelineId: mine.pipeline_id }));
-    const moved = d.nextLeadUpdate((u) => u.statusChanges.some((c) => c.leadId === mine.id));
-    d.run('syncNow');
-    await moved;
-    d.shellTimers.advance(10_000);
+    await d.syncNowUntil((u) => u.statusChanges.some((c) => c.leadId === mine.id));
     expect(d.notifications.slice(1).map(({ title, body }) => ({ title, body }))).toEqual([
       { title: 'Lead moved', body: `${mine.name} → ${target.name}` },
     ]);
@@ -270,12 +281,7 @@ describe('notifications from the real sync', () => {
     expect(d.core.connection.current()?.userId).toBeNull();
     expect(accountCurrentUserId(d.core.database)).toBe(account.currentUserId);
 
-    const someoneElses = sim.control.snapshot().leads.find((l) => l.responsible_user_id !== account.currentUserId)!;
-    d.inKommo(() => sim.control.reassign({ entity: 'leads', id: someoneElses.id, userId: account.currentUserId }));
-    const assigned = d.nextLeadUpdate((u) => u.responsibleChanges.some((c) => c.leadId === someoneElses.id));
-    d.run('syncNow');
-    await assigned;
-    d.shellTimers.advance(10_000);
+    const someoneElses = await d.assignInKommo(account.currentUserId);
     expect(d.notifications.map(({ title, body }) => ({ title, body }))).toEqual([
       { title: 'Lead assigned to you', body: someoneElses.name },
     ]);

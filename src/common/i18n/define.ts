@@ -16,6 +16,14 @@ export type PluralForms = PluralMessage & { zero?: string; two?: string; few?: s
 export type Message = string | PluralForms;
 
 /**
+ * A count message a language words the same for every count ("{count} new" in English, "Контакты
+ * ({count})" in Russian): written once, in every plural form any language uses.
+ */
+export function sameForAnyCount(text: string): RussianPlural {
+  return { one: text, few: text, many: text, other: text };
+}
+
+/**
  * One area's messages in both languages. The Spanish table must have every key of the English
  * one, with the same shape (plain or plural), or the file does not compile.
  */

@@ -1,23 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { defineMessages, type PortugueseTable, type RussianTable } from './define';
+import { defineMessages, sameForAnyCount, type PortugueseTable, type RussianTable } from './define';
 import { catalogOf, createTranslator, LOCALES, resolveLocale, type Locale } from './index';
 
 describe('i18n', () => {
-  it('follows a system locale of any region in the languages it has, and English otherwise, unless the user chose', () => {
-    expect(resolveLocale('system', 'es-PE')).toBe('es');
-    expect(resolveLocale('system', 'es-419')).toBe('es');
-    expect(resolveLocale('system', 'en-US')).toBe('en');
-    expect(resolveLocale('system', 'pt-BR')).toBe('pt');
-    expect(resolveLocale('system', 'pt-PT')).toBe('pt');
-    expect(resolveLocale('system', 'pt')).toBe('pt');
-    expect(resolveLocale('system', 'ru-RU')).toBe('ru');
-    expect(resolveLocale('system', 'ru_UA.UTF-8')).toBe('ru');
-    expect(resolveLocale('system', 'fr-FR')).toBe('en');
+  it.each([
+    ['system', 'es-PE', 'es'],
+    ['system', 'es-419', 'es'],
+    ['system', 'en-US', 'en'],
+    ['system', 'pt-BR', 'pt'],
+    ['system', 'pt-PT', 'pt'],
+    ['system', 'pt', 'pt'],
+    ['system', 'ru-RU', 'ru'],
+    ['system', 'ru_UA.UTF-8', 'ru'],
+    ['system', 'fr-FR', 'en'],
     // A language whose code merely starts like one of ours is not it.
-    expect(resolveLocale('system', 'rup')).toBe('en');
-    expect(resolveLocale('en', 'es-PE')).toBe('en');
-    expect(resolveLocale('ru', 'es-PE')).toBe('ru');
-  });
+    ['system', 'rup', 'en'],
+    ['en', 'es-PE', 'en'],
+    ['ru', 'es-PE', 'ru'],
+  ] as const)(
+    'follows a system locale of any region in the languages it has, and English otherwise, unless the user chose: %s on %s is %s',
+    (choice, system, expected) => {
+      expect(resolveLocale(choice, system)).toBe(expected);
+    },
+  );
 
   it('translates by key in every language', () => {
     expect(createTranslator('es')('about.version')).toBe('Versión');
@@ -52,6 +57,17 @@ describe('i18n', () => {
       '111 сделок',
     ]);
     expect(leads(1.5)).toBe('1.5 сделки');
+  });
+
+  it('reads a message worded the same for any count alike for every count, in every plural form', () => {
+    const ru = createTranslator('ru');
+    expect([1, 3, 5, 1.5].map((count) => ru('detail.contacts', { count }))).toEqual([
+      'Контакты (1)',
+      'Контакты (3)',
+      'Контакты (5)',
+      'Контакты (1.5)',
+    ]);
+    expect(sameForAnyCount('{count} new')).toEqual({ one: '{count} new', few: '{count} new', many: '{count} new', other: '{count} new' });
   });
 
   it('requires every table to have every English key, and Russian plurals their four forms (checked by the compiler)', () => {

@@ -33,12 +33,23 @@ function pair(n: number) {
   });
 }
 
-function setup(script: Answer[], overrides: Partial<Credentials> = {}, store: TokenStore = new MemoryTokenStore()) {
-  const clock = new FakeClock(1_700_000_000_000);
-  const transport = new ScriptedTransport(script, (request: TransportRequest) =>
-    json(200, { id: 1, name: 'A', subdomain: 'a', current_user_id: 2, seen: request.headers.authorization }),
+/** A token session signed in as acme.kommo.com, and a client that authenticates through it. */
+function sessionOver(
+  transport: Transport,
+  clock: FakeClock,
+  options: {
+    store?: TokenStore;
+    overrides?: Partial<Credentials>;
+    onAuthRequired?: (message: string) => void;
+    /** How many requests the host's gate lets run at once (its default otherwise). */
+    maxConcurrent?: number;
+  } = {},
+) {
+  const { maxConcurrent } = options;
+  const gates = new HostGateRegistry(
+    { minTimeMs: 0, maxPerWindow: 1000, ...(maxConcurrent === undefined ? {} : { maxConcurrent }) },
+    clock,
   );
-  const gates = new HostGateRegistry({ minTimeMs: 0, maxPerWindow: 1000 }, clock);
   const credentials = credentialsSchema.parse({
     kind: 'oauth',
     accountHost: 'acme.kommo.com',
@@ -46,9 +57,8 @@ function setup(script: Answer[], overrides: Partial<Credentials> = {}, store: To
     refreshToken: 'def50200-refresh-0',
     expiresAt: clock.now() + 24 * HOUR,
     issuedAt: clock.now(),
-    ...overrides,
+    ...options.overrides,
   });
-  const authRequired: string[] = [];
   const common = {
     accountHost: 'acme.kommo.com',
     baseUrl: 'https://acme.kommo.com',
@@ -59,15 +69,28 @@ function setup(script: Answer[], overrides: Partial<Credentials> = {}, store: To
     log: silentLogger,
   };
   const session = new TokenSession({
-    store,
+    store: options.store ?? new MemoryTokenStore(),
     credentials,
     oauth: OAUTH,
     http: kommoHttp(common),
     clock,
     log: silentLogger,
+    onAuthRequired: options.onAuthRequired ?? (() => {}),
+  });
+  return { session, client: createKommoClient({ ...common, auth: session }) };
+}
+
+function setup(script: Answer[], overrides: Partial<Credentials> = {}, store: TokenStore = new MemoryTokenStore()) {
+  const clock = new FakeClock(1_700_000_000_000);
+  const transport = new ScriptedTransport(script, (request: TransportRequest) =>
+    json(200, { id: 1, name: 'A', subdomain: 'a', current_user_id: 2, seen: request.headers.authorization }),
+  );
+  const authRequired: string[] = [];
+  const { session, client } = sessionOver(transport, clock, {
+    store,
+    overrides,
     onAuthRequired: (m) => authRequired.push(m),
   });
-  const client = createKommoClient({ ...common, auth: session });
   const tokenRequests = () =>
     transport.requests
       .filter((r) => r.url.endsWith('/oauth2/access_token'))
@@ -184,34 +207,7 @@ function controlledSetup(
     close: async () => {},
   };
   // Room for every request at once: the gate must not be what serializes them.
-  const gates = new HostGateRegistry({ minTimeMs: 0, maxPerWindow: 1000, maxConcurrent: 64 }, clock);
-  const credentials = credentialsSchema.parse({
-    kind: 'oauth',
-    accountHost: 'acme.kommo.com',
-    accessToken: 'access-0-xxxxxxxx',
-    refreshToken: 'def50200-refresh-0',
-    expiresAt: clock.now() + 24 * HOUR,
-    issuedAt: clock.now(),
-  });
-  const common = {
-    accountHost: 'acme.kommo.com',
-    baseUrl: 'https://acme.kommo.com',
-    gates,
-    transport,
-    clock,
-    random: () => 0.5,
-    log: silentLogger,
-  };
-  const session = new TokenSession({
-    store: new MemoryTokenStore(),
-    credentials,
-    oauth: OAUTH,
-    http: kommoHttp(common),
-    clock,
-    log: silentLogger,
-    onAuthRequired: () => {},
-  });
-  const client = createKommoClient({ ...common, auth: session });
+  const { session, client } = sessionOver(transport, clock, { maxConcurrent: 64 });
   const isTokenRequest = (r: TransportRequest) => r.url.endsWith('/oauth2/access_token');
   return { clock, session, client, requests, isTokenRequest, tokenRequests: () => requests.filter(isTokenRequest).length };
 }

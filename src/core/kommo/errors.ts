@@ -18,25 +18,30 @@ export class KommoAuthRequiredError extends KommoError {
   }
 }
 
-/** 429, or the limiter is paused/open after repeated 429s. `retryAt` is epoch ms. */
-export class KommoRateLimitedError extends KommoError {
-  override name = 'KommoRateLimitedError';
+/** Kommo holds every request to the host back until `retryAt` (epoch ms); they resume by themselves then. */
+export abstract class KommoHeldError extends KommoError {
   constructor(
+    code: 'rate_limited' | 'blocked',
     readonly retryAt: number,
-    message = 'Kommo asked us to slow down. Requests resume automatically.',
+    message: string,
   ) {
-    super('rate_limited', message);
+    super(code, message);
   }
 }
 
-/** 403 block (JSON or an nginx HTML page): all traffic to the host stops until `until` or a manual retry. */
-export class KommoBlockedError extends KommoError {
+/** 429, or the limiter is paused/open after repeated 429s. */
+export class KommoRateLimitedError extends KommoHeldError {
+  override name = 'KommoRateLimitedError';
+  constructor(retryAt: number, message = 'Kommo asked us to slow down. Requests resume automatically.') {
+    super('rate_limited', retryAt, message);
+  }
+}
+
+/** 403 block (JSON or an nginx HTML page): all traffic to the host stops until `retryAt` or a manual retry. */
+export class KommoBlockedError extends KommoHeldError {
   override name = 'KommoBlockedError';
-  constructor(
-    readonly until: number,
-    message = 'Kommo has blocked API access from this computer. Requests are paused; try again later.',
-  ) {
-    super('blocked', message);
+  constructor(retryAt: number, message = 'Kommo has blocked API access from this computer. Requests are paused; try again later.') {
+    super('blocked', retryAt, message);
   }
 }
 

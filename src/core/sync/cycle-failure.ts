@@ -42,7 +42,7 @@ export function classifyFailure(
   if (error instanceof KommoAuthRequiredError) {
     return { condition: { state: 'auth_required', nextAttemptAt: null, message: error.message }, retryAt: null };
   }
-  if (error instanceof KommoBlockedError) return retryAt(error.until, { state: 'blocked', message: error.message });
+  if (error instanceof KommoBlockedError) return retryAt(error.retryAt, { state: 'blocked', message: error.message });
   if (error instanceof KommoRateLimitedError) return retryAt(error.retryAt, { state: 'rate_limited', message: error.message });
   if (error instanceof KommoNetworkError || error instanceof KommoServerError) {
     return retryAt(now + retryIn(options.offlineBackoffMs), { state: 'offline', message: error.message });

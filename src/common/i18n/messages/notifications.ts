@@ -1,4 +1,4 @@
-import { defineMessages } from '../define';
+import { defineMessages, sameForAnyCount } from '../define';
 
 /** Desktop notifications about leads (the policy lives in src/core/notifications). */
 export const notificationMessages = defineMessages(
@@ -10,9 +10,9 @@ export const notificationMessages = defineMessages(
     'notify.moved.bodyUnknownStage': '{name} changed stage',
     'notify.unnamedLead': 'Lead #{id}',
     'notify.many.title': { one: '{count} lead updated', other: '{count} leads updated' },
-    'notify.many.new': { one: '{count} new', other: '{count} new' },
-    'notify.many.assigned': { one: '{count} assigned to you', other: '{count} assigned to you' },
-    'notify.many.moved': { one: '{count} moved', other: '{count} moved' },
+    'notify.many.new': sameForAnyCount('{count} new'),
+    'notify.many.assigned': sameForAnyCount('{count} assigned to you'),
+    'notify.many.moved': sameForAnyCount('{count} moved'),
   },
   {
     'notify.newLead.title': 'Nuevo lead',

@@ -1,4 +1,4 @@
-import { defineMessages } from '../define';
+import { defineMessages, sameForAnyCount } from '../define';
 
 /** The sync status in the top bar and the banners that say what happens next. */
 export const uiSyncMessages = defineMessages(
@@ -65,7 +65,7 @@ export const uiSyncMessages = defineMessages(
     'setAside.entity.leads': 'Lead {id}',
     'setAside.entity.contacts': 'Contact {id}',
     'setAside.entity.companies': 'Company {id}',
-    'setAside.more': { one: 'and {count} more.', other: 'and {count} more.' },
+    'setAside.more': sameForAnyCount('and {count} more.'),
     'setAside.close': 'Close',
   },
   {
@@ -135,7 +135,7 @@ export const uiSyncMessages = defineMessages(
     'setAside.entity.leads': 'Lead {id}',
     'setAside.entity.contacts': 'Contacto {id}',
     'setAside.entity.companies': 'Empresa {id}',
-    'setAside.more': { one: 'y {count} más.', other: 'y {count} más.' },
+    'setAside.more': sameForAnyCount('y {count} más.'),
     'setAside.close': 'Cerrar',
   },
 );

@@ -1,4 +1,4 @@
-import type { Migration } from './types';
+import type { MigrationDefinition } from './types';
 
 /**
  * Records Kommo sent that the mirror could not keep (a required field missing or unusable, a value
@@ -6,18 +6,16 @@ import type { Migration } from './types';
  * was last refused (host clock, epoch ms). The user is shown them; a record leaves the list when a
  * later copy is stored, or when it is deleted.
  */
-export const migration009: Migration = {
+export const migration009: MigrationDefinition = {
   version: 9,
   name: 'set-aside',
-  up(db) {
-    db.exec(`
+  sql: ({ INTEGER, STRICT_WITHOUT_ROWID }) => `
       CREATE TABLE set_aside (
         entity_type  TEXT NOT NULL CHECK (entity_type IN ('leads', 'contacts', 'companies')),
-        id           INTEGER NOT NULL,
+        id           ${INTEGER} NOT NULL,
         reason       TEXT NOT NULL,
-        set_aside_at INTEGER NOT NULL,
+        set_aside_at ${INTEGER} NOT NULL,
         PRIMARY KEY (entity_type, id)
-      ) STRICT, WITHOUT ROWID;
-    `);
-  },
+      )${STRICT_WITHOUT_ROWID};
+    `,
 };

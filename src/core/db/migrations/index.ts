@@ -1,4 +1,3 @@
-import type { Migration } from './types';
 import { migration001 } from './001-app-meta';
 import { migration002 } from './002-metadata';
 import { migration003 } from './003-entities';
@@ -8,9 +7,14 @@ import { migration006 } from './006-sync-state';
 import { migration007 } from './007-change-log';
 import { migration008 } from './008-full-text';
 import { migration009 } from './009-set-aside';
+import { postgresSchema, sqliteSchema } from './schema-dialect';
+import type { Migration, MigrationDefinition, PostgresMigration } from './types';
 
-/** Every migration, in order. Append only: a released migration is never edited. */
-export const migrations: readonly Migration[] = [
+/**
+ * Every migration, in order: the one list both engines run. Append only: a released migration is
+ * never edited.
+ */
+const definitions: readonly MigrationDefinition[] = [
   migration001,
   migration002,
   migration003,
@@ -22,4 +26,22 @@ export const migrations: readonly Migration[] = [
   migration009,
 ];
 
+/** The steps of the desktop mirror (SQLite). */
+export const migrations: readonly Migration[] = definitions.map((step) => ({
+  version: step.version,
+  name: step.name,
+  up: (db) => db.exec(step.sql(sqliteSchema)),
+}));
+
+/** The steps of the team server's mirror (PostgreSQL): the same versions, names and tables. */
+export const postgresMigrations: readonly PostgresMigration[] = definitions.map((step) => ({
+  version: step.version,
+  name: step.name,
+  up: async (tx) => {
+    await tx.run(step.sql(postgresSchema));
+  },
+}));
+
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;
+
+export type { Migration, MigrationDefinition, PostgresMigration } from './types';

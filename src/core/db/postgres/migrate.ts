@@ -1,6 +1,6 @@
 import { assertSequential, SchemaTooNewError } from '../migrate';
 import type { SqlSession, SqlStore } from '../sql/session';
-import { postgresMigrations, type PostgresMigration } from './migrations';
+import { postgresMigrations, type PostgresMigration } from '../migrations';
 
 /**
  * Serializes migrations across every process sharing the database (the team server runs several

@@ -9,10 +9,11 @@ import { postgresSchemaShape, sqliteSchemaShape, type SchemaShape } from '../tes
 import { openPostgresMirror, postgresMigrations } from '.';
 
 /**
- * "One schema definition": the SQLite and PostgreSQL migration lists are written twice (each in
- * its engine's SQL), and this test holds them to one shape. A migration added on one side only, a
- * column missing, misnamed, reordered or of another nullability, a key or index that differs:
- * each fails here. Only the full-text tables differ by design (FTS5 vs tsvector); both must exist.
+ * "One schema definition": each migration is written once and rendered for each engine
+ * (migrations/schema-dialect.ts), and this test holds what the two engines build to one shape. A
+ * step that runs on one engine only, a column missing, misnamed, reordered or of another
+ * nullability, a key or index that differs: each fails here. Only the full-text tables differ by
+ * design (FTS5 vs tsvector); both must exist.
  */
 describeWithPostgres('SQLite and PostgreSQL schemas', (cluster) => {
   const tempDir = useTempDir();

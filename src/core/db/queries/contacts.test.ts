@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CONTACT_SORT_FIELDS } from '../../../common/contract/mirror';
+import { ACME_ACCOUNT } from '../../../common/testing/accounts';
 import type { MirrorDatabase } from '../open';
 import { deleteRecords } from '../repositories';
 import { getContact, listContacts, type ContactSortField } from './contacts';
@@ -108,15 +109,8 @@ describe('tags.list and meta.get', () => {
 
   it('returns account, pipelines with their stages, users and fields', async () => {
     const meta = await getMeta(mirror);
-    expect(meta.account).toEqual({
-      id: 1,
-      name: 'Acme Perú',
-      subdomain: 'acme',
-      host: 'acme.kommo.com',
-      timezone: 'America/Lima',
-      currency: 'PEN',
-      currencySymbol: null,
-    });
+    // The seed's Kommo account names no currency symbol.
+    expect(meta.account).toEqual({ ...ACME_ACCOUNT, currencySymbol: null });
     expect(meta.currentUserId).toBe(7);
     expect(meta.pipelines.map((p) => [p.id, p.statuses.map((s) => s.id)])).toEqual([
       [1, [10, 20, 142, 143]],

@@ -5,13 +5,14 @@ import { replaceChannels } from './contact-channels';
 import { contentHash } from './content-hash';
 import { refreshContactSortKey, replaceContactLinks } from './lead-contacts';
 import {
+  companyIdOf,
   fieldValueParts,
   hasTombstones,
   inIdOrder,
-  isStale,
   replaceFieldValues,
   replaceTags,
   tagParts,
+  weighCopy,
   writeContext,
 } from './record-parts';
 import { sortKey } from './sort-key';
@@ -70,14 +71,11 @@ export function upsertContacts(session: SqlSession, contacts: readonly KommoCont
 
     for (const contact of inIdOrder(contacts)) {
       const stored = await tx.get<{ updated_at: number; content_hash: string; sort_name: string }>(SELECT_CONTACT, [contact.id]);
-      if (await isStale(ctx, checkTombstones, contact.id, contact.updated_at, stored?.updated_at)) {
-        result.stale.push(contact.id);
-        continue;
-      }
-      const existed = stored !== undefined;
-      const companyId = contact._embedded?.companies?.[0]?.id ?? null;
+      const companyId = companyIdOf(contact);
       const hash = hashOf(contact, companyId);
-      const contentChanged = !existed || stored.content_hash !== hash;
+      const weighed = await weighCopy(ctx, checkTombstones, contact, stored, hash, result.stale);
+      if (!weighed) continue;
+      const { existed, contentChanged } = weighed;
       if (contentChanged) {
         const sortName = sortKey(contact.name);
         await tx.run(UPSERT_CONTACT, {

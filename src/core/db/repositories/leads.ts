@@ -4,14 +4,15 @@ import type { SqlSession } from '../sql/session';
 import { contentHash } from './content-hash';
 import { mainContactOf, replaceLeadLinks } from './lead-contacts';
 import {
+  companyIdOf,
   fieldValueParts,
   hasTombstones,
   inIdOrder,
-  isStale,
   replaceFieldValues,
   replaceTags,
   tagParts,
   tombstoneOf,
+  weighCopy,
   writeContext,
 } from './record-parts';
 import { sortKey } from './sort-key';
@@ -101,14 +102,11 @@ export function upsertLeads(session: SqlSession, leads: readonly KommoLead[]): P
 
     for (const lead of inIdOrder(leads)) {
       const stored = await tx.get<StoredLead>(SELECT_LEAD, [lead.id]);
-      if (await isStale(ctx, checkTombstones, lead.id, lead.updated_at, stored?.updated_at)) {
-        result.stale.push(lead.id);
-        continue;
-      }
-      const existed = stored !== undefined;
-      const companyId = lead._embedded?.companies?.[0]?.id ?? null;
+      const companyId = companyIdOf(lead);
       const hash = hashOf(lead, companyId);
-      const contentChanged = !existed || stored.content_hash !== hash;
+      const weighed = await weighCopy(ctx, checkTombstones, lead, stored, hash, result.stale);
+      if (!weighed) continue;
+      const { existed, contentChanged } = weighed;
       // Links and the main contact come only with `with=contacts`; without them both are left as they are.
       const contacts = anyContactDeleted ? await withoutDeleted(tx, lead._embedded?.contacts) : lead._embedded?.contacts;
       const mainContactId = contacts === undefined ? null : mainContactOf(contacts);
@@ -146,7 +144,7 @@ export function upsertLeads(session: SqlSession, leads: readonly KommoLead[]): P
       const linksChanged = contacts !== undefined && (await replaceLeadLinks(tx, lead.id, contacts, existed));
       if (linksChanged && !contentChanged) await setMainContact(tx, lead.id, mainContactId);
 
-      if (!existed) {
+      if (stored === undefined) {
         result.added.push(lead.id);
         continue;
       }

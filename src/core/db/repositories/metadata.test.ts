@@ -86,31 +86,18 @@ describe('metadata', () => {
   });
 
   it('removes a tag gone from the complete list, and its links, so the next copy re-applies', async () => {
-    await upsertLeads(mirror.store, [
-      lead(1, {
-        _embedded: {
-          tags: [
-            { id: 1, name: 'A' },
-            { id: 2, name: 'B' },
-          ],
-        },
-      }),
-    ]);
+    const taggedAB = lead(1, {
+      _embedded: {
+        tags: [
+          { id: 1, name: 'A' },
+          { id: 2, name: 'B' },
+        ],
+      },
+    });
+    await upsertLeads(mirror.store, [taggedAB]);
     expect(await upsertTagList(mirror.store, 'leads', [{ id: 1, name: 'A' }], { complete: true })).toBe(true);
     expect(mirror.sqlite.prepare('SELECT tag_id FROM lead_tags').pluck().all()).toEqual([1]);
-    expect(
-      (
-        await upsertLeads(mirror.store, [
-          lead(1, {
-            _embedded: {
-              tags: [
-                { id: 1, name: 'A' },
-                { id: 2, name: 'B' },
-              ],
-            },
-          }),
-        ])
-      ).updated,
-    ).toEqual([1]);
+    // The same copy again: its content no longer matches what is stored, so it applies.
+    expect((await upsertLeads(mirror.store, [taggedAB])).updated).toEqual([1]);
   });
 });

@@ -161,6 +161,31 @@ export async function isStale(
 }
 
 /**
+ * Where an incoming copy stands against the stored row (`stored`, undefined for a new record):
+ * null when it is stale (its id is added to `stale`), else whether the record existed and whether
+ * the copy's content (`hash`) differs from what was last applied.
+ */
+export async function weighCopy(
+  ctx: WriteContext,
+  checkTombstones: boolean,
+  copy: { id: number; updated_at: number },
+  stored: { updated_at: number; content_hash: string } | undefined,
+  hash: string,
+  stale: number[],
+): Promise<{ existed: boolean; contentChanged: boolean } | null> {
+  if (await isStale(ctx, checkTombstones, copy.id, copy.updated_at, stored?.updated_at)) {
+    stale.push(copy.id);
+    return null;
+  }
+  return { existed: stored !== undefined, contentChanged: stored?.content_hash !== hash };
+}
+
+/** The company a lead or contact belongs to: Kommo embeds at most one. */
+export function companyIdOf(record: { _embedded?: { companies?: readonly { id: number }[] } }): number | null {
+  return record._embedded?.companies?.[0]?.id ?? null;
+}
+
+/**
  * A page in id order. Kommo sends pages in updated_at order, which is random by id: written in
  * that order, FTS5 flushes its pending terms at every smaller rowid and the table's B-tree is
  * touched all over. Sorted, a page of leads writes about 10–25% faster (measured, bench:sync).

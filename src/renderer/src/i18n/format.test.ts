@@ -28,13 +28,18 @@ describe('formats per language', () => {
     expect(plain(fmt.date(SECONDS))).toBe('5 мар. 2026 г.');
   });
 
-  it('uses the system’s region when it speaks the language, and the language’s usual region otherwise', () => {
-    expect(intlLocale('pt', 'pt-PT')).toBe('pt-PT');
-    expect(intlLocale('pt', 'es-PE')).toBe('pt-BR');
-    expect(intlLocale('ru', 'ru-KZ')).toBe('ru-KZ');
-    expect(intlLocale('ru', 'en-US')).toBe('ru-RU');
-    expect(intlLocale('es', 'es-MX')).toBe('es-MX');
+  it.each([
+    ['pt', 'pt-PT', 'pt-PT'],
+    ['pt', 'es-PE', 'pt-BR'],
+    ['ru', 'ru-KZ', 'ru-KZ'],
+    ['ru', 'en-US', 'ru-RU'],
+    ['es', 'es-MX', 'es-MX'],
     // "e" is not the start of "en": the language must match as a whole.
-    expect(intlLocale('es', 'est')).toBe('es-PE');
-  });
+    ['es', 'est', 'es-PE'],
+  ] as const)(
+    'uses the system’s region when it speaks the language, and the language’s usual region otherwise: %s on %s is %s',
+    (locale, system, expected) => {
+      expect(intlLocale(locale, system)).toBe(expected);
+    },
+  );
 });

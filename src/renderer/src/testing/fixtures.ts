@@ -2,6 +2,7 @@ import type { AppInfo } from '../../../common/model/app';
 import type { ConnectionState } from '../../../common/model/connection';
 import type { ContactRow, LeadRow, MirrorMeta, TagChip } from '../../../common/model/mirror';
 import type { SyncStatus } from '../../../common/model/sync';
+import { ACME_ACCOUNT } from '../../../common/testing/accounts';
 
 export const INFO: AppInfo = {
   name: 'Kommo Mirror',
@@ -33,15 +34,7 @@ export const IDLE: SyncStatus = {
 };
 
 export const META: MirrorMeta = {
-  account: {
-    id: 1,
-    name: 'Acme Perú',
-    subdomain: 'acme',
-    host: 'acme.kommo.com',
-    timezone: 'America/Lima',
-    currency: 'PEN',
-    currencySymbol: 'S/',
-  },
+  account: ACME_ACCOUNT,
   currentUserId: 10,
   pipelines: [
     {

@@ -1,4 +1,4 @@
-import type { PortugueseTable } from '../../define';
+import { sameForAnyCount, type PortugueseTable } from '../../define';
 import type { uiSyncMessages } from '../ui-sync';
 
 export const uiSyncPt: PortugueseTable<typeof uiSyncMessages> = {
@@ -66,6 +66,6 @@ export const uiSyncPt: PortugueseTable<typeof uiSyncMessages> = {
   'setAside.entity.leads': 'Lead {id}',
   'setAside.entity.contacts': 'Contato {id}',
   'setAside.entity.companies': 'Empresa {id}',
-  'setAside.more': { one: 'e mais {count}.', other: 'e mais {count}.' },
+  'setAside.more': sameForAnyCount('e mais {count}.'),
   'setAside.close': 'Fechar',
 };

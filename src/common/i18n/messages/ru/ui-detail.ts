@@ -1,4 +1,4 @@
-import type { RussianTable } from '../../define';
+import { sameForAnyCount, type RussianTable } from '../../define';
 import type { uiDetailMessages } from '../ui-detail';
 
 export const uiDetailRu: RussianTable<typeof uiDetailMessages> = {
@@ -21,8 +21,8 @@ export const uiDetailRu: RussianTable<typeof uiDetailMessages> = {
   'detail.noTags': 'Нет.',
   'detail.noContacts': 'Нет.',
   'detail.noLeads': 'Нет.',
-  'detail.contacts': { one: 'Контакты ({count})', few: 'Контакты ({count})', many: 'Контакты ({count})', other: 'Контакты ({count})' },
-  'detail.leads': { one: 'Сделки ({count})', few: 'Сделки ({count})', many: 'Сделки ({count})', other: 'Сделки ({count})' },
+  'detail.contacts': sameForAnyCount('Контакты ({count})'),
+  'detail.leads': sameForAnyCount('Сделки ({count})'),
   'detail.mainContact': 'Основной',
   'detail.phonesEmails': 'Телефоны и email',
   'detail.noPhones': 'Нет телефонов и email.',

@@ -1,4 +1,4 @@
-import type { RussianTable } from '../../define';
+import { sameForAnyCount, type RussianTable } from '../../define';
 import type { uiSyncMessages } from '../ui-sync';
 
 export const uiSyncRu: RussianTable<typeof uiSyncMessages> = {
@@ -71,6 +71,6 @@ export const uiSyncRu: RussianTable<typeof uiSyncMessages> = {
   'setAside.entity.leads': 'Сделка {id}',
   'setAside.entity.contacts': 'Контакт {id}',
   'setAside.entity.companies': 'Компания {id}',
-  'setAside.more': { one: 'и ещё {count}.', few: 'и ещё {count}.', many: 'и ещё {count}.', other: 'и ещё {count}.' },
+  'setAside.more': sameForAnyCount('и ещё {count}.'),
   'setAside.close': 'Закрыть',
 };
