@@ -28,7 +28,7 @@ import { ExportJob, type ChooseExportTarget, type ExportJobSpec } from '../expor
 export type ExportRequestName = keyof typeof exportRequests;
 
 /** Rows read per keyset page: a few milliseconds of the core's thread, then other requests get their turn. */
-export const EXPORT_PAGE_ROWS = 1000;
+export const EXPORT_PAGE_ROWS = 250;
 
 export interface ExportService {
   handlers: Pick<Handlers, ExportRequestName>;
