@@ -29,7 +29,7 @@ async function serve() {
 describe('the web preview’s export downloads', () => {
   it('serves a finished export once, as an attachment under its name, then removes it', async () => {
     const { downloads, base } = await serve();
-    const target = await downloads.target('Negociaciones_2026-12-03_1005.csv', 'csv');
+    const target = (await downloads.target('Negociaciones_2026-12-03_1005.csv', 'csv'))!;
     expect(target.download).toMatch(new RegExp(`^${EXPORT_DOWNLOAD_PATH}\\?id=[\\w-]{32}$`, 'u'));
     // Not written yet: nothing to fetch.
     expect((await fetch(base + target.download)).status).toBe(404);
@@ -48,7 +48,7 @@ describe('the web preview’s export downloads', () => {
 
   it('knows no file by a guessed id, and answers only GET', async () => {
     const { downloads, base } = await serve();
-    const target = await downloads.target('x.xlsx', 'xlsx');
+    const target = (await downloads.target('x.xlsx', 'xlsx'))!;
     writeFileSync(target.path, 'zip');
     expect((await fetch(`${base}${EXPORT_DOWNLOAD_PATH}?id=${'A'.repeat(32)}`)).status).toBe(404);
     expect((await fetch(`${base}${EXPORT_DOWNLOAD_PATH}?id=../../etc/passwd`)).status).toBe(404);

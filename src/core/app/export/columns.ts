@@ -1,5 +1,5 @@
 import type { MessageKey, Translate } from '../../../common/i18n';
-import type { ContactRow, LeadRow, MirrorMeta } from '../../../common/model/mirror';
+import type { ContactRow, CustomFieldDefinitionView, LeadRow, MirrorMeta } from '../../../common/model/mirror';
 import { normalizePhone, phoneExtension, readablePhone } from '../../../common/phone';
 import type { ExportCell } from './cells';
 
@@ -13,6 +13,8 @@ export interface ExportField<Row> {
 export interface ExportContext {
   t: Translate;
   meta: MirrorMeta;
+  /** A custom field's values on a record of the page being written (read for the page in one query). */
+  fieldValues(recordId: number, fieldId: number): Array<string | number | null> | undefined;
 }
 
 /**
@@ -78,11 +80,41 @@ export const CONTACT_EXPORT_COLUMNS: ColumnTable<ContactRow> = {
   created: one('leads.col.created', (row) => ({ at: row.createdAt })),
 };
 
-/** The file's columns for the list's visible columns, in order; a column the table does not know is refused. */
-export function exportFields<Row>(table: ColumnTable<Row>, ids: readonly string[], context: ExportContext): ExportField<Row>[] {
-  const unknown = ids.filter((id) => !Object.hasOwn(table, id));
+/** A custom field's column id, as the lists name it: `cf:<field id>`. */
+const FIELD_COLUMN = /^cf:([1-9]\d{0,15})$/u;
+
+/** A custom field's cell by its type: numbers as numbers, dates as moments, choices and lists as text. */
+function fieldCell(field: CustomFieldDefinitionView, values: Array<string | number | null> | undefined, t: Translate): ExportCell {
+  const present = (values ?? []).filter((value) => value !== null && value !== '');
+  if (present.length === 0) return field.type === 'checkbox' ? t('detail.no') : null;
+  const [first] = present;
+  if (field.type === 'numeric' && present.length === 1 && typeof first === 'number') return first;
+  if (['date', 'date_time', 'birthday'].includes(field.type) && typeof first === 'number') return { at: first };
+  if (field.type === 'checkbox') return first === 1 || first === '1' || first === 'true' ? t('detail.yes') : t('detail.no');
+  return present.map(String).join(', ');
+}
+
+/**
+ * The file's columns for the list's visible columns, in order, and the custom fields they read.
+ * A column neither the table nor the account's custom fields know is refused.
+ */
+export function exportFields<Row extends { id: number }>(
+  entity: 'leads' | 'contacts',
+  table: ColumnTable<Row>,
+  ids: readonly string[],
+  context: ExportContext,
+): { fields: ExportField<Row>[]; fieldIds: number[] } {
+  const definitions = new Map(context.meta.customFields.filter((f) => f.entityType === entity).map((f) => [`cf:${f.id}`, f]));
+  const unknown = ids.filter((id) => !Object.hasOwn(table, id) && !(FIELD_COLUMN.test(id) && definitions.has(id)));
   if (unknown.length > 0) throw new UnknownColumnError(unknown);
-  return ids.flatMap((id) => table[id]!(context));
+  const fieldIds: number[] = [];
+  const fields = ids.flatMap((id): ExportField<Row>[] => {
+    const definition = Object.hasOwn(table, id) ? undefined : definitions.get(id);
+    if (!definition) return table[id]!(context);
+    fieldIds.push(definition.id);
+    return [{ header: definition.name, cell: (row) => fieldCell(definition, context.fieldValues(row.id, definition.id), context.t) }];
+  });
+  return { fields, fieldIds };
 }
 
 export class UnknownColumnError extends Error {

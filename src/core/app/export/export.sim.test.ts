@@ -138,6 +138,43 @@ describe('exporting a list from the mirror', () => {
     expect(sheet.getColumn(3).values.slice(2)).toEqual(list.rows.map((row) => row.leadCount));
   });
 
+  it('exports custom-field columns (`cf:<id>`) by their type, read one page at a time', async () => {
+    const folder = tempDir();
+    const core = await syncedCore(join(folder, 'mirror.sqlite'));
+    const meta = await core.handlers['meta.get']({});
+    const used = new Set(core.database.sqlite.prepare('SELECT DISTINCT field_id FROM lead_field_values').pluck().all() as number[]);
+    const numeric = meta.customFields.find((f) => f.entityType === 'leads' && f.type === 'numeric' && used.has(f.id));
+    const text = meta.customFields.find((f) => f.entityType === 'leads' && f.type === 'text' && used.has(f.id));
+    if (!numeric || !text) throw new Error('the simulator’s leads carry a numeric and a text field');
+    let jobId: string | null = null;
+    const done = finished(core, () => jobId);
+    const started = await core.handlers['export.start']({
+      entity: 'leads',
+      filter: { tagMode: 'any' },
+      sort: { field: 'created_at', direction: 'asc' },
+      format: 'xlsx',
+      columns: ['id', `cf:${numeric.id}`, `cf:${text.id}`],
+      language: 'es',
+    });
+    if (started.state !== 'started') throw new Error('not started');
+    jobId = started.id;
+    const result = await done;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(`${folder}/exports/${(result as { fileName: string }).fileName}`);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.getRow(1).values).toEqual([undefined, 'ID de Kommo', numeric.name, text.name]);
+    let checked = 0;
+    for (let row = 2; row <= sheet.rowCount && checked < 20; row++) {
+      const lead = await core.handlers['leads.get']({ id: Number(sheet.getCell(row, 1).value) });
+      const valueOf = (fieldId: number) => lead?.customFields.find((f) => f.fieldId === fieldId)?.values.map((v) => v.value);
+      const number = valueOf(numeric.id);
+      expect(sheet.getCell(row, 2).value).toEqual(number ? number[0] : null);
+      expect(sheet.getCell(row, 3).value).toEqual(valueOf(text.id)?.join(', ') ?? null);
+      if (number) checked++;
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
   it('refuses a column it cannot export, with a clear error, before asking where to save', async () => {
     const core = await syncedCore(join(tempDir(), 'mirror.sqlite'));
     await expect(

@@ -4,7 +4,9 @@ import type { exportRequests } from '../../../common/contract/export';
 import { createTranslator, LOCALE_TAGS } from '../../../common/i18n';
 import type { ExportProgress } from '../../../common/model/export';
 import {
+  fieldValuesOf,
   getMeta,
+  type FieldValues,
   listContacts,
   listContactsAfter,
   listLeads,
@@ -55,18 +57,46 @@ export function exportService(
     const database = mirror.reader;
     const t = createTranslator(args.language);
     const meta = await getMeta(database);
-    const context: ExportContext = { t, meta };
+    // The custom-field values of the page being written, read once per page.
+    let pageValues = new Map<number, Map<number, FieldValues>>();
+    const context: ExportContext = { t, meta, fieldValues: (recordId, fieldId) => pageValues.get(recordId)?.get(fieldId) };
+    const withValues =
+      <Row extends { id: number }>(
+        entity: 'leads' | 'contacts',
+        fieldIds: number[],
+        read: (after: ListCursor | null) => { rows: Row[]; next: ListCursor | null },
+      ) =>
+      (after: ListCursor | null) => {
+        const page = read(after);
+        pageValues = fieldValuesOf(
+          database,
+          entity,
+          page.rows.map((row) => row.id),
+          fieldIds,
+        );
+        return page;
+      };
     const timeZone = meta.account?.timezone ?? null;
     let plan: ExportPlan;
     try {
       if (args.entity === 'leads') {
         const list = { filter: args.filter, sort: args.sort, offset: 0, limit: pageRows };
-        const fields = exportFields(LEAD_EXPORT_COLUMNS, args.columns, context);
-        plan = planOf(fields, listLeads(database, { ...list, limit: 1 }).total, (after) => listLeadsAfter(database, list, after));
+        const { fields, fieldIds } = exportFields('leads', LEAD_EXPORT_COLUMNS, args.columns, context);
+        const total = listLeads(database, { ...list, limit: 1 }).total;
+        plan = planOf(
+          fields,
+          total,
+          withValues('leads', fieldIds, (after) => listLeadsAfter(database, list, after)),
+        );
       } else {
         const list = { filter: args.filter, sort: args.sort, offset: 0, limit: pageRows };
-        const fields = exportFields(CONTACT_EXPORT_COLUMNS, args.columns, context);
-        plan = planOf(fields, listContacts(database, { ...list, limit: 1 }).total, (after) => listContactsAfter(database, list, after));
+        const { fields, fieldIds } = exportFields('contacts', CONTACT_EXPORT_COLUMNS, args.columns, context);
+        const total = listContacts(database, { ...list, limit: 1 }).total;
+        plan = planOf(
+          fields,
+          total,
+          withValues('contacts', fieldIds, (after) => listContactsAfter(database, list, after)),
+        );
       }
     } catch (error) {
       if (error instanceof UnknownColumnError) throw new CoreError('invalid_input', error.message);
