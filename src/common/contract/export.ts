@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { request } from './define';
 import { contactFilterSchema, CONTACT_SORT_FIELDS, LEAD_SORT_FIELDS, leadFilterSchema } from './mirror';
-import { LOCALES } from '../i18n';
+import { LANGUAGE_PREFERENCES } from '../model/settings';
 import { EXPORT_FORMATS, type ExportStart } from '../model/export';
 
 /** Column ids as the lists name them ('name', 'price', …); the core refuses one it cannot export. */
 const columns = z.array(z.string().min(1).max(80)).min(1).max(200);
-const common = { format: z.enum(EXPORT_FORMATS), columns, language: z.enum(LOCALES) };
+/** The page's language: the file's headers, names and number format follow it. */
+const language = z.enum(LANGUAGE_PREFERENCES).exclude(['system']);
+const common = { format: z.enum(EXPORT_FORMATS), columns, language };
 const sortDirection = z.enum(['asc', 'desc']);
 
 /**
