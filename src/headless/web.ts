@@ -11,6 +11,7 @@ import { resolveDatabasePath } from '../core/app/paths';
 import { startCoreWorker } from '../core/app/worker/core-worker-host';
 import { createLogger, stderrSink } from '../core/log';
 import { parseCli, parsePort, UsageError } from './cli-args';
+import { EXPORT_DOWNLOAD_PATH, exportDownloads } from './export-downloads';
 import { startDemoSimulator } from '../../sim/index';
 import { OAUTH_CALLBACK_PATH, oauthCallbackRoute } from './oauth-callback';
 import { headlessTokenStore } from './token-store';
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
   const logSink = stderrSink();
   const log = createLogger(logSink, 'headless');
   const databasePath = resolve(resolveDatabasePath({ flag: args.db }));
+  const downloads = await exportDownloads(log);
   const core = await startCoreWorker({
     boot: {
       databasePath,
@@ -48,7 +50,7 @@ async function main(): Promise<void> {
     },
     // OAuth settings come from KOMMO_CLIENT_ID / _SECRET / KOMMO_REDIRECT_URI (…/oauth/callback on this
     // port), read by the worker from its copy of the environment.
-    services: { tokenStore: headlessTokenStore(databasePath), startDemoAccount: startDemoSimulator },
+    services: { tokenStore: headlessTokenStore(databasePath), startDemoAccount: startDemoSimulator, exportTarget: downloads.target },
     logSink,
   });
   // A worker that dies is logged, and the page shows the error in its sync banner: every request
@@ -59,7 +61,7 @@ async function main(): Promise<void> {
     rendererDir: resolve(__dirname, '../../out/renderer'),
     port: parsePort(args.port, 0),
     log,
-    routes: { [OAUTH_CALLBACK_PATH]: oauthCallbackRoute(core, log) },
+    routes: { [OAUTH_CALLBACK_PATH]: oauthCallbackRoute(core, log), [EXPORT_DOWNLOAD_PATH]: downloads.route },
   });
   process.stdout.write(
     args.json ? `${JSON.stringify({ url: preview.url })}\n` : `Kommo Mirror is running. Open ${preview.url}\n(Ctrl+C stops it.)\n`,
@@ -67,6 +69,7 @@ async function main(): Promise<void> {
   const shutdown = async (): Promise<void> => {
     await preview.close();
     await core.close();
+    await downloads.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown());

@@ -3,7 +3,18 @@
  * so nothing here needs a test that Node could run.
  */
 import { join } from 'node:path';
-import { Menu, Notification, Tray, nativeImage, type MenuItemConstructorOptions } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  Menu,
+  Notification,
+  Tray,
+  nativeImage,
+  type MenuItemConstructorOptions,
+  type SaveDialogOptions,
+} from 'electron';
+import type { ChooseExportTarget } from '../core/app/export/export-job';
 import type { NotificationFactory } from './notifier';
 import type { TrayFactory } from './tray-service';
 
@@ -42,5 +53,21 @@ export function electronNotificationFactory(iconPath: string): NotificationFacto
         show: () => notification.show(),
       };
     },
+  };
+}
+
+/**
+ * An export's destination: the save dialog, over the focused window, starting in Downloads with
+ * the suggested name. Null when the user cancels (the export then does not start).
+ */
+export function electronExportTarget(): ChooseExportTarget {
+  return async (fileName, format) => {
+    const options: SaveDialogOptions = {
+      defaultPath: join(app.getPath('downloads'), fileName),
+      filters: [format === 'csv' ? { name: 'CSV', extensions: ['csv'] } : { name: 'Excel', extensions: ['xlsx'] }],
+    };
+    const window = BrowserWindow.getFocusedWindow();
+    const chosen = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+    return chosen.canceled || !chosen.filePath ? null : { path: chosen.filePath, download: null };
   };
 }

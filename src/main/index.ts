@@ -15,7 +15,7 @@ import { NetworkWatcher } from '../core/lifecycle/network-watcher';
 import { systemClock } from '../core/time';
 import { createLogger, stderrSink } from '../core/log';
 import { createElectronAuth } from './auth/electron-auth';
-import { electronNotificationFactory, electronTrayFactory } from './electron-adapters';
+import { electronExportTarget, electronNotificationFactory, electronTrayFactory } from './electron-adapters';
 import { createEventBroadcaster } from './event-broadcast';
 import { registerContractHandlers } from './ipc';
 import { electronNativeBinding } from './native-binding';
@@ -101,7 +101,7 @@ if (!app.requestSingleInstanceLock()) {
         // A newcomer without a Kommo account configured lands in the demo (opt out: first-launch.ts).
         demoOnFirstLaunch: demoOnFirstLaunchWanted(process.argv),
       },
-      services: { tokenStore, openConsent, startDemoAccount },
+      services: { tokenStore, openConsent, startDemoAccount, exportTarget: electronExportTarget() },
       logSink,
     });
     const isOurPage = createSenderCheck(rendererUrl);

@@ -59,6 +59,8 @@ const handlers = {
   'sync.now': async () => INITIAL_SYNC_STATUS,
   'sync.setPaused': async () => INITIAL_SYNC_STATUS,
   'sync.rebuildMirror': async () => INITIAL_SYNC_STATUS,
+  'export.start': async () => ({ state: 'cancelled' as const }),
+  'export.cancel': async () => undefined,
 } satisfies Handlers;
 
 describe('registerContractHandlers', () => {

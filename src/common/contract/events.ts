@@ -1,5 +1,6 @@
 import type { EntityChanges, LeadUpdate } from '../model/changes';
 import type { ConnectionState } from '../model/connection';
+import type { ExportProgress } from '../model/export';
 import type { Settings } from '../model/settings';
 import type { SyncStatus } from '../model/sync';
 
@@ -27,4 +28,6 @@ export const events = {
   settings_changed: event<Settings>(),
   /** The host asks the page to show one record (e.g. a notification was clicked). */
   open_entity: event<{ entity: 'lead' | 'contact'; id: number }>(),
+  /** A running export wrote more rows, finished, failed or was cancelled. */
+  export_progress: event<ExportProgress>(),
 };

@@ -4,6 +4,7 @@ import type { RequestSpec } from './define';
 import { appRequests } from './app';
 import { authRequests } from './auth';
 import { events, type EventSpec } from './events';
+import { exportRequests } from './export';
 import { mirrorRequests } from './mirror';
 import { settingsRequests } from './settings';
 import { syncRequests } from './sync';
@@ -19,6 +20,7 @@ export const requests = {
   ...authRequests,
   ...settingsRequests,
   ...syncRequests,
+  ...exportRequests,
 };
 
 export type Requests = typeof requests;

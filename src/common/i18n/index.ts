@@ -7,6 +7,7 @@ import { trayMessages } from './messages/tray';
 import { uiConnectMessages } from './messages/ui-connect';
 import { uiContactsMessages } from './messages/ui-contacts';
 import { uiDetailMessages } from './messages/ui-detail';
+import { uiExportMessages } from './messages/ui-export';
 import { uiLeadsMessages } from './messages/ui-leads';
 import { uiPhoneMessages } from './messages/ui-phone';
 import { uiSettingsMessages } from './messages/ui-settings';
@@ -39,6 +40,7 @@ const areas = [
   uiDetailMessages,
   uiPhoneMessages,
   uiSettingsMessages,
+  uiExportMessages,
 ] as const;
 
 type AreaKeys<A> = A extends { en: infer En } ? keyof En : never;

@@ -8,7 +8,9 @@ import { systemClock, type Clock } from '../time';
 import type { Logger } from '../log';
 import { SettingsStore } from '../settings/settings-store';
 import { SyncService, type SyncOptions } from '../sync';
+import { defaultExportTarget, type ChooseExportTarget } from './export/export-job';
 import { connectDemoOnFirstLaunch } from './first-launch';
+import { exportService } from './handlers/export';
 import { appHandlers } from './handlers/app';
 import { authHandlers } from './handlers/auth';
 import { mirrorHandlers } from './handlers/mirror';
@@ -34,6 +36,11 @@ export interface CoreOptions {
   demoOnFirstLaunch?: boolean;
   /** The sync engine's tunables and clock (tests shrink intervals and pages). */
   sync?: { options?: Partial<SyncOptions>; timers?: Clock };
+  /**
+   * Where an export's file goes: Electron asks with its save dialog, the web preview keeps it for
+   * the page to download. By default, an `exports` folder next to the database.
+   */
+  exportTarget?: ChooseExportTarget;
 }
 
 /** Everything a host needs from the core: the handlers to expose, the events to forward. */
@@ -76,6 +83,11 @@ export function createCore(options: CoreOptions): Core {
     log: options.log,
     options: options.sync?.options,
   });
+  const exports = exportService(
+    database,
+    options.exportTarget ?? defaultExportTarget(join(dirname(options.databasePath), 'exports')),
+    (progress) => events.emit('export_progress', progress),
+  );
   const handlers: Handlers = {
     ...appHandlers({
       database,
@@ -90,6 +102,7 @@ export function createCore(options: CoreOptions): Core {
     ...authHandlers(connection),
     ...mirrorHandlers(database),
     ...syncHandlers(sync),
+    ...exports.handlers,
   };
   const firstLaunch = options.demoOnFirstLaunch
     ? database.whenChecked().then(() => database.damage === null && connectDemoOnFirstLaunch(connection, database, options.log))
@@ -104,6 +117,8 @@ export function createCore(options: CoreOptions): Core {
     async close() {
       // A demo still starting would outlive the connection; let it finish first.
       await firstLaunch;
+      // An export still writing stops between pages and removes its partial file.
+      await exports.close();
       // The loop ends after its open transaction, before the client and the database go.
       await sync.stop();
       sync.dispose();

@@ -15,6 +15,7 @@ export function connectBridge(host: Host, store: AppStore): () => void {
     host.on('lead_update', (update) => actions().leadsChanged(update)),
     host.on('contact_update', (changes) => actions().contactsChanged(changes)),
     host.on('open_entity', ({ entity, id }) => actions().openDetail(entity, id)),
+    host.on('export_progress', (progress) => actions().exportProgress(progress)),
   ];
   void actions().bootstrap();
   return () => {

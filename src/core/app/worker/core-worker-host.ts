@@ -12,6 +12,7 @@ import { RpcChannel } from '../../host/rpc-channel';
 import { createLogger, type LogRecord, type LogSink } from '../../log';
 import type { DesktopNotification } from '../../notifications/policy';
 import { Observable } from '../../observable';
+import type { ChooseExportTarget } from '../export/export-job';
 import type { ShellIntegration } from '../shell-integration';
 import { RemoteSync } from './remote-sync';
 import {
@@ -30,6 +31,8 @@ export interface HostServices {
   tokenStore?: TokenStore;
   openConsent?: ConsentOpener;
   startDemoAccount?: StartDemoAccount;
+  /** Where an export's file goes (Electron's save dialog; the web preview's download folder). */
+  exportTarget?: ChooseExportTarget;
 }
 
 export interface CoreWorkerOptions {
@@ -75,6 +78,7 @@ export async function startCoreWorker(options: CoreWorkerOptions): Promise<CoreW
       tokenStore: services.tokenStore?.kind() ?? null,
       openConsent: Boolean(services.openConsent),
       startDemoAccount: Boolean(services.startDemoAccount),
+      exportTarget: Boolean(services.exportTarget),
     },
   };
   const worker = spawn(boot);
@@ -118,6 +122,10 @@ export async function startCoreWorker(options: CoreWorkerOptions): Promise<CoreW
         await demo?.close();
       },
       [HOST_METHODS.notify]: (notification: DesktopNotification) => showNotification?.(notification),
+      [HOST_METHODS.exportTarget]: async (...args: Parameters<ChooseExportTarget>) => {
+        if (!services.exportTarget) throw new Error('This host chooses no export destination.');
+        return services.exportTarget(...args);
+      },
     },
     (name, payload) => {
       switch (name) {

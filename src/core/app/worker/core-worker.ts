@@ -14,6 +14,7 @@ import { createLogger, type LogRecord } from '../../log';
 import type { DesktopNotification } from '../../notifications/policy';
 import { systemClock } from '../../time';
 import { createCore, type Core } from '../create-core';
+import type { ExportTarget } from '../export/export-job';
 import { createShellIntegration } from '../shell-integration';
 import { remoteAuthOptions } from './host-services';
 import { HOST_METHODS, NOTICES, SYNC_COMMANDS, WORKER_METHODS, type ReadyNotice, type SyncCommand, type WorkerBoot } from './protocol';
@@ -79,6 +80,9 @@ try {
     demoOnFirstLaunch: boot.demoOnFirstLaunch,
     auth: gates ? { ...auth, advanced: { gates } } : auth,
     sync: { options: boot.syncOptions },
+    exportTarget: boot.services.exportTarget
+      ? (fileName, format) => channel.call<ExportTarget | null>(HOST_METHODS.exportTarget, fileName, format)
+      : undefined,
   });
   const { events, sync, settings } = core;
   events.subscribe((name, payload) => channel.notify(NOTICES.event, { name, payload }));

@@ -34,6 +34,8 @@ export interface WorkerBoot {
     tokenStore: TokenStorageKind | null;
     openConsent: boolean;
     startDemoAccount: boolean;
+    /** The host says where an export's file goes (a save dialog, a download); else the core's exports folder. */
+    exportTarget: boolean;
   };
 }
 
@@ -66,6 +68,7 @@ export const HOST_METHODS = {
   demoStart: 'demo.start',
   demoClose: 'demo.close',
   notify: 'notify',
+  exportTarget: 'export.target',
 } as const;
 
 /** Calls the worker answers for the host. `request` carries every request of the contract. */

@@ -1,7 +1,7 @@
 import type { ContactDetail, ContactRow, PageOf } from '../../../common/model/mirror';
 import type { MirrorDatabase } from '../open';
 import { contactConditions, type ContactFilterInput } from './filters';
-import { listQuery, type ListArgs } from './plans';
+import { listQuery, type ListArgs, type ListCursor } from './plans';
 import { responsibleSeek } from './seeks';
 import { contactById, contactsByIds, customFieldsOf, leadIdsOfContacts, leadsByIds } from './rows';
 
@@ -31,6 +31,16 @@ export const contactListSql = contactList.sql;
 export function listContacts(mirror: MirrorDatabase, args: ContactListArgs): PageOf<ContactRow> {
   const { ids, total } = contactList.readPage(mirror, args);
   return { rows: contactsByIds(mirror, ids), total };
+}
+
+/** The contacts after `after` in the list's order (a keyset page, as listLeadsAfter). */
+export function listContactsAfter(
+  mirror: MirrorDatabase,
+  args: ContactListArgs,
+  after: ListCursor | null,
+): { rows: ContactRow[]; next: ListCursor | null } {
+  const { ids, next } = contactList.readAfter(mirror, args, after);
+  return { rows: contactsByIds(mirror, ids), next };
 }
 
 export function getContact(mirror: MirrorDatabase, id: number): ContactDetail | null {

@@ -2,7 +2,7 @@ import type { BoardColumn, LeadDetail, LeadRow, PageOf } from '../../../common/m
 import type { MirrorDatabase } from '../open';
 import { statement } from '../statements';
 import { leadConditions, type LeadFilterInput } from './filters';
-import { listQuery, type ListArgs } from './plans';
+import { listQuery, type ListArgs, type ListCursor } from './plans';
 import { responsibleSeek, stageSeek } from './seeks';
 import { contactsByIds, customFieldsOf, leadById, leadsInOrder } from './rows';
 
@@ -46,6 +46,16 @@ export const leadListSql = leadList.sql;
 export function listLeads(mirror: MirrorDatabase, args: LeadListArgs): PageOf<LeadRow> {
   const { ids, total } = leadList.readPage(mirror, args);
   return { rows: leadsInOrder(mirror, ids), total };
+}
+
+/** The leads after `after` in the list's order (a keyset page: an export reads the whole list this way). */
+export function listLeadsAfter(
+  mirror: MirrorDatabase,
+  args: LeadListArgs,
+  after: ListCursor | null,
+): { rows: LeadRow[]; next: ListCursor | null } {
+  const { ids, next } = leadList.readAfter(mirror, args, after);
+  return { rows: leadsInOrder(mirror, ids), next };
 }
 
 export function getLead(mirror: MirrorDatabase, id: number): LeadDetail | null {

@@ -8,6 +8,8 @@ import type { ListSlice } from '../store/list-controller';
 import { indexOfRow, rowAt } from '../store/paged-list';
 import type { EntityKind } from '../store/slices/detail-slice';
 import { DataGrid, type Column } from './DataGrid';
+import { ExportMenu } from './ExportMenu';
+import type { ExportEntity } from '../store/slices/export-slice';
 import { ListFooter } from './ListFooter';
 
 export interface ListScreenProps<Row extends { id: number }, Filter, Field extends string> {
@@ -26,6 +28,8 @@ export interface ListScreenProps<Row extends { id: number }, Filter, Field exten
   empty: ReactNode;
   /** The record a row opens in the detail panel. */
   opens: EntityKind;
+  /** The list the toolbar's "Export" writes (its visible columns, in order, by id). */
+  exports: ExportEntity;
 }
 
 /**
@@ -46,6 +50,7 @@ export function ListScreen<Row extends { id: number }, Filter, Field extends str
       <header className="view-head">
         <h1 id={`${name}-title`}>{props.title}</h1>
         <ListFooter total={list.total} loading={list.loading} error={list.error} countKey={props.countKey} />
+        <ExportMenu entity={props.exports} columns={columns.map((column) => column.id)} />
       </header>
       {props.filters}
       <DataGrid

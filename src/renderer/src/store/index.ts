@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createBoardSlice } from './slices/board-slice';
 import { createContactsSlice } from './slices/contacts-slice';
 import { createDetailSlice } from './slices/detail-slice';
+import { createExportSlice } from './slices/export-slice';
 import { createLeadsSlice } from './slices/leads-slice';
 import { createLiveSlice } from './slices/live-slice';
 import { createMetaSlice } from './slices/meta-slice';
@@ -13,12 +14,23 @@ import { createSyncSlice } from './slices/sync-slice';
 import { createTagsSlice } from './slices/tags-slice';
 import type { AppState, StoreDeps } from './types';
 
+/** Follows a link to the file with the `download` attribute: the browser saves it instead of opening it. */
+function browserDownload(url: string, fileName: string): void {
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
+
 export type AppStore = StoreApi<AppState>;
 export type { AppState, StoreDeps } from './types';
 
 /** Composes the slices into the app's one store. A store per host, so tests each get their own. */
 export function createAppStore(deps: StoreDeps): AppStore {
-  const full: Required<StoreDeps> = { persistDelayMs: 400, liveDelayMs: 150, now: () => Date.now(), ...deps };
+  const full: Required<StoreDeps> = { persistDelayMs: 400, liveDelayMs: 150, now: () => Date.now(), download: browserDownload, ...deps };
   return createStore<AppState>()((...a) => ({
     ...createSessionSlice(full)(...a),
     ...createSyncSlice(full)(...a),
@@ -32,5 +44,6 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createPhoneSlice(full)(...a),
     ...createLiveSlice(full)(...a),
     ...createSetAsideSlice(full)(...a),
+    ...createExportSlice(full)(...a),
   }));
 }

@@ -3,6 +3,7 @@ import type { Host } from '../host/host';
 import type { BoardSlice } from './slices/board-slice';
 import type { ContactsSlice } from './slices/contacts-slice';
 import type { DetailSlice } from './slices/detail-slice';
+import type { ExportSlice } from './slices/export-slice';
 import type { LeadsSlice } from './slices/leads-slice';
 import type { LiveSlice } from './slices/live-slice';
 import type { MetaSlice } from './slices/meta-slice';
@@ -25,7 +26,8 @@ export type AppState = SessionSlice &
   DetailSlice &
   PhoneSlice &
   LiveSlice &
-  SetAsideSlice;
+  SetAsideSlice &
+  ExportSlice;
 
 export interface StoreDeps {
   host: Host;
@@ -35,6 +37,8 @@ export interface StoreDeps {
   liveDelayMs?: number;
   /** The current time (epoch ms); quick date ranges are resolved against it. */
   now?: () => number;
+  /** Saves a finished export the host serves at `url` (the web preview): the browser's download. */
+  download?: (url: string, fileName: string) => void;
 }
 
 export type Slice<T> = (deps: Required<StoreDeps>) => StateCreator<AppState, [], [], T>;

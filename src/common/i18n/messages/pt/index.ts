@@ -5,6 +5,7 @@ import { trayPt } from './tray';
 import { uiConnectPt } from './ui-connect';
 import { uiContactsPt } from './ui-contacts';
 import { uiDetailPt } from './ui-detail';
+import { uiExportPt } from './ui-export';
 import { uiLeadsPt } from './ui-leads';
 import { uiPhonePt } from './ui-phone';
 import { uiSettingsPt } from './ui-settings';
@@ -25,4 +26,5 @@ export const portugueseTables = [
   uiDetailPt,
   uiPhonePt,
   uiSettingsPt,
+  uiExportPt,
 ] as const;

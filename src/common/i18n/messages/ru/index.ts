@@ -5,6 +5,7 @@ import { trayRu } from './tray';
 import { uiConnectRu } from './ui-connect';
 import { uiContactsRu } from './ui-contacts';
 import { uiDetailRu } from './ui-detail';
+import { uiExportRu } from './ui-export';
 import { uiLeadsRu } from './ui-leads';
 import { uiPhoneRu } from './ui-phone';
 import { uiSettingsRu } from './ui-settings';
@@ -25,4 +26,5 @@ export const russianTables = [
   uiDetailRu,
   uiPhoneRu,
   uiSettingsRu,
+  uiExportRu,
 ] as const;

@@ -20,6 +20,7 @@ export function ContactsView() {
       columns={contactColumns}
       filters={<ContactFilters />}
       opens="contact"
+      exports="contacts"
       empty={<p>{filtered ? t('contacts.emptyFiltered') : t('contacts.empty')}</p>}
     />
   );

@@ -20,6 +20,7 @@ export function LeadsView() {
       columns={leadColumns}
       filters={<LeadFilters />}
       opens="lead"
+      exports="leads"
       empty={
         filtered ? (
           <>
