@@ -13,7 +13,7 @@ import tseslint from 'typescript-eslint';
  */
 const room = (path) => `./${path}`;
 const everyRoomBut = (...allowed) =>
-  ['src/common', 'src/core', 'src/main', 'src/preload', 'src/renderer', 'src/headless', 'sim']
+  ['src/common', 'src/core', 'src/main', 'src/preload', 'src/renderer', 'src/headless', 'src/server', 'sim']
     .filter((r) => !allowed.includes(r))
     .map(room);
 
@@ -57,6 +57,17 @@ const boundaryZones = [
       message: 'A host may only start the simulator (sim/index.ts) for the demo account.',
     },
   ]),
+  {
+    target: room('src/server'),
+    from: everyRoomBut('src/server', 'src/core', 'src/common', 'src/headless'),
+    message: 'src/server may import only src/core, src/common and the command-line settings it shares with npm run sync.',
+  },
+  {
+    target: room('src/server'),
+    from: room('src/headless'),
+    except: ['./cli-args.ts', './sync-settings.ts'],
+    message: 'src/server shares only the command-line settings with src/headless (cli-args.ts, sync-settings.ts).',
+  },
 ];
 
 /**
