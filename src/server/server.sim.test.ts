@@ -1,0 +1,145 @@
+/**
+ * The team server as an operator runs it: real `npm run server` processes against a throwaway
+ * PostgreSQL cluster and the simulator (its rate limit on). Every wait is for a state (healthz,
+ * rows in PostgreSQL), never for a duration.
+ */
+import { expect, it } from 'vitest';
+import { useSimulators } from '../../test/helpers/kommo-sim';
+import { describeWithPostgres } from '../../test/helpers/postgres-cluster';
+import { useServerProcesses, type ServerProcess } from '../../test/helpers/server-process';
+import type { Simulator } from '../../sim/index';
+import { openPostgresMirror, type SqlStore } from '../core/db';
+
+const startSim = useSimulators();
+const startServer = useServerProcesses();
+
+function serverArgs(sim: Simulator, databaseUrl: string): string[] {
+  const account = sim.account();
+  return [
+    '--database-url',
+    databaseUrl,
+    '--base-url',
+    account.apiBaseUrl,
+    '--account-host',
+    account.host,
+    '--token',
+    account.longLivedToken,
+  ];
+}
+
+/** Polls a query until `test` holds: the state the test waits for, however long the machine takes. */
+async function rowsUntil<T>(store: SqlStore, sql: string, params: number[], test: (rows: T[]) => boolean): Promise<T[]> {
+  for (;;) {
+    const rows = await store.all<T>(sql, params);
+    if (test(rows)) return rows;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const leadName = (store: SqlStore, id: number, name: string) =>
+  rowsUntil<{ name: string }>(store, 'SELECT name FROM leads WHERE id = ?', [id], (rows) => rows[0]?.name === name);
+
+describeWithPostgres('npm run server', (cluster) => {
+  it('syncs from one instance; after kill -9 another takes over from the cursors and loses no change', async () => {
+    const sim = await startSim({ seed: 31, leads: 300, contacts: 200 });
+    const databaseUrl = await cluster.createDatabase();
+    const store = await openPostgresMirror({ connectionString: databaseUrl });
+    try {
+      const servers = [await startServer(serverArgs(sim, databaseUrl)), await startServer(serverArgs(sim, databaseUrl))];
+      const synced = await servers[0]!.until((h) => h.initialSyncComplete && h.syncingInstance !== null);
+      const ids = await Promise.all(servers.map(async (s) => (await s.health()).instance));
+      const leader = servers[ids.indexOf(synced.syncingInstance!)]!;
+      const standby = servers.find((s) => s !== leader)!;
+      expect((await standby.health()).syncing).toBe(false);
+      const { n } = (await store.get<{ n: number }>('SELECT count(*) AS n FROM leads'))!;
+      expect(n).toBe(sim.control.snapshot().leads.length);
+
+      const [before, during] = sim.control.snapshot().leads;
+      sim.control.update({ entity: 'leads', id: before!.id, data: { name: 'Cambio antes del corte' } });
+      leader.child.kill('SIGKILL');
+      sim.control.update({ entity: 'leads', id: during!.id, data: { name: 'Cambio durante el relevo' } });
+
+      const after = await standby.until((h) => h.syncing);
+      expect(after.syncingInstance).toBe(after.instance);
+      await leadName(store, before!.id, 'Cambio antes del corte');
+      await leadName(store, during!.id, 'Cambio durante el relevo');
+      const counters = sim.control.counters();
+      expect(counters.maxPerSecond).toBeLessThanOrEqual(7);
+      expect(counters.served429).toBe(0);
+    } finally {
+      await store.close();
+    }
+  }, 180_000);
+
+  it('registers its webhook, and a hooked change or deletion is fetched by id into PostgreSQL', async () => {
+    const sim = await startSim({ seed: 32, leads: 120, contacts: 80 });
+    const databaseUrl = await cluster.createDatabase();
+    const store = await openPostgresMirror({ connectionString: databaseUrl });
+    try {
+      const server = await startServer(serverArgs(sim, databaseUrl));
+      await server.until((h) => h.initialSyncComplete);
+      await waitForRegistration(sim, server);
+
+      const [changed, removed] = sim.control.snapshot().leads;
+      sim.control.update({ entity: 'leads', id: changed!.id, data: { name: 'Cambiado por webhook' } });
+      sim.control.delete({ entity: 'leads', id: removed!.id });
+      await sim.control.flushWebhooks();
+      const delivered = sim.control.webhookDeliveries().filter((d) => d.destination === server.webhookUrl);
+      expect(delivered.map((d) => [d.setting, d.status])).toEqual([
+        ['update_lead', 200],
+        ['delete_lead', 200],
+      ]);
+
+      await leadName(store, changed!.id, 'Cambiado por webhook');
+      await rowsUntil(store, 'SELECT id FROM leads WHERE id = ?', [removed!.id], (rows) => rows.length === 0);
+      // Fetched by id (the hint), whether or not the 5-second poll found the change first.
+      await fetchedById(sim, changed!.id);
+      await fetchedById(sim, removed!.id);
+      await server.until((h) => h.webhookQueue === 0);
+    } finally {
+      await store.close();
+    }
+  }, 180_000);
+
+  it('refuses a forged webhook (wrong path or wrong account) and queues nothing', async () => {
+    const sim = await startSim({ seed: 33, leads: 20, contacts: 20 });
+    const databaseUrl = await cluster.createDatabase();
+    const server = await startServer(serverArgs(sim, databaseUrl));
+    await server.until((h) => h.initialSyncComplete);
+    const lead = sim.control.snapshot().leads[0]!;
+    const post = (url: string, accountId: number) =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ 'leads[update][0][id]': String(lead.id), 'account[id]': String(accountId) }).toString(),
+      });
+    const accountId = sim.control.snapshot().account.id;
+    expect((await post(`${server.url}/webhooks/guessed-secret`, accountId)).status).toBe(404);
+    expect((await post(`${server.url}/webhooks/`, accountId)).status).toBe(404);
+    expect((await post(server.webhookUrl, accountId + 1)).status).toBe(401);
+    expect((await fetch(server.webhookUrl)).status).toBe(404);
+    expect((await server.health()).webhookQueue).toBe(0);
+    // The genuine form on the genuine path is taken.
+    expect((await post(server.webhookUrl, accountId)).status).toBe(200);
+  }, 180_000);
+});
+
+async function fetchedById(sim: Simulator, id: number): Promise<void> {
+  const named = (path: string) => `${path}&`.includes(`filter[id][]=${id}&`);
+  while (!sim.control.requestLog().some((entry) => named(decodeURIComponent(entry.path)))) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function waitForRegistration(sim: Simulator, server: ServerProcess): Promise<void> {
+  for (;;) {
+    const account = sim.account();
+    const answer = await fetch(`${account.apiBaseUrl}/api/v4/webhooks`, { headers: { authorization: `Bearer ${account.longLivedToken}` } });
+    const hooks =
+      answer.status === 200
+        ? ((await answer.json()) as { _embedded: { webhooks: Array<{ destination: string }> } })._embedded.webhooks
+        : [];
+    if (hooks.some((hook) => hook.destination === server.webhookUrl)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
