@@ -33,6 +33,7 @@ export class LeaderSync {
   private running: Promise<void> | null = null;
   private registered = false;
   private stopped = false;
+  private stopping: Promise<void> | null = null;
 
   constructor(private readonly deps: LeaderSyncDeps) {}
 
@@ -40,7 +41,17 @@ export class LeaderSync {
     return this.engine;
   }
 
+  /** Connects and starts syncing; on failure (Kommo unreachable, token refused) closes what it opened and throws. */
   async start(): Promise<void> {
+    try {
+      await this.open();
+    } catch (error) {
+      await this.closeConnection();
+      throw error;
+    }
+  }
+
+  private async open(): Promise<void> {
     const { deps } = this;
     this.transport = createUndiciTransport();
     this.connection = await connectLongLived(
@@ -70,7 +81,13 @@ export class LeaderSync {
   }
 
   /** Stops syncing; unregisters the webhook when asked (a clean shutdown, not a lost lock). */
-  async stop({ unregister }: { unregister: boolean }): Promise<void> {
+  stop(options: { unregister: boolean }): Promise<void> {
+    // The first call decides: a clean shutdown and a lost lock may both ask.
+    this.stopping ??= this.shutDown(options);
+    return this.stopping;
+  }
+
+  private async shutDown({ unregister }: { unregister: boolean }): Promise<void> {
     this.stopped = true;
     await this.consumer?.stop();
     await this.engine?.stop();
@@ -81,8 +98,14 @@ export class LeaderSync {
         this.deps.log.warn('Could not unregister the webhook', { error }),
       );
     }
+    await this.closeConnection();
+  }
+
+  private async closeConnection(): Promise<void> {
     await this.connection?.close();
     await this.transport?.close();
+    this.connection = null;
+    this.transport = null;
   }
 
   private async register(client: KommoClient): Promise<void> {

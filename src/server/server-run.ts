@@ -31,6 +31,9 @@ export class ServerRun {
   private leader: LeaderSync | null = null;
   private leading: Promise<void> | null = null;
   private closing = false;
+  private signalClosed: () => void = () => {};
+  /** Resolves when `close` begins: the leading loop stops waiting for a lost lock. */
+  private readonly closed = new Promise<void>((resolve) => (this.signalClosed = resolve));
   private secret = '';
 
   constructor(
@@ -78,6 +81,7 @@ export class ServerRun {
   async close(): Promise<void> {
     this.closing = true;
     await this.leader?.stop({ unregister: true });
+    this.signalClosed();
     await this.leadership?.stop();
     await this.leading;
     await new Promise<void>((resolve) => (this.http ? this.http.close(() => resolve()) : resolve()));
@@ -93,7 +97,7 @@ export class ServerRun {
       this.leadership = leadership;
       if (!(await leadership.acquire()) || this.closing) return;
       this.log.warn('This instance now syncs Kommo', { instance: this.instanceId });
-      const lost = new Promise<void>((resolve) => leadership.onLost(() => resolve()));
+      const lost = Promise.race([new Promise<void>((resolve) => leadership.onLost(() => resolve())), this.closed]);
       const leader = new LeaderSync({
         store,
         account: this.settings,
@@ -103,14 +107,27 @@ export class ServerRun {
         onNotice: this.notice,
       });
       this.leader = leader;
-      try {
-        await leader.start();
-      } catch (error) {
-        this.log.error('Could not start syncing', { error });
-      }
+      await this.startWhileLeading(leader, leadership, lost);
       await lost;
       this.leader = null;
       await leader.stop({ unregister: false });
+    }
+  }
+
+  /**
+   * Starts the sync, trying again with a growing pause (up to a minute) while Kommo cannot be
+   * reached: an instance holding the lock must sync, or hand the lock on by stopping.
+   */
+  private async startWhileLeading(leader: LeaderSync, leadership: Leadership, lost: Promise<void>): Promise<void> {
+    for (let attempt = 0; !this.closing && leadership.isLeader; attempt++) {
+      try {
+        await leader.start();
+        return;
+      } catch (error) {
+        const waitMs = Math.min(60_000, 1000 * 2 ** attempt);
+        this.log.error('Could not start syncing; trying again', { error, waitMs });
+        await Promise.race([lost, new Promise((resolve) => setTimeout(resolve, waitMs).unref())]);
+      }
     }
   }
 

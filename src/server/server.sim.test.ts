@@ -71,6 +71,26 @@ describeWithPostgres('npm run server', (cluster) => {
     }
   }, 180_000);
 
+  it('stops syncing when its lock connection is cut, then syncs again once it holds the lock anew', async () => {
+    const sim = await startSim({ seed: 34, leads: 60, contacts: 40 });
+    const databaseUrl = await cluster.createDatabase();
+    const store = await openPostgresMirror({ connectionString: databaseUrl });
+    try {
+      const server = await startServer(serverArgs(sim, databaseUrl));
+      const { instance } = await server.until((h) => h.initialSyncComplete && h.syncing);
+      await store.run('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ?', [
+        `kommo-mirror-server:${instance}`,
+      ]);
+      await lineSaid(server, 'Lost the sync lock connection');
+      const lead = sim.control.snapshot().leads[0]!;
+      sim.control.update({ entity: 'leads', id: lead.id, data: { name: 'Después de perder el candado' } });
+      await server.until((h) => h.syncing && h.syncingInstance === instance);
+      await leadName(store, lead.id, 'Después de perder el candado');
+    } finally {
+      await store.close();
+    }
+  }, 180_000);
+
   it('registers its webhook, and a hooked change or deletion is fetched by id into PostgreSQL', async () => {
     const sim = await startSim({ seed: 32, leads: 120, contacts: 80 });
     const databaseUrl = await cluster.createDatabase();
@@ -96,6 +116,12 @@ describeWithPostgres('npm run server', (cluster) => {
       await fetchedById(sim, changed!.id);
       await fetchedById(sim, removed!.id);
       await server.until((h) => h.webhookQueue === 0);
+
+      // A clean stop unregisters the hook (Kommo would otherwise keep posting to a dead address).
+      const exited = new Promise((resolve) => server.child.once('exit', resolve));
+      server.child.kill('SIGTERM');
+      await exited;
+      expect(await registeredHooks(sim)).not.toContain(server.webhookUrl);
     } finally {
       await store.close();
     }
@@ -124,6 +150,10 @@ describeWithPostgres('npm run server', (cluster) => {
   }, 180_000);
 });
 
+async function lineSaid(server: ServerProcess, text: string): Promise<void> {
+  while (!server.stderr.some((line) => line.includes(text))) await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
 async function fetchedById(sim: Simulator, id: number): Promise<void> {
   const named = (path: string) => `${path}&`.includes(`filter[id][]=${id}&`);
   while (!sim.control.requestLog().some((entry) => named(decodeURIComponent(entry.path)))) {
@@ -131,15 +161,15 @@ async function fetchedById(sim: Simulator, id: number): Promise<void> {
   }
 }
 
+async function registeredHooks(sim: Simulator): Promise<string[]> {
+  const account = sim.account();
+  const answer = await fetch(`${account.apiBaseUrl}/api/v4/webhooks`, { headers: { authorization: `Bearer ${account.longLivedToken}` } });
+  if (answer.status !== 200) return [];
+  return ((await answer.json()) as { _embedded: { webhooks: Array<{ destination: string }> } })._embedded.webhooks.map(
+    (h) => h.destination,
+  );
+}
+
 async function waitForRegistration(sim: Simulator, server: ServerProcess): Promise<void> {
-  for (;;) {
-    const account = sim.account();
-    const answer = await fetch(`${account.apiBaseUrl}/api/v4/webhooks`, { headers: { authorization: `Bearer ${account.longLivedToken}` } });
-    const hooks =
-      answer.status === 200
-        ? ((await answer.json()) as { _embedded: { webhooks: Array<{ destination: string }> } })._embedded.webhooks
-        : [];
-    if (hooks.some((hook) => hook.destination === server.webhookUrl)) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  while (!(await registeredHooks(sim)).includes(server.webhookUrl)) await new Promise((resolve) => setTimeout(resolve, 100));
 }
