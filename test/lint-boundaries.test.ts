@@ -122,6 +122,17 @@ describe('front doors', () => {
     ).toContain(deep);
   });
 
+  it("enters core/db's PostgreSQL store through its own door, and nowhere deeper", async () => {
+    const probe = (code: string) => ruleIdsFor('src/server/probe.ts', code);
+    expect(await probe("import { openPostgresMirror } from '../core/db/postgres';\nexport const o = openPostgresMirror;\n")).toEqual([]);
+    expect(await probe("import { migratePostgres } from '../core/db/postgres/migrate';\nexport const m = migratePostgres;\n")).toContain(
+      deep,
+    );
+    expect(
+      await probe("import { postgresDialect } from '../core/db/sql/postgres-dialect';\nexport const p = postgresDialect;\n"),
+    ).toContain(deep);
+  });
+
   it('rejects an import that reaches inside core/db or core/sync, from product code and from tests', async () => {
     expect(
       await ruleIdsFor('src/core/app/probe.ts', "import { openDatabase } from '../db/open';\nexport const o = openDatabase;\n"),

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeWithPostgres } from '../../test/helpers/postgres-cluster';
-import { openPostgresMirror } from '../core/db';
+import { openPostgresMirror } from '../core/db/postgres';
 import { finishHints, prepareServerTables, queueDepth, queueHints, takeHints, webhookSecret } from './server-tables';
 
 describeWithPostgres('the webhook queue in PostgreSQL', (cluster) => {

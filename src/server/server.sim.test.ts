@@ -8,7 +8,8 @@ import { useSimulators } from '../../test/helpers/kommo-sim';
 import { describeWithPostgres } from '../../test/helpers/postgres-cluster';
 import { useServerProcesses, type ServerProcess } from '../../test/helpers/server-process';
 import type { Simulator } from '../../sim/index';
-import { openPostgresMirror, type SqlStore } from '../core/db';
+import type { SqlStore } from '../core/db';
+import { openPostgresMirror } from '../core/db/postgres';
 
 const startSim = useSimulators();
 const startServer = useServerProcesses();

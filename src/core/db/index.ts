@@ -16,5 +16,4 @@ export { atomically, inSavepoint } from './sql/atomic';
 export type { Dialect, SqlParams, SqlSession, SqlStore, SqlValue } from './sql/session';
 export type { SqliteStore } from './sql/sqlite-store';
 export { sqliteDialect } from './sql/sqlite-dialect';
-export { openPostgresMirror, postgresDialect, type PostgresStoreOptions } from './postgres';
 export type { LeadsTable } from './schema/leads';

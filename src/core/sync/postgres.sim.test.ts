@@ -10,7 +10,8 @@ import { useClients, useSimulators, FAST_GATE } from '../../../test/helpers/komm
 import { mirrorDifferences } from '../../../test/helpers/mirror-vs-source';
 import { describeWithPostgres } from '../../../test/helpers/postgres-cluster';
 import { useTempDir } from '../../../test/helpers/temp-dir';
-import { countRecords, listSetAside, openDatabase, openPostgresMirror, type SqlStore } from '../db';
+import { countRecords, listSetAside, openDatabase, type SqlStore } from '../db';
+import { openPostgresMirror } from '../db/postgres';
 import { mirroredRows } from '../db/testing';
 import type { KommoClient } from '../kommo';
 import { silentLogger } from '../log';
