@@ -1,4 +1,5 @@
 import pg from 'pg';
+import type { SqlStore } from '../core/db';
 import type { Logger } from '../core/log';
 import { WEBHOOK_CHANNEL } from './server-tables';
 
@@ -37,6 +38,11 @@ export class Leadership {
 
   get isLeader(): boolean {
     return this.leading;
+  }
+
+  /** The PostgreSQL backend holding the lock for us (its pid), while we lead; what `fencedStore` checks. */
+  get holderPid(): number | null {
+    return this.leading ? ((this.client as unknown as { processID?: number } | null)?.processID ?? null) : null;
   }
 
   /** Resolves once this instance holds the lock; false if stopped first. */
@@ -125,13 +131,44 @@ export class Leadership {
   }
 }
 
+/** The lock, as pg_locks shows a single-bigint advisory key in this database. */
+const LOCK_ROW = `locktype = 'advisory' AND granted AND classid = 0 AND objid = ${LEADER_LOCK} AND objsubid = 1
+  AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`;
+
+export class LeadershipLostError extends Error {
+  override name = 'LeadershipLostError';
+  constructor() {
+    super('This instance no longer holds the sync lock: its write was rolled back.');
+  }
+}
+
+/**
+ * The store the syncing instance's engine writes through: each transaction, before it commits,
+ * checks that the lock is still held by our lock connection (`holderPid`), and rolls back if not.
+ * So an instance that lost the lock while it was writing (its lock connection cut, the process
+ * alive) cannot commit a page over the new leader's, even before it notices the loss.
+ */
+export function fencedStore(store: SqlStore, holderPid: number): SqlStore {
+  return {
+    ...store,
+    transaction: (fn) =>
+      store.transaction(async (tx) => {
+        const result = await fn(tx);
+        const row = await tx.get<{ held: boolean }>(`SELECT EXISTS (SELECT 1 FROM pg_locks WHERE ${LOCK_ROW} AND pid = ?) AS held`, [
+          holderPid,
+        ]);
+        if (row?.held !== true) throw new LeadershipLostError();
+        return result;
+      }),
+  };
+}
+
 /** The instance holding the lock now (from PostgreSQL, so it is true even of a killed one until its connection drops), or null. */
 export async function syncingInstance(query: (sql: string) => Promise<Array<{ name: string }>>): Promise<string | null> {
   const rows = await query(`
     SELECT a.application_name AS name
-    FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-    WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1 AND l.classid = 0 AND l.objid = ${LEADER_LOCK}
-      AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`);
+    FROM pg_stat_activity a
+    WHERE a.pid IN (SELECT pid FROM pg_locks WHERE ${LOCK_ROW})`);
   const name = rows[0]?.name;
   return name?.startsWith(INSTANCE_NAME_PREFIX) ? name.slice(INSTANCE_NAME_PREFIX.length) : null;
 }

@@ -7,7 +7,7 @@ import { openPostgresMirror } from '../core/db/postgres';
 import { createLogger, registerSecret, stderrSink, type Logger } from '../core/log';
 import { createServer } from './http-server';
 import { LeaderSync } from './leader-sync';
-import { Leadership, syncingInstance } from './leadership';
+import { fencedStore, Leadership, syncingInstance } from './leadership';
 import { prepareServerTables, queueDepth, queueHints, webhookSecret } from './server-tables';
 import type { ServerSettings } from './server-settings';
 
@@ -99,8 +99,10 @@ export class ServerRun {
       if (!(await leadership.acquire()) || this.closing) return;
       this.log.warn('This instance now syncs Kommo', { instance: this.instanceId });
       const lost = Promise.race([new Promise<void>((resolve) => leadership.onLost(() => resolve())), this.closed]);
+      const holder = leadership.holderPid;
       const leader = new LeaderSync({
-        store,
+        // Every write of this instance's engine checks, before committing, that it still holds the lock.
+        store: holder === null ? store : fencedStore(store, holder),
         account: this.settings,
         webhookUrl,
         log: this.log,

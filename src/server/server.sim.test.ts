@@ -62,6 +62,10 @@ describeWithPostgres('npm run server', (cluster) => {
       const { n } = (await store.get<{ n: number }>('SELECT count(*) AS n FROM leads'))!;
       expect(n).toBe(sim.control.snapshot().leads.length);
 
+      const downloads = () =>
+        sim.control.requestLog().filter((e) => decodeURIComponent(e.path).includes('filter[updated_at][from]=-1')).length;
+      const downloadRequests = downloads();
+      expect(downloadRequests).toBeGreaterThan(0);
       const [before, during] = sim.control.snapshot().leads;
       sim.control.update({ entity: 'leads', id: before!.id, data: { name: 'Cambio antes del corte' } });
       const killedAt = Date.now();
@@ -74,6 +78,8 @@ describeWithPostgres('npm run server', (cluster) => {
       expect(after.syncingInstance).toBe(after.instance);
       await leadName(store, before!.id, 'Cambio antes del corte');
       await leadName(store, during!.id, 'Cambio durante el relevo');
+      // Resumed from the cursors in PostgreSQL: the new instance did not download the account again.
+      expect(downloads()).toBe(downloadRequests);
       const counters = sim.control.counters();
       expect(counters.maxPerSecond).toBeLessThanOrEqual(7);
       expect(counters.served429).toBe(0);
