@@ -42,6 +42,9 @@ export class ServerRun {
     private readonly notice: (message: string) => void,
   ) {
     registerSecret(settings.token);
+    // The database's password (if the address carries one) is masked in every log line too.
+    const password = URL.canParse(settings.databaseUrl) ? decodeURIComponent(new URL(settings.databaseUrl).password) : '';
+    if (password) registerSecret(password);
     this.log = createLogger(stderrSink(settings.verbose ? 'info' : 'warn'), 'server');
   }
 
@@ -50,6 +53,9 @@ export class ServerRun {
     const store = await openPostgresMirror({
       connectionString: settings.databaseUrl,
       onIdleError: (error) => this.log.warn('A pooled PostgreSQL connection failed', { error }),
+    }).catch((error: unknown) => {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(`Cannot open the PostgreSQL database ${withoutPassword(settings.databaseUrl)}: ${reason}`, { cause: error });
     });
     this.store = store;
     await prepareServerTables(store);
@@ -159,5 +165,16 @@ export class ServerRun {
       webhookQueue: await queueDepth(store),
       ...(status ? { state: status.state, message: status.message } : {}),
     };
+  }
+}
+
+/** The database address as it may be printed: a password in it is masked. */
+export function withoutPassword(databaseUrl: string): string {
+  try {
+    const url = new URL(databaseUrl);
+    if (url.password) url.password = '***';
+    return url.toString();
+  } catch {
+    return 'given with --database-url';
   }
 }
