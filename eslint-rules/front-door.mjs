@@ -11,11 +11,23 @@ const noDeepImport = {
   meta: {
     type: 'problem',
     docs: { description: 'Enter a module with a front door through its index.' },
-    schema: [{ type: 'object', properties: { modules: { type: 'array', items: { type: 'string' } } }, additionalProperties: false }],
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          modules: { type: 'array', items: { type: 'string' } },
+          // More doors of a module, by its folder: e.g. core/db's `postgres` (the team server's store).
+          doors: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } },
+        },
+        additionalProperties: false,
+      },
+    ],
     messages: { deep: "'{{source}}' reaches inside {{module}}: import '{{door}}' (its index.ts) instead." },
   },
   create(context) {
     const modules = (context.options[0]?.modules ?? []).map((/** @type {string} */ m) => m.split('/').join(sep));
+    /** @type {Record<string, string[]>} */
+    const doors = context.options[0]?.doors ?? {};
     const cwd = context.cwd;
     const file = relative(cwd, context.filename);
     const outside = modules.filter((/** @type {string} */ m) => !file.startsWith(m + sep));
@@ -31,6 +43,8 @@ const noDeepImport = {
           .split(sep)
           .join('/');
         if (['index', 'testing', 'testing/index'].includes(inner)) continue;
+        const extra = doors[module.split(sep).join('/')] ?? [];
+        if (extra.some((d) => inner === d || inner === `${d}/index`)) continue;
         let door = relative(dirname(context.filename), resolve(cwd, module, inner.startsWith('testing/') ? 'testing' : ''))
           .split(sep)
           .join('/');

@@ -34,6 +34,22 @@ describe('process boundaries', () => {
     ).toContain('import/no-restricted-paths');
   });
 
+  it('keeps the team server (src/server) to core, common and the shared command-line settings', async () => {
+    const rejected = 'import/no-restricted-paths';
+    const probe = (code: string) => ruleIdsFor('src/server/probe.ts', code);
+    expect(await probe("import { startSimulator } from '../../sim/index';\nexport const s = startSimulator;\n")).toContain(rejected);
+    expect(await probe("import { SyncRun } from '../headless/sync-run';\nexport const s = SyncRun;\n")).toContain(rejected);
+    expect(await probe("import { lockDown } from '../main/window';\nexport const l = lockDown;\n")).toContain(rejected);
+    expect(
+      await probe(
+        "import { parsePort } from '../headless/cli-args';\nimport { SyncEngine } from '../core/sync';\nexport const p = [parsePort, SyncEngine];\n",
+      ),
+    ).toEqual([]);
+    expect(
+      await ruleIdsFor('src/headless/probe.ts', "import { ServerRun } from '../server/server-run';\nexport const s = ServerRun;\n"),
+    ).toContain(rejected);
+  });
+
   it('rejects Node built-ins in code that runs in the renderer', async () => {
     expect(await ruleIdsFor('src/common/probe.ts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n")).toContain(
       'import/no-nodejs-modules',
@@ -103,6 +119,17 @@ describe('front doors', () => {
     ).toContain(deep);
     expect(
       await ruleIdsFor('test/helpers/probe.ts', "export { ScriptedTransport } from '../../src/core/kommo/testing/fakes';\n"),
+    ).toContain(deep);
+  });
+
+  it("enters core/db's PostgreSQL store through its own door, and nowhere deeper", async () => {
+    const probe = (code: string) => ruleIdsFor('src/server/probe.ts', code);
+    expect(await probe("import { openPostgresMirror } from '../core/db/postgres';\nexport const o = openPostgresMirror;\n")).toEqual([]);
+    expect(await probe("import { migratePostgres } from '../core/db/postgres/migrate';\nexport const m = migratePostgres;\n")).toContain(
+      deep,
+    );
+    expect(
+      await probe("import { postgresDialect } from '../core/db/sql/postgres-dialect';\nexport const p = postgresDialect;\n"),
     ).toContain(deep);
   });
 

@@ -7,9 +7,8 @@ import {
   KommoRateLimitedError,
   KommoServerError,
 } from '../core/kommo';
-import { MirrorDamagedError } from '../core/db';
+import { MirrorDamagedError, sqliteDialect } from '../core/db';
 import { redactText } from '../core/log';
-import { isRefusedData } from '../core/sync';
 import { UsageError } from './cli-args';
 
 /** The command's exit codes: scripts tell "fix the setup" from "try again later" by them. */
@@ -73,7 +72,7 @@ function classify(error: unknown, context: FailureContext | null): Failure {
     };
   }
   if (error instanceof DatabaseOpenError) return { exitCode: EXIT.database, message: error.message };
-  if (error instanceof Database.SqliteError && isRefusedData(error)) {
+  if (error instanceof Database.SqliteError && sqliteDialect.isRefusedData(error)) {
     // SQLite refusing a value is about the data Kommo sent, never the disk (records it refuses are set aside; this is a bug).
     return {
       exitCode: EXIT.unexpected,

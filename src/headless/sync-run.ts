@@ -1,4 +1,4 @@
-import { createConnection, credentialsSchema, MemoryTokenStore, type ConnectionManager } from '../core/auth';
+import { connectLongLived, type ConnectionManager } from '../core/auth';
 import {
   countRecords,
   countSetAside,
@@ -102,23 +102,11 @@ export class SyncRun {
 
   private async connect(mirror: MirrorDatabase, transport: ReturnType<typeof countingTransport>): Promise<Opened> {
     const { settings, log } = this;
-    // A long-lived token kept only in memory: installed without a request; the first one tells whether Kommo takes it.
-    const store = new MemoryTokenStore();
-    await store.save(
-      credentialsSchema.parse({
-        kind: 'long_lived',
-        accountHost: settings.accountHost,
-        apiBaseUrl: settings.baseUrl,
-        accessToken: settings.token,
-        issuedAt: Date.now(),
-      }),
-    );
-    const connection = createConnection(
-      { tokenStore: store, oauth: null, apiBaseUrlTemplate: null, advanced: { transport } },
+    const connection = await connectLongLived(
+      { accountHost: settings.accountHost, apiBaseUrl: settings.baseUrl, token: settings.token },
+      transport,
       log,
-      () => {},
     );
-    await connection.ready;
     const active = connection.current();
     if (!active) throw new Error('the token could not be installed');
     // One account per mirror, as in the app: the default database is the app's own.

@@ -23,12 +23,7 @@ Exit codes: 0 done, 1 unexpected failure, 2 usage, 3 token rejected, 4 Kommo unr
 5 rate-limited or blocked by Kommo, 6 database cannot be opened or written, 7 database damaged
 (run again with --rebuild), 130/143 interrupted.`;
 
-export interface SyncSettings {
-  /** Concrete (templates expanded), without a trailing slash. */
-  baseUrl: string;
-  /** The account's host: the rate limiter's key and what the mirror records as the account. */
-  accountHost: string;
-  token: string;
+export interface SyncSettings extends KommoAccountSettings {
   databasePath: string;
   once: boolean;
   /** Set a damaged mirror aside and download again, instead of exiting with EXIT.damaged. */
@@ -37,7 +32,8 @@ export interface SyncSettings {
   verbose: boolean;
 }
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+/** Hosts plain http may reach (or, for the team server, listen on): this machine only. */
+export const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
 /**
  * The command's settings: each one from its flag, else from the environment variable the rest of
@@ -46,9 +42,7 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
  */
 export function syncSettings(argv: string[], env: NodeJS.ProcessEnv): SyncSettings | null {
   const flags = parseCli(argv, {
-    'base-url': { type: 'string' },
-    token: { type: 'string' },
-    'account-host': { type: 'string' },
+    ...KOMMO_ACCOUNT_FLAGS,
     db: { type: 'string' },
     once: { type: 'boolean', default: false },
     rebuild: { type: 'boolean', default: false },
@@ -57,6 +51,39 @@ export function syncSettings(argv: string[], env: NodeJS.ProcessEnv): SyncSettin
     help: { type: 'boolean', default: false },
   });
   if (flags.help) return null;
+  return {
+    ...kommoAccountSettings(flags, env),
+    databasePath: resolve(resolveDatabasePath({ flag: flags.db, env })),
+    once: flags.once,
+    rebuild: flags.rebuild,
+    json: flags.json,
+    verbose: flags.verbose,
+  };
+}
+
+/** The flags that name the Kommo account and its token: shared by `npm run sync` and `npm run server`. */
+export const KOMMO_ACCOUNT_FLAGS = {
+  'base-url': { type: 'string' },
+  token: { type: 'string' },
+  'account-host': { type: 'string' },
+} as const;
+
+export interface KommoAccountSettings {
+  /** Concrete (templates expanded), without a trailing slash. */
+  baseUrl: string;
+  /** The account's host: the rate limiter's key and what the mirror records as the account. */
+  accountHost: string;
+  token: string;
+}
+
+/**
+ * The account and its token, each from its flag, else from the environment variable the rest of
+ * the app already reads (flags win). Throws UsageError for anything missing or malformed.
+ */
+export function kommoAccountSettings(
+  flags: { 'base-url'?: string | undefined; token?: string | undefined; 'account-host'?: string | undefined },
+  env: NodeJS.ProcessEnv,
+): KommoAccountSettings {
   const token = (flags.token ?? env[TOKEN_ENV])?.trim();
   if (!token) throw new UsageError('No token: pass --token or set KOMMO_TOKEN.');
   const hostHint = nonEmpty(flags['account-host'] ?? env[TOKEN_HOST_ENV]);
@@ -69,16 +96,7 @@ export function syncSettings(argv: string[], env: NodeJS.ProcessEnv): SyncSettin
   if (isBaseUrlTemplate(given) && !named)
     throw new UsageError(`${given} has a {host} or {subdomain} placeholder: give the account with --account-host or KOMMO_ACCOUNT_HOST.`);
   const url = parseBaseUrl(named ? expandBaseUrlTemplate(given, named) : given);
-  return {
-    baseUrl: url.toString().replace(/\/+$/, ''),
-    accountHost: named ?? url.host,
-    token,
-    databasePath: resolve(resolveDatabasePath({ flag: flags.db, env })),
-    once: flags.once,
-    rebuild: flags.rebuild,
-    json: flags.json,
-    verbose: flags.verbose,
-  };
+  return { baseUrl: url.toString().replace(/\/+$/, ''), accountHost: named ?? url.host, token };
 }
 
 /** Said on stderr when the token came with --token: it is out already, so the run goes on. */

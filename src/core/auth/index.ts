@@ -56,3 +56,4 @@ export function createConnection(
     ...options.advanced,
   });
 }
+export { connectLongLived, type LongLivedAccount } from './long-lived';

@@ -94,11 +94,21 @@ export function bulkLoadPending(mirror: MirrorDatabase): boolean {
   return readRecord(mirror.sqlite) !== null;
 }
 
+/** `beginBulkLoad` on a connection (the SQLite dialect's step, given a transaction's connection). */
+export function beginBulkLoadOn(sqlite: Database.Database): void {
+  beginBulkLoad({ sqlite });
+}
+
+/** `finishBulkLoad` on a connection (the SQLite dialect's step). */
+export function finishBulkLoadOn(sqlite: Database.Database): boolean {
+  return finishBulkLoad({ sqlite });
+}
+
 /**
  * Drops the deferred indexes and defers the full-text rows, recording both first. Idempotent: a
  * resumed first download calls it again, and indexes already dropped stay recorded.
  */
-export function beginBulkLoad(mirror: MirrorDatabase): void {
+export function beginBulkLoad(mirror: Pick<MirrorDatabase, 'sqlite'>): void {
   const { sqlite } = mirror;
   atomically(sqlite, () => {
     const record = readRecord(sqlite) ?? { indexes: [], fullText: true };
@@ -120,7 +130,7 @@ export function beginBulkLoad(mirror: MirrorDatabase): void {
  * Builds what the pending bulk load took away, in one transaction: its indexes, and every
  * full-text row from the records as they now are. Returns false when nothing was pending.
  */
-export function finishBulkLoad(mirror: MirrorDatabase): boolean {
+export function finishBulkLoad(mirror: Pick<MirrorDatabase, 'sqlite'>): boolean {
   const { sqlite } = mirror;
   const built = atomically(sqlite, () => {
     const record = readRecord(sqlite);

@@ -15,4 +15,5 @@ export * from './repositories';
 export { atomically, inSavepoint } from './sql/atomic';
 export type { Dialect, SqlParams, SqlSession, SqlStore, SqlValue } from './sql/session';
 export type { SqliteStore } from './sql/sqlite-store';
+export { sqliteDialect } from './sql/sqlite-dialect';
 export type { LeadsTable } from './schema/leads';

@@ -1,4 +1,4 @@
-import { clearMirror, type MirrorDatabase, mirroredAccountId } from '../db';
+import { clearMirror, mirroredAccountId, type SqlStore } from '../db';
 import type { Logger } from '../log';
 
 /**
@@ -7,7 +7,7 @@ import type { Logger } from '../log';
  * app's database with another token), the mirror is emptied, so two accounts' records never mix.
  * Call it while no engine writes to the mirror. Returns true when the mirror was emptied.
  */
-export async function claimMirrorFor(mirror: MirrorDatabase, accountId: number | null, log: Logger): Promise<boolean> {
+export async function claimMirrorFor(mirror: { readonly store: SqlStore }, accountId: number | null, log: Logger): Promise<boolean> {
   const held = await mirroredAccountId(mirror.store);
   if (held === null || accountId === null || held === accountId) return false;
   await clearMirror(mirror.store);

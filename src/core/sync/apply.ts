@@ -54,7 +54,8 @@ export async function applyRecords(
         out = mergeApplied(out, await inSavepoint(tx, 'one_record', () => upsert(tx, entity, [record])));
         kept.push(record);
       } catch (error) {
-        if (!isRefusedData(error)) throw error;
+        // The store's own codes (SQLite's, or PostgreSQL's SQLSTATE): a refused record, not a failed disk.
+        if (!tx.dialect.isRefusedData(error)) throw error;
         const code = (error as { code: string }).code;
         ctx.log.warn(`The mirror refused a ${entity} record: set aside`, { id: record.id, code });
         refused.push({ id: record.id, reason: `not storable: ${code}` });
@@ -95,15 +96,6 @@ async function upsert(tx: SqlSession, entity: Entity, records: ReadonlyArray<Kom
 }
 
 /**
- * SQLite refusing a value of a record (a constraint, a type, a size): the record's problem, not
- * the disk's. Anything else (a full disk, an I/O error) still fails the page.
- */
-export function isRefusedData(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && /^SQLITE_(CONSTRAINT|MISMATCH|TOOBIG|RANGE)/.test(code);
-}
-
-/**
  * Commits a page's records with `write(isolate)`. When SQLite refuses one record the whole
  * transaction rolls back; it is then written again with each record on its own, so only the
  * refused one is set aside and the rest of the page (and its cursor) goes in. Savepoints cost
@@ -113,7 +105,7 @@ export async function commitRecords<T>(ctx: SyncContext, write: (tx: SqlSession,
   try {
     return await ctx.commit((tx) => write(tx, false));
   } catch (error) {
-    if (!isRefusedData(error)) throw error;
+    if (!ctx.store.dialect.isRefusedData(error)) throw error;
     ctx.log.warn('The mirror refused a record of this page: storing its records one by one', { code: (error as { code: string }).code });
     return ctx.commit((tx) => write(tx, true));
   }

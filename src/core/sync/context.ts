@@ -1,4 +1,4 @@
-import { countSetAside, type MirrorDatabase, readSyncState, type SqlSession, type SqlStore, writeSyncState } from '../db';
+import { countSetAside, readSyncState, type SqlSession, type SqlStore, writeSyncState } from '../db';
 import type { KommoClient, KommoPage, ListItem, ListParams, ListResourceName } from '../kommo';
 import type { Clock } from '../time';
 import type { Logger } from '../log';
@@ -8,10 +8,18 @@ import { RangeKnowledge, type RangeKnowledgeState } from './range-knowledge';
 import { ReadLock } from './read-lock';
 import { RunControl } from './run-control';
 
+/**
+ * The mirror as the engine sees it: only the storage port, so the same engine writes the desktop's
+ * SQLite file (a MirrorDatabase) and the team server's PostgreSQL database.
+ */
+export interface SyncMirror {
+  readonly store: SqlStore;
+}
+
 /** What the engine is built from: injected, so tests run it with fake timers against the simulator. */
 export interface SyncDeps {
   client: KommoClient;
-  mirror: MirrorDatabase;
+  mirror: SyncMirror;
   /** The account's host (acme.kommo.com), stored with the account row. */
   accountHost: string;
   /** The host clock (epoch ms) and scheduler. Cursors never use it: they use server time. */
@@ -26,7 +34,7 @@ export const RANGE_SEMANTICS_KEY = 'range_semantics';
 /** The pieces every part of the engine shares during one run. */
 export class SyncContext {
   readonly client: KommoClient;
-  readonly mirror: MirrorDatabase;
+  readonly mirror: SyncMirror;
   /** Where the engine writes (and reads its own state): the storage port, the same on both engines. */
   readonly store: SqlStore;
   readonly accountHost: string;

@@ -6,6 +6,7 @@ import { Observable, StateObservable } from '../observable';
 import { SyncContext, type SyncDeps } from './context';
 import { classifyFailure, type Condition } from './cycle-failure';
 import { fetchPending, readEvents } from './events';
+import { refetchHinted } from './hints';
 import { oldestBoundary, readStream } from './incremental';
 import { InitialDownload } from './initial';
 import { Metadata } from './metadata';
@@ -91,6 +92,14 @@ export class SyncEngine implements SyncController {
   syncNow(): void {
     this.nowRequested = true;
     this.wake?.();
+  }
+
+  /**
+   * Fetches again records a webhook named (the team server), between and during cycles: a hint,
+   * applied like a page of the cycle (hints.ts). Paced, paused and stopped with the running loop.
+   */
+  refetch(entity: 'leads' | 'contacts', ids: readonly number[], maybeDeleted: readonly number[] = []): Promise<void> {
+    return refetchHinted(this.ctx, this.metadata, entity, ids, maybeDeleted);
   }
 
   setPaused(paused: boolean): void {

@@ -3,9 +3,8 @@
  * the confirmed boundary, tie groups, deletions) and service.ts for how the core runs it.
  */
 export { claimMirrorFor } from './account-guard';
-export { isRefusedData } from './apply';
 export type { SyncEmit, SyncEventName } from './change-emitter';
-export type { SyncDeps } from './context';
+export type { SyncDeps, SyncMirror } from './context';
 export { SyncEngine, type CycleEvent } from './engine';
 export { InitialDownload } from './initial';
 export { Metadata } from './metadata';

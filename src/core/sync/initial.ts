@@ -1,5 +1,5 @@
 import type { SyncProgress } from '../../common/model/sync';
-import { beginBulkLoad, finishBulkLoad, optimizeMirror, readCursor, SYNC_STATE_KEYS, writeCursor, writeSyncState } from '../db';
+import { readCursor, SYNC_STATE_KEYS, writeCursor, writeSyncState } from '../db';
 import { ENTITY_WITH, maxUpdatedAt, type Entity } from './apply';
 import type { SyncContext } from './context';
 import { entitySink } from './entity-sink';
@@ -86,7 +86,7 @@ export class InitialDownload {
     const stored = await readCursor<InitialPlan>(ctx.store, INITIAL_CURSOR);
     // Indexes and full-text rows are built once at the end (db/bulk-load.ts); a resumed download
     // defers them again. In the writers' turn, like every write of the engine.
-    await ctx.commit(async () => beginBulkLoad(ctx.mirror));
+    await ctx.commit((tx) => tx.dialect.beginBulkLoad(tx));
     if (stored) return new InitialDownload(ctx, metadata, stored, onProgress);
     const newest = await (newestLookup ?? InitialDownload.lookUpNewest(ctx));
     const known = [newest.leads, newest.contacts].filter((at): at is number => at !== null && Number.isFinite(at));
@@ -264,7 +264,7 @@ export class InitialDownload {
     const boundary = plan.start - ctx.options.overlapSeconds;
     await ctx.commit(async (tx) => {
       // With the hand-over, so a kill leaves the download unfinished or the mirror fully indexed.
-      finishBulkLoad(ctx.mirror);
+      await tx.dialect.finishBulkLoad(tx);
       for (const entity of ORDER) await writeCursor(tx, entity, streamCursorAfterDownload(boundary, plan.start), ctx.now());
       await writeCursor(tx, EVENTS_CURSOR, initialEventsCursor(boundary), ctx.now());
       await writeCursor(tx, INITIAL_CURSOR, null, ctx.now());
@@ -274,7 +274,7 @@ export class InitialDownload {
       await writeSyncState(tx, RECONCILED_AT, ctx.now(), ctx.now());
     });
     ctx.changes.flush();
-    optimizeMirror(ctx.mirror);
+    await ctx.store.dialect.optimize(ctx.store);
     ctx.log.info('First download complete', { leads: plan.leads.records, contacts: plan.contacts.records });
   }
 }

@@ -20,30 +20,12 @@ import {
   upsertUsers,
 } from '../repositories';
 import type { SqlStore } from '../sql/session';
+import { MIRRORED_TABLES as TABLES, mirroredRows as rows } from '../testing/mirrored-rows';
 import { openPostgresMirror } from '.';
 
 const startSim = useSimulators();
 const makeClient = useClients();
 const tempDir = useTempDir();
-
-/** Every mirrored table, in a stable order, with what a row is compared by. */
-const TABLES: Array<[table: string, orderBy: string]> = [
-  ['users', 'id'],
-  ['pipelines', 'id'],
-  ['statuses', 'pipeline_id, id'],
-  ['custom_fields', 'entity_type, id'],
-  ['tags', 'entity_type, id'],
-  ['leads', 'id'],
-  ['contacts', 'id'],
-  ['lead_tags', 'lead_id, tag_id'],
-  ['contact_tags', 'contact_id, tag_id'],
-  ['lead_contacts', 'lead_id, contact_id'],
-  ['lead_field_values', 'lead_id, field_id, position'],
-  ['contact_field_values', 'contact_id, field_id, position'],
-  ['contact_phones', 'contact_id, position'],
-  ['contact_emails', 'contact_id, position'],
-  ['tombstones', 'entity_type, id'],
-];
 
 async function apply(store: SqlStore, client: KommoClient) {
   const results: unknown[] = [];
@@ -67,22 +49,6 @@ async function apply(store: SqlStore, client: KommoClient) {
     }
   }
   return results;
-}
-
-/**
- * A custom field's `value` is typed per row on SQLite (text, number, 0/1) and `text` on PostgreSQL,
- * which has no column of any type: a number comes back as its decimal text there, and readers on
- * the server take the field's type from `custom_fields`. Compared as text, the rows must agree.
- */
-const asText = (row: Record<string, unknown>) => ({ ...row, value: row.value === null ? null : String(row.value) });
-
-async function rows(store: SqlStore): Promise<Record<string, unknown[]>> {
-  const out: Record<string, unknown[]> = {};
-  for (const [table, orderBy] of TABLES) {
-    const found = await store.all<Record<string, unknown>>(`SELECT * FROM ${table} ORDER BY ${orderBy}`);
-    out[table] = table.endsWith('_field_values') ? found.map(asText) : found;
-  }
-  return out;
 }
 
 describeWithPostgres('the repositories on SQLite and on PostgreSQL', (cluster) => {

@@ -40,6 +40,18 @@ export const postgresDialect: PostgresDialect = {
     // DELETE, not TRUNCATE: TRUNCATE would lock out every reader of the table until the commit.
     await tx.run(`DELETE FROM ${FULL_TEXT_TABLES[entity]}`);
   },
+  // Nothing deferred: indexes and full-text rows stay current during a first download.
+  beginBulkLoad: async () => undefined,
+  finishBulkLoad: async () => undefined,
+  async optimize(session) {
+    await session.run('ANALYZE');
+  },
+  isRefusedData(error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    // SQLSTATE class 23 (integrity constraint) and 22 (data exception: a value out of range, too
+    // long, or text PostgreSQL cannot store, such as a NUL character, which SQLite accepts).
+    return typeof code === 'string' && /^2[23][0-9A-Z]{3}$/.test(code);
+  },
 };
 
 /**

@@ -59,4 +59,19 @@ export interface Dialect {
   deleteFullText(tx: SqlSession, entity: 'leads' | 'contacts', ids: readonly number[]): Promise<void>;
   /** Removes every full-text entry of an entity (the mirror is emptied for another account). */
   clearFullText(tx: SqlSession, entity: 'leads' | 'contacts'): Promise<void>;
+  /**
+   * Before a first download, inside its write transaction: defers what is cheaper to build once
+   * at its end (SQLite: the read-only indexes and the full-text rows, see bulk-load.ts).
+   * PostgreSQL keeps everything current as it goes: its upserts are not the bottleneck there.
+   */
+  beginBulkLoad(tx: SqlSession): Promise<void>;
+  /** After the first download, inside its last write transaction: builds what `beginBulkLoad` deferred. */
+  finishBulkLoad(tx: SqlSession): Promise<void>;
+  /** Refreshes the query planner's statistics (after a first download), outside a transaction. */
+  optimize(session: SqlSession): Promise<void>;
+  /**
+   * The database refused a value of a record (a constraint, a type, a size, a character): the
+   * record's problem, to set aside, not the disk's or the connection's, which must fail the page.
+   */
+  isRefusedData(error: unknown): boolean;
 }

@@ -1,4 +1,4 @@
-import { isFullTextDeferred } from '../bulk-load';
+import { beginBulkLoadOn, finishBulkLoadOn, isFullTextDeferred } from '../bulk-load';
 import type { Dialect, SqlSession } from './session';
 import { connectionOf } from './sqlite-store';
 
@@ -42,5 +42,18 @@ export const sqliteDialect: Dialect = {
   },
   async clearFullText(tx: SqlSession, entity) {
     await tx.run(FULL_TEXT[entity].clear);
+  },
+  async beginBulkLoad(tx) {
+    beginBulkLoadOn(connectionOf(tx));
+  },
+  async finishBulkLoad(tx) {
+    finishBulkLoadOn(connectionOf(tx));
+  },
+  async optimize(session) {
+    connectionOf(session).pragma('optimize');
+  },
+  isRefusedData(error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    return typeof code === 'string' && /^SQLITE_(CONSTRAINT|MISMATCH|TOOBIG|RANGE)/.test(code);
   },
 };

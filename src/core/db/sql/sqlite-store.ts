@@ -89,6 +89,8 @@ export function sqliteStore(connection: () => Database.Database): SqliteStore {
       closed = true;
     },
   };
+  // The store's own reads use the connection too (PRAGMA optimize through the dialect).
+  connections.set(store, connection);
   return store;
 }
 

@@ -5,3 +5,4 @@ export { seedMirror } from './seed-mirror';
 export { useTestMirror } from './use-test-mirror';
 export { postgresSchemaShape, sqliteSchemaShape, type SchemaShape, type TableShape } from './schema-shape';
 export { describeStoreConformance, type StoreUnderTest } from './store-conformance';
+export { MIRRORED_TABLES, mirroredRows } from './mirrored-rows';
