@@ -76,3 +76,9 @@ export function fieldFilterKind(type: string): FieldFilterKind | null {
 export function fieldSortable(type: string): boolean {
   return fieldValueKind(type) !== null && type !== 'multiselect' && type !== 'checkbox';
 }
+
+/** Which way a field first sorts, as the lists' own columns do: numbers and dates highest first, words from A. */
+export function fieldFirstDirection(type: string | undefined): 'asc' | 'desc' {
+  const kind = type === undefined ? null : fieldValueKind(type);
+  return kind === 'number' || kind === 'date' ? 'desc' : 'asc';
+}

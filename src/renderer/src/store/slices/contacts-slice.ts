@@ -1,4 +1,5 @@
 import type { ContactFilter } from '../../../../common/contract/mirror';
+import { customFieldIdOf, fieldFirstDirection } from '../../../../common/model/fields';
 import type { ContactRow } from '../../../../common/model/mirror';
 import { createListController, type ListSlice } from '../list-controller';
 import { CONTACTS_VIEW_KEY, DEFAULT_CONTACTS_VIEW, fieldIdsOf, type ContactSortField } from '../view-state';
@@ -20,6 +21,10 @@ export const createContactsSlice: Slice<ContactsSlice> =
       fetch: (view, offset, limit) =>
         host.request('contacts.list', { filter: view.filter, sort: view.sort, ...fieldIdsOf(view.columns), offset, limit }),
       persist: (view) => get().persistUi(CONTACTS_VIEW_KEY, view),
-      firstDirection: (field) => (field === 'name' || field === 'responsible' ? 'asc' : 'desc'),
+      firstDirection: (field) => {
+        const fieldId = customFieldIdOf(field);
+        if (fieldId !== null) return fieldFirstDirection(get().lookup.field.get(fieldId)?.type);
+        return field === 'name' || field === 'responsible' ? 'asc' : 'desc';
+      },
     }),
   });

@@ -1,3 +1,4 @@
+import { customFieldIdOf, fieldFirstDirection } from '../../../../common/model/fields';
 import type { LeadRow } from '../../../../common/model/mirror';
 import { calendarOf, leadQuery } from '../lead-query';
 import { createListController, type ListSlice } from '../list-controller';
@@ -26,7 +27,10 @@ export const createLeadsSlice: Slice<LeadsSlice> =
           limit,
         }),
       persist: (view) => get().persistUi(LEADS_VIEW_KEY, view),
-      firstDirection: (field) =>
-        field === 'name' || field === 'status' || field === 'responsible' || field === 'contact' ? 'asc' : 'desc',
+      firstDirection: (field) => {
+        const fieldId = customFieldIdOf(field);
+        if (fieldId !== null) return fieldFirstDirection(get().lookup.field.get(fieldId)?.type);
+        return field === 'name' || field === 'status' || field === 'responsible' || field === 'contact' ? 'asc' : 'desc';
+      },
     }),
   });
