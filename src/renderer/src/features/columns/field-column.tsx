@@ -8,7 +8,7 @@ import { renderValue, safeUrl, toSeconds } from '../detail/CustomFields';
 
 /** A custom field as a list column (`cf:<id>`), rendered and sorted by its Kommo type. */
 
-const WIDTH_BY_KIND = { number: 110, date: 124, checkbox: 80, enum: 150, text: 170 } as const;
+const WIDTH_BY_KIND = { number: 110, date: 166, checkbox: 80, enum: 150, text: 170 } as const;
 
 /** A select's option by its current name (an option renamed in Kommo shows its new name), else the stored value. */
 function optionName(field: CustomFieldDefinitionView, item: FieldCellValue): FieldCellValue['value'] {

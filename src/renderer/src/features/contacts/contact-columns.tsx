@@ -7,6 +7,7 @@ import type { Formatters } from '../../i18n/format';
 import type { ContactSortField } from '../../store/view-state';
 import { PhoneNumber } from '../../components/PhoneNumber';
 import type { MetaNames } from '../columns/names';
+import { DATE_WIDTH } from '../leads/lead-columns';
 
 type ContactColumn = Column<ContactRow> & { sortField?: ContactSortField };
 
@@ -29,7 +30,7 @@ export function contactColumns(t: Translate, fmt: Formatters, names: MetaNames):
       id: 'phones',
       label: t('contacts.col.phones'),
       width: 200,
-      minWidth: 140,
+      minWidth: 130,
       text: (row) => row.phones.map((phone) => phone.raw).join(', '),
       render: (row) => (
         <span className="contact-cell" title={row.phones.map((phone) => phone.raw).join(', ')}>
@@ -42,7 +43,7 @@ export function contactColumns(t: Translate, fmt: Formatters, names: MetaNames):
       id: 'emails',
       label: t('contacts.col.emails'),
       width: 210,
-      minWidth: 120,
+      minWidth: 110,
       text: (row) => row.emails.map((email) => email.value).join(', '),
       render: (row) => <span className="muted">{row.emails[0]?.value ?? '—'}</span>,
     },
@@ -82,7 +83,7 @@ export function contactColumns(t: Translate, fmt: Formatters, names: MetaNames):
     {
       id: 'updated',
       label: t('contacts.col.updated'),
-      width: 124,
+      width: DATE_WIDTH,
       sortField: 'updated_at',
       text: (row) => fmt.dateTime(row.updatedAt),
       render: (row) => <span className="muted">{fmt.dateTime(row.updatedAt)}</span>,
@@ -90,7 +91,7 @@ export function contactColumns(t: Translate, fmt: Formatters, names: MetaNames):
     {
       id: 'created',
       label: t('contacts.col.created'),
-      width: 124,
+      width: DATE_WIDTH,
       sortField: 'created_at',
       text: (row) => fmt.dateTime(row.createdAt),
       render: (row) => <span className="muted">{fmt.dateTime(row.createdAt)}</span>,

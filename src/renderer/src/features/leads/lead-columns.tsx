@@ -9,6 +9,9 @@ import type { LeadSortField } from '../../store/view-state';
 import { PhoneNumber } from '../../components/PhoneNumber';
 import type { MetaNames } from '../columns/names';
 
+/** A date and time, whole: "23/11/26, 11:40 a. m." in es-PE is the widest. */
+export const DATE_WIDTH = 166;
+
 type LeadColumn = Column<LeadRow> & { sortField?: LeadSortField };
 
 /**
@@ -24,7 +27,7 @@ export function leadColumns(t: Translate, fmt: Formatters, names: MetaNames): Le
       id: 'name',
       label: t('leads.col.name'),
       width: 240,
-      minWidth: 130,
+      minWidth: 110,
       sortField: 'name',
       text: (row) => row.name || t('leads.unnamed', { id: row.id }),
       render: (row) => <span className="cell-strong">{row.name || t('leads.unnamed', { id: row.id })}</span>,
@@ -33,7 +36,7 @@ export function leadColumns(t: Translate, fmt: Formatters, names: MetaNames): Le
       id: 'price',
       label: t('leads.col.price'),
       width: 100,
-      minWidth: 86,
+      minWidth: 80,
       sortField: 'price',
       align: 'end',
       text: (row) => fmt.money(row.price),
@@ -43,7 +46,7 @@ export function leadColumns(t: Translate, fmt: Formatters, names: MetaNames): Le
       id: 'status',
       label: t('leads.col.status'),
       width: 220,
-      minWidth: 130,
+      minWidth: 116,
       sortField: 'status',
       text: (row) => names.status(row.pipelineId, row.statusId),
       render: (row) => <StatusPill pipelineId={row.pipelineId} statusId={row.statusId} withPipeline />,
@@ -69,7 +72,7 @@ export function leadColumns(t: Translate, fmt: Formatters, names: MetaNames): Le
       id: 'contact',
       label: t('leads.col.contact'),
       width: 220,
-      minWidth: 140,
+      minWidth: 124,
       sortField: 'contact',
       text: (row) => [row.mainContact?.name, row.mainContact?.phone].filter(Boolean).join(' '),
       render: (row) =>
@@ -89,7 +92,7 @@ export function leadColumns(t: Translate, fmt: Formatters, names: MetaNames): Le
     {
       id: 'updated',
       label: t('leads.col.updated'),
-      width: 124,
+      width: DATE_WIDTH,
       sortField: 'updated_at',
       text: (row) => fmt.dateTime(row.updatedAt),
       render: (row) => <span className="muted">{fmt.dateTime(row.updatedAt)}</span>,
@@ -97,7 +100,7 @@ export function leadColumns(t: Translate, fmt: Formatters, names: MetaNames): Le
     {
       id: 'created',
       label: t('leads.col.created'),
-      width: 124,
+      width: DATE_WIDTH,
       sortField: 'created_at',
       text: (row) => fmt.dateTime(row.createdAt),
       render: (row) => <span className="muted">{fmt.dateTime(row.createdAt)}</span>,
