@@ -53,11 +53,15 @@ export function FilterBar({ label, active, onClearAll, children }: FilterBarProp
     element.querySelectorAll<HTMLElement>(':scope > [data-filter-index]').forEach((item) => {
       if (item.offsetWidth > 0) widths.current.set(Number(item.dataset.filterIndex), item.offsetWidth);
     });
+    setMoreActive(more.current?.querySelectorAll('.filter-button.is-active').length ?? 0);
+    // While an editor is open the split holds still: moving it would close the editor in the rep's hands.
+    if (element.querySelector('[aria-expanded="true"]')) return;
     const available = element.clientWidth;
     // No layout (a test's DOM): everything on the bar.
     let next = items.length;
     if (available > 0) {
-      const clear = active > 0 ? CLEAR_WIDTH + GAP : 0;
+      // Room for "clear N filters" is kept even before a filter is set, so setting one moves nothing.
+      const clear = CLEAR_WIDTH + GAP;
       let used = 0;
       next = 0;
       for (let index = 0; index < items.length; index++) {
@@ -68,7 +72,6 @@ export function FilterBar({ label, active, onClearAll, children }: FilterBarProp
       }
     }
     if (next !== fit) setFit(next);
-    setMoreActive(more.current?.querySelectorAll('.filter-button.is-active').length ?? 0);
   });
 
   useEffect(() => {
