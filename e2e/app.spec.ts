@@ -86,6 +86,22 @@ async function countChangesFrom(page: Page, before: number): Promise<number> {
   return rowCount(page);
 }
 
+/** Opens a filter's editor: on the bar, or under "Más filtros" when the bar has no room for it. */
+async function openFilter(page: Page, name: string): Promise<void> {
+  const button = filters(page).getByRole('button', { name, exact: true });
+  if (!(await button.isVisible()))
+    await filters(page)
+      .getByRole('button', { name: /^Más filtros/ })
+      .click();
+  await button.click();
+}
+
+/** Closes a filter's editor if it is still open (its button toggles it). */
+async function closeFilter(page: Page, name: string): Promise<void> {
+  const button = filters(page).getByRole('button', { name: new RegExp(`^${name}`) });
+  if ((await button.getAttribute('aria-expanded')) === 'true') await button.click();
+}
+
 async function cellTexts(page: Page, column: number): Promise<string[]> {
   return dataRows(page).locator(`[role="gridcell"][aria-colindex="${column}"]`).allInnerTexts();
 }
@@ -159,14 +175,18 @@ test('each lead filter narrows the list in the host, and clearing them restores 
   await page.getByRole('button', { name: /Quitar 1 filtro/ }).click();
   await expect.poll(() => rowCount(page)).toBe(LEADS);
 
-  // Responsible user: every row is theirs.
+  // Responsible user: every row is theirs (its column shown from the column chooser).
+  await page.getByRole('button', { name: 'Columnas' }).click();
+  await page.getByRole('group', { name: 'Elige las columnas' }).getByRole('checkbox', { name: 'Responsable' }).check();
+  await page.keyboard.press('Escape');
+  const responsibleColumn = Number(await grid(page).getByRole('columnheader', { name: 'Responsable' }).getAttribute('aria-colindex'));
   await filters(page).getByRole('button', { name: 'Responsable' }).click();
   const user = page.locator('.checklist-items label').first();
   const userName = (await user.innerText()).replace(/\s*\(yo\)$/, '').trim();
   await user.getByRole('checkbox').check();
   await page.keyboard.press('Escape');
   await countChangesFrom(page, LEADS);
-  for (const text of await cellTexts(page, 4)) expect(text.trim()).toBe(userName);
+  for (const text of await cellTexts(page, responsibleColumn)) expect(text.trim()).toBe(userName);
   await page.getByRole('button', { name: /Quitar 1 filtro/ }).click();
 
   // Price range: every price inside it.
@@ -183,14 +203,15 @@ test('each lead filter narrows the list in the host, and clearing them restores 
   await expect.poll(() => rowCount(page)).toBe(LEADS);
 
   // Created and updated ranges: a range before any record finds none; one around today finds all.
-  await filters(page).getByRole('button', { name: 'Creado' }).click();
+  await openFilter(page, 'Creado');
   await page.getByLabel('Hasta').fill('2001-01-01');
   await expect.poll(() => rowCount(page)).toBe(0);
   await expect(page.getByText('Ningún lead coincide con estos filtros.')).toBeVisible();
   await page.getByRole('button', { name: 'Limpiar' }).click();
   await page.keyboard.press('Escape');
   await expect.poll(() => rowCount(page)).toBe(LEADS);
-  await filters(page).getByRole('button', { name: 'Modificado' }).click();
+  await closeFilter(page, 'Creado');
+  await openFilter(page, 'Modificado');
   await page.getByLabel('Desde').fill('2001-01-01');
   await page.getByLabel('Hasta').fill('2099-12-31');
   await page.keyboard.press('Escape');
@@ -201,6 +222,10 @@ test('each lead filter narrows the list in the host, and clearing them restores 
 
 test('every sortable column sorts both ways', async ({ page, mirror }) => {
   await openMirror(page, mirror.url);
+  // The responsible user is one click away in the column chooser (the defaults fit 1440 px with the detail open).
+  await page.getByRole('button', { name: 'Columnas' }).click();
+  await page.getByRole('group', { name: 'Elige las columnas' }).getByRole('checkbox', { name: 'Responsable' }).check();
+  await page.keyboard.press('Escape');
   for (const name of ['Nombre', 'Venta', 'Embudo y etapa', 'Responsable', 'Contacto principal', 'Creado', 'Modificado']) {
     const header = grid(page).getByRole('columnheader', { name });
     await header.getByRole('button').click();

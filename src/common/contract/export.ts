@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { request } from './define';
-import { contactFilterSchema, CONTACT_SORT_FIELDS, LEAD_SORT_FIELDS, leadFilterSchema } from './mirror';
+import { contactFilterSchema, contactSortSchema, leadFilterSchema, leadSortSchema } from './mirror';
 import { LANGUAGE_PREFERENCES } from '../model/settings';
 import { EXPORT_FORMATS, type ExportStart } from '../model/export';
 
@@ -9,7 +9,6 @@ const columns = z.array(z.string().min(1).max(80)).min(1).max(200);
 /** The page's language: the file's headers, names and number format follow it. */
 const language = z.enum(LANGUAGE_PREFERENCES).exclude(['system']);
 const common = { format: z.enum(EXPORT_FORMATS), columns, language };
-const sortDirection = z.enum(['asc', 'desc']);
 
 /**
  * Export the current list (its filter, sort and visible columns) to a file. The core writes it in
@@ -23,7 +22,7 @@ export const exportRequests = {
         .object({
           entity: z.literal('leads'),
           filter: leadFilterSchema.default({ tagMode: 'any' }),
-          sort: z.object({ field: z.enum(LEAD_SORT_FIELDS), direction: sortDirection }),
+          sort: leadSortSchema,
           ...common,
         })
         .strict(),
@@ -31,7 +30,7 @@ export const exportRequests = {
         .object({
           entity: z.literal('contacts'),
           filter: contactFilterSchema.default({ tagMode: 'any' }),
-          sort: z.object({ field: z.enum(CONTACT_SORT_FIELDS), direction: sortDirection }),
+          sort: contactSortSchema,
           ...common,
         })
         .strict(),

@@ -13,6 +13,7 @@ import type {
   TagWithCount,
 } from '../model/mirror';
 import type { SetAsideList } from '../model/sync';
+import { CUSTOM_FIELD_SORT, type CustomFieldSort } from '../model/fields';
 
 /** Queries over the local mirror. They run in the host; the renderer asks only for rows it shows. */
 
@@ -21,10 +22,29 @@ const unixSeconds = z.number().int().nonnegative();
 const ids = z.array(id).max(500);
 const searchText = z.string().trim().max(MAX_SEARCH_TEXT_LENGTH);
 const sortDirection = z.enum(['asc', 'desc']);
+/** A condition on one custom field, by what its type allows (see FieldFilter in model/fields). */
+const fieldFilter = z.discriminatedUnion('kind', [
+  z.object({ fieldId: id, kind: z.literal('enum'), enumIds: ids.min(1) }).strict(),
+  z.object({ fieldId: id, kind: z.literal('range'), min: z.number().finite().optional(), max: z.number().finite().optional() }).strict(),
+  z.object({ fieldId: id, kind: z.literal('checkbox'), checked: z.boolean() }).strict(),
+  z.object({ fieldId: id, kind: z.literal('text'), contains: searchText.min(1) }).strict(),
+]);
+const fieldFilters = z.array(fieldFilter).max(20).optional();
+
 const page = { offset: z.number().int().nonnegative().max(10_000_000).default(0), limit: z.number().int().min(1).max(500).default(100) };
 
 export const LEAD_SORT_FIELDS = ['name', 'price', 'status', 'responsible', 'contact', 'created_at', 'updated_at'] as const;
 export const CONTACT_SORT_FIELDS = ['name', 'responsible', 'created_at', 'updated_at'] as const;
+
+/** A custom field as a sort: `cf:<field id>` (see CustomFieldSort). */
+const customFieldSort = z.custom<CustomFieldSort>((value) => typeof value === 'string' && CUSTOM_FIELD_SORT.test(value));
+
+/** How a list is ordered: one of its columns, or a custom field. */
+export const leadSortSchema = z.object({ field: z.union([z.enum(LEAD_SORT_FIELDS), customFieldSort]), direction: sortDirection });
+export const contactSortSchema = z.object({ field: z.union([z.enum(CONTACT_SORT_FIELDS), customFieldSort]), direction: sortDirection });
+
+/** Custom fields whose values each row carries (the list's custom-field columns). */
+const withFields = ids.max(100).optional();
 
 export const leadFilterSchema = z
   .object({
@@ -49,6 +69,8 @@ export const leadFilterSchema = z
     text: searchText.optional(),
     /** Any way of writing a phone of a linked contact, or its last ≥ 6 digits. */
     phone: searchText.optional(),
+    /** Conditions on custom fields, all of which must hold. */
+    fields: fieldFilters,
   })
   .strict();
 export type LeadFilter = z.input<typeof leadFilterSchema>;
@@ -60,22 +82,25 @@ export const contactFilterSchema = z
     responsibleUserIds: ids.optional(),
     text: searchText.optional(),
     phone: searchText.optional(),
+    fields: fieldFilters,
   })
   .strict();
 export type ContactFilter = z.input<typeof contactFilterSchema>;
 
+/** A page of the lead list: its filter, sort (a column or `cf:<field id>`), custom-field values and window. */
+export const leadListArgsSchema = z
+  .object({
+    filter: leadFilterSchema.default({ tagMode: 'any' }),
+    sort: leadSortSchema.default({ field: 'updated_at', direction: 'desc' }),
+    fieldIds: withFields,
+    ...page,
+  })
+  .strict();
+
 export const mirrorRequests = {
   /** Names, colours and definitions for the ids on rows: account, pipelines and statuses, users, custom fields. */
   'meta.get': request<MirrorMeta>()(z.object({}).strict()),
-  'leads.list': request<PageOf<LeadRow>>()(
-    z
-      .object({
-        filter: leadFilterSchema.default({ tagMode: 'any' }),
-        sort: z.object({ field: z.enum(LEAD_SORT_FIELDS), direction: sortDirection }).default({ field: 'updated_at', direction: 'desc' }),
-        ...page,
-      })
-      .strict(),
-  ),
+  'leads.list': request<PageOf<LeadRow>>()(leadListArgsSchema),
   'leads.get': request<LeadDetail | null>()(z.object({ id }).strict()),
   /** Counts and price totals per status of one pipeline (the board), under the same filters as the list. */
   'leads.board': request<BoardColumn[]>()(z.object({ pipelineId: id, filter: leadFilterSchema.default({ tagMode: 'any' }) }).strict()),
@@ -83,9 +108,8 @@ export const mirrorRequests = {
     z
       .object({
         filter: contactFilterSchema.default({ tagMode: 'any' }),
-        sort: z
-          .object({ field: z.enum(CONTACT_SORT_FIELDS), direction: sortDirection })
-          .default({ field: 'updated_at', direction: 'desc' }),
+        sort: contactSortSchema.default({ field: 'updated_at', direction: 'desc' }),
+        fieldIds: withFields,
         ...page,
       })
       .strict(),

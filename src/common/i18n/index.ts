@@ -4,6 +4,7 @@ import { appMessages } from './messages/app';
 import { notificationMessages } from './messages/notifications';
 import { settingsMessages } from './messages/settings';
 import { trayMessages } from './messages/tray';
+import { uiColumnsMessages } from './messages/ui-columns';
 import { uiConnectMessages } from './messages/ui-connect';
 import { uiContactsMessages } from './messages/ui-contacts';
 import { uiDetailMessages } from './messages/ui-detail';
@@ -37,6 +38,7 @@ const areas = [
   uiSyncMessages,
   uiLeadsMessages,
   uiContactsMessages,
+  uiColumnsMessages,
   uiDetailMessages,
   uiPhoneMessages,
   uiSettingsMessages,

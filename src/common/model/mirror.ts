@@ -2,6 +2,8 @@
  * What the renderer sees of the mirror. Kommo timestamps (createdAt, updatedAt, closedAt) are Unix
  * seconds, as in Kommo and in the database; prices are in the account's currency units.
  */
+import type { FieldCells } from './fields';
+
 export type EntityType = 'leads' | 'contacts' | 'companies';
 
 /** The longest search text (words or a phone) a query carries: the contract refuses more, the page cuts a paste to it and says so. */
@@ -48,6 +50,8 @@ export interface LeadRow {
   createdAt: number;
   updatedAt: number;
   closedAt: number | null;
+  /** The custom fields the list asked for (`fieldIds`), when it asked. */
+  fields?: FieldCells;
 }
 
 export interface ContactRow {
@@ -61,6 +65,8 @@ export interface ContactRow {
   leadCount: number;
   createdAt: number;
   updatedAt: number;
+  /** The custom fields the list asked for (`fieldIds`), when it asked. */
+  fields?: FieldCells;
 }
 
 export type CustomFieldScalar = string | number | boolean | null;

@@ -38,6 +38,8 @@ export const DEFERRED_INDEXES: readonly string[] = [
   'contact_tags_by_tag',
   'contact_phones_by_number',
   'contact_phones_by_suffix',
+  'lead_field_values_by_field',
+  'contact_field_values_by_field',
 ];
 
 const RECORD_KEY = 'bulk_load';

@@ -18,7 +18,7 @@ export interface ExportTarget {
 export type ChooseExportTarget = (fileName: string, format: ExportFormat) => Promise<ExportTarget | null>;
 
 /** A position in the list's order (the db's ListCursor): where the next keyset page starts. */
-type Cursor = { key: string | number; id: number };
+type Cursor = { key: string | number | null; id: number };
 
 export interface ExportJobSpec {
   id: string;

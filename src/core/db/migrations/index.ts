@@ -7,6 +7,7 @@ import { migration006 } from './006-sync-state';
 import { migration007 } from './007-change-log';
 import { migration008 } from './008-full-text';
 import { migration009 } from './009-set-aside';
+import { migration010 } from './010-field-value-index';
 import { postgresSchema, sqliteSchema } from './schema-dialect';
 import type { Migration, MigrationDefinition, PostgresMigration } from './types';
 
@@ -24,6 +25,7 @@ const definitions: readonly MigrationDefinition[] = [
   migration007,
   migration008,
   migration009,
+  migration010,
 ];
 
 /** The steps of the desktop mirror (SQLite). */

@@ -1,5 +1,6 @@
 import type { ContactDetail, ContactRow, PageOf } from '../../../common/model/mirror';
 import type { MirrorDatabase } from '../open';
+import { withFieldCells } from './field-sql';
 import { contactConditions, type ContactFilterInput } from './filters';
 import { listQuery, type ListArgs, type ListCursor } from './plans';
 import { responsibleSeek } from './seeks';
@@ -30,7 +31,7 @@ export const contactListSql = contactList.sql;
 
 export function listContacts(mirror: MirrorDatabase, args: ContactListArgs): PageOf<ContactRow> {
   const { ids, total } = contactList.readPage(mirror, args);
-  return { rows: contactsByIds(mirror, ids), total };
+  return { rows: withFieldCells(mirror.sqlite, 'contacts', contactsByIds(mirror, ids), args.fieldIds), total };
 }
 
 /** The contacts after `after` in the list's order (a keyset page, as listLeadsAfter). */

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { contactFilterSchema, leadFilterSchema } from '../../../common/contract/mirror';
 import { phoneSearchKey } from '../../../common/phone';
+import { addFieldConditions } from './field-sql';
 import { ftsMatch } from './fts';
 import { Conditions, placeholders, reversedRange } from './sql';
 
@@ -82,6 +83,7 @@ export function leadConditions(filter: Partial<LeadFilterInput>): Conditions {
     if (phone) c.addIdSet('l.id', `SELECT DISTINCT lead_id AS id FROM lead_contacts WHERE contact_id IN (${phone.sql})`, phone.params);
     else c.add('0'); // fewer than 6 digits: a phone filter that cannot match
   }
+  addFieldConditions(c, 'leads', 'l.id', filter.fields);
   return c;
 }
 
@@ -97,5 +99,6 @@ export function contactConditions(filter: Partial<ContactFilterInput>): Conditio
     if (phone) c.addIdSet('c.id', `SELECT DISTINCT contact_id AS id FROM contact_phones WHERE ${phone.where}`, phone.params);
     else c.add('0');
   }
+  addFieldConditions(c, 'contacts', 'c.id', filter.fields);
   return c;
 }

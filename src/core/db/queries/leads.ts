@@ -1,6 +1,7 @@
 import type { BoardColumn, LeadDetail, LeadRow, PageOf } from '../../../common/model/mirror';
 import type { MirrorDatabase } from '../open';
 import { statement } from '../statements';
+import { withFieldCells } from './field-sql';
 import { leadConditions, type LeadFilterInput } from './filters';
 import { listQuery, type ListArgs, type ListCursor } from './plans';
 import { responsibleSeek, stageSeek } from './seeks';
@@ -45,7 +46,7 @@ export const leadListSql = leadList.sql;
 
 export function listLeads(mirror: MirrorDatabase, args: LeadListArgs): PageOf<LeadRow> {
   const { ids, total } = leadList.readPage(mirror, args);
-  return { rows: leadsInOrder(mirror, ids), total };
+  return { rows: withFieldCells(mirror.sqlite, 'leads', leadsInOrder(mirror, ids), args.fieldIds), total };
 }
 
 /** The leads after `after` in the list's order (a keyset page: an export reads the whole list this way). */

@@ -2,7 +2,9 @@ import { bulkLoadPending, hasIndex } from '../bulk-load';
 import { sortKey } from '../repositories/sort-key';
 import type { MirrorDatabase } from '../open';
 import { statement } from '../statements';
+import { customFieldIdOf, type CustomFieldSort } from '../../../common/model/fields';
 import { countOnce } from './count-cache';
+import { fieldSortColumn, fieldType as lookupFieldType, type FieldEntity } from './field-sql';
 import { setFormFor } from './set-form';
 import type { Conditions, SetForm } from './sql';
 
@@ -18,22 +20,50 @@ export function choosePagePlan(matches: number, all: number, offset: number, lim
   return (offset + limit) * all < matches * matches ? 'walk-sort-index' : 'sort-matches';
 }
 
-/** A list screen's table: its alias in the SQL and, per sort field, the column and its own index. */
-export interface ListTable<Field extends string> {
-  table: 'leads' | 'contacts';
-  alias: string;
-  sorts: Record<Field, { column: string; index: string }>;
+/** A sort key: its SQL over the table's alias and the index that walks it (null: none, sort the matches). */
+export interface SortColumn {
+  column: string;
+  index: string | null;
+  /** Records without a key (a custom field left empty) come last in both directions. */
+  nullsLast?: boolean;
 }
 
+/** A list screen's table: its alias in the SQL and, per sort field, the column and its own index. */
+export interface ListTable<Field extends string> {
+  table: FieldEntity;
+  alias: string;
+  sorts: Record<Field, SortColumn>;
+}
+
+/** A list's sort fields, or a custom field (`cf:<id>`). */
+export type ListSortField<Field extends string> = Field | CustomFieldSort;
+
 export interface PageRequest<Field extends string> {
-  sort: { field: Field; direction: 'asc' | 'desc' };
+  sort: { field: ListSortField<Field>; direction: 'asc' | 'desc' };
   offset: number;
   limit: number;
+}
+
+/**
+ * The sort column of a request: the list's own, or a custom field's by its type (`fieldType`).
+ * A custom field that cannot sort (unknown to the mirror, or a type without an order) falls back
+ * to the most recently updated first, so the list still shows.
+ */
+export function sortColumnOf<Field extends string>(
+  list: ListTable<Field>,
+  field: ListSortField<Field>,
+  fieldType: string | null,
+): SortColumn {
+  const own = (list.sorts as Record<string, SortColumn>)[field];
+  if (own) return own;
+  return fieldSortColumn(list.table, list.alias, field, fieldType) ?? (list.sorts as Record<string, SortColumn>)['updated_at']!;
 }
 
 /** A list request: its filter, sort and window (the contract's `leads.list`, `contacts.list`). */
 export interface ListArgs<Field extends string, Filter> extends PageRequest<Field> {
   filter: Partial<Filter>;
+  /** Custom fields whose values each row carries. */
+  fieldIds?: number[];
 }
 
 /**
@@ -62,20 +92,23 @@ export function pageSql<Field extends string>(
   plan: PagePlan = 'sort-matches',
   setForm: Exclude<SetForm, 'probe'> = 'in',
   seek: SortSeek | null = null,
+  fieldType: string | null = null,
 ): PageSql {
   const { table, alias: a } = list;
   const dir = request.sort.direction === 'asc' ? 'ASC' : 'DESC';
-  const sort = list.sorts[request.sort.field];
-  // Walking: INDEXED BY pins the sort index. Sorting: the unary + keeps SQLite from walking it.
-  const from = plan === 'walk-sort-index' ? `${table} ${a} INDEXED BY ${sort.index}` : `${table} ${a}`;
-  const key = plan === 'walk-sort-index' ? sort.column : `+${sort.column}`;
+  const sort = sortColumnOf(list, request.sort.field, fieldType);
+  const walk = plan === 'walk-sort-index' && sort.index !== null;
+  // Walking: INDEXED BY pins the sort index. Sorting: the unary + keeps SQLite from walking it
+  // (a key without an index, a custom field's, needs none).
+  const from = walk ? `${table} ${a} INDEXED BY ${sort.index}` : `${table} ${a}`;
+  const key = walk || sort.index === null ? sort.column : `+${sort.column}`;
   const count = conditions.countSql(table, a, setForm);
-  const walked = plan === 'walk-sort-index' && seek ? conditions.with(seek.sql, seek.params) : conditions;
+  const walked = walk && seek ? conditions.with(seek.sql, seek.params) : conditions;
   return {
     // Only ids here: when thousands of records match and must be sorted, the sorter then carries
     // (key, id) instead of whole rows with their joins; the page's rows are filled in after.
     // The id tiebreak keeps pages stable; every index ends in the rowid, so it costs no sort.
-    page: `SELECT ${a}.id FROM ${from}${walked.where(plan === 'walk-sort-index' ? 'probe' : setForm)} ORDER BY ${key} ${dir}, ${a}.id ${dir} LIMIT ? OFFSET ?`,
+    page: `SELECT ${a}.id FROM ${from}${walked.where(walk ? 'probe' : setForm)} ORDER BY ${key} ${dir}${sort.nullsLast ? ' NULLS LAST' : ''}, ${a}.id ${dir} LIMIT ? OFFSET ?`,
     count: count.sql,
     countParams: count.params,
     params: walked.params,
@@ -99,7 +132,8 @@ export function listQuery<Field extends string, Filter extends { text?: string }
       plan: PagePlan = 'sort-matches',
       setForm: Exclude<SetForm, 'probe'> = 'in',
       seek: SortSeek | null = null,
-    ): PageSql => pageSql(list, conditionsOf(args.filter), args, plan, setForm, seek),
+      fieldType: string | null = null,
+    ): PageSql => pageSql(list, conditionsOf(args.filter), args, plan, setForm, seek, fieldType),
     readPage: (mirror: MirrorDatabase, args: ListArgs<Field, Filter>) =>
       readPageIds(mirror, list, searchableConditions(mirror, list, conditionsOf, args.filter), args, seekOf(mirror, args)),
     /** The next `limit` ids in the list's order after `after` (the first ones when null): a keyset page. */
@@ -117,14 +151,17 @@ export function readPageIds<Field extends string>(
   seek: SortSeek | 'sort' | null,
 ): { ids: number[]; total: number } {
   const setForm = setFormFor(mirror, conditions);
+  const fieldId = customFieldIdOf(request.sort.field);
+  const fieldType = fieldId === null ? null : lookupFieldType(mirror.sqlite, list.table, fieldId);
   const counting = pageSql(list, conditions, request, 'sort-matches', setForm);
   const total = countOnce(mirror, counting.count, counting.countParams);
   if (total === 0 || request.offset >= total) return { ids: [], total };
   const all = countOnce(mirror, `SELECT count(*) FROM ${list.table}`, []);
   // The sort's index is missing while a first download's bulk load runs (bulk-load.ts): sort the matches.
-  const walkable = seek !== 'sort' && hasIndex(mirror.sqlite, list.sorts[request.sort.field].index);
+  const { index } = sortColumnOf(list, request.sort.field, fieldType);
+  const walkable = seek !== 'sort' && index !== null && hasIndex(mirror.sqlite, index);
   const plan = walkable ? choosePagePlan(total, all, request.offset, request.limit) : 'sort-matches';
-  const sql = pageSql(list, conditions, request, plan, setForm, seek === 'sort' ? null : seek);
+  const sql = pageSql(list, conditions, request, plan, setForm, seek === 'sort' ? null : seek, fieldType);
   const ids = statement(mirror.sqlite, sql.page)
     .pluck()
     .all(...sql.params, request.limit, request.offset) as number[];
@@ -133,8 +170,21 @@ export function readPageIds<Field extends string>(
 
 /** A position in a list's order: the last row's sort key and id. The next keyset page starts after it. */
 export interface ListCursor {
-  key: string | number;
+  /** Null when the list sorts by a custom field and the last row has no value (those come last). */
+  key: string | number | null;
   id: number;
+}
+
+/**
+ * The condition "after `after` in the list's order" on (sort key, id). A custom field's sort puts
+ * rows without a value last in both directions, so after a valued row come the greater (or
+ * lesser) keys and then every empty one; after an empty one, only empty ones with a later id.
+ */
+function afterCursor(sort: SortColumn, alias: string, direction: 'asc' | 'desc', after: ListCursor): { sql: string; params: unknown[] } {
+  const beyond = direction === 'asc' ? '>' : '<';
+  if (after.key === null) return { sql: `(${sort.column} IS NULL AND ${alias}.id ${beyond} ?)`, params: [after.id] };
+  const keyed = `(${sort.column}, ${alias}.id) ${beyond} (?, ?)`;
+  return { sql: sort.nullsLast ? `(${keyed} OR ${sort.column} IS NULL)` : keyed, params: [after.key, after.id] };
 }
 
 /**
@@ -151,24 +201,26 @@ export function readIdsAfter<Field extends string>(
   after: ListCursor | null,
   seek: SortSeek | 'sort' | null,
 ): { ids: number[]; next: ListCursor | null } {
-  const { column } = list.sorts[request.sort.field];
+  const fieldId = customFieldIdOf(request.sort.field);
+  const fieldType = fieldId === null ? null : lookupFieldType(mirror.sqlite, list.table, fieldId);
+  const sort = sortColumnOf(list, request.sort.field, fieldType);
   const a = list.alias;
-  const keyed = after
-    ? conditions.with(`(${column}, ${a}.id) ${request.sort.direction === 'asc' ? '>' : '<'} (?, ?)`, [after.key, after.id])
-    : conditions;
+  const cursor = after ? afterCursor(sort, a, request.sort.direction, after) : null;
+  const keyed = cursor ? conditions.with(cursor.sql, cursor.params) : conditions;
   const setForm = setFormFor(mirror, conditions);
   const counting = pageSql(list, conditions, request, 'sort-matches', setForm);
   const total = countOnce(mirror, counting.count, counting.countParams);
   const all = countOnce(mirror, `SELECT count(*) FROM ${list.table}`, []);
-  const walkable = seek !== 'sort' && hasIndex(mirror.sqlite, list.sorts[request.sort.field].index);
+  const walkable = seek !== 'sort' && sort.index !== null && hasIndex(mirror.sqlite, sort.index);
   const plan = walkable ? choosePagePlan(total, all, 0, request.limit) : 'sort-matches';
-  const sql = pageSql(list, keyed, { ...request, offset: 0 }, plan, setForm, seek === 'sort' ? null : seek);
+  const sql = pageSql(list, keyed, { ...request, offset: 0 }, plan, setForm, seek === 'sort' ? null : seek, fieldType);
   const ids = statement(mirror.sqlite, sql.page)
     .pluck()
     .all(...sql.params, request.limit, 0) as number[];
   const last = ids.at(-1);
   if (last === undefined || ids.length < request.limit) return { ids, next: null };
-  const key = statement(mirror.sqlite, `SELECT ${column} FROM ${list.table} ${a} WHERE ${a}.id = ?`).pluck().get(last) as string | number;
+  const key = statement(mirror.sqlite, `SELECT ${sort.column} FROM ${list.table} ${a} WHERE ${a}.id = ?`).pluck().get(last) as
+    string | number | null;
   return { ids, next: { key, id: last } };
 }
 

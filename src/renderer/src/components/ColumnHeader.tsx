@@ -25,7 +25,9 @@ export function ColumnHeader<Row>({ column, index, width, direction, onSort, onR
     event.preventDefault();
     event.stopPropagation();
     event.currentTarget.setPointerCapture(event.pointerId);
-    drag.current = { x: event.clientX, width };
+    // A column sharing the grid's width is drawn wider or narrower than its nominal width: drag from what shows.
+    const drawn = event.currentTarget.parentElement?.getBoundingClientRect().width;
+    drag.current = { x: event.clientX, width: drawn ? Math.round(drawn) : width };
   };
   const onPointerMove = (event: PointerEvent<HTMLDivElement>) => {
     if (drag.current) onResize(column.id, clamp(drag.current.width + event.clientX - drag.current.x));

@@ -47,6 +47,7 @@ it('re-renders only the rows whose data changed, not every row each time the gri
       id: 'name',
       label: 'Name',
       width: 200,
+      text: (row) => row.name,
       render: (row) => {
         cellRenders += 1;
         return row.name;
@@ -71,7 +72,7 @@ it('re-renders only the rows whose data changed, not every row each time the gri
 
 it('keeps the keyboard cursor on its record when a live update inserts rows above it, so Enter opens that record', () => {
   installLayout();
-  const columns: Column<Lead>[] = [{ id: 'name', label: 'Name', width: 200, render: (row) => row.name }];
+  const columns: Column<Lead>[] = [{ id: 'name', label: 'Name', width: 200, text: (row) => row.name, render: (row) => row.name }];
   let rows: Lead[] = Array.from({ length: 30 }, (_, i) => ({ id: i + 1, name: `Lead ${i + 1}` }));
   const onOpen = vi.fn();
   const props = () => gridProps(() => rows, columns, { sort: { field: 'updated_at', direction: 'desc' }, onOpen });

@@ -3,18 +3,54 @@ import { memo, useCallback, useEffect, useId, useLayoutEffect, useRef, useState,
 import type { SortDirection } from '../store/view-state';
 import { ColumnHeader } from './ColumnHeader';
 
-export const ROW_HEIGHT = 34;
+/** Row heights by density: comfortable (the default) and compact, which fits about a third more rows. */
+export const ROW_HEIGHTS = { comfortable: 34, compact: 26 } as const;
+export type Density = keyof typeof ROW_HEIGHTS;
+export const ROW_HEIGHT = ROW_HEIGHTS.comfortable;
 const HEADER_HEIGHT = 34;
 
 export interface Column<Row> {
   id: string;
   label: string;
-  /** Default width in px (the user's own width wins). */
+  /**
+   * Width in px, as a share: columns the user has not resized share the grid's width in
+   * proportion to it, never narrower than `minWidth` (then the grid scrolls sideways).
+   */
   width: number;
+  /** The narrowest the column gets before its content would be cut (default: `width`). */
+  minWidth?: number;
   /** The contract's sort field for this column, when it can be sorted. */
   sortField?: string;
   align?: 'end';
   render(row: Row): ReactNode;
+  /** The cell as plain text (an export, a copy), as `render` shows it. */
+  text(row: Row): string;
+}
+
+/**
+ * The grid's column template and the width below which it scrolls sideways. Columns the user
+ * resized keep their width; the others fill the rest in proportion to their widths, each at least
+ * its minimum. So the defaults fit a narrow window (the detail panel open) and use a wide one.
+ */
+export function columnLayout(
+  columns: ReadonlyArray<Pick<Column<never>, 'id' | 'width' | 'minWidth'>>,
+  widths: Readonly<Record<string, number>>,
+): { template: string; minWidth: number } {
+  let minWidth = 0;
+  let flexible = false;
+  const tracks = columns.map((column) => {
+    const fixed = widths[column.id];
+    if (fixed !== undefined) {
+      minWidth += fixed;
+      return `${fixed}px`;
+    }
+    flexible = true;
+    const min = Math.min(column.minWidth ?? column.width, column.width);
+    minWidth += min;
+    return `minmax(${min}px, ${column.width}fr)`;
+  });
+  // With every column fixed, an empty track takes what is left, so rows still span the grid.
+  return { template: tracks.join(' ') + (flexible ? '' : ' 1fr'), minWidth };
 }
 
 export interface DataGridProps<Row extends { id: number }> {
@@ -38,6 +74,8 @@ export interface DataGridProps<Row extends { id: number }> {
   onSelect(id: number): void;
   onOpen(row: Row): void;
   flash: Readonly<Record<number, true>>;
+  /** Row height and padding: comfortable or compact. */
+  density?: Density;
   /** Shown in place of rows when there are none. */
   empty: ReactNode;
   sortLabel(column: string, direction: SortDirection | null): string;
@@ -59,18 +97,23 @@ export function DataGrid<Row extends { id: number }>(props: DataGridProps<Row>) 
   // user put the cursor on. The index is where that record was last seen.
   const [active, setActive] = useState<{ index: number; id: number | null }>({ index: 0, id: null });
   const count = total ?? 0;
+  const density = props.density ?? 'comfortable';
+  const rowHeight = ROW_HEIGHTS[density];
 
   // The app does not use the React Compiler; the virtualizer re-renders this component itself on scroll.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => rowHeight,
     overscan: 12,
     scrollMargin: HEADER_HEIGHT,
     // React 19 batches the scroll updates itself; flushSync from a layout effect only warns.
     useFlushSync: false,
   });
+
+  // A new density: every row's place changes, and the rows on screen with it.
+  useLayoutEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
 
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
@@ -88,7 +131,7 @@ export function DataGrid<Row extends { id: number }>(props: DataGridProps<Row>) 
     setActive({ index: 0, id: null });
   }, [generation]);
 
-  const template = columns.map((column) => `${widths[column.id] ?? column.width}px`).join(' ') + ' 1fr';
+  const { template, minWidth } = columnLayout(columns, widths);
   // Rows get one click handler for the grid's whole life, so a re-render of the grid (a new query
   // on its way, a scroll) re-renders only the rows whose own data changed.
   const latest = useRef(props);
@@ -118,7 +161,7 @@ export function DataGrid<Row extends { id: number }>(props: DataGridProps<Row>) 
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
     if (event.target !== event.currentTarget) return;
-    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
+    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 400) / rowHeight) - 1);
     const keys: Record<string, () => void> = {
       ArrowDown: () => move(activeIndex + 1),
       ArrowUp: () => move(activeIndex - 1),
@@ -145,7 +188,7 @@ export function DataGrid<Row extends { id: number }>(props: DataGridProps<Row>) 
   return (
     <div
       ref={scroller}
-      className="grid"
+      className={`grid density-${density}`}
       role="grid"
       aria-label={props.label}
       aria-rowcount={count + 1}
@@ -156,8 +199,8 @@ export function DataGrid<Row extends { id: number }>(props: DataGridProps<Row>) 
       data-testid={props.testId}
       onKeyDown={onKeyDown}
     >
-      <div role="rowgroup" className="grid-head">
-        <div role="row" aria-rowindex={1} className="grid-row grid-header-row" style={{ gridTemplateColumns: template }}>
+      <div role="rowgroup" className="grid-head" style={{ minWidth }}>
+        <div role="row" aria-rowindex={1} className="grid-row grid-header-row" style={{ gridTemplateColumns: template, minWidth }}>
           {columns.map((column, index) => (
             <ColumnHeader
               key={column.id}
@@ -173,7 +216,7 @@ export function DataGrid<Row extends { id: number }>(props: DataGridProps<Row>) 
           ))}
         </div>
       </div>
-      <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
+      <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize(), minWidth }}>
         {items.map((item) => {
           const row = rowAt(item.index);
           return (
@@ -185,6 +228,8 @@ export function DataGrid<Row extends { id: number }>(props: DataGridProps<Row>) 
               row={row}
               columns={columns}
               template={template}
+              minWidth={minWidth}
+              height={rowHeight}
               active={item.index === activeIndex}
               selected={row !== undefined && row.id === props.selectedId}
               flash={row !== undefined && props.flash[row.id] === true}
@@ -207,6 +252,8 @@ interface GridRowProps<Row extends { id: number }> {
   row: Row | undefined;
   columns: readonly Column<Row>[];
   template: string;
+  minWidth: number;
+  height: number;
   active: boolean;
   selected: boolean;
   flash: boolean;
@@ -221,6 +268,8 @@ const GridRow = memo(function GridRow<Row extends { id: number }>({
   row,
   columns,
   template,
+  minWidth,
+  height,
   active,
   selected,
   flash,
@@ -235,7 +284,7 @@ const GridRow = memo(function GridRow<Row extends { id: number }>({
       aria-selected={selected}
       data-id={row?.id}
       className={classes.filter(Boolean).join(' ')}
-      style={{ gridTemplateColumns: template, transform: `translateY(${top}px)` }}
+      style={{ gridTemplateColumns: template, minWidth, height, transform: `translateY(${top}px)` }}
       onClick={() => onClick(index, row)}
     >
       {columns.map((column, at) => (

@@ -1,5 +1,9 @@
 import { useMemo, type ComponentProps, type ReactNode } from 'react';
 import type { Translate } from '../../../common/i18n';
+import type { FieldCells } from '../../../common/model/fields';
+import { ColumnChooser } from '../features/columns/ColumnChooser';
+import { listColumns } from '../features/columns/list-columns';
+import { namesFrom, type MetaNames } from '../features/columns/names';
 import type { Formatters } from '../i18n/format';
 import { useFormat } from '../i18n/use-format';
 import { useT } from '../i18n/use-t';
@@ -7,12 +11,15 @@ import { useAppStore } from '../store/context';
 import type { ListSlice } from '../store/list-controller';
 import { indexOfRow, rowAt } from '../store/paged-list';
 import type { EntityKind } from '../store/slices/detail-slice';
-import { DataGrid, type Column } from './DataGrid';
+import { DataGrid, type Column, type Density } from './DataGrid';
 import { ExportMenu } from './ExportMenu';
 import type { ExportEntity } from '../store/slices/export-slice';
 import { ListFooter } from './ListFooter';
 
-export interface ListScreenProps<Row extends { id: number }, Filter, Field extends string> {
+/** Where the rows' density is kept (settings.ui): one choice for every list. */
+export const DENSITY_KEY = 'grid.density';
+
+export interface ListScreenProps<Row extends { id: number; fields?: FieldCells }, Filter, Field extends string> {
   /** The list's name: the heading is `${name}-title` and the grid's test id `${name}-table`. */
   name: string;
   /** The list's slice of the store (`createListController`): its rows, view, selection and actions. */
@@ -20,8 +27,12 @@ export interface ListScreenProps<Row extends { id: number }, Filter, Field exten
   title: string;
   countKey: ComponentProps<typeof ListFooter>['countKey'];
   tableLabel: string;
-  /** The grid's columns in the user's language; a column that sorts names one of the list's sort fields. */
-  columns(t: Translate, fmt: Formatters): readonly (Column<Row> & { sortField?: Field })[];
+  /** The list's own columns in the user's language; a column that sorts names one of the list's sort fields. */
+  columns(t: Translate, fmt: Formatters, names: MetaNames): readonly (Column<Row> & { sortField?: Field })[];
+  /** The columns shown until the rep chooses, in order. */
+  defaultColumns: readonly string[];
+  /** Whose custom fields can be columns. */
+  entityType: 'leads' | 'contacts';
   /** The filter bar, between the heading and the grid. */
   filters: ReactNode;
   /** Shown in place of rows when there are none. */
@@ -37,27 +48,57 @@ export interface ListScreenProps<Row extends { id: number }, Filter, Field exten
  * virtualized grid wired to the list's store slice, which fetches the rows on screen, sorts,
  * remembers widths, follows the selection and flashes rows changed live.
  */
-export function ListScreen<Row extends { id: number }, Filter, Field extends string>(props: ListScreenProps<Row, Filter, Field>) {
-  const { name, slice, opens, columns: makeColumns } = props;
+export function ListScreen<Row extends { id: number; fields?: FieldCells }, Filter, Field extends string>(
+  props: ListScreenProps<Row, Filter, Field>,
+) {
+  const { name, slice, opens, columns: makeColumns, defaultColumns, entityType } = props;
   const { list, view, selectedId, flash } = slice;
-  const { show, setSort, setWidth, select } = slice.actions;
+  const { show, setSort, setWidth, select, setColumns } = slice.actions;
   const t = useT();
   const fmt = useFormat();
-  const columns = useMemo(() => makeColumns(t, fmt), [makeColumns, t, fmt]);
+  const lookup = useAppStore((state) => state.lookup);
+  const fields = useAppStore((state) => state.meta.customFields);
+  const columns = useMemo(
+    () =>
+      listColumns<Row>({
+        builtIn: makeColumns(t, fmt, namesFrom(lookup)),
+        fields,
+        entityType,
+        choice: view.columns,
+        defaults: defaultColumns,
+        t,
+        fmt,
+      }),
+    [makeColumns, t, fmt, lookup, fields, entityType, view.columns, defaultColumns],
+  );
+  const density: Density = useAppStore((state) => (state.settings.ui[DENSITY_KEY] === 'compact' ? 'compact' : 'comfortable'));
+  const persistUi = useAppStore((state) => state.persistUi);
   const openDetail = useAppStore((state) => state.openDetail);
   return (
     <section className="view" aria-labelledby={`${name}-title`}>
       <header className="view-head">
         <h1 id={`${name}-title`}>{props.title}</h1>
         <ListFooter total={list.total} loading={list.loading} error={list.error} countKey={props.countKey} />
-        <ExportMenu entity={props.exports} columns={columns.map((column) => column.id)} />
+        <div className="view-tools">
+          <ColumnChooser all={columns.all} shown={columns.shown.map((column) => column.id)} onChange={setColumns} />
+          <button
+            type="button"
+            className="filter-button"
+            aria-pressed={density === 'compact'}
+            onClick={() => persistUi(DENSITY_KEY, density === 'compact' ? 'comfortable' : 'compact')}
+          >
+            {t('columns.compact')}
+          </button>
+          <ExportMenu entity={props.exports} columns={columns.shown.map((column) => column.id)} />
+        </div>
       </header>
       {props.filters}
       <DataGrid
         label={props.tableLabel}
         testId={`${name}-table`}
-        columns={columns}
+        columns={columns.shown}
         widths={view.widths}
+        density={density}
         total={list.total}
         generation={list.generation}
         rowAt={(index) => rowAt(list, index)}

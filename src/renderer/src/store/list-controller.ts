@@ -1,7 +1,7 @@
 import type { PageOf } from '../../../common/model/mirror';
 import type { Result } from '../../../common/result';
 import { createPageLoader, emptyList, type PagedList } from './paged-list';
-import { compact, type ListView } from './view-state';
+import { columnFieldIds, compact, type ListView } from './view-state';
 
 /** How long a row that changed live stays highlighted. */
 export const FLASH_MS = 1600;
@@ -22,6 +22,8 @@ export interface ListActions<Filter, Field extends string> {
   /** Sorts by a field; the same field again flips the direction. */
   setSort(field: Field): void;
   setWidth(column: string, px: number): void;
+  /** Shows these columns in this order (undefined: the list's defaults). */
+  setColumns(columns: string[] | undefined): void;
   /** The view shows rows [start, end]: fetch what is missing. */
   show(range: readonly [number, number]): void;
   select(id: number | null): void;
@@ -105,6 +107,12 @@ export function createListController<Row extends { id: number }, Filter extends 
           true,
         ),
       setWidth: (column, px) => changeView((view) => ({ ...view, widths: { ...view.widths, [column]: Math.round(px) } }), false),
+      setColumns(columns) {
+        // Rows carry only the custom fields shown: a new one needs them read again.
+        const before = columnFieldIds(options.read().view.columns);
+        const added = columnFieldIds(columns).some((id) => !before.includes(id));
+        changeView(({ columns: _dropped, ...view }) => (columns ? { ...view, columns } : view), added);
+      },
       show: (range) => void loader.show(range),
       select: (id) => options.write((slice) => ({ ...slice, selectedId: id })),
       async refresh(changed) {

@@ -1,8 +1,11 @@
 import type { CONTACT_SORT_FIELDS, ContactFilter, LEAD_SORT_FIELDS, LeadFilter } from '../../../common/contract/mirror';
+import { customFieldIdOf, type CustomFieldSort, type FieldFilter } from '../../../common/model/fields';
 import { isDatePreset, type DatePreset } from './date-presets';
+import { parseColumns, parseFieldFilters } from './view-parts';
 
-export type LeadSortField = (typeof LEAD_SORT_FIELDS)[number];
-export type ContactSortField = (typeof CONTACT_SORT_FIELDS)[number];
+/** A list's own sort fields, or a custom field (`cf:<id>`). */
+export type LeadSortField = (typeof LEAD_SORT_FIELDS)[number] | CustomFieldSort;
+export type ContactSortField = (typeof CONTACT_SORT_FIELDS)[number] | CustomFieldSort;
 export type SortDirection = 'asc' | 'desc';
 
 export interface Sort<Field extends string> {
@@ -10,11 +13,16 @@ export interface Sort<Field extends string> {
   direction: SortDirection;
 }
 
-/** What a list remembers across restarts: its filters, its sort and its column widths (px by column id). */
+/**
+ * What a list remembers across restarts: its filters, its sort, its column widths (px by column
+ * id) and which columns it shows in which order (column ids, custom fields as `cf:<id>`; absent:
+ * the list's defaults). Plain JSON, so a saved view can keep and restore all of it.
+ */
 export interface ListView<Filter, Field extends string> {
   filter: Filter;
   sort: Sort<Field>;
   widths: Record<string, number>;
+  columns?: string[];
 }
 
 /**
@@ -58,10 +66,27 @@ const SAME_FILTER: Record<string, string> = {
   stages: 'pipelineIds',
 };
 
-/** How many filters are set, as the filter bar shows them: a tag list or a range counts once. */
+/** How many filters are set, as the filter bar shows them: a tag list or a range counts once, each custom field once. */
 export function countFilters(filter: LeadViewFilter | ContactFilter): number {
-  const set = Object.entries(filter).filter(([key, value]) => key !== 'tagMode' && isSet(value));
-  return new Set(set.map(([key]) => SAME_FILTER[key] ?? key)).size;
+  const set = Object.entries(filter).filter(([key, value]) => key !== 'tagMode' && key !== 'fields' && isSet(value));
+  return new Set(set.map(([key]) => SAME_FILTER[key] ?? key)).size + (filter.fields?.length ?? 0);
+}
+
+/** The custom fields a list's columns show, whose values its rows must carry. */
+export function columnFieldIds(columns: readonly string[] | undefined): number[] {
+  return (columns ?? []).flatMap((column) => customFieldIdOf(column) ?? []);
+}
+
+/** The request's `fieldIds` for a list's columns, left out when no custom field shows. */
+export function fieldIdsOf(columns: readonly string[] | undefined): { fieldIds?: number[] } {
+  const fieldIds = columnFieldIds(columns);
+  return fieldIds.length > 0 ? { fieldIds } : {};
+}
+
+/** The filter with one custom field's condition replaced (or removed, with null). */
+export function withFieldFilter<F extends { fields?: FieldFilter[] }>(filter: F, fieldId: number, next: FieldFilter | null): F['fields'] {
+  const others = (filter.fields ?? []).filter((f) => f.fieldId !== fieldId);
+  return next ? [...others, next] : others;
 }
 
 export function isSet(value: unknown): boolean {
@@ -105,10 +130,12 @@ function parseView<Filter extends object, Field extends string>(
   parseFilter: (filter: Record<string, unknown>) => Filter,
 ): ListView<Filter, Field> {
   const value = asRecord(raw);
+  const columns = parseColumns(value.columns);
   return {
     filter: compact(parseFilter(asRecord(value.filter))),
     sort: parseSort(value.sort, fields, fallback.sort),
     widths: parseWidths(value.widths),
+    ...(columns ? { columns } : {}),
   };
 }
 
@@ -120,6 +147,7 @@ function parseCommonFilter(filter: Record<string, unknown>): ContactFilter {
     responsibleUserIds: ids(filter.responsibleUserIds),
     text: text(filter.text),
     phone: text(filter.phone),
+    fields: parseFieldFilters(filter.fields),
   };
 }
 
@@ -133,7 +161,8 @@ function stages(value: unknown): LeadFilter['stages'] {
 
 function parseSort<Field extends string>(raw: unknown, fields: readonly Field[], fallback: Sort<Field>): Sort<Field> {
   const value = asRecord(raw);
-  if (!fields.includes(value.field as Field)) return fallback;
+  const known = fields.includes(value.field as Field) || (typeof value.field === 'string' && customFieldIdOf(value.field) !== null);
+  if (!known) return fallback;
   return { field: value.field as Field, direction: value.direction === 'asc' ? 'asc' : 'desc' };
 }
 

@@ -2,6 +2,7 @@ import { appPt } from './app';
 import { notificationsPt } from './notifications';
 import { settingsPt } from './settings';
 import { trayPt } from './tray';
+import { uiColumnsPt } from './ui-columns';
 import { uiConnectPt } from './ui-connect';
 import { uiContactsPt } from './ui-contacts';
 import { uiDetailPt } from './ui-detail';
@@ -23,6 +24,7 @@ export const portugueseTables = [
   uiSyncPt,
   uiLeadsPt,
   uiContactsPt,
+  uiColumnsPt,
   uiDetailPt,
   uiPhonePt,
   uiSettingsPt,

@@ -17,6 +17,7 @@ export const uiContactsPt: PortugueseTable<typeof uiContactsMessages> = {
   'contacts.col.responsible': 'Responsável',
   'contacts.col.leads': 'Leads',
   'contacts.col.updated': 'Modificado',
+  'contacts.col.created': 'Criado',
   'tags.entityType': 'Etiquetas de',
   'tags.type.leads': 'Leads',
   'tags.type.contacts': 'Contatos',

@@ -2,6 +2,7 @@ import { appRu } from './app';
 import { notificationsRu } from './notifications';
 import { settingsRu } from './settings';
 import { trayRu } from './tray';
+import { uiColumnsRu } from './ui-columns';
 import { uiConnectRu } from './ui-connect';
 import { uiContactsRu } from './ui-contacts';
 import { uiDetailRu } from './ui-detail';
@@ -23,6 +24,7 @@ export const russianTables = [
   uiSyncRu,
   uiLeadsRu,
   uiContactsRu,
+  uiColumnsRu,
   uiDetailRu,
   uiPhoneRu,
   uiSettingsRu,

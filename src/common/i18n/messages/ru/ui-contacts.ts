@@ -17,6 +17,7 @@ export const uiContactsRu: RussianTable<typeof uiContactsMessages> = {
   'contacts.col.responsible': 'Ответственный',
   'contacts.col.leads': 'Сделки',
   'contacts.col.updated': 'Изменён',
+  'contacts.col.created': 'Создан',
   'tags.entityType': 'Теги для',
   'tags.type.leads': 'Сделки',
   'tags.type.contacts': 'Контакты',

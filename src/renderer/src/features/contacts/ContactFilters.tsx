@@ -2,6 +2,7 @@ import { SearchInput } from '../../components/SearchInput';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/context';
 import { countFilters } from '../../store/view-state';
+import { FieldFilter } from '../filters/FieldFilter';
 import { FilterBar } from '../filters/FilterBar';
 import { TagFilter } from '../filters/TagFilter';
 import { UserFilter } from '../filters/UserFilter';
@@ -28,6 +29,7 @@ export function ContactFilters() {
         onChange={(tagIds, tagMode) => setFilter({ tagIds, tagMode })}
       />
       <UserFilter userIds={filter.responsibleUserIds} onChange={(responsibleUserIds) => setFilter({ responsibleUserIds })} />
+      <FieldFilter entityType="contacts" filters={filter.fields} onChange={(fields) => setFilter({ fields })} />
     </FilterBar>
   );
 }

@@ -3,7 +3,7 @@ import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/context';
 import { countFilters } from '../../store/view-state';
 import { ContactFilters } from './ContactFilters';
-import { contactColumns } from './contact-columns';
+import { DEFAULT_CONTACT_COLUMNS, contactColumns } from './contact-columns';
 
 export function ContactsView() {
   const t = useT();
@@ -18,6 +18,8 @@ export function ContactsView() {
       countKey="list.contactsCount"
       tableLabel={t('contacts.tableLabel')}
       columns={contactColumns}
+      defaultColumns={DEFAULT_CONTACT_COLUMNS}
+      entityType="contacts"
       filters={<ContactFilters />}
       opens="contact"
       exports="contacts"

@@ -88,7 +88,7 @@ export function renderValue(type: string, value: CustomFieldScalar, t: Translate
 }
 
 /** Kommo date values are Unix seconds (sometimes sent as strings, or as ISO dates by older integrations). */
-function toSeconds(value: CustomFieldScalar): number | null {
+export function toSeconds(value: CustomFieldScalar): number | null {
   if (typeof value === 'number') return value;
   if (typeof value === 'string' && /^\d+$/.test(value)) return Number(value);
   if (typeof value === 'string') {
@@ -99,7 +99,7 @@ function toSeconds(value: CustomFieldScalar): number | null {
 }
 
 /** Only web addresses become links: a `javascript:` URL in a CRM field must stay text. */
-function safeUrl(value: string): string | null {
+export function safeUrl(value: string): string | null {
   const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(value) ? value : `https://${value}`;
   try {
     const url = new URL(withScheme);

@@ -3,6 +3,7 @@ import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/context';
 import { countFilters } from '../../store/view-state';
 import { DateRangeFilter } from '../filters/DateRangeFilter';
+import { FieldFilter } from '../filters/FieldFilter';
 import { FilterBar } from '../filters/FilterBar';
 import { PriceFilter } from '../filters/PriceFilter';
 import { StageFilter } from '../filters/StageFilter';
@@ -40,6 +41,7 @@ export function LeadFilters() {
         range={{ from: filter.updatedFrom, to: filter.updatedTo, preset: filter.updatedRange }}
         onChange={(range) => setFilter({ updatedFrom: range.from, updatedTo: range.to, updatedRange: range.preset })}
       />
+      <FieldFilter entityType="leads" filters={filter.fields} onChange={(fields) => setFilter({ fields })} />
     </FilterBar>
   );
 }

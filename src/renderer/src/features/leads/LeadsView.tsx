@@ -3,7 +3,7 @@ import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/context';
 import { countFilters } from '../../store/view-state';
 import { LeadFilters } from './LeadFilters';
-import { leadColumns } from './lead-columns';
+import { DEFAULT_LEAD_COLUMNS, leadColumns } from './lead-columns';
 
 export function LeadsView() {
   const t = useT();
@@ -18,6 +18,8 @@ export function LeadsView() {
       countKey="list.leadsCount"
       tableLabel={t('leads.tableLabel')}
       columns={leadColumns}
+      defaultColumns={DEFAULT_LEAD_COLUMNS}
+      entityType="leads"
       filters={<LeadFilters />}
       opens="lead"
       exports="leads"
