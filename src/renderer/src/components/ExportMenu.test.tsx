@@ -3,6 +3,7 @@ import { act, cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ok } from '../../../common/result';
+import { DEFAULT_LEAD_COLUMNS } from '../features/leads/lead-columns';
 import { makeLeads } from '../testing/fixtures';
 import { renderApp } from '../testing/render';
 
@@ -22,7 +23,8 @@ describe('the list’s export button', () => {
       entity: 'leads',
       format: 'xlsx',
       language: 'es',
-      columns: ['name', 'price', 'status', 'responsible', 'tags', 'contact', 'updated', 'created'],
+      // The columns the grid shows, in its order: the defaults until the rep chooses.
+      columns: DEFAULT_LEAD_COLUMNS,
     });
 
     act(() => host.emit('export_progress', { id: 'e1', state: 'running', written: 50_000, total: 200_000 }));
