@@ -1,8 +1,8 @@
 import { bulkLoadPending, hasIndex } from '../bulk-load';
-import { sortKey } from '../repositories/sort-key';
 import type { MirrorDatabase } from '../open';
 import { statement } from '../statements';
 import { countOnce } from './count-cache';
+import { searchedId } from './text-search';
 import { setFormFor } from './set-form';
 import type { Conditions, SetForm } from './sql';
 
@@ -90,7 +90,7 @@ export function pageSql<Field extends string>(
  */
 export function listQuery<Field extends string, Filter extends { text?: string }>(
   list: ListTable<Field>,
-  conditionsOf: (filter: Partial<Filter>) => Conditions,
+  conditionsOf: (filter: Partial<Filter>, fullText: boolean) => Conditions,
   seekOf: (mirror: MirrorDatabase, args: ListArgs<Field, Filter>) => SortSeek | 'sort' | null,
 ) {
   return {
@@ -99,10 +99,46 @@ export function listQuery<Field extends string, Filter extends { text?: string }
       plan: PagePlan = 'sort-matches',
       setForm: Exclude<SetForm, 'probe'> = 'in',
       seek: SortSeek | null = null,
-    ): PageSql => pageSql(list, conditionsOf(args.filter), args, plan, setForm, seek),
+    ): PageSql => pageSql(list, conditionsOf(args.filter, true), args, plan, setForm, seek),
+    // While the first download defers the full-text rows (bulk-load.ts), a text search looks for
+    // its words in the names instead, so the box still finds what has been downloaded so far.
     readPage: (mirror: MirrorDatabase, args: ListArgs<Field, Filter>) =>
-      readPageIds(mirror, list, searchableConditions(mirror, list, conditionsOf, args.filter), args, seekOf(mirror, args)),
+      readPinnedPage(
+        mirror,
+        list,
+        conditionsOf(args.filter, !bulkLoadPending(mirror)),
+        args,
+        seekOf(mirror, args),
+        searchedId(args.filter.text),
+      ),
   };
+}
+
+/**
+ * As readPageIds, with the record whose Kommo id was typed in the text box first when it is
+ * among the matches: the rest keep the list's sort after it, and the total counts it once.
+ */
+function readPinnedPage<Field extends string>(
+  mirror: MirrorDatabase,
+  list: ListTable<Field>,
+  conditions: Conditions,
+  request: PageRequest<Field>,
+  seek: SortSeek | 'sort' | null,
+  pinned: number | null,
+): { ids: number[]; total: number } {
+  if (pinned === null) return readPageIds(mirror, list, conditions, request, seek);
+  const idColumn = `${list.alias}.id`;
+  const probe = conditions.with(`${idColumn} = ?`, [pinned]).countSql(list.table, list.alias);
+  if (countOnce(mirror, probe.sql, probe.params) === 0) return readPageIds(mirror, list, conditions, request, seek);
+  const first = request.offset === 0;
+  const rest = readPageIds(
+    mirror,
+    list,
+    conditions.with(`${idColumn} <> ?`, [pinned]),
+    { ...request, offset: first ? 0 : request.offset - 1, limit: first ? request.limit - 1 : request.limit },
+    seek,
+  );
+  return { ids: first ? [pinned, ...rest.ids] : rest.ids, total: rest.total + 1 };
 }
 
 /** The ids of one page, in order, and the total. */
@@ -126,22 +162,4 @@ export function readPageIds<Field extends string>(
     .pluck()
     .all(...sql.params, request.limit, request.offset) as number[];
   return { ids, total };
-}
-
-/**
- * The filter's conditions. While the first download defers the full-text rows (bulk-load.ts), a
- * text search looks for its words in the records' names instead (folded as the sort key is), so
- * the search box still finds what has been downloaded so far.
- */
-function searchableConditions<Field extends string, Filter extends { text?: string }>(
-  mirror: MirrorDatabase,
-  list: ListTable<Field>,
-  conditionsOf: (filter: Partial<Filter>) => Conditions,
-  filter: Partial<Filter>,
-): Conditions {
-  if (!filter.text || !bulkLoadPending(mirror)) return conditionsOf(filter);
-  const words = sortKey(filter.text).match(/[\p{L}\p{N}]+/gu) ?? [];
-  let conditions = conditionsOf({ ...filter, text: undefined });
-  for (const word of words.slice(0, 12)) conditions = conditions.with(`${list.alias}.sort_name LIKE ?`, [`%${word}%`]);
-  return conditions;
 }
