@@ -7,6 +7,7 @@ import { createLiveSlice } from './slices/live-slice';
 import { createMetaSlice } from './slices/meta-slice';
 import { createNavSlice } from './slices/nav-slice';
 import { createPhoneSlice } from './slices/phone-slice';
+import { createSavedViewsSlice } from './slices/saved-views-slice';
 import { createSessionSlice } from './slices/session-slice';
 import { createSetAsideSlice } from './slices/set-aside-slice';
 import { createSyncSlice } from './slices/sync-slice';
@@ -32,5 +33,6 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createPhoneSlice(full)(...a),
     ...createLiveSlice(full)(...a),
     ...createSetAsideSlice(full)(...a),
+    ...createSavedViewsSlice(full)(...a),
   }));
 }

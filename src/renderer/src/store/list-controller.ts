@@ -19,6 +19,8 @@ export interface ListActions<Filter, Field extends string> {
   /** Merges into the filter; a key set to undefined or [] is cleared. */
   setFilter(patch: Partial<Filter>): void;
   replaceFilter(filter: Filter): void;
+  /** Shows another filter and sort at once (a saved view), keeping the column widths. */
+  applyView(view: Pick<ListView<Filter, Field>, 'filter' | 'sort'>): void;
   /** Sorts by a field; the same field again flips the direction. */
   setSort(field: Field): void;
   setWidth(column: string, px: number): void;
@@ -93,6 +95,7 @@ export function createListController<Row extends { id: number }, Filter extends 
     actions: {
       setFilter: (patch) => changeView((view) => ({ ...view, filter: compact({ ...view.filter, ...patch }) }), true),
       replaceFilter: (filter) => changeView((view) => ({ ...view, filter: compact(filter) }), true),
+      applyView: ({ filter, sort }) => changeView((view) => ({ ...view, filter: compact(filter), sort }), true),
       setSort: (field) =>
         changeView(
           (view) => ({

@@ -10,6 +10,7 @@ import { uiPhonePt } from './ui-phone';
 import { uiSettingsPt } from './ui-settings';
 import { uiShellPt } from './ui-shell';
 import { uiSyncPt } from './ui-sync';
+import { uiViewsPt } from './ui-views';
 
 /** Portuguese (Brazil), one table per area, in Kommo's Brazilian terms (Leads, Contatos, Etiquetas, Funil, Etapa). */
 export const portugueseTables = [
@@ -25,4 +26,5 @@ export const portugueseTables = [
   uiDetailPt,
   uiPhonePt,
   uiSettingsPt,
+  uiViewsPt,
 ] as const;
