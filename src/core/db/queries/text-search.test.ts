@@ -112,6 +112,7 @@ describe("the lead list's text box finds what the rows show", () => {
     expect(leadIds('20')).toEqual([20]);
     expect(leadIds('carla')).toEqual([2]);
     expect(leadIds('944 111 222')).toEqual([3]);
+    expect(leadBoard(mirror, 1, { text: 'pintura' }).reduce((sum, column) => sum + column.count, 0)).toBe(1);
     finishBulkLoad(mirror);
     expect(leadIds('pintura beto')).toEqual([20]);
   });
