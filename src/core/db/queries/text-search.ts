@@ -4,14 +4,21 @@ import { reversedRange } from './sql';
 
 /**
  * A list's text box finds what its rows show, read from the tables the rows are drawn from (so a
- * responsible user's rename or a contact's new phone is found at once, with nothing to re-index):
+ * responsible user's rename or a contact's new phone is found at once, with nothing to re-index).
+ * A record matches when every word starts a word of one of:
  *
- * - each word, as the prefix of a word in the record's own name or text fields (full text), of a
- *   linked contact's name or text fields (leads), of the responsible user's name, or of the
- *   company's name (contacts); every word must be found, each in any of these;
- * - or the whole text as the record's Kommo id;
- * - or the whole text as a phone of the record's contacts, written any way (the phone search's
- *   normalization, then its last ≥ 6 digits).
+ * - its own name or text fields (full text);
+ * - a linked contact's name (leads: what the list shows; a contact's other fields would also
+ *   bring every lead of each contact whose e-mail or position starts so, costly and surprising);
+ * - its responsible user's name, or its company's name (contacts);
+ *
+ * or the whole text is its Kommo id, or a phone of its contacts written any way (the phone
+ * search's normalization, then its last ≥ 6 digits).
+ *
+ * All the words must be found in the same one of these: each is then a single full-text query
+ * that intersects its words inside the index. Letting each word be found in a different one
+ * means gathering every word's matches from every source and intersecting them, several times
+ * slower at 200,000 leads (a prefix such as "cot" holds tens of thousands of leads).
  *
  * Accents and case never matter: the full text removes diacritics, and names are compared by
  * their folded sort keys. While the first download defers the full-text rows (bulk-load.ts),
@@ -19,38 +26,53 @@ import { reversedRange } from './sql';
  */
 export type SearchedEntity = 'leads' | 'contacts';
 
+/** One place the words may be found: its SELECT of ids, and its parameters for the words. */
 interface Source {
-  sql: string;
-  param: (word: string) => string;
+  sql: (words: readonly string[]) => string;
+  params: (words: readonly string[]) => unknown[];
 }
 
-const ftsTerm = (word: string) => `"${word}"*`;
-/** Word-prefix match on a folded name: ' ' || sort_name LIKE '% word%' (the word holds only letters and digits). */
-const namePrefix = (word: string) => `% ${sortKey(word)}%`;
-const nameContains = (word: string) => `%${sortKey(word)}%`;
-const USERS_NAMED = `SELECT id FROM users WHERE ' ' || sort_name LIKE ?`;
+const ftsTerms = (words: readonly string[], column = '') => words.map((word) => `${column}"${word}"*`).join(' ');
+/** Word-prefix matches on a folded name: ' ' || sort_name LIKE '% word%' (a word holds only letters and digits). */
+const namesLike = (column: string, words: readonly string[]) => words.map(() => `' ' || ${column} LIKE ?`).join(' AND ');
+const namePrefixes = (words: readonly string[]) => words.map((word) => `% ${sortKey(word)}%`);
+const nameParts = (words: readonly string[]) => words.map((word) => `%${sortKey(word)}%`);
 
-/** Where one word can be found, for each list; `fullText` false while the full-text rows are deferred. */
+function fullTextOf(table: string, column = ''): Source {
+  return {
+    sql: () => `SELECT rowid AS id FROM ${table}_fts WHERE ${table}_fts MATCH ?`,
+    params: (words) => [ftsTerms(words, column)],
+  };
+}
+
+/** While the full text is deferred: the words anywhere in the folded name. */
+function namesOf(table: string): Source {
+  return {
+    sql: (words) => `SELECT id FROM ${table} WHERE ${words.map(() => 'sort_name LIKE ?').join(' AND ')}`,
+    params: nameParts,
+  };
+}
+
+/** Where the words may be found, for each list; `fullText` false while the full-text rows are deferred. */
 function wordSources(entity: SearchedEntity, fullText: boolean): Source[] {
-  const own: Source = fullText
-    ? { sql: `SELECT rowid AS id FROM ${entity}_fts WHERE ${entity}_fts MATCH ?`, param: ftsTerm }
-    : { sql: `SELECT id FROM ${entity} WHERE sort_name LIKE ?`, param: nameContains };
-  const responsible: Source = { sql: `SELECT id FROM ${entity} WHERE responsible_user_id IN (${USERS_NAMED})`, param: namePrefix };
+  const own = fullText ? fullTextOf(entity) : namesOf(entity);
+  const responsible: Source = {
+    sql: (words) => `SELECT id FROM ${entity} WHERE responsible_user_id IN (SELECT id FROM users WHERE ${namesLike('sort_name', words)})`,
+    params: namePrefixes,
+  };
   if (entity === 'contacts') {
     const company: Source = {
-      sql: `SELECT id FROM contacts WHERE company_id IN (SELECT id FROM companies WHERE ' ' || sort_name LIKE ?)`,
-      param: namePrefix,
+      sql: (words) => `SELECT id FROM contacts WHERE company_id IN (SELECT id FROM companies WHERE ${namesLike('sort_name', words)})`,
+      params: namePrefixes,
     };
     return [own, responsible, company];
   }
-  const contacts: Source = fullText
-    ? { sql: 'SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?', param: ftsTerm }
-    : { sql: 'SELECT id FROM contacts WHERE sort_name LIKE ?', param: nameContains };
-  return [
-    own,
-    { sql: `SELECT lead_id AS id FROM lead_contacts WHERE contact_id IN (${contacts.sql})`, param: contacts.param },
-    responsible,
-  ];
+  const contacts = fullText ? fullTextOf('contacts', 'name : ') : namesOf('contacts');
+  const viaContacts: Source = {
+    sql: (words) => `SELECT lead_id AS id FROM lead_contacts WHERE contact_id IN (${contacts.sql(words).replace(' AS id', '')})`,
+    params: contacts.params,
+  };
+  return [own, viaContacts, responsible];
 }
 
 /** Enough for any real search; keeps a pasted paragraph from building a huge query. */
@@ -78,15 +100,10 @@ export function textSearchSet(entity: SearchedEntity, text: string, fullText: bo
   const params: unknown[] = [];
   const words = (text.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_WORDS);
   if (words.length > 0) {
-    const sources = wordSources(entity, fullText);
-    const perWord = words.map((word) => {
-      params.push(...sources.map((source) => source.param(word)));
-      return sources.map((source) => source.sql).join(' UNION ');
-    });
-    const [first, ...rest] = perWord;
-    alternatives.push(
-      rest.length === 0 ? first! : `SELECT id FROM (${first!}) WHERE ${rest.map((union) => `id IN (${union})`).join(' AND ')}`,
-    );
+    for (const source of wordSources(entity, fullText)) {
+      alternatives.push(source.sql(words));
+      params.push(...source.params(words));
+    }
   }
   const id = searchedId(text);
   if (id !== null) {
