@@ -14,6 +14,7 @@ import { uiPhoneMessages } from './messages/ui-phone';
 import { uiSettingsMessages } from './messages/ui-settings';
 import { uiShellMessages } from './messages/ui-shell';
 import { uiSyncMessages } from './messages/ui-sync';
+import { uiViewsMessages } from './messages/ui-views';
 import { portugueseTables } from './messages/pt';
 import { russianTables } from './messages/ru';
 
@@ -43,6 +44,7 @@ const areas = [
   uiPhoneMessages,
   uiSettingsMessages,
   uiExportMessages,
+  uiViewsMessages,
 ] as const;
 
 type AreaKeys<A> = A extends { en: infer En } ? keyof En : never;

@@ -5,7 +5,7 @@ export const uiContactsMessages = defineMessages(
   {
     'contacts.tableLabel': 'Contacts',
     'contacts.filters': 'Contact filters',
-    'contacts.searchText': 'Search contacts by name or field',
+    'contacts.searchText': 'Search contacts by name, ID, field, phone, company or responsible',
     'contacts.searchPhone': 'Phone',
     'contacts.unnamed': 'Contact #{id}',
     'contacts.empty': 'No contacts in the local copy yet.',
@@ -33,7 +33,7 @@ export const uiContactsMessages = defineMessages(
   {
     'contacts.tableLabel': 'Contactos',
     'contacts.filters': 'Filtros de contactos',
-    'contacts.searchText': 'Buscar contactos por nombre o campo',
+    'contacts.searchText': 'Buscar contactos por nombre, ID, campo, teléfono, empresa o responsable',
     'contacts.searchPhone': 'Teléfono',
     'contacts.unnamed': 'Contacto n.º {id}',
     'contacts.empty': 'Aún no hay contactos en la copia local.',

@@ -5,7 +5,7 @@ export const uiLeadsMessages = defineMessages(
   {
     'leads.tableLabel': 'Leads',
     'leads.filters': 'Lead filters',
-    'leads.searchText': 'Search leads by name or field',
+    'leads.searchText': 'Search leads by name, ID, field, contact, phone or responsible',
     'leads.unnamed': 'Lead #{id}',
     'leads.empty': 'No leads in the local copy yet.',
     'leads.emptyFiltered': 'No leads match these filters.',
@@ -61,7 +61,7 @@ export const uiLeadsMessages = defineMessages(
   {
     'leads.tableLabel': 'Leads',
     'leads.filters': 'Filtros de leads',
-    'leads.searchText': 'Buscar leads por nombre o campo',
+    'leads.searchText': 'Buscar leads por nombre, ID, campo, contacto, teléfono o responsable',
     'leads.unnamed': 'Lead n.º {id}',
     'leads.empty': 'Aún no hay leads en la copia local.',
     'leads.emptyFiltered': 'Ningún lead coincide con estos filtros.',

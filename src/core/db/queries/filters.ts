@@ -2,8 +2,8 @@ import type { z } from 'zod';
 import type { contactFilterSchema, leadFilterSchema } from '../../../common/contract/mirror';
 import { phoneSearchKey } from '../../../common/phone';
 import { addFieldConditions } from './field-sql';
-import { ftsMatch } from './fts';
 import { Conditions, placeholders, reversedRange } from './sql';
+import { textSearchSet, type SearchedEntity } from './text-search';
 
 export type LeadFilterInput = z.output<typeof leadFilterSchema>;
 export type ContactFilterInput = z.output<typeof contactFilterSchema>;
@@ -52,13 +52,14 @@ function tagCondition(
   }
 }
 
-function textCondition(c: Conditions, column: string, table: 'leads_fts' | 'contacts_fts', text: string | undefined): void {
-  const match = text ? ftsMatch(text) : null;
-  if (match) c.addIdSet(column, `SELECT rowid AS id FROM ${table} WHERE ${table} MATCH ?`, [match]);
+/** The text box: what the rows show (text-search.ts). `fullText` is false while the first download defers it. */
+function textCondition(c: Conditions, column: string, entity: SearchedEntity, text: string | undefined, fullText: boolean): void {
+  const found = text ? textSearchSet(entity, text, fullText) : null;
+  if (found) c.addIdSet(column, found.select, found.params);
 }
 
 /** The WHERE conditions for a lead filter, over `leads l`. Deleted leads are not in the table. */
-export function leadConditions(filter: Partial<LeadFilterInput>): Conditions {
+export function leadConditions(filter: Partial<LeadFilterInput>, fullText = true): Conditions {
   const c = new Conditions();
   if (filter.pipelineIds?.length) c.add(`l.pipeline_id IN ${placeholders(filter.pipelineIds.length)}`, ...filter.pipelineIds);
   if (filter.stages?.length) {
@@ -77,7 +78,7 @@ export function leadConditions(filter: Partial<LeadFilterInput>): Conditions {
   if (filter.createdTo !== undefined) c.add('l.created_at <= ?', filter.createdTo);
   if (filter.updatedFrom !== undefined) c.add('l.updated_at >= ?', filter.updatedFrom);
   if (filter.updatedTo !== undefined) c.add('l.updated_at <= ?', filter.updatedTo);
-  textCondition(c, 'l.id', 'leads_fts', filter.text);
+  textCondition(c, 'l.id', 'leads', filter.text, fullText);
   if (filter.phone !== undefined && filter.phone !== '') {
     const phone = phoneContactsSubquery(filter.phone);
     if (phone) c.addIdSet('l.id', `SELECT DISTINCT lead_id AS id FROM lead_contacts WHERE contact_id IN (${phone.sql})`, phone.params);
@@ -88,12 +89,12 @@ export function leadConditions(filter: Partial<LeadFilterInput>): Conditions {
 }
 
 /** The WHERE conditions for a contact filter, over `contacts c`. */
-export function contactConditions(filter: Partial<ContactFilterInput>): Conditions {
+export function contactConditions(filter: Partial<ContactFilterInput>, fullText = true): Conditions {
   const c = new Conditions();
   tagCondition(c, 'c.id', 'contact_tags', 'contact_id', filter.tagIds, filter.tagMode ?? 'any');
   if (filter.responsibleUserIds?.length)
     c.add(`c.responsible_user_id IN ${placeholders(filter.responsibleUserIds.length)}`, ...filter.responsibleUserIds);
-  textCondition(c, 'c.id', 'contacts_fts', filter.text);
+  textCondition(c, 'c.id', 'contacts', filter.text, fullText);
   if (filter.phone !== undefined && filter.phone !== '') {
     const phone = phoneContactsSubquery(filter.phone);
     if (phone) c.addIdSet('c.id', `SELECT DISTINCT contact_id AS id FROM contact_phones WHERE ${phone.where}`, phone.params);

@@ -1,7 +1,6 @@
 /** Read-side queries over the mirror, for the UI handlers and the host. */
 export { getContact, listContacts, listContactsAfter, type ContactListArgs } from './contacts';
 export { fieldValuesOf, type FieldValues } from './field-values';
-export { ftsMatch } from './fts';
 export { getLead, leadBoard, listLeads, listLeadsAfter, type LeadListArgs } from './leads';
 export type { ListCursor } from './plans';
 export { accountCurrentUserId, leadFacts, optimizeMirror, recordCountNow, stageName, syncStateNow } from './lookup';

@@ -1,4 +1,5 @@
 import type { BoardColumn, LeadDetail, LeadRow, PageOf } from '../../../common/model/mirror';
+import { bulkLoadPending } from '../bulk-load';
 import type { MirrorDatabase } from '../open';
 import { statement } from '../statements';
 import { withFieldCells } from './field-sql';
@@ -93,8 +94,8 @@ export function getLead(mirror: MirrorDatabase, id: number): LeadDetail | null {
 }
 
 /** SQL for the board, exported for EXPLAIN QUERY PLAN tests. */
-export function boardSql(filter: Partial<LeadFilterInput>): { sql: string; params: unknown[] } {
-  const c = leadConditions(filter);
+export function boardSql(filter: Partial<LeadFilterInput>, fullText = true): { sql: string; params: unknown[] } {
+  const c = leadConditions(filter, fullText);
   return {
     sql: `SELECT l.status_id, count(*) AS count, coalesce(sum(l.price), 0) AS price_total FROM leads l WHERE l.pipeline_id = ?${c.and()} GROUP BY l.status_id`,
     params: c.params,
@@ -103,7 +104,8 @@ export function boardSql(filter: Partial<LeadFilterInput>): { sql: string; param
 
 /** Counts and price totals per stage of one pipeline, in stage order, under the list's filters. */
 export function leadBoard(mirror: MirrorDatabase, pipelineId: number, filter: Partial<LeadFilterInput>): BoardColumn[] {
-  const { sql, params } = boardSql(filter);
+  // As the list: while the first download defers the full text, words are looked for in names.
+  const { sql, params } = boardSql(filter, !bulkLoadPending(mirror));
   const counts = statement(mirror.sqlite, sql).all(pipelineId, ...params) as Array<{
     status_id: number;
     count: number;

@@ -1,10 +1,10 @@
 import { bulkLoadPending, hasIndex } from '../bulk-load';
-import { sortKey } from '../repositories/sort-key';
 import type { MirrorDatabase } from '../open';
 import { statement } from '../statements';
 import { customFieldIdOf, type CustomFieldSort } from '../../../common/model/fields';
 import { countOnce } from './count-cache';
 import { fieldSortColumn, fieldType as lookupFieldType, type FieldEntity } from './field-sql';
+import { searchedId } from './text-search';
 import { setFormFor } from './set-form';
 import type { Conditions, SetForm } from './sql';
 
@@ -123,7 +123,7 @@ export function pageSql<Field extends string>(
  */
 export function listQuery<Field extends string, Filter extends { text?: string }>(
   list: ListTable<Field>,
-  conditionsOf: (filter: Partial<Filter>) => Conditions,
+  conditionsOf: (filter: Partial<Filter>, fullText: boolean) => Conditions,
   seekOf: (mirror: MirrorDatabase, args: ListArgs<Field, Filter>) => SortSeek | 'sort' | null,
 ) {
   return {
@@ -133,13 +133,49 @@ export function listQuery<Field extends string, Filter extends { text?: string }
       setForm: Exclude<SetForm, 'probe'> = 'in',
       seek: SortSeek | null = null,
       fieldType: string | null = null,
-    ): PageSql => pageSql(list, conditionsOf(args.filter), args, plan, setForm, seek, fieldType),
+    ): PageSql => pageSql(list, conditionsOf(args.filter, true), args, plan, setForm, seek, fieldType),
+    // While the first download defers the full-text rows (bulk-load.ts), a text search looks for
+    // its words in the names instead, so the box still finds what has been downloaded so far.
     readPage: (mirror: MirrorDatabase, args: ListArgs<Field, Filter>) =>
-      readPageIds(mirror, list, searchableConditions(mirror, list, conditionsOf, args.filter), args, seekOf(mirror, args)),
+      readPinnedPage(
+        mirror,
+        list,
+        conditionsOf(args.filter, !bulkLoadPending(mirror)),
+        args,
+        seekOf(mirror, args),
+        searchedId(args.filter.text),
+      ),
     /** The next `limit` ids in the list's order after `after` (the first ones when null): a keyset page. */
     readAfter: (mirror: MirrorDatabase, args: ListArgs<Field, Filter>, after: ListCursor | null) =>
-      readIdsAfter(mirror, list, searchableConditions(mirror, list, conditionsOf, args.filter), args, after, seekOf(mirror, args)),
+      readIdsAfter(mirror, list, conditionsOf(args.filter, !bulkLoadPending(mirror)), args, after, seekOf(mirror, args)),
   };
+}
+
+/**
+ * As readPageIds, with the record whose Kommo id was typed in the text box first when it is
+ * among the matches: the rest keep the list's sort after it, and the total counts it once.
+ */
+function readPinnedPage<Field extends string>(
+  mirror: MirrorDatabase,
+  list: ListTable<Field>,
+  conditions: Conditions,
+  request: PageRequest<Field>,
+  seek: SortSeek | 'sort' | null,
+  pinned: number | null,
+): { ids: number[]; total: number } {
+  if (pinned === null) return readPageIds(mirror, list, conditions, request, seek);
+  const idColumn = `${list.alias}.id`;
+  const probe = conditions.with(`${idColumn} = ?`, [pinned]).countSql(list.table, list.alias);
+  if (countOnce(mirror, probe.sql, probe.params) === 0) return readPageIds(mirror, list, conditions, request, seek);
+  const first = request.offset === 0;
+  const rest = readPageIds(
+    mirror,
+    list,
+    conditions.with(`${idColumn} <> ?`, [pinned]),
+    { ...request, offset: first ? 0 : request.offset - 1, limit: first ? request.limit - 1 : request.limit },
+    seek,
+  );
+  return { ids: first ? [pinned, ...rest.ids] : rest.ids, total: rest.total + 1 };
 }
 
 /** The ids of one page, in order, and the total. */
@@ -222,22 +258,4 @@ export function readIdsAfter<Field extends string>(
   const key = statement(mirror.sqlite, `SELECT ${sort.column} FROM ${list.table} ${a} WHERE ${a}.id = ?`).pluck().get(last) as
     string | number | null;
   return { ids, next: { key, id: last } };
-}
-
-/**
- * The filter's conditions. While the first download defers the full-text rows (bulk-load.ts), a
- * text search looks for its words in the records' names instead (folded as the sort key is), so
- * the search box still finds what has been downloaded so far.
- */
-function searchableConditions<Field extends string, Filter extends { text?: string }>(
-  mirror: MirrorDatabase,
-  list: ListTable<Field>,
-  conditionsOf: (filter: Partial<Filter>) => Conditions,
-  filter: Partial<Filter>,
-): Conditions {
-  if (!filter.text || !bulkLoadPending(mirror)) return conditionsOf(filter);
-  const words = sortKey(filter.text).match(/[\p{L}\p{N}]+/gu) ?? [];
-  let conditions = conditionsOf({ ...filter, text: undefined });
-  for (const word of words.slice(0, 12)) conditions = conditions.with(`${list.alias}.sort_name LIKE ?`, [`%${word}%`]);
-  return conditions;
 }

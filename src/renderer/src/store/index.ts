@@ -8,6 +8,7 @@ import { createLiveSlice } from './slices/live-slice';
 import { createMetaSlice } from './slices/meta-slice';
 import { createNavSlice } from './slices/nav-slice';
 import { createPhoneSlice } from './slices/phone-slice';
+import { createSavedViewsSlice } from './slices/saved-views-slice';
 import { createSessionSlice } from './slices/session-slice';
 import { createSetAsideSlice } from './slices/set-aside-slice';
 import { createSyncSlice } from './slices/sync-slice';
@@ -45,5 +46,6 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createLiveSlice(full)(...a),
     ...createSetAsideSlice(full)(...a),
     ...createExportSlice(full)(...a),
+    ...createSavedViewsSlice(full)(...a),
   }));
 }

@@ -19,6 +19,8 @@ export interface ListActions<Filter, Field extends string> {
   /** Merges into the filter; a key set to undefined or [] is cleared. */
   setFilter(patch: Partial<Filter>): void;
   replaceFilter(filter: Filter): void;
+  /** Shows another filter and sort at once (a saved view), and its columns when it names them; widths stay. */
+  applyView(view: Pick<ListView<Filter, Field>, 'filter' | 'sort' | 'columns'>): void;
   /** Sorts by a field; the same field again flips the direction. */
   setSort(field: Field): void;
   setWidth(column: string, px: number): void;
@@ -95,6 +97,8 @@ export function createListController<Row extends { id: number }, Filter extends 
     actions: {
       setFilter: (patch) => changeView((view) => ({ ...view, filter: compact({ ...view.filter, ...patch }) }), true),
       replaceFilter: (filter) => changeView((view) => ({ ...view, filter: compact(filter) }), true),
+      applyView: ({ filter, sort, columns }) =>
+        changeView((view) => ({ ...view, filter: compact(filter), sort, ...(columns ? { columns } : {}) }), true),
       setSort: (field) =>
         changeView(
           (view) => ({

@@ -9,6 +9,7 @@ import type { LiveSlice } from './slices/live-slice';
 import type { MetaSlice } from './slices/meta-slice';
 import type { NavSlice } from './slices/nav-slice';
 import type { PhoneSlice } from './slices/phone-slice';
+import type { SavedViewsSlice } from './slices/saved-views-slice';
 import type { SessionSlice } from './slices/session-slice';
 import type { SetAsideSlice } from './slices/set-aside-slice';
 import type { SyncSlice } from './slices/sync-slice';
@@ -27,7 +28,8 @@ export type AppState = SessionSlice &
   PhoneSlice &
   LiveSlice &
   SetAsideSlice &
-  ExportSlice;
+  ExportSlice &
+  SavedViewsSlice;
 
 export interface StoreDeps {
   host: Host;

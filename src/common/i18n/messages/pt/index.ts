@@ -12,6 +12,7 @@ import { uiPhonePt } from './ui-phone';
 import { uiSettingsPt } from './ui-settings';
 import { uiShellPt } from './ui-shell';
 import { uiSyncPt } from './ui-sync';
+import { uiViewsPt } from './ui-views';
 
 /** Portuguese (Brazil), one table per area, in Kommo's Brazilian terms (Leads, Contatos, Etiquetas, Funil, Etapa). */
 export const portugueseTables = [
@@ -29,4 +30,5 @@ export const portugueseTables = [
   uiPhonePt,
   uiSettingsPt,
   uiExportPt,
+  uiViewsPt,
 ] as const;

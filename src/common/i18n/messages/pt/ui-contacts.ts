@@ -4,7 +4,7 @@ import type { uiContactsMessages } from '../ui-contacts';
 export const uiContactsPt: PortugueseTable<typeof uiContactsMessages> = {
   'contacts.tableLabel': 'Contatos',
   'contacts.filters': 'Filtros de contatos',
-  'contacts.searchText': 'Buscar contatos por nome ou campo',
+  'contacts.searchText': 'Buscar contatos por nome, ID, campo, telefone, empresa ou responsável',
   'contacts.searchPhone': 'Telefone',
   'contacts.unnamed': 'Contato nº {id}',
   'contacts.empty': 'Ainda não há contatos na cópia local.',

@@ -4,7 +4,7 @@ import type { uiLeadsMessages } from '../ui-leads';
 export const uiLeadsPt: PortugueseTable<typeof uiLeadsMessages> = {
   'leads.tableLabel': 'Leads',
   'leads.filters': 'Filtros de leads',
-  'leads.searchText': 'Buscar leads por nome ou campo',
+  'leads.searchText': 'Buscar leads por nome, ID, campo, contato, telefone ou responsável',
   'leads.unnamed': 'Lead nº {id}',
   'leads.empty': 'Ainda não há leads na cópia local.',
   'leads.emptyFiltered': 'Nenhum lead corresponde a estes filtros.',

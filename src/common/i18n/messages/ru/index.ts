@@ -12,6 +12,7 @@ import { uiPhoneRu } from './ui-phone';
 import { uiSettingsRu } from './ui-settings';
 import { uiShellRu } from './ui-shell';
 import { uiSyncRu } from './ui-sync';
+import { uiViewsRu } from './ui-views';
 
 /** Russian, one table per area, in amoCRM's terms (Сделки, Контакты, Теги, Воронка, Этап). */
 export const russianTables = [
@@ -29,4 +30,5 @@ export const russianTables = [
   uiPhoneRu,
   uiSettingsRu,
   uiExportRu,
+  uiViewsRu,
 ] as const;

@@ -4,7 +4,7 @@ import type { uiContactsMessages } from '../ui-contacts';
 export const uiContactsRu: RussianTable<typeof uiContactsMessages> = {
   'contacts.tableLabel': 'Контакты',
   'contacts.filters': 'Фильтры контактов',
-  'contacts.searchText': 'Искать контакты по имени или полю',
+  'contacts.searchText': 'Искать контакты по имени, ID, полю, телефону, компании или ответственному',
   'contacts.searchPhone': 'Телефон',
   'contacts.unnamed': 'Контакт №{id}',
   'contacts.empty': 'В локальной копии пока нет контактов.',

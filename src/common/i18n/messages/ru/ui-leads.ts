@@ -4,7 +4,7 @@ import type { uiLeadsMessages } from '../ui-leads';
 export const uiLeadsRu: RussianTable<typeof uiLeadsMessages> = {
   'leads.tableLabel': 'Сделки',
   'leads.filters': 'Фильтры сделок',
-  'leads.searchText': 'Искать сделки по названию или полю',
+  'leads.searchText': 'Искать сделки по названию, ID, полю, контакту, телефону или ответственному',
   'leads.unnamed': 'Сделка №{id}',
   'leads.empty': 'В локальной копии пока нет сделок.',
   'leads.emptyFiltered': 'Нет сделок, подходящих под эти фильтры.',

@@ -52,7 +52,10 @@ describe('the contact table', () => {
 
   it('says when no contact matches the filters, and when the mirror has none', async () => {
     const { user } = await openContacts({ contacts: makeContacts(3) });
-    await user.type(screen.getByRole('searchbox', { name: 'Buscar contactos por nombre o campo' }), 'nadie');
+    await user.type(
+      screen.getByRole('searchbox', { name: 'Buscar contactos por nombre, ID, campo, teléfono, empresa o responsable' }),
+      'nadie',
+    );
     await settle(300);
     expect(grid().getAttribute('aria-rowcount')).toBe('1');
     expect(screen.getByText('Ningún contacto coincide con estos filtros.')).toBeTruthy();

@@ -1,6 +1,7 @@
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/context';
 import { VIEWS, type View } from '../../store/slices/nav-slice';
+import { SavedViews } from './SavedViews';
 
 const ICONS: Record<View, string> = { leads: '☰', board: '▦', contacts: '☺', tags: '#', settings: '⚙' };
 
@@ -39,6 +40,7 @@ export function Sidebar() {
           </li>
         ))}
       </ul>
+      <SavedViews />
     </nav>
   );
 }

@@ -39,8 +39,11 @@ export interface SessionSlice {
   applySettings(settings: Settings): void;
   setLanguage(language: LanguagePreference): Promise<void>;
   updateSettings(patch: SettingsPatch): Promise<HostError | null>;
-  /** Remembers a piece of UI state in the host's settings (debounced per key). */
-  persistUi(key: string, value: unknown): void;
+  /**
+   * Remembers a piece of UI state in the host's settings: debounced, or at once with `now` (an
+   * explicit act, such as saving a view, must not be lost to a reload a moment later).
+   */
+  persistUi(key: string, value: unknown, options?: { now?: boolean }): void;
 
   startOAuth(): Promise<{ consentUrl: string; openedByHost: boolean } | null>;
   connectToken(accountHost: string, token: string): Promise<boolean>;
@@ -178,11 +181,12 @@ export const createSessionSlice: Slice<SessionSlice> =
         return null;
       },
 
-      persistUi(key, value) {
+      persistUi(key, value, options) {
         set((state) => ({ settings: { ...state.settings, ui: { ...state.settings.ui, [key]: value } } }));
         pendingUi.set(key, value);
         clearTimeout(uiTimer);
-        uiTimer = setTimeout(flushUi, persistDelayMs);
+        if (options?.now) flushUi();
+        else uiTimer = setTimeout(flushUi, persistDelayMs);
       },
 
       async startOAuth() {
