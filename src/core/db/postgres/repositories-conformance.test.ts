@@ -13,9 +13,11 @@ import { openDatabase } from '../open';
 import {
   deleteRecords,
   replacePipelines,
+  upsertCompanies,
   upsertContacts,
   upsertCustomFields,
   upsertLeads,
+  upsertLossReasons,
   upsertTagList,
   upsertUsers,
 } from '../repositories';
@@ -31,15 +33,19 @@ const TABLES: Array<[table: string, orderBy: string]> = [
   ['users', 'id'],
   ['pipelines', 'id'],
   ['statuses', 'pipeline_id, id'],
+  ['loss_reasons', 'id'],
   ['custom_fields', 'entity_type, id'],
   ['tags', 'entity_type, id'],
   ['leads', 'id'],
   ['contacts', 'id'],
+  ['companies', 'id'],
   ['lead_tags', 'lead_id, tag_id'],
   ['contact_tags', 'contact_id, tag_id'],
+  ['company_tags', 'company_id, tag_id'],
   ['lead_contacts', 'lead_id, contact_id'],
   ['lead_field_values', 'lead_id, field_id, position'],
   ['contact_field_values', 'contact_id, field_id, position'],
+  ['company_field_values', 'company_id, field_id, position'],
   ['contact_phones', 'contact_id, position'],
   ['contact_emails', 'contact_id, position'],
   ['tombstones', 'entity_type, id'],
@@ -53,6 +59,9 @@ async function apply(store: SqlStore, client: KommoClient) {
     await upsertCustomFields(tx, 'leads', await client.listAll('lead_custom_fields'), { complete: true });
     await upsertCustomFields(tx, 'contacts', await client.listAll('contact_custom_fields'), { complete: true });
     await upsertTagList(tx, 'leads', await client.listAll('lead_tags'));
+    await upsertTagList(tx, 'companies', await client.listAll('company_tags'));
+    await upsertLossReasons(tx, await client.listAll('loss_reasons'), { complete: true });
+    results.push(await upsertCompanies(tx, await client.listAll('companies')));
   });
   // Page by page, as the engine commits them.
   for (const entity of ['leads', 'contacts'] as const) {
