@@ -45,6 +45,11 @@ export const leadFilterSchema = z
     createdTo: unixSeconds.optional(),
     updatedFrom: unixSeconds.optional(),
     updatedTo: unixSeconds.optional(),
+    /** Closed (won or lost) in this range; open leads have no closing date and never match. */
+    closedFrom: unixSeconds.optional(),
+    closedTo: unixSeconds.optional(),
+    /** Lost for any of these reasons. */
+    lossReasonIds: ids.optional(),
     /** Full-text over names and text custom fields. */
     text: searchText.optional(),
     /** Any way of writing a phone of a linked contact, or its last ≥ 6 digits. */

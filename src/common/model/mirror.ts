@@ -76,6 +76,8 @@ export interface CustomFieldValueView {
 
 export interface LeadDetail extends LeadRow {
   lossReasonId: number | null;
+  /** The reason's name in Kommo; null when the mirror does not know the reason (then show the id). */
+  lossReasonName: string | null;
   contacts: Array<ContactRow & { isMain: boolean }>;
   company: { id: number; name: string } | null;
   customFields: CustomFieldValueView[];
@@ -149,6 +151,8 @@ export interface MirrorMeta {
   pipelines: PipelineView[];
   users: UserView[];
   customFields: CustomFieldDefinitionView[];
+  /** Kommo's loss reasons, in Kommo's order. */
+  lossReasons: Array<{ id: number; name: string }>;
 }
 
 export interface PageOf<Row> {

@@ -76,6 +76,9 @@ export function leadConditions(filter: Partial<LeadFilterInput>): Conditions {
   if (filter.createdTo !== undefined) c.add('l.created_at <= ?', filter.createdTo);
   if (filter.updatedFrom !== undefined) c.add('l.updated_at >= ?', filter.updatedFrom);
   if (filter.updatedTo !== undefined) c.add('l.updated_at <= ?', filter.updatedTo);
+  if (filter.closedFrom !== undefined) c.add('l.closed_at >= ?', filter.closedFrom);
+  if (filter.closedTo !== undefined) c.add('l.closed_at <= ?', filter.closedTo);
+  if (filter.lossReasonIds?.length) c.add(`l.loss_reason_id IN ${placeholders(filter.lossReasonIds.length)}`, ...filter.lossReasonIds);
   textCondition(c, 'l.id', 'leads_fts', filter.text);
   if (filter.phone !== undefined && filter.phone !== '') {
     const phone = phoneContactsSubquery(filter.phone);

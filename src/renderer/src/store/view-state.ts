@@ -21,7 +21,7 @@ export interface ListView<Filter, Field extends string> {
  * The lead list's filter as the view keeps it: the query's filter, plus quick date ranges kept by
  * name ("today") and turned into dates only when a query is built (`leadQuery`).
  */
-export type LeadViewFilter = LeadFilter & { createdRange?: DatePreset; updatedRange?: DatePreset };
+export type LeadViewFilter = LeadFilter & { createdRange?: DatePreset; updatedRange?: DatePreset; closedRange?: DatePreset };
 
 export type LeadsView = ListView<LeadViewFilter, LeadSortField>;
 export type ContactsView = ListView<ContactFilter, ContactSortField>;
@@ -55,6 +55,8 @@ const SAME_FILTER: Record<string, string> = {
   createdRange: 'createdFrom',
   updatedTo: 'updatedFrom',
   updatedRange: 'updatedFrom',
+  closedTo: 'closedFrom',
+  closedRange: 'closedFrom',
   stages: 'pipelineIds',
 };
 
@@ -88,8 +90,12 @@ export function parseLeadsView(raw: unknown): LeadsView {
     createdTo: nonNegative(filter.createdTo),
     updatedFrom: nonNegative(filter.updatedFrom),
     updatedTo: nonNegative(filter.updatedTo),
+    closedFrom: nonNegative(filter.closedFrom),
+    closedTo: nonNegative(filter.closedTo),
+    lossReasonIds: ids(filter.lossReasonIds),
     createdRange: isDatePreset(filter.createdRange) ? filter.createdRange : undefined,
     updatedRange: isDatePreset(filter.updatedRange) ? filter.updatedRange : undefined,
+    closedRange: isDatePreset(filter.closedRange) ? filter.closedRange : undefined,
   }));
 }
 

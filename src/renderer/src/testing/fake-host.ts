@@ -195,7 +195,7 @@ function sortRows(rows: LeadRow[], sort: { field: string; direction: string } | 
 }
 
 export function leadDetail(lead: LeadRow): LeadDetail {
-  return { ...lead, lossReasonId: null, contacts: [], company: null, customFields: [] };
+  return { ...lead, lossReasonId: null, lossReasonName: null, contacts: [], company: null, customFields: [] };
 }
 
 function contactDetail(contact: ContactRow, leads: LeadRow[]): ContactDetail {
