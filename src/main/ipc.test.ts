@@ -52,6 +52,7 @@ const handlers = {
   'leads.board': async () => [],
   'contacts.list': async () => ({ rows: [], total: 0 }),
   'contacts.get': async () => null,
+  'companies.list': async () => ({ rows: [], total: 0 }),
   'tags.list': async () => [],
   'phone.search': async () => ({ normalized: '', matchedBy: 'none' as const, contacts: [] }),
   'setAside.list': async () => ({ total: 0, records: [] }),

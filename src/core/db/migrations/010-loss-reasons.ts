@@ -4,7 +4,8 @@ import type { Migration } from './types';
  * Kommo's loss reasons (`GET /api/v4/leads/loss_reasons`), so a lost lead shows its reason's name
  * rather than its id, and the lead list can filter by reason and by closing date. A lead's
  * `loss_reason_id` may name a reason not listed (deleted in Kommo): readers fall back to the id.
- * Also the indexes those filters and the companies list read by: closing date, reason, company.
+ * Also the indexes those filters and the companies list read by: closing date, reason, company,
+ * and the companies list's sorts.
  */
 export const migration010: Migration = {
   version: 10,
@@ -20,6 +21,8 @@ export const migration010: Migration = {
       CREATE INDEX leads_by_closed ON leads (closed_at);
       CREATE INDEX leads_by_loss_reason ON leads (loss_reason_id, closed_at);
       CREATE INDEX leads_by_company ON leads (company_id);
+      CREATE INDEX companies_by_name ON companies (sort_name);
+      CREATE INDEX companies_by_created ON companies (created_at);
     `);
   },
 };

@@ -1,11 +1,13 @@
 import type { z } from 'zod';
-import type { contactFilterSchema, leadFilterSchema } from '../../../common/contract/mirror';
+import type { companyFilterSchema, contactFilterSchema, leadFilterSchema } from '../../../common/contract/mirror';
 import { phoneSearchKey } from '../../../common/phone';
+import { sortKey } from '../repositories/sort-key';
 import { ftsMatch } from './fts';
 import { Conditions, placeholders, reversedRange } from './sql';
 
 export type LeadFilterInput = z.output<typeof leadFilterSchema>;
 export type ContactFilterInput = z.output<typeof contactFilterSchema>;
+export type CompanyFilterInput = z.output<typeof companyFilterSchema>;
 
 /**
  * Contacts having a phone that ends with the query's canonical digits. A full number is its own
@@ -100,5 +102,19 @@ export function contactConditions(filter: Partial<ContactFilterInput>): Conditio
     if (phone) c.addIdSet('c.id', `SELECT DISTINCT contact_id AS id FROM contact_phones WHERE ${phone.where}`, phone.params);
     else c.add('0');
   }
+  return c;
+}
+
+/**
+ * The WHERE conditions for a company filter, over `companies co`. Companies have no full-text
+ * table (a few thousand rows at most): their name's words are matched in its folded sort key.
+ */
+export function companyConditions(filter: Partial<CompanyFilterInput>): Conditions {
+  const c = new Conditions();
+  tagCondition(c, 'co.id', 'company_tags', 'company_id', filter.tagIds, filter.tagMode ?? 'any');
+  if (filter.responsibleUserIds?.length)
+    c.add(`co.responsible_user_id IN ${placeholders(filter.responsibleUserIds.length)}`, ...filter.responsibleUserIds);
+  const words = sortKey(filter.text ?? '').match(/[\p{L}\p{N}]+/gu) ?? [];
+  for (const word of words.slice(0, 12)) c.add('co.sort_name LIKE ?', `%${word}%`);
   return c;
 }

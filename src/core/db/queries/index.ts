@@ -1,4 +1,5 @@
 /** Read-side queries over the mirror, for the UI handlers and the host. */
+export { listCompanies, type CompanyListArgs } from './companies';
 export { getContact, listContacts, type ContactListArgs } from './contacts';
 export { ftsMatch } from './fts';
 export { getLead, leadBoard, listLeads, type LeadListArgs } from './leads';

@@ -20,7 +20,7 @@ export function choosePagePlan(matches: number, all: number, offset: number, lim
 
 /** A list screen's table: its alias in the SQL and, per sort field, the column and its own index. */
 export interface ListTable<Field extends string> {
-  table: 'leads' | 'contacts';
+  table: 'leads' | 'contacts' | 'companies';
   alias: string;
   sorts: Record<Field, { column: string; index: string }>;
 }

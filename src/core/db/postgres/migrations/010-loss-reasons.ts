@@ -15,6 +15,8 @@ export const postgresMigration010: PostgresMigration = {
       CREATE INDEX leads_by_closed ON leads (closed_at);
       CREATE INDEX leads_by_loss_reason ON leads (loss_reason_id, closed_at);
       CREATE INDEX leads_by_company ON leads (company_id);
+      CREATE INDEX companies_by_name ON companies (sort_name);
+      CREATE INDEX companies_by_created ON companies (created_at);
     `);
   },
 };
