@@ -24,8 +24,8 @@ export interface ListScreenProps<Row extends { id: number }, Filter, Field exten
   filters: ReactNode;
   /** Shown in place of rows when there are none. */
   empty: ReactNode;
-  /** The record a row opens in the detail panel. */
-  opens: EntityKind;
+  /** The record a row opens in the detail panel; without one, Enter and a click only select. */
+  opens?: EntityKind;
 }
 
 /**
@@ -64,7 +64,7 @@ export function ListScreen<Row extends { id: number }, Filter, Field extends str
         onResize={setWidth}
         selectedId={selectedId}
         onSelect={select}
-        onOpen={(row) => openDetail(opens, row.id)}
+        onOpen={(row) => (opens ? openDetail(opens, row.id) : select(row.id))}
         flash={flash}
         sortLabel={(column, direction) =>
           t(direction === 'asc' ? 'grid.sortedAsc' : direction === 'desc' ? 'grid.sortedDesc' : 'grid.sortBy', { column })

@@ -1,8 +1,16 @@
-import type { CONTACT_SORT_FIELDS, ContactFilter, LEAD_SORT_FIELDS, LeadFilter } from '../../../common/contract/mirror';
+import type {
+  COMPANY_SORT_FIELDS,
+  CompanyFilter,
+  CONTACT_SORT_FIELDS,
+  ContactFilter,
+  LEAD_SORT_FIELDS,
+  LeadFilter,
+} from '../../../common/contract/mirror';
 import { isDatePreset, type DatePreset } from './date-presets';
 
 export type LeadSortField = (typeof LEAD_SORT_FIELDS)[number];
 export type ContactSortField = (typeof CONTACT_SORT_FIELDS)[number];
+export type CompanySortField = (typeof COMPANY_SORT_FIELDS)[number];
 export type SortDirection = 'asc' | 'desc';
 
 export interface Sort<Field extends string> {
@@ -25,10 +33,12 @@ export type LeadViewFilter = LeadFilter & { createdRange?: DatePreset; updatedRa
 
 export type LeadsView = ListView<LeadViewFilter, LeadSortField>;
 export type ContactsView = ListView<ContactFilter, ContactSortField>;
+export type CompaniesView = ListView<CompanyFilter, CompanySortField>;
 
 /** Keys under `settings.ui` (the host keeps them; localStorage would not survive the web preview's changing port). */
 export const LEADS_VIEW_KEY = 'leads.view';
 export const CONTACTS_VIEW_KEY = 'contacts.view';
+export const COMPANIES_VIEW_KEY = 'companies.view';
 
 // Restated as values because the contract's constants live beside zod, which the renderer bundle
 // leaves out; the Record types make the compiler check that every sort field is listed.
@@ -40,9 +50,15 @@ const CONTACT_SORTS = Object.keys({ name: 1, responsible: 1, created_at: 1, upda
   ContactSortField,
   1
 >) as ContactSortField[];
+const COMPANY_SORTS = Object.keys({ name: 1, created_at: 1, updated_at: 1 } satisfies Record<CompanySortField, 1>) as CompanySortField[];
 
 export const DEFAULT_LEADS_VIEW: LeadsView = { filter: { tagMode: 'any' }, sort: { field: 'updated_at', direction: 'desc' }, widths: {} };
 export const DEFAULT_CONTACTS_VIEW: ContactsView = {
+  filter: { tagMode: 'any' },
+  sort: { field: 'updated_at', direction: 'desc' },
+  widths: {},
+};
+export const DEFAULT_COMPANIES_VIEW: CompaniesView = {
   filter: { tagMode: 'any' },
   sort: { field: 'updated_at', direction: 'desc' },
   widths: {},
@@ -61,7 +77,7 @@ const SAME_FILTER: Record<string, string> = {
 };
 
 /** How many filters are set, as the filter bar shows them: a tag list or a range counts once. */
-export function countFilters(filter: LeadViewFilter | ContactFilter): number {
+export function countFilters(filter: LeadViewFilter | ContactFilter | CompanyFilter): number {
   const set = Object.entries(filter).filter(([key, value]) => key !== 'tagMode' && isSet(value));
   return new Set(set.map(([key]) => SAME_FILTER[key] ?? key)).size;
 }
@@ -101,6 +117,13 @@ export function parseLeadsView(raw: unknown): LeadsView {
 
 export function parseContactsView(raw: unknown): ContactsView {
   return parseView(raw, CONTACT_SORTS, DEFAULT_CONTACTS_VIEW, parseCommonFilter);
+}
+
+export function parseCompaniesView(raw: unknown): CompaniesView {
+  return parseView(raw, COMPANY_SORTS, DEFAULT_COMPANIES_VIEW, (filter) => {
+    const { phone: _phone, ...common } = parseCommonFilter(filter);
+    return common;
+  });
 }
 
 /** A list's view: its own filter keys, a sort among its fields (else the default), widths in range. */

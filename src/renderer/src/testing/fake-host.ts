@@ -3,6 +3,7 @@ import type { EventName, Events, RequestArgs, RequestName, RequestValue } from '
 import type { AppInfo } from '../../../common/model/app';
 import type { ConnectionState } from '../../../common/model/connection';
 import type {
+  CompanyRow,
   ContactDetail,
   ContactRow,
   LeadDetail,
@@ -25,6 +26,7 @@ export interface FakeHostData {
   meta: MirrorMeta;
   leads: LeadRow[];
   contacts: ContactRow[];
+  companies: CompanyRow[];
   tags: TagWithCount[];
 }
 
@@ -50,6 +52,7 @@ export class FakeHost implements Host {
       meta: META,
       leads: [],
       contacts: [],
+      companies: [],
       tags: [],
       ...data,
     };
@@ -136,6 +139,11 @@ export class FakeHost implements Host {
       case 'contacts.list': {
         const { filter = {}, offset = 0, limit = 100 } = args as unknown as { filter?: { text?: string }; offset?: number; limit?: number };
         const rows = d.contacts.filter((row) => !filter.text || row.name.toLowerCase().includes(filter.text.toLowerCase()));
+        return ok({ rows: rows.slice(offset, offset + limit), total: rows.length });
+      }
+      case 'companies.list': {
+        const { filter = {}, offset = 0, limit = 100 } = args as unknown as { filter?: { text?: string }; offset?: number; limit?: number };
+        const rows = d.companies.filter((row) => !filter.text || row.name.toLowerCase().includes(filter.text.toLowerCase()));
         return ok({ rows: rows.slice(offset, offset + limit), total: rows.length });
       }
       case 'contacts.get': {
