@@ -20,6 +20,7 @@ import {
   upsertContacts,
   upsertCustomFields,
   upsertLeads,
+  upsertLossReasons,
   upsertTagList,
   upsertUsers,
 } from '../src/core/db';
@@ -69,6 +70,7 @@ export async function seedMirror(options: SeedOptions): Promise<{ leads: number;
     await upsertAccount(tx, account, `${data.account.subdomain}.kommo.com`);
     await upsertUsers(tx, data.users as unknown as KommoUser[], { complete: true });
     await replacePipelines(tx, data.pipelines.map((p) => ({ ...p, _embedded: { statuses: p.statuses } })) as unknown as KommoPipeline[]);
+    await upsertLossReasons(tx, data.lossReasons, { complete: true });
     for (const entity of ['leads', 'contacts', 'companies'] as const) {
       await upsertCustomFields(tx, entity, data.customFields[entity] as unknown as KommoCustomFieldDefinition[], { complete: true });
       await upsertTagList(tx, entity, data.tags[entity] as unknown as KommoTag[], { complete: true });

@@ -1,6 +1,6 @@
 import { readCustomFields, ItemErrors } from '../api/write-validation';
 import { type FaultSettings } from '../guard/faults';
-import { type ApiTag, type ContactRecord, type LeadRecord } from '../model/types';
+import { type ApiTag, type CompanyRecord, type ContactRecord, type LeadRecord } from '../model/types';
 import { type AccountRuntime } from '../runtime/account-runtime';
 import { LONG_LIVED_TTL, type SimulatorRuntime } from '../runtime/simulator-runtime';
 import { type ContactChanges, type FieldChange, type LeadChanges, NotFoundError } from '../state/mutations';
@@ -125,9 +125,10 @@ export class Control implements SimControl {
     return copy(acct.mutator.updateContact(args.id, this.contactChanges(acct, args.data), actor));
   }
 
-  delete(args: OnAccount & ByActor & { entity: ControlEntity; id: number }): LeadRecord | ContactRecord {
+  delete(args: OnAccount & ByActor & { entity: ControlEntity | 'companies'; id: number }): LeadRecord | ContactRecord | CompanyRecord {
     const acct = this.acct(args);
     const actor = this.actor(acct, args);
+    if (args.entity === 'companies') return copy(acct.mutator.deleteCompany(args.id, actor));
     return copy(args.entity === 'leads' ? acct.mutator.deleteLead(args.id, actor) : acct.mutator.deleteContact(args.id, actor));
   }
 

@@ -92,7 +92,8 @@ export interface SimControl {
   update(
     args: OnAccount & ByActor & ({ entity: 'leads'; id: number; data: LeadInput } | { entity: 'contacts'; id: number; data: ContactInput }),
   ): LeadRecord | ContactRecord;
-  delete(args: OnAccount & ByActor & { entity: ControlEntity; id: number }): LeadRecord | ContactRecord;
+  /** Companies too: a deleted company is unlinked from its contacts and leads. */
+  delete(args: OnAccount & ByActor & { entity: ControlEntity | 'companies'; id: number }): LeadRecord | ContactRecord | CompanyRecord;
   restore(args: OnAccount & ByActor & { entity: ControlEntity; id: number }): LeadRecord | ContactRecord;
   moveStatus(args: OnAccount & ByActor & { id: number; statusId: number; pipelineId?: number }): LeadRecord;
   reassign(args: OnAccount & ByActor & { entity: ControlEntity; id: number; userId: number }): LeadRecord | ContactRecord;

@@ -1,6 +1,7 @@
 import { LOST_STATUS_ID, WON_STATUS_ID } from '../generate/metadata';
 import {
   type ApiTag,
+  type CompanyRecord,
   type ContactRecord,
   type CustomFieldDefinition,
   type CustomFieldValue,
@@ -378,6 +379,31 @@ export class Mutator {
     this.event('contact_restored', 'contact', id, actor, [], []);
     this.notify({ entity: 'contacts', action: 'restore', id });
     return contact;
+  }
+
+  /**
+   * Kommo unlinks a deleted company from its contacts and leads (docs/kommo-api.md §8.3). Whether
+   * that changes their `updated_at` is unconfirmed: here it does not, so a mirror must drop the
+   * links itself when it applies the deletion.
+   */
+  deleteCompany(id: number, actor: Actor): CompanyRecord {
+    const company = this.s.companies.getLive(id);
+    if (!company) throw new NotFoundError(`no company ${id}`);
+    this.s.companies.change(company, () => {
+      company.is_deleted = true;
+      company.updated_by = actor;
+      company.updated_at = this.s.now();
+    });
+    const unlink = <R extends LeadRecord | ContactRecord>(table: { byId: Map<number, R>; change(r: R, apply: () => void): void }) => {
+      for (const record of table.byId.values()) {
+        if (!record._embedded.companies.some((c) => c.id === id)) continue;
+        table.change(record, () => void (record._embedded.companies = record._embedded.companies.filter((c) => c.id !== id)));
+      }
+    };
+    unlink(this.s.leads);
+    unlink(this.s.contacts);
+    this.event('company_deleted', 'company', id, actor, [], []);
+    return company;
   }
 
   // ---- notes and tasks ----------------------------------------------------------------------

@@ -31,6 +31,7 @@ const PHASE: Record<SyncProgress['phase'], string> = {
   metadata: 'Reading the account settings',
   leads: 'Downloading leads',
   contacts: 'Downloading contacts',
+  companies: 'Downloading companies',
   events: 'Reading the events feed',
   incremental: 'Reading changes',
 };

@@ -1,6 +1,7 @@
 /**
  * "The mirror equals the source": the simulator's snapshot against the SQLite mirror, record by
- * record (leads, contacts, their tags, custom field values and links, tag lists, deletions).
+ * record (leads, contacts and companies, their tags, custom field values and links, tag lists,
+ * loss reasons, deletions).
  * Returns readable differences (empty when equal). Tests only.
  */
 import type Database from 'better-sqlite3';
@@ -8,8 +9,27 @@ import type { SimSnapshot } from '../../sim/index';
 
 type Row = Record<string, unknown>;
 
-const LEAD_FIELDS = ['name', 'price', 'status_id', 'pipeline_id', 'responsible_user_id', 'created_at', 'updated_at', 'closed_at'] as const;
-const CONTACT_FIELDS = ['name', 'responsible_user_id', 'created_at', 'updated_at'] as const;
+const LEAD_FIELDS = [
+  'name',
+  'price',
+  'status_id',
+  'pipeline_id',
+  'responsible_user_id',
+  'created_at',
+  'updated_at',
+  'closed_at',
+  'loss_reason_id',
+  'company_id',
+] as const;
+const CONTACT_FIELDS = ['name', 'responsible_user_id', 'created_at', 'updated_at', 'company_id'] as const;
+const COMPANY_FIELDS = ['name', 'responsible_user_id', 'created_at', 'updated_at'] as const;
+
+/** The source's fields as the mirror stores them: the company a record names is a column there. */
+const withCompany = (records: readonly object[]): Row[] =>
+  records.map((r) => ({
+    ...r,
+    company_id: (r as { _embedded?: { companies?: Array<{ id: number }> } })._embedded?.companies?.[0]?.id ?? null,
+  }));
 
 export function mirrorDifferences(sqlite: Database.Database, source: SimSnapshot, limit = 20): string[] {
   const out: string[] = [];
@@ -33,7 +53,7 @@ export function mirrorDifferences(sqlite: Database.Database, source: SimSnapshot
     {
       name: 'leads',
       fields: LEAD_FIELDS,
-      source: source.leads as unknown as Row[],
+      source: withCompany(source.leads),
       tags: 'lead_tags',
       owner: 'lead_id',
       values: 'lead_field_values',
@@ -41,10 +61,18 @@ export function mirrorDifferences(sqlite: Database.Database, source: SimSnapshot
     {
       name: 'contacts',
       fields: CONTACT_FIELDS,
-      source: source.contacts as unknown as Row[],
+      source: withCompany(source.contacts),
       tags: 'contact_tags',
       owner: 'contact_id',
       values: 'contact_field_values',
+    },
+    {
+      name: 'companies',
+      fields: COMPANY_FIELDS,
+      source: source.companies as unknown as Row[],
+      tags: 'company_tags',
+      owner: 'company_id',
+      values: 'company_field_values',
     },
   ] as const;
   for (const e of entities) {
@@ -96,7 +124,7 @@ export function mirrorDifferences(sqlite: Database.Database, source: SimSnapshot
   }
   for (const key of links) add(`link ${key} in the mirror only`);
 
-  for (const entity of ['leads', 'contacts'] as const) {
+  for (const entity of ['leads', 'contacts', 'companies'] as const) {
     const mirrorTags = new Map(
       (sqlite.prepare('SELECT id, name, color FROM tags WHERE entity_type = ?').all(entity) as Row[]).map((t) => [
         t.id as number,
@@ -110,5 +138,13 @@ export function mirrorDifferences(sqlite: Database.Database, source: SimSnapshot
     }
     for (const id of mirrorTags.keys()) add(`${entity} tag ${id} in the mirror only`);
   }
+
+  const reasons = new Map((sqlite.prepare('SELECT id, name FROM loss_reasons').all() as Row[]).map((r) => [r.id as number, r.name]));
+  for (const reason of source.lossReasons) {
+    if (reasons.get(reason.id) !== reason.name)
+      add(`loss reason ${reason.id}: mirror ${String(reasons.get(reason.id))}, source ${reason.name}`);
+    reasons.delete(reason.id);
+  }
+  for (const id of reasons.keys()) add(`loss reason ${id} in the mirror only`);
   return out;
 }

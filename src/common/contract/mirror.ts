@@ -3,6 +3,7 @@ import { request } from './define';
 import { MAX_SEARCH_TEXT_LENGTH } from '../model/mirror';
 import type {
   BoardColumn,
+  CompanyRow,
   ContactDetail,
   ContactRow,
   LeadDetail,
@@ -35,6 +36,7 @@ const page = { offset: z.number().int().nonnegative().max(10_000_000).default(0)
 
 export const LEAD_SORT_FIELDS = ['name', 'price', 'status', 'responsible', 'contact', 'created_at', 'updated_at'] as const;
 export const CONTACT_SORT_FIELDS = ['name', 'responsible', 'created_at', 'updated_at'] as const;
+export const COMPANY_SORT_FIELDS = ['name', 'created_at', 'updated_at'] as const;
 
 /** A custom field as a sort: `cf:<field id>` (see CustomFieldSort). */
 const customFieldSort = z.custom<CustomFieldSort>((value) => typeof value === 'string' && CUSTOM_FIELD_SORT.test(value));
@@ -65,6 +67,11 @@ export const leadFilterSchema = z
     createdTo: unixSeconds.optional(),
     updatedFrom: unixSeconds.optional(),
     updatedTo: unixSeconds.optional(),
+    /** Closed (won or lost) in this range; open leads have no closing date and never match. */
+    closedFrom: unixSeconds.optional(),
+    closedTo: unixSeconds.optional(),
+    /** Lost for any of these reasons. */
+    lossReasonIds: ids.optional(),
     /** Full-text over names and text custom fields. */
     text: searchText.optional(),
     /** Any way of writing a phone of a linked contact, or its last ≥ 6 digits. */
@@ -97,6 +104,17 @@ export const leadListArgsSchema = z
   })
   .strict();
 
+export const companyFilterSchema = z
+  .object({
+    tagIds: ids.optional(),
+    tagMode: z.enum(['any', 'all']).default('any'),
+    responsibleUserIds: ids.optional(),
+    /** Words of the company's name. */
+    text: searchText.optional(),
+  })
+  .strict();
+export type CompanyFilter = z.input<typeof companyFilterSchema>;
+
 export const mirrorRequests = {
   /** Names, colours and definitions for the ids on rows: account, pipelines and statuses, users, custom fields. */
   'meta.get': request<MirrorMeta>()(z.object({}).strict()),
@@ -115,6 +133,17 @@ export const mirrorRequests = {
       .strict(),
   ),
   'contacts.get': request<ContactDetail | null>()(z.object({ id }).strict()),
+  'companies.list': request<PageOf<CompanyRow>>()(
+    z
+      .object({
+        filter: companyFilterSchema.default({ tagMode: 'any' }),
+        sort: z
+          .object({ field: z.enum(COMPANY_SORT_FIELDS), direction: sortDirection })
+          .default({ field: 'updated_at', direction: 'desc' }),
+        ...page,
+      })
+      .strict(),
+  ),
   /** Every tag of one entity type with how many records carry it. */
   'tags.list': request<TagWithCount[]>()(z.object({ entityType: z.enum(['leads', 'contacts', 'companies']) }).strict()),
   /** Contacts (and their leads) whose phone matches any way of writing it, or its last ≥ 6 digits. */

@@ -80,8 +80,24 @@ export interface CustomFieldValueView {
   values: Array<{ value: CustomFieldScalar; enumId: number | null; enumCode: string | null }>;
 }
 
+/** A company as the companies list shows it; phone and email are the first of each Kommo holds. */
+export interface CompanyRow {
+  id: number;
+  name: string;
+  responsibleUserId: number;
+  tags: TagChip[];
+  phone: string | null;
+  email: string | null;
+  contactCount: number;
+  leadCount: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
 export interface LeadDetail extends LeadRow {
   lossReasonId: number | null;
+  /** The reason's name in Kommo; null when the mirror does not know the reason (then show the id). */
+  lossReasonName: string | null;
   contacts: Array<ContactRow & { isMain: boolean }>;
   company: { id: number; name: string } | null;
   customFields: CustomFieldValueView[];
@@ -155,6 +171,8 @@ export interface MirrorMeta {
   pipelines: PipelineView[];
   users: UserView[];
   customFields: CustomFieldDefinitionView[];
+  /** Kommo's loss reasons, in Kommo's order. */
+  lossReasons: Array<{ id: number; name: string }>;
 }
 
 export interface PageOf<Row> {

@@ -1,7 +1,7 @@
 /** The states the UI shows; times are epoch milliseconds of the host's clock. */
 export type SyncState = 'disconnected' | 'idle' | 'syncing' | 'paused' | 'offline' | 'rate_limited' | 'blocked' | 'auth_required' | 'error';
 
-export type SyncPhase = 'metadata' | 'leads' | 'contacts' | 'events' | 'incremental';
+export type SyncPhase = 'metadata' | 'leads' | 'contacts' | 'companies' | 'events' | 'incremental';
 
 export interface SyncProgress {
   phase: SyncPhase;

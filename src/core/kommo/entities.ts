@@ -114,6 +114,13 @@ export interface KommoPipeline {
   _embedded: { statuses: KommoStatus[] };
 }
 
+/** A reason a lead was lost (`/api/v4/leads/loss_reasons`); `sort` is absent in some answers. */
+export interface KommoLossReason {
+  id: number;
+  name: string;
+  sort?: number;
+}
+
 export interface KommoUser {
   id: number;
   name: string;

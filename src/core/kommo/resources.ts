@@ -1,5 +1,14 @@
 import type { z } from 'zod';
-import type { KommoCompany, KommoContact, KommoCustomFieldDefinition, KommoEvent, KommoLead, KommoTag, KommoUser } from './entities';
+import type {
+  KommoCompany,
+  KommoContact,
+  KommoCustomFieldDefinition,
+  KommoEvent,
+  KommoLead,
+  KommoLossReason,
+  KommoTag,
+  KommoUser,
+} from './entities';
 import {
   companySchema,
   contactSchema,
@@ -7,6 +16,7 @@ import {
   deletedLeadSchema,
   eventSchema,
   leadSchema,
+  lossReasonSchema,
   tagSchema,
   userSchema,
   type KommoDeletedEntity,
@@ -40,8 +50,14 @@ export const LIST_RESOURCES = {
   /** `with=only_deleted`: deleted but restorable records, `{ id, updated_at, is_deleted }`. */
   deleted_leads: list<KommoDeletedEntity>('/api/v4/leads', 'leads', deletedLeadSchema, 250, { with: 'only_deleted' }),
   deleted_contacts: list<KommoDeletedEntity>('/api/v4/contacts', 'contacts', deletedLeadSchema, 250, { with: 'only_deleted' }),
+  deleted_companies: list<KommoDeletedEntity>('/api/v4/companies', 'companies', deletedLeadSchema, 250, { with: 'only_deleted' }),
   events: list<KommoEvent>('/api/v4/events', 'events', eventSchema, 100),
   users: list<KommoUser>('/api/v4/users', 'users', userSchema),
+  /**
+   * Whether Kommo pages this list is unconfirmed: read as a list, it works either way (one page
+   * without `_links.next`, or several).
+   */
+  loss_reasons: list<KommoLossReason>('/api/v4/leads/loss_reasons', 'loss_reasons', lossReasonSchema),
   lead_tags: list<KommoTag>('/api/v4/leads/tags', 'tags', tagSchema),
   contact_tags: list<KommoTag>('/api/v4/contacts/tags', 'tags', tagSchema),
   company_tags: list<KommoTag>('/api/v4/companies/tags', 'tags', tagSchema),

@@ -8,6 +8,7 @@ import type {
   KommoCustomFieldValueItem,
   KommoEvent,
   KommoLead,
+  KommoLossReason,
   KommoPipeline,
   KommoStatus,
   KommoTag,
@@ -144,6 +145,13 @@ export const pipelineSchema: z.ZodType<KommoPipeline> = z.looseObject({
   is_unsorted_on: opt(z.boolean()),
   is_archive: z.boolean(),
   _embedded: z.looseObject({ statuses: z.array(statusSchema) }),
+});
+
+/** Only what the mirror shows; `created_at`/`updated_at` and `_links` pass through unread. */
+export const lossReasonSchema: z.ZodType<KommoLossReason> = z.looseObject({
+  id,
+  name: z.string(),
+  sort: optionalNumber(sortKey),
 });
 
 export const userSchema: z.ZodType<KommoUser> = z.looseObject({

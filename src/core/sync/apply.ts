@@ -1,29 +1,41 @@
 import type { EntityChanges } from '../../common/model/changes';
-import { clearSetAside, inSavepoint, recordChanges, setAside, type SqlSession, upsertContacts, upsertLeads } from '../db';
-import type { KommoContact, KommoLead, SkippedRecord } from '../kommo';
+import { clearSetAside, inSavepoint, recordChanges, setAside, type SqlSession, upsertCompanies, upsertContacts, upsertLeads } from '../db';
+import type { KommoCompany, KommoContact, KommoLead, SkippedRecord } from '../kommo';
 import { emptyLeadChanges, type LeadChanges } from './change-emitter';
 import type { SyncContext } from './context';
 
-export type Entity = 'leads' | 'contacts';
-export type EntityRecord<E extends Entity> = E extends 'leads' ? KommoLead : KommoContact;
+export type Entity = 'leads' | 'contacts' | 'companies';
+export type EntityRecord<E extends Entity> = E extends 'leads' ? KommoLead : E extends 'contacts' ? KommoContact : KommoCompany;
+type AnyRecord = KommoLead | KommoContact | KommoCompany;
+/** Every entity the engine mirrors, in the order the first download reads them (leads first: the app is useful early). */
+export const ENTITIES: readonly Entity[] = ['leads', 'contacts', 'companies'];
 
-/** How each entity is read: leads carry their contacts, contacts their leads, so links come from both sides. */
-export const ENTITY_WITH: Record<Entity, string[]> = { leads: ['contacts'], contacts: ['leads'] };
+/**
+ * How each entity is read: leads carry their contacts, contacts their leads, so links come from both
+ * sides. Leads and contacts always name their company (`_embedded.companies`): companies need no `with`.
+ */
+export const ENTITY_WITH: Record<Entity, string[]> = { leads: ['contacts'], contacts: ['leads'], companies: [] };
 
 export interface Applied {
   leads: LeadChanges;
   contacts: EntityChanges;
+  companies: EntityChanges;
   /** Records written for the first time (progress during the first download). */
   added: number;
 }
 
 export function emptyApplied(): Applied {
-  return { leads: emptyLeadChanges(), contacts: { added: [], updated: [], removed: [] }, added: 0 };
+  return {
+    leads: emptyLeadChanges(),
+    contacts: { added: [], updated: [], removed: [] },
+    companies: { added: [], updated: [], removed: [] },
+    added: 0,
+  };
 }
 
 /** What a page brings: the records that passed validation and those that did not (with their ids). */
 export interface PageRecords {
-  items: ReadonlyArray<KommoLead | KommoContact>;
+  items: ReadonlyArray<AnyRecord>;
   skipped: readonly SkippedRecord[];
 }
 
@@ -48,7 +60,7 @@ export async function applyRecords(
   if (!isolate) out = await upsert(tx, entity, page.items);
   else {
     out = emptyApplied();
-    const kept: Array<KommoLead | KommoContact> = [];
+    const kept: AnyRecord[] = [];
     for (const record of page.items) {
       try {
         out = mergeApplied(out, await inSavepoint(tx, 'one_record', () => upsert(tx, entity, [record])));
@@ -73,7 +85,7 @@ export async function applyRecords(
   return out;
 }
 
-async function upsert(tx: SqlSession, entity: Entity, records: ReadonlyArray<KommoLead | KommoContact>): Promise<Applied> {
+async function upsert(tx: SqlSession, entity: Entity, records: ReadonlyArray<AnyRecord>): Promise<Applied> {
   const out = emptyApplied();
   if (records.length === 0) return out;
   if (entity === 'leads') {
@@ -85,6 +97,10 @@ async function upsert(tx: SqlSession, entity: Entity, records: ReadonlyArray<Kom
       statusChanges: result.statusChanges,
       responsibleChanges: result.responsibleChanges,
     };
+    out.added = result.added.length;
+  } else if (entity === 'companies') {
+    const result = await upsertCompanies(tx, records as KommoCompany[]);
+    out.companies = { added: result.added, updated: result.updated, removed: [] };
     out.added = result.added.length;
   } else {
     const result = await upsertContacts(tx, records as KommoContact[]);
@@ -116,12 +132,14 @@ export async function record(ctx: SyncContext, tx: SqlSession, applied: Applied)
   const now = ctx.now();
   await recordChanges(tx, 'leads', applied.leads, now);
   await recordChanges(tx, 'contacts', applied.contacts, now);
+  await recordChanges(tx, 'companies', applied.companies, now);
 }
 
 /** Announces a committed change set. */
 export function announce(ctx: SyncContext, applied: Applied, initial: boolean): void {
   ctx.changes.leads(applied.leads, initial);
   ctx.changes.contacts(applied.contacts, initial);
+  ctx.changes.companies(applied.companies, initial);
 }
 
 export function maxUpdatedAt(records: ReadonlyArray<{ updated_at: number }>): number | null {
@@ -145,6 +163,11 @@ export function mergeApplied(a: Applied, b: Applied): Applied {
       added: ids(a.contacts.added, b.contacts.added),
       updated: ids(a.contacts.updated, b.contacts.updated),
       removed: ids(a.contacts.removed, b.contacts.removed),
+    },
+    companies: {
+      added: ids(a.companies.added, b.companies.added),
+      updated: ids(a.companies.updated, b.companies.updated),
+      removed: ids(a.companies.removed, b.companies.removed),
     },
     added: a.added + b.added,
   };

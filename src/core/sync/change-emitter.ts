@@ -21,7 +21,7 @@ const isEmpty = (c: EntityChanges) => c.added.length + c.updated.length + c.remo
  * `duringInitialSync`, so the UI refreshes and notifications stay quiet.
  */
 export class ChangeEmitter {
-  private pending: { leads: LeadChanges; contacts: EntityChanges } | null = null;
+  private pending: { leads: LeadChanges; contacts: EntityChanges; companies: boolean } | null = null;
   private timer: TimerHandle | null = null;
 
   constructor(
@@ -47,6 +47,17 @@ export class ChangeEmitter {
     this.schedule();
   }
 
+  /**
+   * Companies show as names on contacts and leads (and in their own list): a change is announced
+   * as a change of names, like the metadata's, once per first-download flush.
+   */
+  companies(changes: EntityChanges, initial: boolean): void {
+    if (isEmpty(changes)) return;
+    if (!initial) return this.metadata();
+    this.pendingSets().companies = true;
+    this.schedule();
+  }
+
   metadata(): void {
     this.emit('metadata_update', {});
   }
@@ -60,6 +71,7 @@ export class ChangeEmitter {
     if (!pending) return;
     if (!isEmpty(pending.leads)) this.emit('lead_update', { ...pending.leads, duringInitialSync: true });
     if (!isEmpty(pending.contacts)) this.emit('contact_update', { ...pending.contacts, duringInitialSync: true });
+    if (pending.companies) this.metadata();
   }
 
   dispose(): void {
@@ -67,7 +79,7 @@ export class ChangeEmitter {
   }
 
   private pendingSets() {
-    this.pending ??= { leads: emptyLeadChanges(), contacts: { added: [], updated: [], removed: [] } };
+    this.pending ??= { leads: emptyLeadChanges(), contacts: { added: [], updated: [], removed: [] }, companies: false };
     return this.pending;
   }
 

@@ -40,6 +40,23 @@ describe('deletions and restores from the events feed', () => {
     expect(h.mirror.sqlite.prepare('SELECT count(*) FROM tombstones').pluck().get()).toBeGreaterThan(0);
   });
 
+  it('removes a deleted company, unlinks its contacts and leads, and announces it as a change of names', async () => {
+    const h = await harness();
+    await h.engine.runOnce();
+    const snap = h.sim.control.snapshot();
+    const company = snap.companies.find((c) => snap.contacts.some((x) => x._embedded.companies.some((y) => y.id === c.id)))!;
+    const count = (sql: string) => h.mirror.sqlite.prepare(sql).pluck().get(company.id) as number;
+    expect(count('SELECT count(*) FROM contacts WHERE company_id = ?')).toBeGreaterThan(0);
+    h.sim.control.advanceClock({ seconds: 20 });
+    h.sim.control.delete({ entity: 'companies', id: company.id });
+    h.emitted.length = 0;
+    await h.engine.runOnce();
+    expect(h.differences()).toEqual([]);
+    expect(count('SELECT count(*) FROM companies WHERE id = ?')).toBe(0);
+    expect(count('SELECT count(*) FROM contacts WHERE company_id = ?') + count('SELECT count(*) FROM leads WHERE company_id = ?')).toBe(0);
+    expect(h.emitted.some((e) => e.name === 'metadata_update')).toBe(true);
+  });
+
   it('a restored contact gets its links back with the right main contact, fetched from the leads', async () => {
     const h = await harness();
     await h.engine.runOnce();

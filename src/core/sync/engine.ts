@@ -3,6 +3,7 @@ import { pruneChangeLog, pruneTombstones, readSyncState, SYNC_STATE_KEYS, writeS
 import type { SyncController } from '../lifecycle/sync-controller';
 import type { TimerHandle } from '../time';
 import { Observable, StateObservable } from '../observable';
+import { ENTITIES } from './apply';
 import { SyncContext, type SyncDeps } from './context';
 import { classifyFailure, type Condition } from './cycle-failure';
 import { fetchPending, readEvents } from './events';
@@ -255,16 +256,13 @@ export class SyncEngine implements SyncController {
     this.lastSuccessfulSyncAt = ctx.now();
   }
 
-  /** The incremental cycle: metadata when due, both entity streams and the events feed side by side, then refetches. */
+  /** The incremental cycle: metadata when due, the entity streams and the events feed side by side, then refetches. */
   private async cycle(): Promise<void> {
     const { ctx, metadata } = this;
     if (await metadata.isDue()) await metadata.refresh();
-    const [leads, contacts, events] = await Promise.allSettled([
-      readStream(ctx, metadata, 'leads'),
-      readStream(ctx, metadata, 'contacts'),
-      readEvents(ctx),
-    ]);
-    for (const outcome of [leads, contacts, events]) if (outcome.status === 'rejected') throw outcome.reason;
+    const outcomes = await Promise.allSettled([...ENTITIES.map((entity) => readStream(ctx, metadata, entity)), readEvents(ctx)]);
+    for (const outcome of outcomes) if (outcome.status === 'rejected') throw outcome.reason;
+    const events = outcomes.at(-1) as PromiseSettledResult<boolean>;
     if (events.status === 'fulfilled' && !events.value) this.report(await catchUp(ctx, metadata));
     await fetchPending(ctx, metadata);
     if (await reconcileDue(ctx)) this.report(await reconcileDeleted(ctx));

@@ -51,7 +51,7 @@ export function entitySink<E extends Entity>(
   };
 }
 
-const DELETED_EVENT: Record<Entity, string> = { leads: 'lead_deleted', contacts: 'contact_deleted' };
+const DELETED_EVENT: Record<Entity, string> = { leads: 'lead_deleted', contacts: 'contact_deleted', companies: 'company_deleted' };
 
 /**
  * What changed (one page of records, oldest change first) and what was deleted (one page of the

@@ -1,6 +1,16 @@
 import { readCursor, restoreRecords, type SqlSession, writeCursor } from '../db';
 import type { KommoContact, KommoEvent, KommoPage, ListParams } from '../kommo';
-import { announce, applyRecords, commitRecords, ENTITY_WITH, mergeApplied, type Applied, type Entity } from './apply';
+import {
+  announce,
+  applyRecords,
+  commitRecords,
+  emptyApplied,
+  ENTITIES,
+  ENTITY_WITH,
+  mergeApplied,
+  type Applied,
+  type Entity,
+} from './apply';
 import type { SyncContext } from './context';
 import type { Metadata } from './metadata';
 import { storedUpdatedAt } from './mirror-reads';
@@ -14,6 +24,8 @@ export const EVENT_TYPES = [
   'lead_restored',
   'contact_deleted',
   'contact_restored',
+  'company_deleted',
+  'company_restored',
   'entity_linked',
   'entity_unlinked',
   'lead_linked',
@@ -32,11 +44,12 @@ export interface EventsCursor {
   boundary: number;
   seen: Record<string, number>;
   maxSeen: number;
-  pending: { leads: number[]; contacts: number[]; contactLeads: number[] };
+  /** `companies` is absent in a cursor an older version wrote. */
+  pending: { leads: number[]; contacts: number[]; companies?: number[]; contactLeads: number[] };
 }
 
 export function initialEventsCursor(boundary: number): EventsCursor {
-  return { boundary, seen: {}, maxSeen: boundary, pending: { leads: [], contacts: [], contactLeads: [] } };
+  return { boundary, seen: {}, maxSeen: boundary, pending: { leads: [], contacts: [], companies: [], contactLeads: [] } };
 }
 
 /** The latest state of each record the events speak of, and what to fetch again. */
@@ -77,10 +90,8 @@ export async function readEvents(ctx: SyncContext): Promise<boolean> {
   const plans = planEvents(events);
   const readStart = start ?? state.maxSeen;
   const applied = await ctx.commit(async (tx) => {
-    const out = mergeApplied(
-      await applyPlan(ctx, tx, 'leads', plans.leads, state),
-      await applyPlan(ctx, tx, 'contacts', plans.contacts, state),
-    );
+    let out = emptyApplied();
+    for (const entity of ENTITIES) out = mergeApplied(out, await applyPlan(ctx, tx, entity, plans[entity], state));
     for (const e of events) {
       state.seen[e.id] = e.created_at;
       state.maxSeen = Math.max(state.maxSeen, e.created_at);
@@ -93,19 +104,26 @@ export async function readEvents(ctx: SyncContext): Promise<boolean> {
   });
   announce(ctx, applied, false);
   if (events.length > 0)
-    ctx.log.debug('Events applied', { events: events.length, removed: applied.leads.removed.length + applied.contacts.removed.length });
+    ctx.log.debug('Events applied', {
+      events: events.length,
+      removed: applied.leads.removed.length + applied.contacts.removed.length + applied.companies.removed.length,
+    });
   return true;
 }
+
+const SUBJECTS: Record<string, Entity | undefined> = { lead: 'leads', contact: 'contacts', company: 'companies' };
 
 function planEvents(events: readonly KommoEvent[]): Record<Entity, EventPlan> {
   const plans: Record<Entity, EventPlan> = {
     leads: { state: new Map(), refetch: new Map() },
     contacts: { state: new Map(), refetch: new Map() },
+    companies: { state: new Map(), refetch: new Map() },
   };
   for (const e of events) {
     const [subject, action] = e.type.split('_') as [string, string];
-    if ((subject === 'lead' || subject === 'contact') && (action === 'deleted' || action === 'restored')) {
-      plans[subject === 'lead' ? 'leads' : 'contacts'].state.set(e.entity_id, { kind: action, at: e.created_at });
+    const entity = SUBJECTS[subject];
+    if (entity && (action === 'deleted' || action === 'restored')) {
+      plans[entity].state.set(e.entity_id, { kind: action, at: e.created_at });
       continue;
     }
     const target = linkTarget(e);
@@ -142,7 +160,7 @@ async function applyPlan(ctx: SyncContext, tx: SqlSession, entity: Entity, plan:
   await restoreRecords(tx, entity, [...restored.keys()]);
   // A copy newer than the event was read after it: nothing to fetch.
   const stale = (id: number, at: number) => (stored.get(id) ?? -Infinity) <= at;
-  const queue = new Set(cursor.pending[entity]);
+  const queue = new Set(cursor.pending[entity] ?? []);
   for (const [id, at] of restored) {
     if (!stale(id, at)) continue;
     queue.add(id);
@@ -159,15 +177,15 @@ export async function fetchPending(ctx: SyncContext, metadata: Metadata): Promis
   const cursor = await readCursor<EventsCursor>(ctx.store, EVENTS_CURSOR);
   if (!cursor) return;
   // Contacts first: a restored contact adds its leads.
-  for (const entity of ['contacts', 'leads'] as const) {
-    while (cursor.pending[entity].length > 0) {
-      const chunk = cursor.pending[entity].slice(0, REFETCH_CHUNK);
+  for (const entity of ['contacts', 'leads', 'companies'] as const) {
+    while ((cursor.pending[entity] ?? []).length > 0) {
+      const chunk = (cursor.pending[entity] ?? []).slice(0, REFETCH_CHUNK);
       const page = await ctx.fetch(entity, { filter: { id: chunk }, with: ENTITY_WITH[entity], limit: ctx.options.pageLimit });
       if (metadata.needsRefreshFor(entity, page.items)) await metadata.refreshForUnknown(entity, page.items);
       const applied = await commitRecords(ctx, async (tx, isolate) => {
         const out = await applyRecords(ctx, tx, entity, page, false, isolate);
         const done = new Set(chunk);
-        cursor.pending[entity] = cursor.pending[entity].filter((id) => !done.has(id));
+        cursor.pending[entity] = (cursor.pending[entity] ?? []).filter((id) => !done.has(id));
         if (entity === 'contacts') {
           const relink = new Set(cursor.pending.contactLeads);
           const leads = (page.items as KommoContact[])

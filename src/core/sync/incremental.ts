@@ -1,5 +1,5 @@
 import { readCursor, writeCursor } from '../db';
-import { ENTITY_WITH, maxUpdatedAt, type Entity } from './apply';
+import { ENTITIES, ENTITY_WITH, maxUpdatedAt, type Entity } from './apply';
 import type { SyncContext } from './context';
 import { entitySink } from './entity-sink';
 import type { Metadata } from './metadata';
@@ -49,6 +49,6 @@ export async function readStream(ctx: SyncContext, metadata: Metadata, entity: E
 /** The oldest confirmed boundary of the entity streams (null before the first download ends). */
 export async function oldestBoundary(ctx: SyncContext): Promise<number | null> {
   const bounds: Array<number | null> = [];
-  for (const e of ['leads', 'contacts'] as const) bounds.push((await readCursor<StreamCursor>(ctx.store, e))?.boundary ?? null);
+  for (const e of ENTITIES) bounds.push((await readCursor<StreamCursor>(ctx.store, e))?.boundary ?? null);
   return bounds.some((b) => b === null) ? null : Math.min(...(bounds as number[]));
 }

@@ -1,6 +1,6 @@
 import type { SyncProgress } from '../../common/model/sync';
 import { readCursor, SYNC_STATE_KEYS, writeCursor, writeSyncState } from '../db';
-import { ENTITY_WITH, maxUpdatedAt, type Entity } from './apply';
+import { ENTITIES, ENTITY_WITH, maxUpdatedAt, type Entity } from './apply';
 import type { SyncContext } from './context';
 import { entitySink } from './entity-sink';
 import { initialEventsCursor, EVENTS_CURSOR } from './events';
@@ -33,12 +33,14 @@ export interface InitialPlan {
   start: number;
   leads: EntityPlan;
   contacts: EntityPlan;
+  /** Absent in a plan an older version stored: then companies are read whole (see `open`). */
+  companies?: EntityPlan;
 }
 
 export const INITIAL_CURSOR = 'initial';
 /** The newest `updated_at` of each entity (null: none; see newestUpdate). */
 type Newest = Record<Entity, number | null>;
-const ORDER: Entity[] = ['leads', 'contacts'];
+const ORDER = ENTITIES;
 /**
  * A range is split only when it still holds this many pages: each split leaves one more partly
  * filled page (its lower half's last), so halving a range with little left in it spends requests
@@ -47,7 +49,7 @@ const ORDER: Entity[] = ['leads', 'contacts'];
 const MIN_SPLIT_PAGES = 2;
 
 /**
- * The first download: leads, then contacts, each page committed with the whole plan, so a kill at
+ * The first download: leads, then contacts, then companies, each page committed with the whole plan, so a kill at
  * any moment resumes without fetching a committed page again. Several readers run side by side so
  * request latency does not lower the rate (the host gate keeps the total within Kommo's limit):
  * an idle reader takes the next pending range, or splits the range another reader is in that
@@ -87,11 +89,19 @@ export class InitialDownload {
     // Indexes and full-text rows are built once at the end (db/bulk-load.ts); a resumed download
     // defers them again. In the writers' turn, like every write of the engine.
     await ctx.commit((tx) => tx.dialect.beginBulkLoad(tx));
-    if (stored) return new InitialDownload(ctx, metadata, stored, onProgress);
+    if (stored) {
+      stored.companies ??= freshPlan(stored.start, Number.POSITIVE_INFINITY);
+      return new InitialDownload(ctx, metadata, stored, onProgress);
+    }
     const newest = await (newestLookup ?? InitialDownload.lookUpNewest(ctx));
-    const known = [newest.leads, newest.contacts].filter((at): at is number => at !== null && Number.isFinite(at));
+    const known = ORDER.map((entity) => newest[entity]).filter((at): at is number => at !== null && Number.isFinite(at));
     const start = ctx.client.lastServerTime() ?? Math.max(0, ...known);
-    const plan: InitialPlan = { start, leads: freshPlan(start, newest.leads), contacts: freshPlan(start, newest.contacts) };
+    const plan: InitialPlan = {
+      start,
+      leads: freshPlan(start, newest.leads),
+      contacts: freshPlan(start, newest.contacts),
+      companies: freshPlan(start, newest.companies),
+    };
     await ctx.commit((tx) => writeCursor(tx, INITIAL_CURSOR, plan, ctx.now()));
     ctx.log.info('First download planned', { serverTime: start });
     return new InitialDownload(ctx, metadata, plan, onProgress);
@@ -102,13 +112,13 @@ export class InitialDownload {
    * need not wait for the metadata: the engine starts it alongside the metadata's requests.
    */
   static async lookUpNewest(ctx: SyncContext): Promise<Newest> {
-    const [leads, contacts] = await Promise.all([newestUpdate(ctx, 'leads'), newestUpdate(ctx, 'contacts')]);
-    return { leads, contacts };
+    const [leads, contacts, companies] = await Promise.all(ORDER.map((entity) => newestUpdate(ctx, entity)));
+    return { leads: leads ?? null, contacts: contacts ?? null, companies: companies ?? null };
   }
 
   progress(): SyncProgress {
-    const entity = this.plan.leads.segments.some((s) => !s.done) ? 'leads' : 'contacts';
-    const ep = this.plan[entity];
+    const entity = ORDER.find((e) => this.entityPlan(e).segments.some((s) => !s.done)) ?? 'companies';
+    const ep = this.entityPlan(entity);
     // No total: Kommo's lists carry none, and one guessed from the share of the time range read
     // jumped as the download went on (486 → 689 → 893 for 1,500 leads), since records are not
     // spread evenly over time. A count that only grows is the truthful progress.
@@ -132,7 +142,7 @@ export class InitialDownload {
   private async checkRuns(): Promise<boolean> {
     let again = false;
     for (const entity of ORDER) {
-      const ep = this.plan[entity];
+      const ep = this.entityPlan(entity);
       const runs = ep.runs ?? [];
       const dated = runs.filter((r) => typeof r.since === 'number');
       if (dated.length === 0) continue;
@@ -183,7 +193,7 @@ export class InitialDownload {
    */
   private pick(): { entity: Entity; segment: Segment; split: boolean } | 'wait' | null {
     for (const entity of ORDER) {
-      const ep = this.plan[entity];
+      const ep = this.entityPlan(entity);
       const pending = ep.segments.find((s) => !s.done && !this.active.has(s));
       if (pending) return { entity, segment: pending, split: false };
       const split = this.split(ep);
@@ -216,7 +226,7 @@ export class InitialDownload {
   }
 
   private async read(entity: Entity, segment: Segment): Promise<void> {
-    const ep = this.plan[entity];
+    const ep = this.entityPlan(entity);
     const sink = entitySink(
       this.ctx,
       this.metadata,
@@ -248,6 +258,10 @@ export class InitialDownload {
     this.onProgress();
   }
 
+  private entityPlan(entity: Entity): EntityPlan {
+    return (this.plan[entity] ??= freshPlan(this.plan.start, Number.POSITIVE_INFINITY));
+  }
+
   private async save(): Promise<void> {
     await this.ctx.commit((tx) => writeCursor(tx, INITIAL_CURSOR, this.plan, this.ctx.now()));
     this.notify();
@@ -275,7 +289,11 @@ export class InitialDownload {
     });
     ctx.changes.flush();
     await ctx.store.dialect.optimize(ctx.store);
-    ctx.log.info('First download complete', { leads: plan.leads.records, contacts: plan.contacts.records });
+    ctx.log.info('First download complete', {
+      leads: plan.leads.records,
+      contacts: plan.contacts.records,
+      companies: plan.companies?.records,
+    });
   }
 }
 

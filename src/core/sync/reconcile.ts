@@ -1,6 +1,6 @@
 import { countRecords, planSweep, readCursor, readSyncState, writeCursor, writeSyncState } from '../db';
 import type { KommoDeletedEntity } from '../kommo';
-import { announce, ENTITY_WITH, type Entity } from './apply';
+import { announce, ENTITIES, ENTITY_WITH, type Entity } from './apply';
 import type { SyncContext } from './context';
 import { entitySink } from './entity-sink';
 import { EVENTS_CURSOR, initialEventsCursor, type EventsCursor } from './events';
@@ -10,7 +10,7 @@ import { RangeReader } from './range-reader';
 import { removeRecords } from './removals';
 
 export const RECONCILED_AT = 'deleted_reconciled_at';
-const ENTITIES: Entity[] = ['leads', 'contacts'];
+const DELETED_LIST = { leads: 'deleted_leads', contacts: 'deleted_contacts', companies: 'deleted_companies' } as const;
 
 /** A sweep the guard refused: shown in the status and logged. */
 export interface SweepRefusal {
@@ -45,9 +45,7 @@ export async function reconcileDue(ctx: SyncContext): Promise<boolean> {
 export async function reconcileDeleted(ctx: SyncContext): Promise<SweepRefusal[]> {
   const refusals: SweepRefusal[] = [];
   for (const entity of ENTITIES) {
-    const deleted: KommoDeletedEntity[] = await ctx.call(() =>
-      ctx.client.listAll(entity === 'leads' ? 'deleted_leads' : 'deleted_contacts'),
-    );
+    const deleted: KommoDeletedEntity[] = await ctx.call(() => ctx.client.listAll(DELETED_LIST[entity]));
     const stored = await storedUpdatedAt(
       ctx.store,
       entity,

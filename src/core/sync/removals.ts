@@ -26,6 +26,7 @@ export async function removeRecords(
   const removed: number[] = [];
   for (const [at, ids] of byTime) removed.push(...(await deleteRecords(tx, entity, ids, at)));
   if (entity === 'leads') out.leads.removed = removed;
+  else if (entity === 'companies') out.companies.removed = removed;
   else {
     out.contacts.removed = removed;
     out.leads.updated = relinked;

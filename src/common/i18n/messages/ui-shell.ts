@@ -8,6 +8,7 @@ export const uiShellMessages = defineMessages(
     'nav.leads': 'Leads',
     'nav.board': 'Board',
     'nav.contacts': 'Contacts',
+    'nav.companies': 'Companies',
     'nav.tags': 'Tags',
     'nav.settings': 'Settings',
     'nav.demoAccount': 'Demo account',
@@ -29,6 +30,7 @@ export const uiShellMessages = defineMessages(
     'grid.resize': 'Resize column {column}',
     'list.leadsCount': { one: '{n} lead', other: '{n} leads' },
     'list.contactsCount': { one: '{n} contact', other: '{n} contacts' },
+    'list.companiesCount': { one: '{n} company', other: '{n} companies' },
   },
   {
     'nav.label': 'Principal',
@@ -36,6 +38,7 @@ export const uiShellMessages = defineMessages(
     'nav.leads': 'Leads',
     'nav.board': 'Embudo',
     'nav.contacts': 'Contactos',
+    'nav.companies': 'Empresas',
     'nav.tags': 'Etiquetas',
     'nav.settings': 'Configuración',
     'nav.demoAccount': 'Cuenta de demostración',
@@ -58,5 +61,6 @@ export const uiShellMessages = defineMessages(
     'grid.resize': 'Cambiar el ancho de la columna {column}',
     'list.leadsCount': { one: '{n} lead', other: '{n} leads' },
     'list.contactsCount': { one: '{n} contacto', other: '{n} contactos' },
+    'list.companiesCount': { one: '{n} empresa', other: '{n} empresas' },
   },
 );

@@ -3,6 +3,7 @@ import type { mirrorRequests } from '../../../common/contract/mirror';
 import {
   countSetAside,
   getContact,
+  listCompanies,
   getLead,
   getMeta,
   leadBoard,
@@ -33,6 +34,7 @@ export function mirrorHandlers(mirror: MirrorDatabase): Pick<Handlers, MirrorReq
     'leads.board': read(({ pipelineId, filter }) => leadBoard(database, pipelineId, filter)),
     'contacts.list': read((args) => listContacts(database, args)),
     'contacts.get': read(({ id }) => getContact(database, id)),
+    'companies.list': read((args) => listCompanies(database, args)),
     'tags.list': read(({ entityType }) => listTags(database, entityType)),
     'phone.search': read(({ query, limit }) => searchPhone(database, query, limit)),
     'setAside.list': read(async ({ limit }) => ({

@@ -8,6 +8,7 @@ import { migration007 } from './007-change-log';
 import { migration008 } from './008-full-text';
 import { migration009 } from './009-set-aside';
 import { migration010 } from './010-field-value-index';
+import { migration011 } from './011-loss-reasons';
 import { postgresSchema, sqliteSchema } from './schema-dialect';
 import type { Migration, MigrationDefinition, PostgresMigration } from './types';
 
@@ -26,6 +27,7 @@ const definitions: readonly MigrationDefinition[] = [
   migration008,
   migration009,
   migration010,
+  migration011,
 ];
 
 /** The steps of the desktop mirror (SQLite). */

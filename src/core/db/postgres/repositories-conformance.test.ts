@@ -13,9 +13,11 @@ import { openDatabase } from '../open';
 import {
   deleteRecords,
   replacePipelines,
+  upsertCompanies,
   upsertContacts,
   upsertCustomFields,
   upsertLeads,
+  upsertLossReasons,
   upsertTagList,
   upsertUsers,
 } from '../repositories';
@@ -35,6 +37,9 @@ async function apply(store: SqlStore, client: KommoClient) {
     await upsertCustomFields(tx, 'leads', await client.listAll('lead_custom_fields'), { complete: true });
     await upsertCustomFields(tx, 'contacts', await client.listAll('contact_custom_fields'), { complete: true });
     await upsertTagList(tx, 'leads', await client.listAll('lead_tags'));
+    await upsertTagList(tx, 'companies', await client.listAll('company_tags'));
+    await upsertLossReasons(tx, await client.listAll('loss_reasons'), { complete: true });
+    results.push(await upsertCompanies(tx, await client.listAll('companies')));
   });
   // Page by page, as the engine commits them.
   for (const entity of ['leads', 'contacts'] as const) {

@@ -13,11 +13,12 @@ import { IDS, idsParam, placeholders, type Conditions } from './sql';
  * table's primary key (owner, field). `npm run bench:db` prints what that costs at 200,000 leads.
  */
 
-export type FieldEntity = 'leads' | 'contacts';
+export type FieldEntity = 'leads' | 'contacts' | 'companies';
 
 const VALUES: Record<FieldEntity, { table: string; owner: string }> = {
   leads: { table: 'lead_field_values', owner: 'lead_id' },
   contacts: { table: 'contact_field_values', owner: 'contact_id' },
+  companies: { table: 'company_field_values', owner: 'company_id' },
 };
 
 /** `%`, `_` and the escape itself match literally in a LIKE pattern. */

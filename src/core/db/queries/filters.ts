@@ -1,12 +1,14 @@
 import type { z } from 'zod';
-import type { contactFilterSchema, leadFilterSchema } from '../../../common/contract/mirror';
+import type { companyFilterSchema, contactFilterSchema, leadFilterSchema } from '../../../common/contract/mirror';
 import { phoneSearchKey } from '../../../common/phone';
+import { sortKey } from '../repositories/sort-key';
 import { addFieldConditions } from './field-sql';
 import { Conditions, placeholders, reversedRange } from './sql';
 import { textSearchSet, type SearchedEntity } from './text-search';
 
 export type LeadFilterInput = z.output<typeof leadFilterSchema>;
 export type ContactFilterInput = z.output<typeof contactFilterSchema>;
+export type CompanyFilterInput = z.output<typeof companyFilterSchema>;
 
 /**
  * Contacts having a phone that ends with the query's canonical digits. A full number is its own
@@ -78,6 +80,9 @@ export function leadConditions(filter: Partial<LeadFilterInput>, fullText = true
   if (filter.createdTo !== undefined) c.add('l.created_at <= ?', filter.createdTo);
   if (filter.updatedFrom !== undefined) c.add('l.updated_at >= ?', filter.updatedFrom);
   if (filter.updatedTo !== undefined) c.add('l.updated_at <= ?', filter.updatedTo);
+  if (filter.closedFrom !== undefined) c.add('l.closed_at >= ?', filter.closedFrom);
+  if (filter.closedTo !== undefined) c.add('l.closed_at <= ?', filter.closedTo);
+  if (filter.lossReasonIds?.length) c.add(`l.loss_reason_id IN ${placeholders(filter.lossReasonIds.length)}`, ...filter.lossReasonIds);
   textCondition(c, 'l.id', 'leads', filter.text, fullText);
   if (filter.phone !== undefined && filter.phone !== '') {
     const phone = phoneContactsSubquery(filter.phone);
@@ -101,5 +106,19 @@ export function contactConditions(filter: Partial<ContactFilterInput>, fullText 
     else c.add('0');
   }
   addFieldConditions(c, 'contacts', 'c.id', filter.fields);
+  return c;
+}
+
+/**
+ * The WHERE conditions for a company filter, over `companies co`. Companies have no full-text
+ * table (a few thousand rows at most): their name's words are matched in its folded sort key.
+ */
+export function companyConditions(filter: Partial<CompanyFilterInput>): Conditions {
+  const c = new Conditions();
+  tagCondition(c, 'co.id', 'company_tags', 'company_id', filter.tagIds, filter.tagMode ?? 'any');
+  if (filter.responsibleUserIds?.length)
+    c.add(`co.responsible_user_id IN ${placeholders(filter.responsibleUserIds.length)}`, ...filter.responsibleUserIds);
+  const words = sortKey(filter.text ?? '').match(/[\p{L}\p{N}]+/gu) ?? [];
+  for (const word of words.slice(0, 12)) c.add('co.sort_name LIKE ?', `%${word}%`);
   return c;
 }

@@ -1,4 +1,5 @@
 /** Read-side queries over the mirror, for the UI handlers and the host. */
+export { listCompanies, type CompanyListArgs } from './companies';
 export { getContact, listContacts, listContactsAfter, type ContactListArgs } from './contacts';
 export { fieldValuesOf, type FieldValues } from './field-values';
 export { getLead, leadBoard, listLeads, listLeadsAfter, type LeadListArgs } from './leads';

@@ -81,9 +81,15 @@ export function getLead(mirror: MirrorDatabase, id: number): LeadDetail | null {
       ? null
       : ((statement(mirror.sqlite, 'SELECT id, name FROM companies WHERE id = ?').get(row.company_id) as
           { id: number; name: string } | undefined) ?? null);
+  const lossReasonName =
+    row.loss_reason_id === null
+      ? null
+      : ((statement(mirror.sqlite, 'SELECT name FROM loss_reasons WHERE id = ?').pluck().get(row.loss_reason_id) as string | undefined) ??
+        null);
   return {
     ...lead,
     lossReasonId: row.loss_reason_id,
+    lossReasonName,
     contacts: links.flatMap((l) => {
       const c = byId.get(l.contact_id);
       return c ? [{ ...c, isMain: l.is_main === 1 }] : [];

@@ -5,12 +5,13 @@ import type { Account } from '../schema/account';
 /** Names, colours and definitions for the ids on rows. Small tables, read with Kysely. */
 export async function getMeta(mirror: MirrorDatabase): Promise<MirrorMeta> {
   const { db } = mirror;
-  const [account, pipelines, statuses, users, fields] = await Promise.all([
+  const [account, pipelines, statuses, users, fields, lossReasons] = await Promise.all([
     db.selectFrom('account').selectAll().executeTakeFirst(),
     db.selectFrom('pipelines').selectAll().orderBy('sort').orderBy('id').execute(),
     db.selectFrom('statuses').selectAll().orderBy('sort').orderBy('id').execute(),
     db.selectFrom('users').select(['id', 'name', 'email']).orderBy('sort_name').execute(),
     db.selectFrom('custom_fields').selectAll().orderBy('entity_type').orderBy('sort').orderBy('id').execute(),
+    db.selectFrom('loss_reasons').select(['id', 'name']).orderBy('sort').orderBy('id').execute(),
   ]);
   const stagesOf = new Map<number, StatusView[]>();
   for (const s of statuses) {
@@ -38,6 +39,7 @@ export async function getMeta(mirror: MirrorDatabase): Promise<MirrorMeta> {
       sort: f.sort,
       enums: JSON.parse(f.enums) as CustomFieldDefinitionView['enums'],
     })),
+    lossReasons,
   };
 }
 

@@ -11,6 +11,7 @@ export { upsertContacts } from './contacts';
 export { upsertCustomFields } from './custom-fields';
 export { countRecords, deleteRecords, planSweep, pruneTombstones, restoreRecords, type SweepPlan } from './deletions';
 export { upsertLeads } from './leads';
+export { upsertLossReasons } from './loss-reasons';
 export { clearMirror, eraseMirror, mirroredAccountId } from './mirror-reset';
 export { replacePipelines } from './pipelines';
 export { clearSetAside, countSetAside, listSetAside, setAside, type SetAsideEntry } from './set-aside';

@@ -24,6 +24,7 @@ const ACCOUNT_TABLES = [
   'custom_fields',
   'statuses',
   'pipelines',
+  'loss_reasons',
   'users',
   'account',
   'tombstones',

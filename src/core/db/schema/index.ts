@@ -12,6 +12,7 @@ import type { CompanyFieldValuesTable, ContactFieldValuesTable, LeadFieldValuesT
 import type { LeadContactsTable } from './lead-contacts';
 import type { LeadTagsTable } from './lead-tags';
 import type { LeadsTable } from './leads';
+import type { LossReasonsTable } from './loss-reasons';
 import type { PipelinesTable } from './pipelines';
 import type { SetAsideTable } from './set-aside';
 import type { StatusesTable } from './statuses';
@@ -31,6 +32,7 @@ export interface DB {
   account: AccountTable;
   users: UsersTable;
   pipelines: PipelinesTable;
+  loss_reasons: LossReasonsTable;
   statuses: StatusesTable;
   custom_fields: CustomFieldsTable;
   tags: TagsTable;

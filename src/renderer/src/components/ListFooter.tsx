@@ -13,7 +13,7 @@ export function ListFooter({
   total: number | null;
   loading: boolean;
   error: HostError | null;
-  countKey: 'list.leadsCount' | 'list.contactsCount';
+  countKey: 'list.leadsCount' | 'list.contactsCount' | 'list.companiesCount';
 }) {
   const t = useT();
   const fmt = useFormat();

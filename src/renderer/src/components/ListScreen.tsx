@@ -31,16 +31,16 @@ export interface ListScreenProps<Row extends { id: number; fields?: FieldCells }
   columns(t: Translate, fmt: Formatters, names: MetaNames): readonly (Column<Row> & { sortField?: Field })[];
   /** The columns shown until the rep chooses, in order. */
   defaultColumns: readonly string[];
-  /** Whose custom fields can be columns. */
-  entityType: 'leads' | 'contacts';
+  /** Whose custom fields can be columns (their rows carry field values); none: only the list's own columns. */
+  entityType?: 'leads' | 'contacts';
   /** The filter bar, between the heading and the grid. */
   filters: ReactNode;
   /** Shown in place of rows when there are none. */
   empty: ReactNode;
-  /** The record a row opens in the detail panel. */
-  opens: EntityKind;
-  /** The list the toolbar's "Export" writes (its visible columns, in order, by id). */
-  exports: ExportEntity;
+  /** The record a row opens in the detail panel; without one, Enter and a click only select. */
+  opens?: EntityKind;
+  /** The list the toolbar's "Export" writes (its visible columns, in order, by id); none: no export. */
+  exports?: ExportEntity;
 }
 
 /**
@@ -89,7 +89,7 @@ export function ListScreen<Row extends { id: number; fields?: FieldCells }, Filt
           >
             {t('columns.compact')}
           </button>
-          <ExportMenu entity={props.exports} columns={columns.shown.map((column) => column.id)} />
+          {props.exports && <ExportMenu entity={props.exports} columns={columns.shown.map((column) => column.id)} />}
         </div>
       </header>
       {props.filters}
@@ -110,7 +110,7 @@ export function ListScreen<Row extends { id: number; fields?: FieldCells }, Filt
         onResize={setWidth}
         selectedId={selectedId}
         onSelect={select}
-        onOpen={(row) => openDetail(opens, row.id)}
+        onOpen={(row) => (opens ? openDetail(opens, row.id) : select(row.id))}
         flash={flash}
         sortLabel={(column, direction) =>
           t(direction === 'asc' ? 'grid.sortedAsc' : direction === 'desc' ? 'grid.sortedDesc' : 'grid.sortBy', { column })

@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createBoardSlice } from './slices/board-slice';
+import { createCompaniesSlice } from './slices/companies-slice';
 import { createContactsSlice } from './slices/contacts-slice';
 import { createDetailSlice } from './slices/detail-slice';
 import { createExportSlice } from './slices/export-slice';
@@ -39,6 +40,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createNavSlice(full)(...a),
     ...createLeadsSlice(full)(...a),
     ...createContactsSlice(full)(...a),
+    ...createCompaniesSlice(full)(...a),
     ...createBoardSlice(full)(...a),
     ...createTagsSlice(full)(...a),
     ...createDetailSlice(full)(...a),

@@ -9,7 +9,7 @@ import type { LeadViewFilter } from './view-state';
  * typed dates of the same field. Built afresh for every request, so "today" never goes stale.
  */
 export function leadQuery(filter: LeadViewFilter, calendar: CalendarContext): LeadFilter {
-  const { createdRange, updatedRange, ...query } = filter;
+  const { createdRange, updatedRange, closedRange, ...query } = filter;
   if (createdRange) {
     const { from, to } = resolveDatePreset(createdRange, calendar);
     Object.assign(query, { createdFrom: from, createdTo: to });
@@ -17,6 +17,10 @@ export function leadQuery(filter: LeadViewFilter, calendar: CalendarContext): Le
   if (updatedRange) {
     const { from, to } = resolveDatePreset(updatedRange, calendar);
     Object.assign(query, { updatedFrom: from, updatedTo: to });
+  }
+  if (closedRange) {
+    const { from, to } = resolveDatePreset(closedRange, calendar);
+    Object.assign(query, { closedFrom: from, closedTo: to });
   }
   return query;
 }

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { Host } from '../host/host';
 import type { BoardSlice } from './slices/board-slice';
+import type { CompaniesSlice } from './slices/companies-slice';
 import type { ContactsSlice } from './slices/contacts-slice';
 import type { DetailSlice } from './slices/detail-slice';
 import type { ExportSlice } from './slices/export-slice';
@@ -22,6 +23,7 @@ export type AppState = SessionSlice &
   NavSlice &
   LeadsSlice &
   ContactsSlice &
+  CompaniesSlice &
   BoardSlice &
   TagsSlice &
   DetailSlice &

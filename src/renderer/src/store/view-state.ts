@@ -1,4 +1,11 @@
-import type { CONTACT_SORT_FIELDS, ContactFilter, LEAD_SORT_FIELDS, LeadFilter } from '../../../common/contract/mirror';
+import type {
+  COMPANY_SORT_FIELDS,
+  CompanyFilter,
+  CONTACT_SORT_FIELDS,
+  ContactFilter,
+  LEAD_SORT_FIELDS,
+  LeadFilter,
+} from '../../../common/contract/mirror';
 import { customFieldIdOf, type CustomFieldSort, type FieldFilter } from '../../../common/model/fields';
 import { isDatePreset, type DatePreset } from './date-presets';
 import { parseColumns, parseFieldFilters } from './view-parts';
@@ -6,6 +13,7 @@ import { parseColumns, parseFieldFilters } from './view-parts';
 /** A list's own sort fields, or a custom field (`cf:<id>`). */
 export type LeadSortField = (typeof LEAD_SORT_FIELDS)[number] | CustomFieldSort;
 export type ContactSortField = (typeof CONTACT_SORT_FIELDS)[number] | CustomFieldSort;
+export type CompanySortField = (typeof COMPANY_SORT_FIELDS)[number];
 export type SortDirection = 'asc' | 'desc';
 
 export interface Sort<Field extends string> {
@@ -29,14 +37,16 @@ export interface ListView<Filter, Field extends string> {
  * The lead list's filter as the view keeps it: the query's filter, plus quick date ranges kept by
  * name ("today") and turned into dates only when a query is built (`leadQuery`).
  */
-export type LeadViewFilter = LeadFilter & { createdRange?: DatePreset; updatedRange?: DatePreset };
+export type LeadViewFilter = LeadFilter & { createdRange?: DatePreset; updatedRange?: DatePreset; closedRange?: DatePreset };
 
 export type LeadsView = ListView<LeadViewFilter, LeadSortField>;
 export type ContactsView = ListView<ContactFilter, ContactSortField>;
+export type CompaniesView = ListView<CompanyFilter, CompanySortField>;
 
 /** Keys under `settings.ui` (the host keeps them; localStorage would not survive the web preview's changing port). */
 export const LEADS_VIEW_KEY = 'leads.view';
 export const CONTACTS_VIEW_KEY = 'contacts.view';
+export const COMPANIES_VIEW_KEY = 'companies.view';
 
 // Restated as values because the contract's constants live beside zod, which the renderer bundle
 // leaves out; the Record types make the compiler check that every sort field is listed.
@@ -48,9 +58,15 @@ const CONTACT_SORTS = Object.keys({ name: 1, responsible: 1, created_at: 1, upda
   ContactSortField,
   1
 >) as ContactSortField[];
+const COMPANY_SORTS = Object.keys({ name: 1, created_at: 1, updated_at: 1 } satisfies Record<CompanySortField, 1>) as CompanySortField[];
 
 export const DEFAULT_LEADS_VIEW: LeadsView = { filter: { tagMode: 'any' }, sort: { field: 'updated_at', direction: 'desc' }, widths: {} };
 export const DEFAULT_CONTACTS_VIEW: ContactsView = {
+  filter: { tagMode: 'any' },
+  sort: { field: 'updated_at', direction: 'desc' },
+  widths: {},
+};
+export const DEFAULT_COMPANIES_VIEW: CompaniesView = {
   filter: { tagMode: 'any' },
   sort: { field: 'updated_at', direction: 'desc' },
   widths: {},
@@ -63,13 +79,15 @@ const SAME_FILTER: Record<string, string> = {
   createdRange: 'createdFrom',
   updatedTo: 'updatedFrom',
   updatedRange: 'updatedFrom',
+  closedTo: 'closedFrom',
+  closedRange: 'closedFrom',
   stages: 'pipelineIds',
 };
 
 /** How many filters are set, as the filter bar shows them: a tag list or a range counts once, each custom field once. */
-export function countFilters(filter: LeadViewFilter | ContactFilter): number {
+export function countFilters(filter: LeadViewFilter | ContactFilter | CompanyFilter): number {
   const set = Object.entries(filter).filter(([key, value]) => key !== 'tagMode' && key !== 'fields' && isSet(value));
-  return new Set(set.map(([key]) => SAME_FILTER[key] ?? key)).size + (filter.fields?.length ?? 0);
+  return new Set(set.map(([key]) => SAME_FILTER[key] ?? key)).size + ('fields' in filter ? (filter.fields?.length ?? 0) : 0);
 }
 
 /** The custom fields a list's columns show, whose values its rows must carry. */
@@ -113,13 +131,24 @@ export function parseLeadsView(raw: unknown): LeadsView {
     createdTo: nonNegative(filter.createdTo),
     updatedFrom: nonNegative(filter.updatedFrom),
     updatedTo: nonNegative(filter.updatedTo),
+    closedFrom: nonNegative(filter.closedFrom),
+    closedTo: nonNegative(filter.closedTo),
+    lossReasonIds: ids(filter.lossReasonIds),
     createdRange: isDatePreset(filter.createdRange) ? filter.createdRange : undefined,
     updatedRange: isDatePreset(filter.updatedRange) ? filter.updatedRange : undefined,
+    closedRange: isDatePreset(filter.closedRange) ? filter.closedRange : undefined,
   }));
 }
 
 export function parseContactsView(raw: unknown): ContactsView {
   return parseView(raw, CONTACT_SORTS, DEFAULT_CONTACTS_VIEW, parseCommonFilter);
+}
+
+export function parseCompaniesView(raw: unknown): CompaniesView {
+  return parseView(raw, COMPANY_SORTS, DEFAULT_COMPANIES_VIEW, (filter) => {
+    const { phone: _phone, ...common } = parseCommonFilter(filter);
+    return common;
+  });
 }
 
 /** A list's view: its own filter keys, a sort among its fields (else the default), widths in range. */

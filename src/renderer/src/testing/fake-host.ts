@@ -3,6 +3,7 @@ import type { EventName, Events, RequestArgs, RequestName, RequestValue } from '
 import type { AppInfo } from '../../../common/model/app';
 import type { ConnectionState } from '../../../common/model/connection';
 import type {
+  CompanyRow,
   ContactDetail,
   ContactRow,
   LeadDetail,
@@ -25,6 +26,7 @@ export interface FakeHostData {
   meta: MirrorMeta;
   leads: LeadRow[];
   contacts: ContactRow[];
+  companies: CompanyRow[];
   tags: TagWithCount[];
 }
 
@@ -50,6 +52,7 @@ export class FakeHost implements Host {
       meta: META,
       leads: [],
       contacts: [],
+      companies: [],
       tags: [],
       ...data,
     };
@@ -138,6 +141,11 @@ export class FakeHost implements Host {
         const rows = d.contacts.filter((row) => !filter.text || row.name.toLowerCase().includes(filter.text.toLowerCase()));
         return ok({ rows: rows.slice(offset, offset + limit), total: rows.length });
       }
+      case 'companies.list': {
+        const { filter = {}, offset = 0, limit = 100 } = args as unknown as { filter?: { text?: string }; offset?: number; limit?: number };
+        const rows = d.companies.filter((row) => !filter.text || row.name.toLowerCase().includes(filter.text.toLowerCase()));
+        return ok({ rows: rows.slice(offset, offset + limit), total: rows.length });
+      }
       case 'contacts.get': {
         const contact = d.contacts.find((row) => row.id === (args as unknown as { id: number }).id);
         return ok(contact ? contactDetail(contact, d.leads) : null);
@@ -195,7 +203,7 @@ function sortRows(rows: LeadRow[], sort: { field: string; direction: string } | 
 }
 
 export function leadDetail(lead: LeadRow): LeadDetail {
-  return { ...lead, lossReasonId: null, contacts: [], company: null, customFields: [] };
+  return { ...lead, lossReasonId: null, lossReasonName: null, contacts: [], company: null, customFields: [] };
 }
 
 function contactDetail(contact: ContactRow, leads: LeadRow[]): ContactDetail {

@@ -55,6 +55,10 @@ export const META: MirrorMeta = {
     { id: 11, name: 'Diego', email: null },
   ],
   customFields: [],
+  lossReasons: [
+    { id: 18_879_754, name: 'Precio alto' },
+    { id: 18_879_755, name: 'Eligió a la competencia' },
+  ],
 };
 
 export const TAG_VIP: TagChip = { id: 7, name: 'VIP', color: 'FF8F92' };

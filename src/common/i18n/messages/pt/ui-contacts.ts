@@ -2,6 +2,19 @@ import type { PortugueseTable } from '../../define';
 import type { uiContactsMessages } from '../ui-contacts';
 
 export const uiContactsPt: PortugueseTable<typeof uiContactsMessages> = {
+  'companies.tableLabel': 'Empresas',
+  'companies.filters': 'Filtros de empresas',
+  'companies.searchText': 'Buscar empresas por nome',
+  'companies.empty': 'Ainda não há empresas na cópia local.',
+  'companies.emptyFiltered': 'Nenhuma empresa corresponde a estes filtros.',
+  'companies.col.name': 'Nome',
+  'companies.col.phone': 'Telefone',
+  'companies.col.email': 'E-mail',
+  'companies.col.responsible': 'Responsável',
+  'companies.col.tags': 'Etiquetas',
+  'companies.col.contacts': 'Contatos',
+  'companies.col.leads': 'Leads',
+  'companies.col.updated': 'Modificado',
   'contacts.tableLabel': 'Contatos',
   'contacts.filters': 'Filtros de contatos',
   'contacts.searchText': 'Buscar contatos por nome, ID, campo, telefone, empresa ou responsável',

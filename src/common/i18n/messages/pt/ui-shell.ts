@@ -7,6 +7,7 @@ export const uiShellPt: PortugueseTable<typeof uiShellMessages> = {
   'nav.leads': 'Leads',
   'nav.board': 'Funil',
   'nav.contacts': 'Contatos',
+  'nav.companies': 'Empresas',
   'nav.tags': 'Etiquetas',
   'nav.settings': 'Configurações',
   'nav.demoAccount': 'Conta de demonstração',
@@ -28,4 +29,5 @@ export const uiShellPt: PortugueseTable<typeof uiShellMessages> = {
   'grid.resize': 'Mudar a largura da coluna {column}',
   'list.leadsCount': { one: '{n} lead', other: '{n} leads' },
   'list.contactsCount': { one: '{n} contato', other: '{n} contatos' },
+  'list.companiesCount': { one: '{n} empresa', other: '{n} empresas' },
 };

@@ -15,6 +15,7 @@ export const uiSyncPt: PortugueseTable<typeof uiSyncMessages> = {
   'sync.phase.metadata': 'Baixando configurações',
   'sync.phase.leads': 'Baixando leads',
   'sync.phase.contacts': 'Baixando contatos',
+  'sync.phase.companies': 'Baixando empresas',
   'sync.phase.events': 'Verificando exclusões',
   'sync.phase.incremental': 'Atualizando',
   'sync.progress': '{phase}: {done}',

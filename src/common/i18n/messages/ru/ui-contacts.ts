@@ -2,6 +2,19 @@ import type { RussianTable } from '../../define';
 import type { uiContactsMessages } from '../ui-contacts';
 
 export const uiContactsRu: RussianTable<typeof uiContactsMessages> = {
+  'companies.tableLabel': 'Компании',
+  'companies.filters': 'Фильтры компаний',
+  'companies.searchText': 'Искать компании по названию',
+  'companies.empty': 'В локальной копии пока нет компаний.',
+  'companies.emptyFiltered': 'Нет компаний, подходящих под эти фильтры.',
+  'companies.col.name': 'Название',
+  'companies.col.phone': 'Телефон',
+  'companies.col.email': 'Эл. почта',
+  'companies.col.responsible': 'Ответственный',
+  'companies.col.tags': 'Теги',
+  'companies.col.contacts': 'Контакты',
+  'companies.col.leads': 'Сделки',
+  'companies.col.updated': 'Изменена',
   'contacts.tableLabel': 'Контакты',
   'contacts.filters': 'Фильтры контактов',
   'contacts.searchText': 'Искать контакты по имени, ID, полю, телефону, компании или ответственному',

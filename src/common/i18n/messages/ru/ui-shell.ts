@@ -7,6 +7,7 @@ export const uiShellRu: RussianTable<typeof uiShellMessages> = {
   'nav.leads': 'Сделки',
   'nav.board': 'Воронка',
   'nav.contacts': 'Контакты',
+  'nav.companies': 'Компании',
   'nav.tags': 'Теги',
   'nav.settings': 'Настройки',
   'nav.demoAccount': 'Демо-аккаунт',
@@ -29,4 +30,5 @@ export const uiShellRu: RussianTable<typeof uiShellMessages> = {
   'grid.resize': 'Изменить ширину столбца «{column}»',
   'list.leadsCount': { one: '{n} сделка', few: '{n} сделки', many: '{n} сделок', other: '{n} сделки' },
   'list.contactsCount': { one: '{n} контакт', few: '{n} контакта', many: '{n} контактов', other: '{n} контакта' },
+  'list.companiesCount': { one: '{n} компания', few: '{n} компании', many: '{n} компаний', other: '{n} компании' },
 };

@@ -15,6 +15,7 @@ export const uiSyncRu: RussianTable<typeof uiSyncMessages> = {
   'sync.phase.metadata': 'Загрузка настроек',
   'sync.phase.leads': 'Загрузка сделок',
   'sync.phase.contacts': 'Загрузка контактов',
+  'sync.phase.companies': 'Загрузка компаний',
   'sync.phase.events': 'Проверка удалений',
   'sync.phase.incremental': 'Догоняем изменения',
   'sync.progress': '{phase}: {done}',

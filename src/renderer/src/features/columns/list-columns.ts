@@ -25,7 +25,8 @@ export interface ListColumns<Row> {
 export function listColumns<Row extends { fields?: FieldCells }>(options: {
   builtIn: readonly Column<Row>[];
   fields: readonly CustomFieldDefinitionView[];
-  entityType: 'leads' | 'contacts';
+  /** Whose custom fields are offered as columns; none: only `builtIn`. */
+  entityType?: 'leads' | 'contacts';
   choice: readonly string[] | undefined;
   defaults: readonly string[];
   t: Translate;
@@ -33,7 +34,7 @@ export function listColumns<Row extends { fields?: FieldCells }>(options: {
 }): ListColumns<Row> {
   const all = [
     ...options.builtIn,
-    ...columnFields(options.fields, options.entityType).map((f) => fieldColumn<Row>(f, options.t, options.fmt)),
+    ...(options.entityType ? columnFields(options.fields, options.entityType) : []).map((f) => fieldColumn<Row>(f, options.t, options.fmt)),
   ];
   const byId = new Map(all.map((column) => [column.id, column]));
   const ids = shownColumnIds(

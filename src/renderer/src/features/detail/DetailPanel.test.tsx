@@ -98,6 +98,25 @@ describe('the detail panel', () => {
     expect(screen.getByRole('heading', { level: 2, name: 'Lead 1' })).toBeTruthy();
   });
 
+  it("shows a lost lead's loss reason by name, and by id only when the mirror does not know it", async () => {
+    const user = userEvent.setup();
+    const leads = makeLeads(2);
+    const reasons: Record<number, [number, string | null]> = { 1: [18_879_754, 'Precio alto'], 2: [18_879_999, null] };
+    await renderApp({ leads }, (h) =>
+      h.override('leads.get', ({ id }) => {
+        const [lossReasonId, lossReasonName] = reasons[id]!;
+        return ok({ ...leadDetail(leads.find((lead) => lead.id === id)!), lossReasonId, lossReasonName });
+      }),
+    );
+    await user.click(screen.getByRole('row', { name: /Lead 1\b/ }));
+    await settle();
+    const panel = () => within(screen.getByRole('complementary'));
+    expect(panel().getByText('Motivo de pérdida').nextElementSibling?.textContent).toBe('Precio alto');
+    await user.click(screen.getByRole('row', { name: /Lead 2\b/ }));
+    await settle();
+    expect(panel().getByText('Motivo de pérdida').nextElementSibling?.textContent).toBe('#18879999');
+  });
+
   it('closes with Escape and gives focus back to the list', async () => {
     const user = userEvent.setup();
     await renderApp({ leads: makeLeads(3) });

@@ -44,7 +44,7 @@ export function LeadDetailView({ lead }: { lead: LeadDetail }) {
         {lead.lossReasonId !== null && (
           <>
             <dt>{t('detail.lossReason')}</dt>
-            <dd>#{lead.lossReasonId}</dd>
+            <dd>{lead.lossReasonName ?? `#${lead.lossReasonId}`}</dd>
           </>
         )}
         <dt>{t('detail.id')}</dt>

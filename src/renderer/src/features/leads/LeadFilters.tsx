@@ -5,6 +5,7 @@ import { countFilters } from '../../store/view-state';
 import { DateRangeFilter } from '../filters/DateRangeFilter';
 import { FieldFilter } from '../filters/FieldFilter';
 import { FilterBar } from '../filters/FilterBar';
+import { LossReasonFilter } from '../filters/LossReasonFilter';
 import { PriceFilter } from '../filters/PriceFilter';
 import { StageFilter } from '../filters/StageFilter';
 import { TagFilter } from '../filters/TagFilter';
@@ -41,6 +42,12 @@ export function LeadFilters() {
         range={{ from: filter.updatedFrom, to: filter.updatedTo, preset: filter.updatedRange }}
         onChange={(range) => setFilter({ updatedFrom: range.from, updatedTo: range.to, updatedRange: range.preset })}
       />
+      <DateRangeFilter
+        label={t('filters.closed')}
+        range={{ from: filter.closedFrom, to: filter.closedTo, preset: filter.closedRange }}
+        onChange={(range) => setFilter({ closedFrom: range.from, closedTo: range.to, closedRange: range.preset })}
+      />
+      <LossReasonFilter reasonIds={filter.lossReasonIds} onChange={(lossReasonIds) => setFilter({ lossReasonIds })} />
       <FieldFilter entityType="leads" filters={filter.fields} onChange={(fields) => setFilter({ fields })} />
     </FilterBar>
   );

@@ -3,6 +3,7 @@ import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/context';
 import { BoardView } from '../board/BoardView';
 import { ConnectOverlay } from '../connect/ConnectOverlay';
+import { CompaniesView } from '../companies/CompaniesView';
 import { ContactsView } from '../contacts/ContactsView';
 import { DetailPanel } from '../detail/DetailPanel';
 import { LeadsView } from '../leads/LeadsView';
@@ -39,6 +40,7 @@ export function AppShell() {
           {view === 'leads' && <LeadsView />}
           {view === 'board' && <BoardView />}
           {view === 'contacts' && <ContactsView />}
+          {view === 'companies' && <CompaniesView />}
           {view === 'tags' && <TagsView />}
           {view === 'settings' && <SettingsView />}
         </main>

@@ -36,6 +36,8 @@ export function phaseLabel(t: Translate, phase: SyncPhase): string {
       return t('sync.phase.leads');
     case 'contacts':
       return t('sync.phase.contacts');
+    case 'companies':
+      return t('sync.phase.companies');
     case 'events':
       return t('sync.phase.events');
     case 'incremental':

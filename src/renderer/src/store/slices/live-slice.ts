@@ -91,6 +91,9 @@ export const createLiveSlice: Slice<LiveSlice> =
       contactsChanged: (changes) => gather('contacts', changes, changes.duringInitialSync),
       metadataChanged() {
         const state = get();
+        // Company changes arrive as metadata: their names show on contacts, and in their own list.
+        void state.contacts.actions.refresh([]);
+        void state.companies.actions.refresh([]);
         void state.loadMeta().then(() => {
           if (get().view === 'board') void get().loadBoard();
         });
@@ -102,6 +105,7 @@ export const createLiveSlice: Slice<LiveSlice> =
         void state.refreshTags();
         void state.leads.actions.refresh([]);
         void state.contacts.actions.refresh([]);
+        void state.companies.actions.refresh([]);
         if (state.view === 'board') void state.loadBoard();
       },
     };

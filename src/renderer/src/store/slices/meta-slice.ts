@@ -12,7 +12,7 @@ export interface MetaLookup {
 
 export const statusKey = (pipelineId: number, statusId: number): string => `${pipelineId}:${statusId}`;
 
-export const EMPTY_META: MirrorMeta = { account: null, currentUserId: null, pipelines: [], users: [], customFields: [] };
+export const EMPTY_META: MirrorMeta = { account: null, currentUserId: null, pipelines: [], users: [], customFields: [], lossReasons: [] };
 
 export function buildLookup(meta: MirrorMeta): MetaLookup {
   const pipelines = [...meta.pipelines]
@@ -46,7 +46,8 @@ export const createMetaSlice: Slice<MetaSlice> =
       const zoneBefore = get().meta.account?.timezone;
       set({ meta: result.value, lookup: buildLookup(result.value) });
       // Quick date ranges count days in the account's zone: a query built before it was known is redone.
-      const { createdRange, updatedRange } = get().leads.view.filter;
-      if ((createdRange || updatedRange) && result.value.account?.timezone !== zoneBefore) void get().leads.actions.refresh([]);
+      const { createdRange, updatedRange, closedRange } = get().leads.view.filter;
+      if ((createdRange || updatedRange || closedRange) && result.value.account?.timezone !== zoneBefore)
+        void get().leads.actions.refresh([]);
     },
   });

@@ -4,7 +4,14 @@ import type { AppInfo } from '../../../../common/model/app';
 import type { ConnectionState } from '../../../../common/model/connection';
 import { DEFAULT_SETTINGS, type LanguagePreference, type Settings } from '../../../../common/model/settings';
 import type { ErrorCode, HostError, Result } from '../../../../common/result';
-import { CONTACTS_VIEW_KEY, LEADS_VIEW_KEY, parseContactsView, parseLeadsView } from '../view-state';
+import {
+  COMPANIES_VIEW_KEY,
+  CONTACTS_VIEW_KEY,
+  LEADS_VIEW_KEY,
+  parseCompaniesView,
+  parseContactsView,
+  parseLeadsView,
+} from '../view-state';
 import type { Slice } from '../types';
 
 export const DISCONNECTED: ConnectionState = { status: 'disconnected', account: null, user: null, tokenStorage: null, message: null };
@@ -144,6 +151,7 @@ export const createSessionSlice: Slice<SessionSlice> =
         set({ info: appInfo, infoError: info.ok ? null : info.error, settings: loaded, locale: locale(loaded, appInfo) });
         get().leads.actions.restore(parseLeadsView(loaded.ui[LEADS_VIEW_KEY]));
         get().contacts.actions.restore(parseContactsView(loaded.ui[CONTACTS_VIEW_KEY]));
+        get().companies.actions.restore(parseCompaniesView(loaded.ui[COMPANIES_VIEW_KEY]));
         // A host without the auth domain yet has no account: the connect screen shows.
         const state = connection.ok ? connection.value : DISCONNECTED;
         set({ connection: state, screen: screenFor(state, get().screen === 'no_access' ? 'no_access' : 'loading') });
