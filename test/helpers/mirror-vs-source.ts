@@ -1,10 +1,12 @@
 /**
  * "The mirror equals the source": the simulator's snapshot against the SQLite mirror, record by
- * record (leads, contacts, their tags, custom field values and links, tag lists, deletions).
+ * record (leads, contacts, their tags, custom field values and links, tag lists, deletions, notes
+ * and tasks).
  * Returns readable differences (empty when equal). Tests only.
  */
 import type Database from 'better-sqlite3';
 import type { SimSnapshot } from '../../sim/index';
+import { activityDifferences } from './activity-vs-source';
 
 type Row = Record<string, unknown>;
 
@@ -110,5 +112,6 @@ export function mirrorDifferences(sqlite: Database.Database, source: SimSnapshot
     }
     for (const id of mirrorTags.keys()) add(`${entity} tag ${id} in the mirror only`);
   }
+  for (const line of activityDifferences(sqlite, source)) add(line);
   return out;
 }

@@ -52,8 +52,10 @@ describe('migrate', () => {
     expect(() => migrate(db, [table(1, 'a')])).toThrow(SchemaTooNewError);
   });
 
-  it('refuses a list with a gap, so a lost migration cannot go unnoticed', () => {
-    expect(() => migrate(new Database(':memory:'), [table(1, 'a'), table(3, 'c')])).toThrow(/not sequential/);
+  it('refuses a list out of order or with a repeated step, so a misplaced migration cannot go unnoticed', () => {
+    expect(() => migrate(new Database(':memory:'), [table(1, 'a'), table(3, 'c'), table(2, 'b')])).toThrow(/not sequential/);
+    expect(() => migrate(new Database(':memory:'), [table(1, 'a'), table(1, 'b')])).toThrow(/not sequential/);
+    expect(() => migrate(new Database(':memory:'), [table(2, 'b')])).toThrow(/not sequential/);
   });
 });
 

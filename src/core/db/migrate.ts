@@ -38,11 +38,16 @@ export function migrate(db: Database.Database, list: readonly Migration[], targe
   return schemaVersion(db);
 }
 
-/** Throws unless `list` is numbered 1, 2, 3, … in order (shared by the SQLite and PostgreSQL runners). */
+/**
+ * Throws unless `list` is numbered in increasing order from 1. A gap is tolerated while branches
+ * that each add a step are reconciled (010 and 011 were written side by side); a repeated or
+ * decreasing number is not.
+ */
 export function assertSequential(list: readonly { version: number; name: string }[]): void {
   list.forEach((step, index) => {
-    if (step.version !== index + 1) {
-      throw new Error(`Migration list is not sequential at ${step.name}: expected version ${index + 1}, got ${step.version}`);
+    const previous = index === 0 ? 0 : (list[index - 1] as { version: number }).version;
+    if (!Number.isInteger(step.version) || step.version <= previous || (index === 0 && step.version !== 1)) {
+      throw new Error(`Migration list is not sequential at ${step.name}: expected a version above ${previous}, got ${step.version}`);
     }
   });
 }

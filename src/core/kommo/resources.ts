@@ -1,5 +1,15 @@
 import type { z } from 'zod';
-import type { KommoCompany, KommoContact, KommoCustomFieldDefinition, KommoEvent, KommoLead, KommoTag, KommoUser } from './entities';
+import type {
+  KommoCompany,
+  KommoContact,
+  KommoCustomFieldDefinition,
+  KommoEvent,
+  KommoLead,
+  KommoNote,
+  KommoTag,
+  KommoTask,
+  KommoUser,
+} from './entities';
 import {
   companySchema,
   contactSchema,
@@ -7,7 +17,9 @@ import {
   deletedLeadSchema,
   eventSchema,
   leadSchema,
+  noteSchema,
   tagSchema,
+  taskSchema,
   userSchema,
   type KommoDeletedEntity,
 } from './schemas';
@@ -40,6 +52,9 @@ export const LIST_RESOURCES = {
   /** `with=only_deleted`: deleted but restorable records, `{ id, updated_at, is_deleted }`. */
   deleted_leads: list<KommoDeletedEntity>('/api/v4/leads', 'leads', deletedLeadSchema, 250, { with: 'only_deleted' }),
   deleted_contacts: list<KommoDeletedEntity>('/api/v4/contacts', 'contacts', deletedLeadSchema, 250, { with: 'only_deleted' }),
+  lead_notes: list<KommoNote>('/api/v4/leads/notes', 'notes', noteSchema),
+  contact_notes: list<KommoNote>('/api/v4/contacts/notes', 'notes', noteSchema),
+  tasks: list<KommoTask>('/api/v4/tasks', 'tasks', taskSchema),
   events: list<KommoEvent>('/api/v4/events', 'events', eventSchema, 100),
   users: list<KommoUser>('/api/v4/users', 'users', userSchema),
   lead_tags: list<KommoTag>('/api/v4/leads/tags', 'tags', tagSchema),

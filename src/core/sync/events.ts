@@ -1,5 +1,6 @@
 import { readCursor, restoreRecords, type SqlSession, writeCursor } from '../db';
 import type { KommoContact, KommoEvent, KommoPage, ListParams } from '../kommo';
+import { ACTIVITY_DELETION_EVENTS, activityDeletions, removeActivity } from './activity';
 import { announce, applyRecords, commitRecords, ENTITY_WITH, mergeApplied, type Applied, type Entity } from './apply';
 import type { SyncContext } from './context';
 import type { Metadata } from './metadata';
@@ -20,6 +21,7 @@ export const EVENT_TYPES = [
   'lead_unlinked',
   'contact_linked',
   'contact_unlinked',
+  ...ACTIVITY_DELETION_EVENTS,
 ];
 
 /**
@@ -76,7 +78,10 @@ export async function readEvents(ctx: SyncContext): Promise<boolean> {
   const events = [...fresh.values()].sort((a, b) => a.created_at - b.created_at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const plans = planEvents(events);
   const readStart = start ?? state.maxSeen;
+  const deletions = activityDeletions(events);
+  let activityLeads: number[] = [];
   const applied = await ctx.commit(async (tx) => {
+    activityLeads = await removeActivity(tx, deletions);
     const out = mergeApplied(
       await applyPlan(ctx, tx, 'leads', plans.leads, state),
       await applyPlan(ctx, tx, 'contacts', plans.contacts, state),
@@ -92,6 +97,7 @@ export async function readEvents(ctx: SyncContext): Promise<boolean> {
     return out;
   });
   announce(ctx, applied, false);
+  if (deletions.notes.size + deletions.tasks.size > 0) ctx.changes.activity(activityLeads, deletions.tasks.size > 0);
   if (events.length > 0)
     ctx.log.debug('Events applied', { events: events.length, removed: applied.leads.removed.length + applied.contacts.removed.length });
   return true;

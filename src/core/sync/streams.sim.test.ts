@@ -76,7 +76,14 @@ describe('cursors', () => {
     h.sim.control.resetCounters();
     h.sim.control.advanceClock({ seconds: 5 });
     await h.engine.runOnce();
-    expect(h.sim.control.counters().perEndpoint).toEqual({ 'GET /api/v4/leads': 1, 'GET /api/v4/contacts': 1, 'GET /api/v4/events': 1 });
+    expect(h.sim.control.counters().perEndpoint).toEqual({
+      'GET /api/v4/leads': 1,
+      'GET /api/v4/contacts': 1,
+      'GET /api/v4/events': 1,
+      'GET /api/v4/leads/notes': 1,
+      'GET /api/v4/contacts/notes': 1,
+      'GET /api/v4/tasks': 1,
+    });
     expect(leadListPaths(h).at(-1)).toContain(`filter[updated_at][from]=${T + 85}&`);
   });
 });

@@ -8,6 +8,7 @@ import { migration006 } from './006-sync-state';
 import { migration007 } from './007-change-log';
 import { migration008 } from './008-full-text';
 import { migration009 } from './009-set-aside';
+import { migration011 } from './011-notes-and-tasks';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
 export const migrations: readonly Migration[] = [
@@ -20,6 +21,8 @@ export const migrations: readonly Migration[] = [
   migration007,
   migration008,
   migration009,
+  // 010 (loss reasons) lands from another branch; the lists are reconciled when both merge.
+  migration011,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0;

@@ -7,6 +7,7 @@ import { postgresMigration006 } from './006-sync-state';
 import { postgresMigration007 } from './007-change-log';
 import { postgresMigration008 } from './008-full-text';
 import { postgresMigration009 } from './009-set-aside';
+import { postgresMigration011 } from './011-notes-and-tasks';
 import type { PostgresMigration } from './types';
 
 /**
@@ -23,6 +24,7 @@ export const postgresMigrations: readonly PostgresMigration[] = [
   postgresMigration007,
   postgresMigration008,
   postgresMigration009,
+  postgresMigration011,
 ];
 
 export type { PostgresMigration } from './types';
