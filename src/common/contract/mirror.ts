@@ -12,6 +12,7 @@ import type {
   PhoneSearchResult,
   TagWithCount,
 } from '../model/mirror';
+import type { MyTasks, Timeline } from '../model/activity';
 import type { SetAsideList } from '../model/sync';
 
 /** Queries over the local mirror. They run in the host; the renderer asks only for rows it shows. */
@@ -49,6 +50,8 @@ export const leadFilterSchema = z
     text: searchText.optional(),
     /** Any way of writing a phone of a linked contact, or its last ≥ 6 digits. */
     phone: searchText.optional(),
+    /** none_open: leads without an open task; overdue: leads with an open task past its due time. */
+    tasks: z.enum(['none_open', 'overdue']).optional(),
   })
   .strict();
 export type LeadFilter = z.input<typeof leadFilterSchema>;
@@ -77,6 +80,12 @@ export const mirrorRequests = {
       .strict(),
   ),
   'leads.get': request<LeadDetail | null>()(z.object({ id }).strict()),
+  /** A lead's notes and tasks, newest first, one page. */
+  'leads.timeline': request<Timeline>()(
+    z.object({ id, offset: page.offset, limit: z.number().int().min(1).max(500).default(50) }).strict(),
+  ),
+  /** The signed-in user's open tasks by due time (the "Mis tareas" view groups them). */
+  'tasks.mine': request<MyTasks>()(z.object({ limit: z.number().int().min(1).max(2000).default(500) }).strict()),
   /** Counts and price totals per status of one pipeline (the board), under the same filters as the list. */
   'leads.board': request<BoardColumn[]>()(z.object({ pipelineId: id, filter: leadFilterSchema.default({ tagMode: 'any' }) }).strict()),
   'contacts.list': request<PageOf<ContactRow>>()(

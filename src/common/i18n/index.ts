@@ -4,6 +4,7 @@ import { appMessages } from './messages/app';
 import { notificationMessages } from './messages/notifications';
 import { settingsMessages } from './messages/settings';
 import { trayMessages } from './messages/tray';
+import { uiActivityMessages } from './messages/ui-activity';
 import { uiConnectMessages } from './messages/ui-connect';
 import { uiContactsMessages } from './messages/ui-contacts';
 import { uiDetailMessages } from './messages/ui-detail';
@@ -39,6 +40,7 @@ const areas = [
   uiDetailMessages,
   uiPhoneMessages,
   uiSettingsMessages,
+  uiActivityMessages,
 ] as const;
 
 type AreaKeys<A> = A extends { en: infer En } ? keyof En : never;

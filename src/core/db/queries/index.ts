@@ -1,4 +1,5 @@
 /** Read-side queries over the mirror, for the UI handlers and the host. */
+export { leadTimeline, openTasksOf } from './activity';
 export { getContact, listContacts, type ContactListArgs } from './contacts';
 export { ftsMatch } from './fts';
 export { getLead, leadBoard, listLeads, type LeadListArgs } from './leads';

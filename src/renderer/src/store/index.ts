@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createActivitySlice } from './slices/activity-slice';
 import { createBoardSlice } from './slices/board-slice';
 import { createContactsSlice } from './slices/contacts-slice';
 import { createDetailSlice } from './slices/detail-slice';
@@ -32,5 +33,6 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createPhoneSlice(full)(...a),
     ...createLiveSlice(full)(...a),
     ...createSetAsideSlice(full)(...a),
+    ...createActivitySlice(full)(...a),
   }));
 }

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { Host } from '../host/host';
+import type { ActivitySlice } from './slices/activity-slice';
 import type { BoardSlice } from './slices/board-slice';
 import type { ContactsSlice } from './slices/contacts-slice';
 import type { DetailSlice } from './slices/detail-slice';
@@ -25,7 +26,8 @@ export type AppState = SessionSlice &
   DetailSlice &
   PhoneSlice &
   LiveSlice &
-  SetAsideSlice;
+  SetAsideSlice &
+  ActivitySlice;
 
 export interface StoreDeps {
   host: Host;

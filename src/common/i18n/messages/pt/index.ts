@@ -2,6 +2,7 @@ import { appPt } from './app';
 import { notificationsPt } from './notifications';
 import { settingsPt } from './settings';
 import { trayPt } from './tray';
+import { uiActivityPt } from './ui-activity';
 import { uiConnectPt } from './ui-connect';
 import { uiContactsPt } from './ui-contacts';
 import { uiDetailPt } from './ui-detail';
@@ -25,4 +26,5 @@ export const portugueseTables = [
   uiDetailPt,
   uiPhonePt,
   uiSettingsPt,
+  uiActivityPt,
 ] as const;

@@ -2,6 +2,7 @@ import { appRu } from './app';
 import { notificationsRu } from './notifications';
 import { settingsRu } from './settings';
 import { trayRu } from './tray';
+import { uiActivityRu } from './ui-activity';
 import { uiConnectRu } from './ui-connect';
 import { uiContactsRu } from './ui-contacts';
 import { uiDetailRu } from './ui-detail';
@@ -25,4 +26,5 @@ export const russianTables = [
   uiDetailRu,
   uiPhoneRu,
   uiSettingsRu,
+  uiActivityRu,
 ] as const;

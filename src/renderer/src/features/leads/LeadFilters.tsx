@@ -1,7 +1,7 @@
 import { SearchInput } from '../../components/SearchInput';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/context';
-import { countFilters } from '../../store/view-state';
+import { countFilters, type LeadViewFilter } from '../../store/view-state';
 import { DateRangeFilter } from '../filters/DateRangeFilter';
 import { FilterBar } from '../filters/FilterBar';
 import { PriceFilter } from '../filters/PriceFilter';
@@ -40,6 +40,18 @@ export function LeadFilters() {
         range={{ from: filter.updatedFrom, to: filter.updatedTo, preset: filter.updatedRange }}
         onChange={(range) => setFilter({ updatedFrom: range.from, updatedTo: range.to, updatedRange: range.preset })}
       />
+      <label className="filter-select">
+        <span>{t('filters.tasks')}</span>
+        <select
+          className="input"
+          value={filter.tasks ?? ''}
+          onChange={(event) => setFilter({ tasks: (event.target.value || undefined) as LeadViewFilter['tasks'] })}
+        >
+          <option value="">{t('filters.tasksAny')}</option>
+          <option value="none_open">{t('filters.tasksNoneOpen')}</option>
+          <option value="overdue">{t('filters.tasksOverdue')}</option>
+        </select>
+      </label>
     </FilterBar>
   );
 }

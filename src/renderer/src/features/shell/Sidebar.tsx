@@ -2,9 +2,9 @@ import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/context';
 import { VIEWS, type View } from '../../store/slices/nav-slice';
 
-const ICONS: Record<View, string> = { leads: '☰', board: '▦', contacts: '☺', tags: '#', settings: '⚙' };
+const ICONS: Record<View, string> = { leads: '☰', board: '▦', tasks: '✓', contacts: '☺', tags: '#', settings: '⚙' };
 
-/** The main navigation; Alt+1…5 jump to each view from anywhere. */
+/** The main navigation; Alt+1…6 jump to each view from anywhere. */
 export function Sidebar() {
   const t = useT();
   const view = useAppStore((state) => state.view);

@@ -16,7 +16,7 @@ export function isTyping(target: EventTarget | null): boolean {
 
 /**
  * Shortcuts that work anywhere in the app: Ctrl/Cmd+K (and "/" when not typing) focus the phone
- * search; Alt+1…5 switch views.
+ * search; Alt+1…6 switch views.
  */
 export function useGlobalShortcuts(): void {
   const store = useAppStoreApi();
@@ -31,7 +31,7 @@ export function useGlobalShortcuts(): void {
       if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') return phone();
       if (event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target)) return phone();
       // By physical key: Alt+digit gives other characters on some layouts (and on macOS).
-      if (event.altKey && !event.ctrlKey && !event.metaKey && /^Digit[1-5]$/.test(event.code)) {
+      if (event.altKey && !event.ctrlKey && !event.metaKey && /^Digit[1-6]$/.test(event.code)) {
         event.preventDefault();
         store.getState().navigate(VIEWS[Number(event.code.slice(5)) - 1]!);
       }
