@@ -5,7 +5,7 @@
  */
 import { expect } from '@playwright/test';
 import { signInWithToken, test } from './fixtures/kommo-account';
-import { firstDownload, grid, ONE_CYCLE_MS, requireSyncEngine } from './fixtures/mirror-page';
+import { firstDownload, grid, ONE_CYCLE_MS, requireSyncEngine, rowCount, rows } from './fixtures/mirror-page';
 
 test.use({ locale: 'es-PE', timezoneId: 'America/Lima' });
 
@@ -28,7 +28,7 @@ test("a lead's timeline and Mis tareas show what Kommo holds, and a task added i
 
   await signInWithToken(page, kommo);
   await requireSyncEngine(page);
-  await firstDownload(page, kommo.sim);
+  const live = await firstDownload(page, kommo.sim);
 
   // The timeline, newest first: notes of every kind (an unknown one by its type) and the tasks.
   await grid(page).locator(`[role="row"][data-id="${lead.id}"]`).click();
@@ -60,4 +60,14 @@ test("a lead's timeline and Mis tareas show what Kommo holds, and a task added i
     .first()
     .click();
   await expect(page.getByRole('complementary').getByRole('heading', { level: 2 })).toHaveText('Venta con historial');
+
+  // The lead list's task filters: only this lead has an overdue task; every other has no open one.
+  await page.keyboard.press('Escape');
+  await page.getByRole('navigation').getByRole('button', { name: 'Leads' }).click();
+  const taskFilter = page.getByRole('combobox', { name: 'Tareas', exact: true });
+  await taskFilter.selectOption('overdue');
+  await expect.poll(() => rowCount(page)).toBe(1);
+  await expect(rows(page).first()).toHaveAttribute('data-id', String(lead.id));
+  await taskFilter.selectOption('none_open');
+  await expect.poll(() => rowCount(page)).toBe(live - 1);
 });

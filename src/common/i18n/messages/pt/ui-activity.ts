@@ -32,7 +32,7 @@ export const uiActivityPt: PortugueseTable<typeof uiActivityMessages> = {
   'note.duration': 'Duração {duration}',
   'note.by': 'por {name}',
   'filters.tasks': 'Tarefas',
-  'filters.tasksAny': 'Todas',
+  'filters.tasksAny': 'Tarefas: todas',
   'filters.tasksNoneOpen': 'Sem tarefas abertas',
   'filters.tasksOverdue': 'Tarefas atrasadas',
 };

@@ -32,7 +32,7 @@ export const uiActivityRu: RussianTable<typeof uiActivityMessages> = {
   'note.duration': 'Длительность {duration}',
   'note.by': 'автор: {name}',
   'filters.tasks': 'Задачи',
-  'filters.tasksAny': 'Любые',
+  'filters.tasksAny': 'Задачи: любые',
   'filters.tasksNoneOpen': 'Без открытых задач',
   'filters.tasksOverdue': 'Просроченные задачи',
 };

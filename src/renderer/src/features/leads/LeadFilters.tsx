@@ -40,18 +40,17 @@ export function LeadFilters() {
         range={{ from: filter.updatedFrom, to: filter.updatedTo, preset: filter.updatedRange }}
         onChange={(range) => setFilter({ updatedFrom: range.from, updatedTo: range.to, updatedRange: range.preset })}
       />
-      <label className="filter-select">
-        <span>{t('filters.tasks')}</span>
-        <select
-          className="input"
-          value={filter.tasks ?? ''}
-          onChange={(event) => setFilter({ tasks: (event.target.value || undefined) as LeadViewFilter['tasks'] })}
-        >
-          <option value="">{t('filters.tasksAny')}</option>
-          <option value="none_open">{t('filters.tasksNoneOpen')}</option>
-          <option value="overdue">{t('filters.tasksOverdue')}</option>
-        </select>
-      </label>
+      {/* A native select styled as the other filters: three choices need no popover. */}
+      <select
+        className={`filter-button filter-select${filter.tasks ? ' is-active' : ''}`}
+        aria-label={t('filters.tasks')}
+        value={filter.tasks ?? ''}
+        onChange={(event) => setFilter({ tasks: (event.target.value || undefined) as LeadViewFilter['tasks'] })}
+      >
+        <option value="">{t('filters.tasksAny')}</option>
+        <option value="none_open">{t('filters.tasksNoneOpen')}</option>
+        <option value="overdue">{t('filters.tasksOverdue')}</option>
+      </select>
     </FilterBar>
   );
 }
