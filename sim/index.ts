@@ -25,6 +25,8 @@ export interface SimulatorOptions {
   port?: number;
   /** Subdomains (`demo`) or full account hosts (`shop.amocrm.ru`). Default ['demo']. */
   accounts?: string[];
+  /** Seed the accounts with notes and tasks (Spanish texts, some overdue, some due today). Default false. */
+  notesAndTasks?: boolean;
   /** The demo's activity mode: realistic changes every few seconds. */
   activity?: boolean;
   /** Unix seconds; a frozen clock moves only through the control API. Default: now, running. */
@@ -68,6 +70,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     ...(options.behaviour ? { behaviour: options.behaviour } : {}),
     ...(options.shape ? { shape: options.shape } : {}),
     ...(options.redirectUri ? { redirectUri: options.redirectUri } : {}),
+    ...(options.notesAndTasks ? { notesAndTasks: true } : {}),
   });
   const control = new Control(rt);
   const server = createServer(createDispatcher(rt, controlHttp(control)));
@@ -141,7 +144,7 @@ export interface DemoSimulator {
  * mirror left by an earlier session is replaced rather than mixed with this one.
  */
 export async function startDemoSimulator(): Promise<DemoSimulator> {
-  const sim = await startSimulator({ seed: randomInt(1, 2 ** 31), activity: true, leads: 1500, contacts: 1200 });
+  const sim = await startSimulator({ seed: randomInt(1, 2 ** 31), activity: true, notesAndTasks: true, leads: 1500, contacts: 1200 });
   const account = sim.account();
   return { accountHost: account.host, apiBaseUrl: account.apiBaseUrl, token: account.longLivedToken, close: () => sim.close() };
 }

@@ -62,6 +62,16 @@ export function readRanges(q: QObject, fields: readonly string[]): RangeFilter[]
   return out;
 }
 
+/** Whether a time passes every `filter[updated_at]` range, with the account's inclusive or exclusive bounds. */
+export function inRanges(value: number, ranges: readonly RangeFilter[], inc: { from: boolean; to: boolean }): boolean {
+  return ranges.every(
+    (r) =>
+      (r.exact === undefined || value === r.exact) &&
+      (r.from === undefined || (inc.from ? value >= r.from : value > r.from)) &&
+      (r.to === undefined || (inc.to ? value <= r.to : value < r.to)),
+  );
+}
+
 /** An integer filter (`filter[x]=1`, `filter[x][]=1`, `filter[x][0]=1`, `filter[x]=1,2`); undefined when absent. */
 export function readIntFilter(q: QObject, name: string): number[] | undefined {
   const v = at(q, 'filter', name);

@@ -2,7 +2,7 @@ import { pageLinks } from '../http/links';
 import { at, commaList, intList } from '../http/query';
 import { type EntityPlural, type NoteRecord } from '../model/types';
 import { type ApiContext, type Handler } from './context';
-import { readPaging } from './list-params';
+import { inRanges, readPaging, readRanges } from './list-params';
 import { readItems } from './writes-common';
 import { ERR, type FieldError, isObject, requestIdOf } from './write-validation';
 
@@ -98,7 +98,7 @@ export function createNotes(entity: EntityPlural): Handler {
   };
 }
 
-/** GET /api/v4/{entity}/notes and /api/v4/{entity}/{id}/notes. */
+/** GET /api/v4/{entity}/notes and /api/v4/{entity}/{id}/notes, with `filter[updated_at]` (from/to or exact). 204 when empty. */
 export function listNotes(entity: EntityPlural): Handler {
   return (ctx, [pathId]) => {
     const s = ctx.acct.state;
@@ -113,8 +113,10 @@ export function listNotes(entity: EntityPlural): Handler {
         : at(filter, 'entity_id') === undefined
           ? null
           : new Set(intList(at(filter, 'entity_id'), true) ?? []);
+    const ranges = readRanges(ctx.query, ['updated_at']);
     const all = s.notes.filter(
       (n) =>
+        inRanges(n.updated_at, ranges, s.behaviour.rangeInclusive) &&
         n.entity_type === entity &&
         (entityIds === null || entityIds.has(n.entity_id)) &&
         (types.size === 0 || types.has(n.note_type)) &&

@@ -2,7 +2,7 @@ import { pageLinks } from '../http/links';
 import { at, asInt, commaList, intList } from '../http/query';
 import { type EntityPlural, type TaskRecord } from '../model/types';
 import { type ApiContext, type Handler } from './context';
-import { readPaging, readRanges } from './list-params';
+import { inRanges, readPaging, readRanges } from './list-params';
 import { readItems } from './writes-common';
 import { ERR, type FieldError, isObject, requestIdOf } from './write-validation';
 
@@ -102,12 +102,7 @@ export const listTasks: Handler = (ctx) => {
       (taskTypes === null || taskTypes.has(t.task_type_id)) &&
       (entityTypes.size === 0 || (t.entity_type !== null && entityTypes.has(t.entity_type))) &&
       (completed === undefined || t.is_completed === (completed === 1)) &&
-      ranges.every(
-        (r) =>
-          (r.exact === undefined || t.updated_at === r.exact) &&
-          (r.from === undefined || (inc.from ? t.updated_at >= r.from : t.updated_at > r.from)) &&
-          (r.to === undefined || (inc.to ? t.updated_at <= r.to : t.updated_at < r.to)),
-      ),
+      inRanges(t.updated_at, ranges, inc),
   );
   const order = at(ctx.query, 'order');
   const [field, dir] = typeof order === 'object' ? (Object.entries(order)[0] ?? ['id', 'asc']) : ['id', 'asc'];

@@ -15,6 +15,7 @@ import {
   type OnAccount,
   type SimControl,
   type SimSnapshot,
+  type TaskInput,
 } from './types';
 import { type SimBehaviourInput } from '../options';
 
@@ -191,12 +192,67 @@ export class Control implements SimControl {
     return copy(acct.mutator.liveLead(args.leadId));
   }
 
-  addNote(args: OnAccount & ByActor & { entity: ControlEntity; id: number; text: string }): { id: number } {
+  addNote(
+    args: OnAccount & ByActor & { entity: ControlEntity; id: number; text?: string; noteType?: string; params?: Record<string, unknown> },
+  ): { id: number } {
     const acct = this.acct(args);
     if (args.entity === 'leads') acct.mutator.liveLead(args.id);
     else acct.mutator.liveContact(args.id);
-    const note = acct.mutator.addNote(args.entity, args.id, { note_type: 'common', params: { text: args.text } }, this.actor(acct, args));
+    const noteType = args.noteType ?? 'common';
+    const params = args.params ?? { text: args.text ?? '' };
+    const note = acct.mutator.addNote(args.entity, args.id, { note_type: noteType, params }, this.actor(acct, args));
     return { id: note.id };
+  }
+
+  deleteNote(args: OnAccount & ByActor & { id: number }): { id: number } {
+    const acct = this.acct(args);
+    acct.activity.deleteNote(args.id, this.actor(acct, args));
+    return { id: args.id };
+  }
+
+  addTask(args: OnAccount & ByActor & TaskInput): { id: number } {
+    const acct = this.acct(args);
+    const entity = args.entityId !== undefined ? (args.entity ?? 'leads') : null;
+    if (entity === 'leads') acct.mutator.liveLead(args.entityId as number);
+    if (entity === 'contacts') acct.mutator.liveContact(args.entityId as number);
+    const actor = this.actor(acct, args);
+    const responsible = args.responsibleUserId ?? (actor || acct.state.currentUserId);
+    if (!acct.state.user(responsible)) throw new NotFoundError(`no user ${responsible}`);
+    const task = acct.mutator.addTask(
+      {
+        created_by: actor,
+        updated_by: actor,
+        responsible_user_id: responsible,
+        entity_id: entity ? (args.entityId as number) : null,
+        entity_type: entity,
+        duration: 0,
+        is_completed: false,
+        task_type_id: args.taskTypeId ?? 1,
+        text: args.text,
+        result: [],
+        complete_till: args.completeTill,
+      },
+      actor,
+    );
+    return { id: task.id };
+  }
+
+  completeTask(args: OnAccount & ByActor & { id: number; result?: string }): { id: number } {
+    const acct = this.acct(args);
+    acct.activity.completeTask(args.id, args.result ?? null, this.actor(acct, args));
+    return { id: args.id };
+  }
+
+  editTask(args: OnAccount & ByActor & { id: number; text?: string; completeTill?: number; responsibleUserId?: number }): { id: number } {
+    const acct = this.acct(args);
+    acct.activity.editTask(args.id, args, this.actor(acct, args));
+    return { id: args.id };
+  }
+
+  deleteTask(args: OnAccount & ByActor & { id: number }): { id: number } {
+    const acct = this.acct(args);
+    acct.activity.deleteTask(args.id, this.actor(acct, args));
+    return { id: args.id };
   }
 
   now(): number {
@@ -383,6 +439,8 @@ export class Control implements SimControl {
       pipelines: structuredClone(s.pipelines),
       users: structuredClone(s.users),
       customFields: structuredClone(s.customFields),
+      notes: structuredClone(byId(s.notes)),
+      tasks: structuredClone(byId(s.tasks)),
       lossReasons: structuredClone(s.lossReasons),
     };
   }

@@ -8,6 +8,8 @@ import {
   type EntityPlural,
   type LeadRecord,
   type LossReasonRecord,
+  type NoteRecord,
+  type TaskRecord,
   type PipelineRecord,
   type UserRecord,
 } from '../model/types';
@@ -29,6 +31,16 @@ export interface ByActor {
 }
 
 export type ControlEntity = 'leads' | 'contacts';
+
+export interface TaskInput {
+  entity?: ControlEntity;
+  entityId?: number;
+  text: string;
+  completeTill: number;
+  responsibleUserId?: number;
+  /** 1 follow-up/call (default), 2 meeting, or an account's own type id. */
+  taskTypeId?: number;
+}
 
 /** Custom field values in the API's write shape: `field_id` or `field_code`, plus `values`. */
 export type FieldInput = Array<{ field_id?: number; field_code?: string; values: unknown[] | null }>;
@@ -78,6 +90,9 @@ export interface SimSnapshot {
   users: UserRecord[];
   customFields: Record<EntityPlural, CustomFieldDefinition[]>;
   lossReasons: LossReasonRecord[];
+  /** Live notes and tasks, by id. */
+  notes: NoteRecord[];
+  tasks: TaskRecord[];
 }
 
 /**
@@ -101,7 +116,16 @@ export interface SimControl {
   untag(args: OnAccount & ByActor & { entity: ControlEntity; id: number; tag: string | number }): LeadRecord | ContactRecord;
   link(args: OnAccount & ByActor & { leadId: number; contactId: number; isMain?: boolean }): LeadRecord;
   unlink(args: OnAccount & ByActor & { leadId: number; contactId: number }): LeadRecord;
-  addNote(args: OnAccount & ByActor & { entity: ControlEntity; id: number; text: string }): { id: number };
+  /** A common note with `text`, or any `noteType` with its `params` (unknown types too: Kommo adds types). */
+  addNote(
+    args: OnAccount & ByActor & { entity: ControlEntity; id: number; text?: string; noteType?: string; params?: Record<string, unknown> },
+  ): { id: number };
+  deleteNote(args: OnAccount & ByActor & { id: number }): { id: number };
+  /** A task on a lead or contact (or on nothing), due at `completeTill` (Unix s); responsible: the actor by default. */
+  addTask(args: OnAccount & ByActor & TaskInput): { id: number };
+  completeTask(args: OnAccount & ByActor & { id: number; result?: string }): { id: number };
+  editTask(args: OnAccount & ByActor & { id: number; text?: string; completeTill?: number; responsibleUserId?: number }): { id: number };
+  deleteTask(args: OnAccount & ByActor & { id: number }): { id: number };
 
   now(): number;
   advanceClock(args: { seconds: number }): number;

@@ -7,6 +7,7 @@ import { AccountCounters } from '../guard/request-log';
 import { type EntityPlural, type GeneratedAccount } from '../model/types';
 import { type SimBehaviour } from '../options';
 import { type AccountAddress, AccountState } from '../state/account-state';
+import { ActivityMutator } from '../state/activity-mutations';
 import { Mutator } from '../state/mutations';
 import { WebhookDeliverer } from '../webhooks/deliver';
 
@@ -14,6 +15,8 @@ import { WebhookDeliverer } from '../webhooks/deliver';
 export class AccountRuntime {
   readonly state: AccountState;
   readonly mutator: Mutator;
+  /** Task edits and completions, note and task deletions. */
+  readonly activity: ActivityMutator;
   readonly faults: Faults;
   readonly counters = new AccountCounters();
   readonly paging: PaginationMutator;
@@ -31,6 +34,7 @@ export class AccountRuntime {
     this.state = new AccountState(address, data, clock, behaviour);
     this.webhooks = new WebhookDeliverer(this.state);
     this.mutator = new Mutator(this.state, (n) => this.webhooks.notice(n));
+    this.activity = new ActivityMutator(this.state);
     this.faults = new Faults(this.state.rng.fork(11));
     this.paging = new PaginationMutator(this.state, this.mutator);
     this.fragments = new Fragments(this.state.leads, this.state.contacts);

@@ -1,5 +1,6 @@
 import { SimClock } from '../core/clock';
-import { mix32 } from '../core/rng';
+import { mix32, Rng } from '../core/rng';
+import { seedNotesAndTasks } from '../generate/activity';
 import { generateAccountData } from '../generate/index';
 import { type AccountShape } from '../generate/shape';
 import { RateLimiter } from '../guard/rate-limit';
@@ -18,6 +19,8 @@ export interface RuntimeOptions {
   behaviour?: SimBehaviourInput;
   redirectUri?: string;
   shape?: AccountShape;
+  /** Seed every account with notes and tasks (the demo does; tests add their own through the control API). */
+  notesAndTasks?: boolean;
 }
 
 const BASE_DOMAINS = ['kommo.com', 'amocrm.com', 'amocrm.ru'] as const;
@@ -72,7 +75,9 @@ export class SimulatorRuntime {
         subdomain: address.subdomain,
         ...(options.shape ? { shape: options.shape } : {}),
       });
-      this.accounts.set(address.subdomain, new AccountRuntime(address, data, this.clock, this.behaviour));
+      const account = new AccountRuntime(address, data, this.clock, this.behaviour);
+      if (options.notesAndTasks) seedNotesAndTasks(account.state, new Rng(mix32(seed) ^ 0x7a5c));
+      this.accounts.set(address.subdomain, account);
     });
     this.tokens = new TokenAuthority(
       this.clock,

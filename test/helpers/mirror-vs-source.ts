@@ -1,11 +1,12 @@
 /**
  * "The mirror equals the source": the simulator's snapshot against the SQLite mirror, record by
  * record (leads, contacts and companies, their tags, custom field values and links, tag lists,
- * loss reasons, deletions).
+ * loss reasons, deletions, notes and tasks).
  * Returns readable differences (empty when equal). Tests only.
  */
 import type Database from 'better-sqlite3';
 import type { SimSnapshot } from '../../sim/index';
+import { activityDifferences } from './activity-vs-source';
 
 type Row = Record<string, unknown>;
 
@@ -146,5 +147,6 @@ export function mirrorDifferences(sqlite: Database.Database, source: SimSnapshot
     reasons.delete(reason.id);
   }
   for (const id of reasons.keys()) add(`loss reason ${id} in the mirror only`);
+  for (const line of activityDifferences(sqlite, source)) add(line);
   return out;
 }

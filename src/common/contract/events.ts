@@ -19,6 +19,8 @@ export const events = {
   lead_update: event<LeadUpdate>(),
   /** A committed sync batch changed contacts. */
   contact_update: event<EntityChanges & { duringInitialSync: boolean }>(),
+  /** A committed sync batch changed notes or tasks: the leads whose timeline changed, and whether tasks did. */
+  activity_update: event<{ leadIds: number[]; tasks: boolean }>(),
   /** Pipelines, statuses, users, custom fields or tags changed: names and colours may differ. */
   metadata_update: event<Record<string, never>>(),
   /** The sync engine's state changed. */

@@ -13,6 +13,7 @@ import type {
   PhoneSearchResult,
   TagWithCount,
 } from '../model/mirror';
+import type { MyTasks, Timeline } from '../model/activity';
 import type { SetAsideList } from '../model/sync';
 import { CUSTOM_FIELD_SORT, type CustomFieldSort } from '../model/fields';
 
@@ -78,6 +79,8 @@ export const leadFilterSchema = z
     phone: searchText.optional(),
     /** Conditions on custom fields, all of which must hold. */
     fields: fieldFilters,
+    /** none_open: leads without an open task; overdue: leads with an open task past its due time. */
+    tasks: z.enum(['none_open', 'overdue']).optional(),
   })
   .strict();
 export type LeadFilter = z.input<typeof leadFilterSchema>;
@@ -120,6 +123,12 @@ export const mirrorRequests = {
   'meta.get': request<MirrorMeta>()(z.object({}).strict()),
   'leads.list': request<PageOf<LeadRow>>()(leadListArgsSchema),
   'leads.get': request<LeadDetail | null>()(z.object({ id }).strict()),
+  /** A lead's notes and tasks, newest first, one page. */
+  'leads.timeline': request<Timeline>()(
+    z.object({ id, offset: page.offset, limit: z.number().int().min(1).max(500).default(50) }).strict(),
+  ),
+  /** The signed-in user's open tasks by due time (the "Mis tareas" view groups them). */
+  'tasks.mine': request<MyTasks>()(z.object({ limit: z.number().int().min(1).max(2000).default(500) }).strict()),
   /** Counts and price totals per status of one pipeline (the board), under the same filters as the list. */
   'leads.board': request<BoardColumn[]>()(z.object({ pipelineId: id, filter: leadFilterSchema.default({ tagMode: 'any' }) }).strict()),
   'contacts.list': request<PageOf<ContactRow>>()(

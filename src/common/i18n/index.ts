@@ -5,6 +5,7 @@ import { notificationMessages } from './messages/notifications';
 import { settingsMessages } from './messages/settings';
 import { trayMessages } from './messages/tray';
 import { uiColumnsMessages } from './messages/ui-columns';
+import { uiActivityMessages } from './messages/ui-activity';
 import { uiConnectMessages } from './messages/ui-connect';
 import { uiContactsMessages } from './messages/ui-contacts';
 import { uiDetailMessages } from './messages/ui-detail';
@@ -45,6 +46,7 @@ const areas = [
   uiSettingsMessages,
   uiExportMessages,
   uiViewsMessages,
+  uiActivityMessages,
 ] as const;
 
 type AreaKeys<A> = A extends { en: infer En } ? keyof En : never;

@@ -167,3 +167,36 @@ export interface KommoEvent {
   value_before?: unknown;
   account_id?: number;
 }
+
+/** A note of a lead, contact or company (`/api/v4/{entity}/notes`). `params` is kept whole: its keys depend on `note_type`. */
+export interface KommoNote {
+  id: number;
+  entity_id: number;
+  /** Plural in the list answers' links; absent on some answers, in which case the list it came from says. */
+  entity_type?: string;
+  note_type: string;
+  params: Record<string, unknown>;
+  responsible_user_id?: number;
+  created_by?: number;
+  updated_by?: number;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A task (`/api/v4/tasks`). `result` is `{ text }` once completed with a result, `[]` or absent otherwise. */
+export interface KommoTask {
+  id: number;
+  entity_id: number | null;
+  entity_type: string | null;
+  task_type_id: number;
+  text: string;
+  complete_till: number;
+  responsible_user_id: number;
+  is_completed: boolean;
+  result_text: string | null;
+  duration: number | null;
+  created_by?: number;
+  updated_by?: number;
+  created_at: number;
+  updated_at: number;
+}

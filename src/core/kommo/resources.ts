@@ -6,7 +6,9 @@ import type {
   KommoEvent,
   KommoLead,
   KommoLossReason,
+  KommoNote,
   KommoTag,
+  KommoTask,
   KommoUser,
 } from './entities';
 import {
@@ -17,7 +19,9 @@ import {
   eventSchema,
   leadSchema,
   lossReasonSchema,
+  noteSchema,
   tagSchema,
+  taskSchema,
   userSchema,
   type KommoDeletedEntity,
 } from './schemas';
@@ -51,6 +55,9 @@ export const LIST_RESOURCES = {
   deleted_leads: list<KommoDeletedEntity>('/api/v4/leads', 'leads', deletedLeadSchema, 250, { with: 'only_deleted' }),
   deleted_contacts: list<KommoDeletedEntity>('/api/v4/contacts', 'contacts', deletedLeadSchema, 250, { with: 'only_deleted' }),
   deleted_companies: list<KommoDeletedEntity>('/api/v4/companies', 'companies', deletedLeadSchema, 250, { with: 'only_deleted' }),
+  lead_notes: list<KommoNote>('/api/v4/leads/notes', 'notes', noteSchema),
+  contact_notes: list<KommoNote>('/api/v4/contacts/notes', 'notes', noteSchema),
+  tasks: list<KommoTask>('/api/v4/tasks', 'tasks', taskSchema),
   events: list<KommoEvent>('/api/v4/events', 'events', eventSchema, 100),
   users: list<KommoUser>('/api/v4/users', 'users', userSchema),
   /**

@@ -9,9 +9,11 @@ import type {
   KommoEvent,
   KommoLead,
   KommoLossReason,
+  KommoNote,
   KommoPipeline,
   KommoStatus,
   KommoTag,
+  KommoTask,
   KommoUser,
 } from './entities';
 import { amount, id, integer, nullableNumber, optionalNumber, sortKey, unix } from './numbers';
@@ -198,6 +200,47 @@ export const eventSchema: z.ZodType<KommoEvent> = z.looseObject({
   value_before: z.unknown().optional(),
   account_id: optionalNumber(id),
 });
+
+/**
+ * A note: its type is any string (a type we do not know is kept and shown generically) and its
+ * params any object (Kommo sends `[]` for none). What a timeline cannot do without is required:
+ * id, the record it belongs to, type and times.
+ */
+export const noteSchema: z.ZodType<KommoNote> = z.looseObject({
+  id,
+  entity_id: id,
+  entity_type: opt(z.string()),
+  note_type: z.string().min(1),
+  params: z.preprocess((params) => (params == null || Array.isArray(params) ? {} : params), z.record(z.string(), z.unknown())),
+  responsible_user_id: optionalNumber(id),
+  created_by: optionalNumber(id),
+  updated_by: optionalNumber(id),
+  created_at: unix,
+  updated_at: unix,
+}) as z.ZodType<KommoNote>;
+
+/** A task: text, due time, responsible and state are required; `result` becomes `result_text`. */
+export const taskSchema: z.ZodType<KommoTask> = z
+  .looseObject({
+    id,
+    entity_id: nullableNumber(id),
+    entity_type: nul(z.string()),
+    task_type_id: integer,
+    text: z.string(),
+    complete_till: unix,
+    responsible_user_id: id,
+    is_completed: z.boolean(),
+    result: z.unknown().optional(),
+    duration: nullableNumber(amount),
+    created_by: optionalNumber(id),
+    updated_by: optionalNumber(id),
+    created_at: unix,
+    updated_at: unix,
+  })
+  .transform(({ result, ...task }) => {
+    const text = result && typeof result === 'object' && !Array.isArray(result) ? (result as { text?: unknown }).text : undefined;
+    return { ...task, result_text: typeof text === 'string' ? text : null };
+  }) as unknown as z.ZodType<KommoTask>;
 
 /** Write results: only what we read back. */
 export const writtenItemSchema = z.looseObject({

@@ -2,7 +2,7 @@ import type { Events } from '../../common/contract';
 import type { EntityChanges, LeadUpdate } from '../../common/model/changes';
 import type { TimerHandle, Clock } from '../time';
 
-export type SyncEventName = 'lead_update' | 'contact_update' | 'metadata_update';
+export type SyncEventName = 'lead_update' | 'contact_update' | 'metadata_update' | 'activity_update';
 /** Where the engine announces committed changes (the core's EventHub). */
 export type SyncEmit = <E extends SyncEventName>(name: E, payload: Events[E]) => void;
 
@@ -56,6 +56,12 @@ export class ChangeEmitter {
     if (!initial) return this.metadata();
     this.pendingSets().companies = true;
     this.schedule();
+  }
+
+  /** Notes or tasks changed: the leads whose timeline changed, and whether any task did (the task lists). */
+  activity(leadIds: number[], tasks: boolean): void {
+    if (leadIds.length === 0 && !tasks) return;
+    this.emit('activity_update', { leadIds, tasks });
   }
 
   metadata(): void {

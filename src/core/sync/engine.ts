@@ -1,9 +1,10 @@
 import type { SyncProgress, SyncStatus } from '../../common/model/sync';
-import { pruneChangeLog, pruneTombstones, readSyncState, SYNC_STATE_KEYS, writeSyncState } from '../db';
+import { pruneActivityTombstones, pruneChangeLog, pruneTombstones, readSyncState, SYNC_STATE_KEYS, writeSyncState } from '../db';
 import type { SyncController } from '../lifecycle/sync-controller';
 import type { TimerHandle } from '../time';
 import { Observable, StateObservable } from '../observable';
 import { ENTITIES } from './apply';
+import { ACTIVITY_STREAMS, readActivity } from './activity';
 import { SyncContext, type SyncDeps } from './context';
 import { classifyFailure, type Condition } from './cycle-failure';
 import { fetchPending, readEvents } from './events';
@@ -256,7 +257,7 @@ export class SyncEngine implements SyncController {
     this.lastSuccessfulSyncAt = ctx.now();
   }
 
-  /** The incremental cycle: metadata when due, the entity streams and the events feed side by side, then refetches. */
+  /** The incremental cycle: metadata when due, the entity streams and the events feed side by side, then refetches, notes and tasks. */
   private async cycle(): Promise<void> {
     const { ctx, metadata } = this;
     if (await metadata.isDue()) await metadata.refresh();
@@ -265,13 +266,18 @@ export class SyncEngine implements SyncController {
     const events = outcomes.at(-1) as PromiseSettledResult<boolean>;
     if (events.status === 'fulfilled' && !events.value) this.report(await catchUp(ctx, metadata));
     await fetchPending(ctx, metadata);
+    // Notes and tasks after the records they belong to: on a first download the lists show first.
+    for (const stream of ACTIVITY_STREAMS) await readActivity(ctx, stream);
     if (await reconcileDue(ctx)) this.report(await reconcileDeleted(ctx));
     const now = ctx.now();
     const boundary = await oldestBoundary(ctx);
     await ctx.commit(async (tx) => {
       await writeSyncState(tx, SYNC_STATE_KEYS.lastSuccessfulSyncAt, now, now);
       // A stale copy of a deleted record can only come from a read in flight; a day's margin is ample.
-      if (boundary !== null) await pruneTombstones(tx, boundary - 86_400);
+      if (boundary !== null) {
+        await pruneTombstones(tx, boundary - 86_400);
+        await pruneActivityTombstones(tx, boundary - 86_400);
+      }
       await pruneChangeLog(tx, { before: now - CHANGE_LOG_DAYS * 86_400_000, keepAtMost: CHANGE_LOG_MAX });
     });
     this.lastSuccessfulSyncAt = now;

@@ -1,5 +1,6 @@
 import { readCursor, restoreRecords, type SqlSession, writeCursor } from '../db';
 import type { KommoContact, KommoEvent, KommoPage, ListParams } from '../kommo';
+import { ACTIVITY_DELETION_EVENTS, activityDeletions, removeActivity } from './activity';
 import {
   announce,
   applyRecords,
@@ -32,6 +33,7 @@ export const EVENT_TYPES = [
   'lead_unlinked',
   'contact_linked',
   'contact_unlinked',
+  ...ACTIVITY_DELETION_EVENTS,
 ];
 
 /**
@@ -89,7 +91,10 @@ export async function readEvents(ctx: SyncContext): Promise<boolean> {
   const events = [...fresh.values()].sort((a, b) => a.created_at - b.created_at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const plans = planEvents(events);
   const readStart = start ?? state.maxSeen;
+  const deletions = activityDeletions(events);
+  let activityLeads: number[] = [];
   const applied = await ctx.commit(async (tx) => {
+    activityLeads = await removeActivity(tx, deletions);
     let out = emptyApplied();
     for (const entity of ENTITIES) out = mergeApplied(out, await applyPlan(ctx, tx, entity, plans[entity], state));
     for (const e of events) {
@@ -103,6 +108,7 @@ export async function readEvents(ctx: SyncContext): Promise<boolean> {
     return out;
   });
   announce(ctx, applied, false);
+  if (deletions.notes.size + deletions.tasks.size > 0) ctx.changes.activity(activityLeads, deletions.tasks.size > 0);
   if (events.length > 0)
     ctx.log.debug('Events applied', {
       events: events.length,

@@ -81,6 +81,9 @@ describe('cursors', () => {
       'GET /api/v4/contacts': 1,
       'GET /api/v4/companies': 1,
       'GET /api/v4/events': 1,
+      'GET /api/v4/leads/notes': 1,
+      'GET /api/v4/contacts/notes': 1,
+      'GET /api/v4/tasks': 1,
     });
     expect(leadListPaths(h).at(-1)).toContain(`filter[updated_at][from]=${T + 85}&`);
   });

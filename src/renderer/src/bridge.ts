@@ -13,6 +13,7 @@ export function connectBridge(host: Host, store: AppStore): () => void {
     host.on('settings_changed', (settings) => actions().applySettings(settings)),
     host.on('metadata_update', () => actions().metadataChanged()),
     host.on('lead_update', (update) => actions().leadsChanged(update)),
+    host.on('activity_update', (update) => actions().activityChanged(update)),
     host.on('contact_update', (changes) => actions().contactsChanged(changes)),
     host.on('open_entity', ({ entity, id }) => actions().openDetail(entity, id)),
     host.on('export_progress', (progress) => actions().exportProgress(progress)),

@@ -1,18 +1,21 @@
 import type { Handlers } from '../../../common/contract';
 import type { mirrorRequests } from '../../../common/contract/mirror';
 import {
+  accountCurrentUserId,
   countSetAside,
   getContact,
   listCompanies,
   getLead,
   getMeta,
   leadBoard,
+  leadTimeline,
   listContacts,
   listLeads,
   listSetAside,
   listTags,
   MirrorDamagedError,
   type MirrorDatabase,
+  openTasksOf,
   searchPhone,
 } from '../../db';
 
@@ -31,6 +34,8 @@ export function mirrorHandlers(mirror: MirrorDatabase): Pick<Handlers, MirrorReq
     'meta.get': read(() => getMeta(database)),
     'leads.list': read((args) => listLeads(database, args)),
     'leads.get': read(({ id }) => getLead(database, id)),
+    'leads.timeline': read(({ id, offset, limit }) => leadTimeline(database, id, offset, limit)),
+    'tasks.mine': read(({ limit }) => openTasksOf(database, accountCurrentUserId(database), limit)),
     'leads.board': read(({ pipelineId, filter }) => leadBoard(database, pipelineId, filter)),
     'contacts.list': read((args) => listContacts(database, args)),
     'contacts.get': read(({ id }) => getContact(database, id)),

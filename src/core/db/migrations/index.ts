@@ -11,6 +11,7 @@ import { migration010 } from './010-field-value-index';
 import { migration011 } from './011-loss-reasons';
 import { postgresSchema, sqliteSchema } from './schema-dialect';
 import type { Migration, MigrationDefinition, PostgresMigration } from './types';
+import { migration012 } from './012-notes-and-tasks';
 
 /**
  * Every migration, in order: the one list both engines run. Append only: a released migration is
@@ -28,6 +29,7 @@ const definitions: readonly MigrationDefinition[] = [
   migration009,
   migration010,
   migration011,
+  migration012,
 ];
 
 /** The steps of the desktop mirror (SQLite). */

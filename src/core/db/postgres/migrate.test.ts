@@ -16,7 +16,7 @@ describeWithPostgres('PostgreSQL migrations', (cluster) => {
   afterEach(async () => {
     await Promise.all(opened.splice(0).map((store) => store.close()));
   });
-  const latest = postgresMigrations.length;
+  const latest = postgresMigrations.at(-1)?.version ?? 0;
   const applied = (store: SqlStore): Promise<{ version: number; name: string }[]> =>
     store.all('SELECT version, name FROM schema_migrations ORDER BY version');
   const tableExists = async (store: SqlStore, name: string): Promise<boolean> =>
@@ -43,7 +43,7 @@ describeWithPostgres('PostgreSQL migrations', (cluster) => {
     const url = await cluster.createDatabase();
     const versions = await Promise.all([open(url), open(url), open(url)].map((store) => migratePostgres(store)));
     expect(versions).toEqual([latest, latest, latest]);
-    expect((await applied(open(url))).length).toBe(latest);
+    expect((await applied(open(url))).length).toBe(postgresMigrations.length);
   });
 
   it('leaves nothing of a step that failed half-way, and keeps what came before', async () => {

@@ -11,6 +11,7 @@ import { useTempDir } from '../../../../test/helpers/temp-dir';
 import type { KommoClient } from '../../kommo';
 import { openDatabase } from '../open';
 import {
+  deleteActivity,
   deleteRecords,
   replacePipelines,
   upsertCompanies,
@@ -18,7 +19,9 @@ import {
   upsertCustomFields,
   upsertLeads,
   upsertLossReasons,
+  upsertNotes,
   upsertTagList,
+  upsertTasks,
   upsertUsers,
 } from '../repositories';
 import type { SqlStore } from '../sql/session';
@@ -53,12 +56,22 @@ async function apply(store: SqlStore, client: KommoClient) {
       );
     }
   }
+  // Notes and tasks, a page per transaction as the engine stores them.
+  for (const [resource, entity] of [
+    ['lead_notes', 'leads'],
+    ['contact_notes', 'contacts'],
+  ] as const) {
+    const notes = await client.listAll(resource);
+    results.push(await store.transaction((tx) => upsertNotes(tx, entity, notes)));
+  }
+  const tasks = await client.listAll('tasks');
+  results.push(await store.transaction((tx) => upsertTasks(tx, tasks)));
   return results;
 }
 
 describeWithPostgres('the repositories on SQLite and on PostgreSQL', (cluster) => {
   it('write the same rows and report the same changes from the same pages, through updates, relinks and deletions', async () => {
-    const sim = await startSim({ seed: 21, leads: 180, contacts: 150 });
+    const sim = await startSim({ seed: 21, leads: 180, contacts: 150, notesAndTasks: true });
     const { client } = makeClient(sim);
     const sqlite = openDatabase(`${tempDir()}/mirror.sqlite`);
     const postgres = await openPostgresMirror({ connectionString: await cluster.createDatabase() });
@@ -75,14 +88,20 @@ describeWithPostgres('the repositories on SQLite and on PostgreSQL', (cluster) =
       sim.control.update({ entity: 'leads', id: b!.id, data: { contacts: [c!.id] } });
       const second = [await apply(sqlite.store, client), await apply(postgres, client)];
       expect(second[1]).toEqual(second[0]);
+      const [note] = snapshot.notes;
+      const [task] = snapshot.tasks;
       for (const store of [sqlite.store, postgres]) {
         await store.transaction((tx) => deleteRecords(tx, 'leads', [a!.id], 1_900_000_000));
+        await store.transaction((tx) => deleteActivity(tx, 'notes', new Map([[note!.id, 1_900_000_000]])));
+        await store.transaction((tx) => deleteActivity(tx, 'tasks', new Map([[task!.id, 1_900_000_000]])));
       }
 
       const [onSqlite, onPostgres] = [await rows(sqlite.store), await rows(postgres)];
       for (const [table] of TABLES) expect({ table, rows: onPostgres[table] }).toEqual({ table, rows: onSqlite[table] });
       expect(onSqlite.leads!.length).toBeGreaterThan(100);
       expect(onSqlite.tombstones).toHaveLength(1);
+      expect(onSqlite.notes!.length).toBeGreaterThan(100);
+      expect(onSqlite.activity_tombstones).toHaveLength(2);
     } finally {
       await sqlite.close();
       await postgres.close();

@@ -60,8 +60,19 @@ function textCondition(c: Conditions, column: string, entity: SearchedEntity, te
   if (found) c.addIdSet(column, found.select, found.params);
 }
 
+/**
+ * A lead's open tasks (tasks_by_entity). A column condition, not an id set: a task may name a lead
+ * the mirror does not hold, and id sets must hold only existing records (see Conditions.countSql).
+ * "Overdue" is judged when the query runs (the host's clock, as the page's dates are).
+ */
+function taskCondition(c: Conditions, state: LeadFilterInput['tasks'], now: number): void {
+  const open = "SELECT entity_id FROM tasks WHERE entity_type = 'leads' AND entity_id IS NOT NULL AND is_completed = 0";
+  if (state === 'none_open') c.add(`l.id NOT IN (${open})`);
+  if (state === 'overdue') c.add(`l.id IN (${open} AND complete_till < ?)`, now);
+}
+
 /** The WHERE conditions for a lead filter, over `leads l`. Deleted leads are not in the table. */
-export function leadConditions(filter: Partial<LeadFilterInput>, fullText = true): Conditions {
+export function leadConditions(filter: Partial<LeadFilterInput>, fullText = true, now = Math.floor(Date.now() / 1000)): Conditions {
   const c = new Conditions();
   if (filter.pipelineIds?.length) c.add(`l.pipeline_id IN ${placeholders(filter.pipelineIds.length)}`, ...filter.pipelineIds);
   if (filter.stages?.length) {
@@ -90,6 +101,7 @@ export function leadConditions(filter: Partial<LeadFilterInput>, fullText = true
     else c.add('0'); // fewer than 6 digits: a phone filter that cannot match
   }
   addFieldConditions(c, 'leads', 'l.id', filter.fields);
+  taskCondition(c, filter.tasks, now);
   return c;
 }
 

@@ -1,4 +1,5 @@
 /** Read-side queries over the mirror, for the UI handlers and the host. */
+export { leadTimeline, openTasksOf } from './activity';
 export { listCompanies, type CompanyListArgs } from './companies';
 export { getContact, listContacts, listContactsAfter, type ContactListArgs } from './contacts';
 export { fieldValuesOf, type FieldValues } from './field-values';

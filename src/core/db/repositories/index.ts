@@ -5,6 +5,14 @@
  * `await mirror.store.transaction(async (tx) => { ... })`, passing `tx`.
  */
 export { upsertAccount } from './account';
+export {
+  deleteActivity,
+  pruneActivityTombstones,
+  upsertNotes,
+  upsertTasks,
+  type ActivityKind,
+  type ActivityUpsertResult,
+} from './activity';
 export { pruneChangeLog, readChanges, recordChanges, type ChangeSet } from './change-log';
 export { upsertCompanies } from './companies';
 export { upsertContacts } from './contacts';

@@ -8,6 +8,9 @@ import type { SqlSession } from '../sql/session';
  * FTS5 tables, emptied with FTS5's `delete-all` command rather than a DELETE).
  */
 const ACCOUNT_TABLES = [
+  'notes',
+  'tasks',
+  'activity_tombstones',
   'lead_contacts',
   'lead_tags',
   'contact_tags',

@@ -1,4 +1,5 @@
 import type { AccountTable } from './account';
+import type { ActivityTombstonesTable, NotesTable, TasksTable } from './activity';
 import type { AppMetaTable } from './app-meta';
 import type { ChangeLogTable } from './change-log';
 import type { CompaniesTable } from './companies';
@@ -53,4 +54,7 @@ export interface DB {
   tombstones: TombstonesTable;
   change_log: ChangeLogTable;
   set_aside: SetAsideTable;
+  notes: NotesTable;
+  tasks: TasksTable;
+  activity_tombstones: ActivityTombstonesTable;
 }

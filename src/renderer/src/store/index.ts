@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createActivitySlice } from './slices/activity-slice';
 import { createBoardSlice } from './slices/board-slice';
 import { createCompaniesSlice } from './slices/companies-slice';
 import { createContactsSlice } from './slices/contacts-slice';
@@ -49,5 +50,6 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createSetAsideSlice(full)(...a),
     ...createExportSlice(full)(...a),
     ...createSavedViewsSlice(full)(...a),
+    ...createActivitySlice(full)(...a),
   }));
 }

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { Host } from '../host/host';
+import type { ActivitySlice } from './slices/activity-slice';
 import type { BoardSlice } from './slices/board-slice';
 import type { CompaniesSlice } from './slices/companies-slice';
 import type { ContactsSlice } from './slices/contacts-slice';
@@ -31,7 +32,8 @@ export type AppState = SessionSlice &
   LiveSlice &
   SetAsideSlice &
   ExportSlice &
-  SavedViewsSlice;
+  SavedViewsSlice &
+  ActivitySlice;
 
 export interface StoreDeps {
   host: Host;

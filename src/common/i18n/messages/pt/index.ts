@@ -3,6 +3,7 @@ import { notificationsPt } from './notifications';
 import { settingsPt } from './settings';
 import { trayPt } from './tray';
 import { uiColumnsPt } from './ui-columns';
+import { uiActivityPt } from './ui-activity';
 import { uiConnectPt } from './ui-connect';
 import { uiContactsPt } from './ui-contacts';
 import { uiDetailPt } from './ui-detail';
@@ -31,4 +32,5 @@ export const portugueseTables = [
   uiSettingsPt,
   uiExportPt,
   uiViewsPt,
+  uiActivityPt,
 ] as const;

@@ -3,6 +3,7 @@ import { notificationsRu } from './notifications';
 import { settingsRu } from './settings';
 import { trayRu } from './tray';
 import { uiColumnsRu } from './ui-columns';
+import { uiActivityRu } from './ui-activity';
 import { uiConnectRu } from './ui-connect';
 import { uiContactsRu } from './ui-contacts';
 import { uiDetailRu } from './ui-detail';
@@ -31,4 +32,5 @@ export const russianTables = [
   uiSettingsRu,
   uiExportRu,
   uiViewsRu,
+  uiActivityRu,
 ] as const;

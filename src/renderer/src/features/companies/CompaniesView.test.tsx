@@ -35,10 +35,10 @@ const COMPANIES: CompanyRow[] = [
 ];
 
 describe('the companies list', () => {
-  it('opens from the sidebar (Alt+4) and shows name, phone, email, responsible, tags and how many contacts and leads', async () => {
+  it('opens from the sidebar (Alt+5) and shows name, phone, email, responsible, tags and how many contacts and leads', async () => {
     const user = userEvent.setup();
     const { host } = await renderApp({ companies: COMPANIES });
-    expect(navButton('Empresas').getAttribute('aria-keyshortcuts')).toBe('Alt+4');
+    expect(navButton('Empresas').getAttribute('aria-keyshortcuts')).toBe('Alt+5');
     await user.click(navButton('Empresas'));
     await settle(60);
     expect(screen.getByRole('heading', { level: 1, name: 'Empresas' })).toBeTruthy();

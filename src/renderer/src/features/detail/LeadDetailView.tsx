@@ -7,6 +7,7 @@ import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/context';
 import { ContactCard } from './ContactCard';
 import { CustomFields } from './CustomFields';
+import { Timeline } from './Timeline';
 
 export function LeadDetailView({ lead }: { lead: LeadDetail }) {
   const t = useT();
@@ -62,6 +63,7 @@ export function LeadDetailView({ lead }: { lead: LeadDetail }) {
         ))}
       </section>
       <CustomFields fields={lead.customFields} />
+      <Timeline leadId={lead.id} />
     </>
   );
 }

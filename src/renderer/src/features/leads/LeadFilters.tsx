@@ -1,7 +1,7 @@
 import { SearchInput } from '../../components/SearchInput';
 import { useT } from '../../i18n/use-t';
 import { useAppStore } from '../../store/context';
-import { countFilters } from '../../store/view-state';
+import { countFilters, type LeadViewFilter } from '../../store/view-state';
 import { DateRangeFilter } from '../filters/DateRangeFilter';
 import { FieldFilter } from '../filters/FieldFilter';
 import { FilterBar } from '../filters/FilterBar';
@@ -49,6 +49,17 @@ export function LeadFilters() {
       />
       <LossReasonFilter reasonIds={filter.lossReasonIds} onChange={(lossReasonIds) => setFilter({ lossReasonIds })} />
       <FieldFilter entityType="leads" filters={filter.fields} onChange={(fields) => setFilter({ fields })} />
+      {/* A native select styled as the other filters: three choices need no popover. */}
+      <select
+        className={`filter-button filter-select${filter.tasks ? ' is-active' : ''}`}
+        aria-label={t('filters.tasks')}
+        value={filter.tasks ?? ''}
+        onChange={(event) => setFilter({ tasks: (event.target.value || undefined) as LeadViewFilter['tasks'] })}
+      >
+        <option value="">{t('filters.tasksAny')}</option>
+        <option value="none_open">{t('filters.tasksNoneOpen')}</option>
+        <option value="overdue">{t('filters.tasksOverdue')}</option>
+      </select>
     </FilterBar>
   );
 }

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, screen } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeContacts, makeLeads } from '../../testing/fixtures';
@@ -45,7 +45,7 @@ describe('phone search', () => {
       await settle(200);
       expect(host.callsOf('phone.search').at(-1)).toEqual({ query, limit: 20 });
       expect(box().getAttribute('aria-expanded')).toBe('true');
-      const options = screen.getAllByRole('option');
+      const options = within(screen.getByRole('listbox')).getAllByRole('option');
       expect(options[0]!.textContent).toContain('Contacto 1');
       expect(options).toHaveLength(4);
     },

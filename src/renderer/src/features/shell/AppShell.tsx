@@ -10,6 +10,7 @@ import { LeadsView } from '../leads/LeadsView';
 import { SettingsView } from '../settings/SettingsView';
 import { Banners } from '../sync/Banners';
 import { TagsView } from '../tags/TagsView';
+import { MyTasksView } from '../tasks/MyTasksView';
 import { Sidebar } from './Sidebar';
 import { TopBar } from './TopBar';
 import { useGlobalShortcuts } from './use-global-shortcuts';
@@ -39,6 +40,7 @@ export function AppShell() {
         <main className="shell-content" id="main" tabIndex={-1}>
           {view === 'leads' && <LeadsView />}
           {view === 'board' && <BoardView />}
+          {view === 'tasks' && <MyTasksView />}
           {view === 'contacts' && <ContactsView />}
           {view === 'companies' && <CompaniesView />}
           {view === 'tags' && <TagsView />}

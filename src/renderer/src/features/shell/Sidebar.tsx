@@ -3,9 +3,9 @@ import { useAppStore } from '../../store/context';
 import { VIEWS, type View } from '../../store/slices/nav-slice';
 import { SavedViews } from './SavedViews';
 
-const ICONS: Record<View, string> = { leads: '☰', board: '▦', contacts: '☺', companies: '▣', tags: '#', settings: '⚙' };
+const ICONS: Record<View, string> = { leads: '☰', board: '▦', tasks: '✓', contacts: '☺', companies: '▣', tags: '#', settings: '⚙' };
 
-/** The main navigation; Alt+1…6 jump to each view from anywhere. */
+/** The main navigation; Alt+1…7 jump to each view from anywhere. */
 export function Sidebar() {
   const t = useT();
   const view = useAppStore((state) => state.view);

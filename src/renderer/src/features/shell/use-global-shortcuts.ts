@@ -16,7 +16,7 @@ export function isTyping(target: EventTarget | null): boolean {
 
 /**
  * Shortcuts that work anywhere in the app: Ctrl/Cmd+K (and "/" when not typing) focus the phone
- * search; Alt+1…6 switch views.
+ * search; Alt+1…7 switch views.
  */
 export function useGlobalShortcuts(): void {
   const store = useAppStoreApi();

@@ -1,6 +1,6 @@
 import type { Slice } from '../types';
 
-export const VIEWS = ['leads', 'board', 'contacts', 'companies', 'tags', 'settings'] as const;
+export const VIEWS = ['leads', 'board', 'tasks', 'contacts', 'companies', 'tags', 'settings'] as const;
 export type View = (typeof VIEWS)[number];
 
 export interface NavSlice {
