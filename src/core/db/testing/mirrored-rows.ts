@@ -24,6 +24,9 @@ export const MIRRORED_TABLES: Array<[table: string, orderBy: string]> = [
   ['contact_phones', 'contact_id, position'],
   ['contact_emails', 'contact_id, position'],
   ['tombstones', 'entity_type, id'],
+  ['notes', 'id'],
+  ['tasks', 'id'],
+  ['activity_tombstones', 'kind, id'],
 ];
 
 /**
