@@ -4,7 +4,7 @@
  */
 import { expect, type Page } from '@playwright/test';
 import { test, type Kommo } from './fixtures/kommo-account';
-import { firstDownload, grid, requireSyncEngine, rowCount } from './fixtures/mirror-page';
+import { firstDownload, grid, openFilter, requireSyncEngine, rowCount } from './fixtures/mirror-page';
 
 process.env.LC_ALL = 'en_US.UTF-8';
 
@@ -92,7 +92,7 @@ test.describe('quick date ranges, in Spanish (Peru)', () => {
     expect(updatedToday.length).toBeGreaterThanOrEqual(3);
 
     const filters = page.getByRole('search', { name: 'Filtros de leads' });
-    await filters.getByRole('button', { name: 'Modificado', exact: true }).click();
+    await openFilter(filters, 'Modificado');
     await page.getByRole('group', { name: 'Rangos rápidos' }).getByRole('button', { name: 'Hoy' }).click();
     await expect(filters.getByRole('button', { name: 'Modificado: Hoy' })).toBeVisible();
     await expect.poll(() => rowCount(page)).toBe(updatedToday.length);

@@ -63,8 +63,14 @@ test("a lead's timeline and Mis tareas show what Kommo holds, and a task added i
 
   // The lead list's task filters: only this lead has an overdue task; every other has no open one.
   await page.keyboard.press('Escape');
-  await page.getByRole('navigation').getByRole('button', { name: 'Leads' }).click();
+  await page.getByRole('navigation').getByRole('button', { name: 'Leads', exact: true }).click();
   const taskFilter = page.getByRole('combobox', { name: 'Tareas', exact: true });
+  // The bar is one line: the filter may sit under "Más filtros".
+  if (!(await taskFilter.isVisible()))
+    await page
+      .getByRole('search', { name: 'Filtros de leads' })
+      .getByRole('button', { name: /^Más filtros/ })
+      .click();
   await taskFilter.selectOption('overdue');
   await expect.poll(() => rowCount(page)).toBe(1);
   await expect(rows(page).first()).toHaveAttribute('data-id', String(lead.id));
