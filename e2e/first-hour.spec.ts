@@ -164,3 +164,25 @@ test('the first download counts what it has read, only upwards, without a total 
     expect(done).toEqual([...done].sort((a, b) => a - b));
   }
 });
+
+test('when Kommo asks to wait, the banner says for how long, and "Sincronizar ahora" retries at once', async ({ page, kommo }) => {
+  await signInWithToken(page, kommo);
+  await requireSyncEngine(page);
+  await firstDownload(page, kommo.sim);
+
+  // Kommo refuses every request and asks for five minutes: the banner says five minutes, truthfully.
+  kommo.sim.control.setBehaviour({ rateLimit: { enabled: true, perSecond: 0, retryAfter: 300 } });
+  await page.getByRole('button', { name: 'Sincronizar ahora' }).first().click();
+  const banner = page.getByText(/Kommo pidió reducir la velocidad: la sincronización está en pausa por 5 min/u);
+  await expect(banner).toBeVisible({ timeout: ONE_CYCLE_MS });
+
+  // Kommo answers again; the rep's retry does not wait out the five minutes.
+  kommo.sim.control.setBehaviour({ rateLimit: { enabled: true, perSecond: 7, retryAfter: 1 } });
+  const lead = kommo.sim.control.snapshot().leads[0]!;
+  kommo.sim.control.update({ entity: 'leads', id: lead.id, data: { name: 'Actualizado tras la pausa' } });
+  await page.getByRole('button', { name: 'Sincronizar ahora' }).first().click();
+  await expect(banner).toBeHidden({ timeout: ONE_CYCLE_MS });
+  await expect(grid(page).locator(`[role="row"][data-id="${lead.id}"]`)).toContainText('Actualizado tras la pausa', {
+    timeout: ONE_CYCLE_MS,
+  });
+});
