@@ -9,8 +9,7 @@ import {
   fieldValueParts,
   hasTombstones,
   inIdOrder,
-  replaceFieldValues,
-  replaceTags,
+  replaceRecordParts,
   tagParts,
   weighCopy,
   writeContext,
@@ -95,8 +94,7 @@ export function upsertContacts(session: SqlSession, contacts: readonly KommoCont
           sort_responsible: users.get(contact.responsible_user_id) ?? '',
           content_hash: hash,
         });
-        await replaceTags(ctx, contact.id, contact._embedded?.tags, existed);
-        const text = await replaceFieldValues(ctx, contact.id, contact.custom_fields_values, existed);
+        const text = await replaceRecordParts(ctx, contact, existed);
         await replaceChannels(tx, contact.id, contact.custom_fields_values, existed);
         await tx.dialect.replaceFullText(tx, 'contacts', contact.id, fullTextName(contact), text, existed);
         if (stored?.sort_name !== sortName) await refreshContactSortKey(tx, contact.id, sortName);

@@ -8,8 +8,7 @@ import {
   fieldValueParts,
   hasTombstones,
   inIdOrder,
-  replaceFieldValues,
-  replaceTags,
+  replaceRecordParts,
   tagParts,
   tombstoneOf,
   weighCopy,
@@ -136,8 +135,7 @@ export function upsertLeads(session: SqlSession, leads: readonly KommoLead[]): P
           sort_responsible: lookups.userSortName(lead.responsible_user_id),
           content_hash: hash,
         });
-        await replaceTags(ctx, lead.id, lead._embedded?.tags, existed);
-        const text = await replaceFieldValues(ctx, lead.id, lead.custom_fields_values, existed);
+        const text = await replaceRecordParts(ctx, lead, existed);
         await tx.dialect.replaceFullText(tx, 'leads', lead.id, lead.name, text, existed);
       }
       // Links are compared directly rather than hashed: the contact side may have changed them since.

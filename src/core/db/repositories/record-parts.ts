@@ -117,6 +117,19 @@ export async function replaceTags(ctx: WriteContext, ownerId: number, tags: Komm
   }
 }
 
+/** What a lead, contact or company carries that `replaceRecordParts` replaces. */
+interface RecordWithParts {
+  id: number;
+  custom_fields_values: KommoCustomFieldValue[] | null;
+  _embedded?: { tags?: KommoTag[] };
+}
+
+/** Replaces a record's tags and custom field values with its new copy; returns the values' text, for the full-text index. */
+export async function replaceRecordParts(ctx: WriteContext, record: RecordWithParts, existed: boolean): Promise<string> {
+  await replaceTags(ctx, record.id, record._embedded?.tags, existed);
+  return replaceFieldValues(ctx, record.id, record.custom_fields_values, existed);
+}
+
 /** Inserts a tag or refreshes its name and colour; `changes` is 0 when it was already current. */
 export const upsertTagSql = perDialect(
   (d) => `INSERT INTO tags (entity_type, id, name, color) VALUES (?, ?, ?, ?)
