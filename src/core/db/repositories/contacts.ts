@@ -9,6 +9,7 @@ import {
   fieldValueParts,
   hasTombstones,
   inIdOrder,
+  recordColumns,
   replaceRecordParts,
   tagParts,
   weighCopy,
@@ -78,18 +79,9 @@ export function upsertContacts(session: SqlSession, contacts: readonly KommoCont
       if (contentChanged) {
         const sortName = sortKey(contact.name);
         await tx.run(UPSERT_CONTACT, {
-          id: contact.id,
-          name: contact.name,
+          ...recordColumns(contact, companyId),
           first_name: contact.first_name ?? null,
           last_name: contact.last_name ?? null,
-          responsible_user_id: contact.responsible_user_id,
-          group_id: contact.group_id ?? null,
-          company_id: companyId,
-          created_by: contact.created_by ?? null,
-          updated_by: contact.updated_by ?? null,
-          created_at: contact.created_at,
-          updated_at: contact.updated_at,
-          closest_task_at: contact.closest_task_at ?? null,
           sort_name: sortName,
           sort_responsible: users.get(contact.responsible_user_id) ?? '',
           content_hash: hash,
