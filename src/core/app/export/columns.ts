@@ -22,7 +22,7 @@ export interface ExportContext {
  * (the main contact brings its phone). This table is the one place that says how a column becomes
  * text or a value; a new column of the grid (a custom field, say) is exported once it is added here.
  */
-type ColumnTable<Row> = Record<string, (context: ExportContext) => ExportField<Row>[]>;
+export type ColumnTable<Row> = Record<string, (context: ExportContext) => ExportField<Row>[]>;
 
 const one =
   <Row>(label: MessageKey, cell: (row: Row, context: ExportContext) => ExportCell) =>

@@ -22,6 +22,7 @@ import {
   exportFields,
   LEAD_EXPORT_COLUMNS,
   UnknownColumnError,
+  type ColumnTable,
   type ExportContext,
   type ExportField,
 } from '../export/columns';
@@ -57,17 +58,21 @@ export function exportService(
     const database = mirror.reader;
     const t = createTranslator(args.language);
     const meta = await getMeta(database);
-    // The custom-field values of the page being written, read once per page.
     let pageValues = new Map<number, Map<number, FieldValues>>();
     const context: ExportContext = { t, meta, fieldValues: (recordId, fieldId) => pageValues.get(recordId)?.get(fieldId) };
-    const withValues =
-      <Row extends { id: number }>(
-        entity: 'leads' | 'contacts',
-        fieldIds: number[],
-        read: (after: ListCursor | null) => { rows: Row[]; next: ListCursor | null },
-      ) =>
-      (after: ListCursor | null) => {
-        const page = read(after);
+    const timeZone = meta.account?.timezone ?? null;
+    /** One list's plan: its columns, its total, then its keyset pages with their rows' custom-field values. */
+    const planList = <Args extends { offset: number; limit: number }, Row extends { id: number }>(
+      entity: 'leads' | 'contacts',
+      columns: ColumnTable<Row>,
+      list: Args,
+      count: (database: MirrorDatabase, args: Args) => { total: number },
+      readAfter: (database: MirrorDatabase, args: Args, after: ListCursor | null) => { rows: Row[]; next: ListCursor | null },
+    ): ExportPlan => {
+      const { fields, fieldIds } = exportFields(entity, columns, args.columns, context);
+      return planOf(fields, count(database, { ...list, limit: 1 }).total, (after) => {
+        const page = readAfter(database, list, after);
+        // The custom-field values of the page being written, read once per page.
         pageValues = fieldValuesOf(
           database,
           entity,
@@ -75,29 +80,21 @@ export function exportService(
           fieldIds,
         );
         return page;
-      };
-    const timeZone = meta.account?.timezone ?? null;
+      });
+    };
     let plan: ExportPlan;
     try {
-      if (args.entity === 'leads') {
-        const list = { filter: args.filter, sort: args.sort, offset: 0, limit: pageRows };
-        const { fields, fieldIds } = exportFields('leads', LEAD_EXPORT_COLUMNS, args.columns, context);
-        const total = listLeads(database, { ...list, limit: 1 }).total;
-        plan = planOf(
-          fields,
-          total,
-          withValues('leads', fieldIds, (after) => listLeadsAfter(database, list, after)),
-        );
-      } else {
-        const list = { filter: args.filter, sort: args.sort, offset: 0, limit: pageRows };
-        const { fields, fieldIds } = exportFields('contacts', CONTACT_EXPORT_COLUMNS, args.columns, context);
-        const total = listContacts(database, { ...list, limit: 1 }).total;
-        plan = planOf(
-          fields,
-          total,
-          withValues('contacts', fieldIds, (after) => listContactsAfter(database, list, after)),
-        );
-      }
+      const window = { offset: 0, limit: pageRows };
+      plan =
+        args.entity === 'leads'
+          ? planList('leads', LEAD_EXPORT_COLUMNS, { ...window, filter: args.filter, sort: args.sort }, listLeads, listLeadsAfter)
+          : planList(
+              'contacts',
+              CONTACT_EXPORT_COLUMNS,
+              { ...window, filter: args.filter, sort: args.sort },
+              listContacts,
+              listContactsAfter,
+            );
     } catch (error) {
       if (error instanceof UnknownColumnError) throw new CoreError('invalid_input', error.message);
       throw error;

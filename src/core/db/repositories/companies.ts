@@ -2,7 +2,7 @@ import type { KommoCompany } from '../../kommo';
 import { atomically } from '../sql/atomic';
 import type { SqlSession } from '../sql/session';
 import { contentHash } from './content-hash';
-import { fieldValueParts, hasTombstones, isStale, replaceFieldValues, replaceTags, tagParts, writeContext } from './record-parts';
+import { fieldValueParts, hasTombstones, isStale, replaceRecordParts, tagParts, writeContext } from './record-parts';
 import { sortKey } from './sort-key';
 import { emptyResult, type UpsertResult } from './types';
 
@@ -50,8 +50,7 @@ export function upsertCompanies(session: SqlSession, companies: readonly KommoCo
         sort_name: sortKey(company.name),
         content_hash: hash,
       });
-      await replaceTags(ctx, company.id, company._embedded?.tags, existed);
-      await replaceFieldValues(ctx, company.id, company.custom_fields_values, existed);
+      await replaceRecordParts(ctx, company, existed);
       (existed ? result.updated : result.added).push(company.id);
     }
     return result;

@@ -9,8 +9,8 @@ import {
   fieldValueParts,
   hasTombstones,
   inIdOrder,
-  replaceFieldValues,
-  replaceTags,
+  recordColumns,
+  replaceRecordParts,
   tagParts,
   weighCopy,
   writeContext,
@@ -79,24 +79,14 @@ export function upsertContacts(session: SqlSession, contacts: readonly KommoCont
       if (contentChanged) {
         const sortName = sortKey(contact.name);
         await tx.run(UPSERT_CONTACT, {
-          id: contact.id,
-          name: contact.name,
+          ...recordColumns(contact, companyId),
           first_name: contact.first_name ?? null,
           last_name: contact.last_name ?? null,
-          responsible_user_id: contact.responsible_user_id,
-          group_id: contact.group_id ?? null,
-          company_id: companyId,
-          created_by: contact.created_by ?? null,
-          updated_by: contact.updated_by ?? null,
-          created_at: contact.created_at,
-          updated_at: contact.updated_at,
-          closest_task_at: contact.closest_task_at ?? null,
           sort_name: sortName,
           sort_responsible: users.get(contact.responsible_user_id) ?? '',
           content_hash: hash,
         });
-        await replaceTags(ctx, contact.id, contact._embedded?.tags, existed);
-        const text = await replaceFieldValues(ctx, contact.id, contact.custom_fields_values, existed);
+        const text = await replaceRecordParts(ctx, contact, existed);
         await replaceChannels(tx, contact.id, contact.custom_fields_values, existed);
         await tx.dialect.replaceFullText(tx, 'contacts', contact.id, fullTextName(contact), text, existed);
         if (stored?.sort_name !== sortName) await refreshContactSortKey(tx, contact.id, sortName);

@@ -8,8 +8,8 @@ import {
   fieldValueParts,
   hasTombstones,
   inIdOrder,
-  replaceFieldValues,
-  replaceTags,
+  recordColumns,
+  replaceRecordParts,
   tagParts,
   tombstoneOf,
   weighCopy,
@@ -112,21 +112,12 @@ export function upsertLeads(session: SqlSession, leads: readonly KommoLead[]): P
       const mainContactId = contacts === undefined ? null : mainContactOf(contacts);
       if (contentChanged) {
         await tx.run(UPSERT_LEAD, {
-          id: lead.id,
-          name: lead.name,
+          ...recordColumns(lead, companyId),
           price: Math.round(lead.price ?? 0),
           status_id: lead.status_id,
           pipeline_id: lead.pipeline_id,
-          responsible_user_id: lead.responsible_user_id,
-          group_id: lead.group_id ?? null,
           loss_reason_id: lead.loss_reason_id ?? null,
-          company_id: companyId,
-          created_by: lead.created_by ?? null,
-          updated_by: lead.updated_by ?? null,
-          created_at: lead.created_at,
-          updated_at: lead.updated_at,
           closed_at: lead.closed_at ?? null,
-          closest_task_at: lead.closest_task_at ?? null,
           score: lead.score ?? null,
           has_contacts: contacts === undefined ? 0 : 1,
           main_contact_id: mainContactId,
@@ -136,8 +127,7 @@ export function upsertLeads(session: SqlSession, leads: readonly KommoLead[]): P
           sort_responsible: lookups.userSortName(lead.responsible_user_id),
           content_hash: hash,
         });
-        await replaceTags(ctx, lead.id, lead._embedded?.tags, existed);
-        const text = await replaceFieldValues(ctx, lead.id, lead.custom_fields_values, existed);
+        const text = await replaceRecordParts(ctx, lead, existed);
         await tx.dialect.replaceFullText(tx, 'leads', lead.id, lead.name, text, existed);
       }
       // Links are compared directly rather than hashed: the contact side may have changed them since.

@@ -1,4 +1,4 @@
-import type { KommoCustomFieldValue, KommoTag } from '../../kommo';
+import type { KommoContact, KommoCustomFieldValue, KommoLead, KommoTag } from '../../kommo';
 import type { MirrorEntityType } from '../schema';
 import { perDialect } from '../sql/per-dialect';
 import type { SqlSession } from '../sql/session';
@@ -115,6 +115,35 @@ export async function replaceTags(ctx: WriteContext, ownerId: number, tags: Komm
     ctx.seenTags.add(tag.id);
     await ctx.tx.run(upsertTagSql(ctx.tx), [ctx.entity, tag.id, tag.name, tag.color ?? null]);
   }
+}
+
+/** What a lead and a contact row share, as their Kommo copy fills them (what it leaves out is NULL). */
+export function recordColumns(record: KommoLead | KommoContact, companyId: number | null) {
+  return {
+    id: record.id,
+    name: record.name,
+    responsible_user_id: record.responsible_user_id,
+    group_id: record.group_id ?? null,
+    company_id: companyId,
+    created_by: record.created_by ?? null,
+    updated_by: record.updated_by ?? null,
+    created_at: record.created_at,
+    updated_at: record.updated_at,
+    closest_task_at: record.closest_task_at ?? null,
+  };
+}
+
+/** What a lead, contact or company carries that `replaceRecordParts` replaces. */
+interface RecordWithParts {
+  id: number;
+  custom_fields_values: KommoCustomFieldValue[] | null;
+  _embedded?: { tags?: KommoTag[] };
+}
+
+/** Replaces a record's tags and custom field values with its new copy; returns the values' text, for the full-text index. */
+export async function replaceRecordParts(ctx: WriteContext, record: RecordWithParts, existed: boolean): Promise<string> {
+  await replaceTags(ctx, record.id, record._embedded?.tags, existed);
+  return replaceFieldValues(ctx, record.id, record.custom_fields_values, existed);
 }
 
 /** Inserts a tag or refreshes its name and colour; `changes` is 0 when it was already current. */

@@ -1,4 +1,4 @@
-import { useMemo, type ComponentProps, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { Translate } from '../../../common/i18n';
 import type { FieldCells } from '../../../common/model/fields';
 import { ColumnChooser } from '../features/columns/ColumnChooser';
@@ -15,43 +15,49 @@ import { DataGrid, type Column, type Density } from './DataGrid';
 import { ExportMenu } from './ExportMenu';
 import type { ExportEntity } from '../store/slices/export-slice';
 import { ListFooter } from './ListFooter';
+import { countFilters, type ListFilter } from '../store/view-state';
 
 /** Where the rows' density is kept (settings.ui): one choice for every list. */
 export const DENSITY_KEY = 'grid.density';
 
-export interface ListScreenProps<Row extends { id: number; fields?: FieldCells }, Filter, Field extends string> {
-  /** The list's name: the heading is `${name}-title` and the grid's test id `${name}-table`. */
-  name: string;
+/** The lists with a screen of their own; each names its heading, count, table label and empty text. */
+export type ListName = 'leads' | 'contacts' | 'companies';
+
+/**
+ * Per list: the record a row opens in the detail panel (none: Enter and a click only select),
+ * whose custom fields can be columns, and what the toolbar's "Export" writes (none: no export).
+ */
+const LIST_TRAITS: Record<ListName, { opens?: EntityKind; fields?: 'leads' | 'contacts'; exports?: ExportEntity }> = {
+  leads: { opens: 'lead', fields: 'leads', exports: 'leads' },
+  contacts: { opens: 'contact', fields: 'contacts', exports: 'contacts' },
+  companies: {},
+};
+
+export interface ListScreenProps<Row extends { id: number; fields?: FieldCells }, Filter extends ListFilter, Field extends string> {
+  /** The list: its texts (`nav.${name}`, `${name}.tableLabel`, …), heading id `${name}-title` and grid test id `${name}-table`. */
+  name: ListName;
   /** The list's slice of the store (`createListController`): its rows, view, selection and actions. */
   slice: ListSlice<Row, Filter, Field>;
-  title: string;
-  countKey: ComponentProps<typeof ListFooter>['countKey'];
-  tableLabel: string;
   /** The list's own columns in the user's language; a column that sorts names one of the list's sort fields. */
   columns(t: Translate, fmt: Formatters, names: MetaNames): readonly (Column<Row> & { sortField?: Field })[];
   /** The columns shown until the rep chooses, in order. */
   defaultColumns: readonly string[];
-  /** Whose custom fields can be columns (their rows carry field values); none: only the list's own columns. */
-  entityType?: 'leads' | 'contacts';
   /** The filter bar, between the heading and the grid. */
   filters: ReactNode;
-  /** Shown in place of rows when there are none. */
-  empty: ReactNode;
-  /** The record a row opens in the detail panel; without one, Enter and a click only select. */
-  opens?: EntityKind;
-  /** The list the toolbar's "Export" writes (its visible columns, in order, by id); none: no export. */
-  exports?: ExportEntity;
+  /** Shown in place of rows when there are none; by default the list's "empty" or "no match" text. */
+  empty?: ReactNode;
 }
 
 /**
- * One list screen (leads, contacts): a heading with the match count, a filter bar, and the
+ * One list screen (leads, contacts, companies): a heading with the match count, a filter bar, and the
  * virtualized grid wired to the list's store slice, which fetches the rows on screen, sorts,
  * remembers widths, follows the selection and flashes rows changed live.
  */
-export function ListScreen<Row extends { id: number; fields?: FieldCells }, Filter, Field extends string>(
+export function ListScreen<Row extends { id: number; fields?: FieldCells }, Filter extends ListFilter, Field extends string>(
   props: ListScreenProps<Row, Filter, Field>,
 ) {
-  const { name, slice, opens, columns: makeColumns, defaultColumns, entityType } = props;
+  const { name, slice, columns: makeColumns, defaultColumns } = props;
+  const { opens, fields: entityType, exports } = LIST_TRAITS[name];
   const { list, view, selectedId, flash } = slice;
   const { show, setSort, setWidth, select, setColumns } = slice.actions;
   const t = useT();
@@ -77,8 +83,8 @@ export function ListScreen<Row extends { id: number; fields?: FieldCells }, Filt
   return (
     <section className="view" aria-labelledby={`${name}-title`}>
       <header className="view-head">
-        <h1 id={`${name}-title`}>{props.title}</h1>
-        <ListFooter total={list.total} loading={list.loading} error={list.error} countKey={props.countKey} />
+        <h1 id={`${name}-title`}>{t(`nav.${name}`)}</h1>
+        <ListFooter total={list.total} loading={list.loading} error={list.error} countKey={`list.${name}Count`} />
         <div className="view-tools">
           <ColumnChooser all={columns.all} shown={columns.shown.map((column) => column.id)} onChange={setColumns} />
           <button
@@ -89,12 +95,12 @@ export function ListScreen<Row extends { id: number; fields?: FieldCells }, Filt
           >
             {t('columns.compact')}
           </button>
-          {props.exports && <ExportMenu entity={props.exports} columns={columns.shown.map((column) => column.id)} />}
+          {exports && <ExportMenu entity={exports} columns={columns.shown.map((column) => column.id)} />}
         </div>
       </header>
       {props.filters}
       <DataGrid
-        label={props.tableLabel}
+        label={t(`${name}.tableLabel`)}
         testId={`${name}-table`}
         columns={columns.shown}
         widths={view.widths}
@@ -116,7 +122,7 @@ export function ListScreen<Row extends { id: number; fields?: FieldCells }, Filt
           t(direction === 'asc' ? 'grid.sortedAsc' : direction === 'desc' ? 'grid.sortedDesc' : 'grid.sortBy', { column })
         }
         resizeLabel={(column) => t('grid.resize', { column })}
-        empty={props.empty}
+        empty={props.empty ?? <p>{t(countFilters(view.filter) > 0 ? `${name}.emptyFiltered` : `${name}.empty`)}</p>}
       />
     </section>
   );

@@ -84,8 +84,11 @@ const SAME_FILTER: Record<string, string> = {
   stages: 'pipelineIds',
 };
 
+/** Any list's filter, as a list screen counts it. */
+export type ListFilter = LeadViewFilter | ContactFilter | CompanyFilter;
+
 /** How many filters are set, as the filter bar shows them: a tag list or a range counts once, each custom field once. */
-export function countFilters(filter: LeadViewFilter | ContactFilter | CompanyFilter): number {
+export function countFilters(filter: ListFilter): number {
   const set = Object.entries(filter).filter(([key, value]) => key !== 'tagMode' && key !== 'fields' && isSet(value));
   return new Set(set.map(([key]) => SAME_FILTER[key] ?? key)).size + ('fields' in filter ? (filter.fields?.length ?? 0) : 0);
 }

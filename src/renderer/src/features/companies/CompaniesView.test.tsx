@@ -62,4 +62,20 @@ describe('the companies list', () => {
     expect(screen.getByText('1 empresa')).toBeTruthy();
     expect(host.data.settings.ui['companies.view']).toMatchObject({ filter: { text: 'andina' } });
   });
+  it('says when no company matches the filters and when the mirror has none, and offers no export', async () => {
+    const user = userEvent.setup();
+    await renderApp({ companies: COMPANIES });
+    await user.click(navButton('Empresas'));
+    expect(screen.getByRole('grid', { name: 'Empresas' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Exportar' })).toBeNull();
+    await user.type(screen.getByLabelText('Buscar empresas por nombre'), 'nadie{Enter}');
+    await settle(500);
+    expect(screen.getByText('Ninguna empresa coincide con estos filtros.')).toBeTruthy();
+    cleanup();
+
+    await renderApp({ companies: [] });
+    await user.click(navButton('Empresas'));
+    await settle(60);
+    expect(screen.getByText('Aún no hay empresas en la copia local.')).toBeTruthy();
+  });
 });

@@ -10,21 +10,14 @@ import { companyColumns, DEFAULT_COMPANY_COLUMNS } from './company-columns';
 
 /** Kommo's companies: the same table as leads and contacts, filtered by name, tag and responsible. */
 export function CompaniesView() {
-  const t = useT();
   const companies = useAppStore((state) => state.companies);
-  const filtered = countFilters(companies.view.filter) > 0;
-
   return (
     <ListScreen
       name="companies"
       slice={companies}
-      title={t('nav.companies')}
-      countKey="list.companiesCount"
-      tableLabel={t('companies.tableLabel')}
       columns={companyColumns}
       defaultColumns={DEFAULT_COMPANY_COLUMNS}
       filters={<CompanyFilters />}
-      empty={<p>{filtered ? t('companies.emptyFiltered') : t('companies.empty')}</p>}
     />
   );
 }

@@ -1,27 +1,18 @@
 // @vitest-environment jsdom
-import { cleanup, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { SATURDAY_NOON_LIMA, fixCalendarAt } from '../../testing/calendar';
 import { makeLeads } from '../../testing/fixtures';
 import { navButton, renderApp, settle } from '../../testing/render';
 
-// The fixtures' leads were updated on 2024-03-09 around 11:00 in Lima (the account's zone, UTC−5).
-const SATURDAY_NOON_LIMA = Date.UTC(2024, 2, 9, 17);
 const DAY = 86_400;
 const limaDay = (month: number, day: number) => ({
   from: Date.UTC(2024, month - 1, day, 5) / 1000,
   to: Date.UTC(2024, month - 1, day + 1, 5) / 1000 - 1,
 });
 
-beforeEach(() => {
-  // Only the calendar is fixed; timers stay real so the app's own small delays run.
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(SATURDAY_NOON_LIMA);
-});
-afterEach(() => {
-  cleanup();
-  vi.useRealTimers();
-});
+fixCalendarAt(SATURDAY_NOON_LIMA);
 
 /** Four leads updated today, six the day before. */
 function leadsOfTwoDays() {

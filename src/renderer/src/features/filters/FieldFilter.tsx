@@ -160,26 +160,8 @@ function ConditionForm({
       )}
       {kind === 'range' && (
         <>
-          <label>
-            {t('fieldFilter.min')}
-            <input
-              className="input"
-              type={isDate ? 'date' : 'text'}
-              inputMode="decimal"
-              value={min}
-              onChange={(e) => setMin(e.target.value)}
-            />
-          </label>
-          <label>
-            {t('fieldFilter.max')}
-            <input
-              className="input"
-              type={isDate ? 'date' : 'text'}
-              inputMode="decimal"
-              value={max}
-              onChange={(e) => setMax(e.target.value)}
-            />
-          </label>
+          <RangeEnd label={t('fieldFilter.min')} isDate={isDate} value={min} onChange={setMin} />
+          <RangeEnd label={t('fieldFilter.max')} isDate={isDate} value={max} onChange={setMax} />
         </>
       )}
       {kind === 'checkbox' && (
@@ -206,5 +188,21 @@ function ConditionForm({
         </button>
       </div>
     </form>
+  );
+}
+
+/** One end of a field's range: a day picker for a date field, a typed number otherwise. */
+function RangeEnd({ label, isDate, value, onChange }: { label: string; isDate: boolean; value: string; onChange(value: string): void }) {
+  return (
+    <label>
+      {label}
+      <input
+        className="input"
+        type={isDate ? 'date' : 'text'}
+        inputMode="decimal"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </label>
   );
 }

@@ -1,20 +1,12 @@
 // @vitest-environment jsdom
-import { cleanup, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { SATURDAY_NOON_LIMA, fixCalendarAt } from '../../testing/calendar';
 import { makeLeads } from '../../testing/fixtures';
 import { renderApp, settle } from '../../testing/render';
 
-const SATURDAY_NOON_LIMA = Date.UTC(2024, 2, 9, 17);
-
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(SATURDAY_NOON_LIMA);
-});
-afterEach(() => {
-  cleanup();
-  vi.useRealTimers();
-});
+fixCalendarAt(SATURDAY_NOON_LIMA);
 
 function filterBar() {
   return within(screen.getByRole('search', { name: 'Filtros de leads' }));
