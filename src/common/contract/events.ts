@@ -1,6 +1,7 @@
 import type { EntityChanges, LeadUpdate } from '../model/changes';
 import type { ConnectionState } from '../model/connection';
 import type { ExportProgress } from '../model/export';
+import type { OutboxSummary } from '../model/outbox';
 import type { Settings } from '../model/settings';
 import type { SyncStatus } from '../model/sync';
 
@@ -32,4 +33,6 @@ export const events = {
   open_entity: event<{ entity: 'lead' | 'contact'; id: number }>(),
   /** A running export wrote more rows, finished, failed or was cancelled. */
   export_progress: event<ExportProgress>(),
+  /** The outbox changed: a write was queued, sent, confirmed, refused or settled. */
+  outbox_update: event<OutboxSummary>(),
 };

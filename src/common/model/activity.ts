@@ -8,6 +8,8 @@ export interface NoteItem {
   params: Record<string, unknown>;
   /** Who wrote it (a user id; 0 or null: a robot or Kommo itself). */
   authorId: number | null;
+  /** Written from the app and not yet confirmed by Kommo (its id is then negative, local). */
+  pending?: boolean;
 }
 
 /** A task, on the timeline or in "Mis tareas". */
@@ -22,6 +24,8 @@ export interface TaskItem {
   completeTill: number;
   responsibleUserId: number;
   isCompleted: boolean;
+  /** Created or completed from the app and not yet confirmed by Kommo. */
+  pending?: boolean;
   resultText: string | null;
   /** The record it is about (leads, contacts, …), with the lead's name when it is a lead the mirror holds. */
   entityType: string | null;

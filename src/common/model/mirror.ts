@@ -52,6 +52,8 @@ export interface LeadRow {
   closedAt: number | null;
   /** The custom fields the list asked for (`fieldIds`), when it asked. */
   fields?: FieldCells;
+  /** The rep changed it from the app and Kommo has not confirmed it yet (the outbox holds a write). */
+  pending?: boolean;
 }
 
 export interface ContactRow {
